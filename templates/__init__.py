@@ -1,0 +1,1 @@
+"""Note and page templates shipped with vaultkit (installed as `vaultkit.templates`)."""
