@@ -47,6 +47,7 @@ class SourceFile:
     text: str
     diagnostics: tuple[Diagnostic, ...] = ()
     readable: bool = True  # False: unreadable or over the size limit; `text` is empty
+    size: int = 0  # bytes on disk
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,43 @@
+"""markdown-it-py configured to read Obsidian notes: one plugin a syntax."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from markdown_it import MarkdownIt
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+from .blockids import block_id_plugin
+from .comments import comment_plugin
+from .math import math_plugin
+from .offsets import offsets_plugin
+from .tags import tag_plugin
+from .wikilinks import wikilink_plugin
+
+__all__ = ["obsidian_markdown"]
+
+
+@cache
+def obsidian_markdown(*, for_rendering: bool = False) -> MarkdownIt:
+    """CommonMark + tables + Obsidian syntax (frontmatter, comments, math, wikilinks, tags, block ids).
+
+    Raw HTML stays on so that `<!-- comments -->` are recognised as HTML and
+    nothing inside them counts. Emphasis and strikethrough produce nothing the
+    parse stage keeps, so they are left out unless the parser is for rendering.
+    """
+    md = (
+        MarkdownIt("commonmark", {"html": True})
+        .enable("table")
+        .use(front_matter_plugin)
+        .use(comment_plugin)
+        .use(math_plugin)
+        .use(wikilink_plugin)
+        .use(tag_plugin)
+        .use(block_id_plugin)
+    )
+    offsets_plugin(md)
+    if for_rendering:
+        md.enable("strikethrough")
+    else:
+        md.disable("emphasis")
+    return md

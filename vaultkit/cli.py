@@ -1,0 +1,192 @@
+"""The `vaultkit` command: argument parsing and printing, nothing else.
+
+Every command calls the public API; exit status 0 is success, 1 means the vault
+has errors (lint), 2 is a usage error (bad arguments, no such vault).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__, analysis
+from .export import FORMATS, UnknownFormat, write_graph
+from .files import DEFAULT_MAX_SIZE
+from .load import VaultNotFound, load
+from .model import Severity
+from .new import NewNoteError, create_note
+from .vault import Vault
+
+DEFAULT_VAULT = "vault"
+_SEVERITY_ORDER = {"info": 0, "warning": 1, "error": 2}
+
+
+class UsageError(Exception):
+    pass
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except (UsageError, VaultNotFound, UnknownFormat, NewNoteError) as error:
+        print(f"vaultkit: error: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        sys.stderr.close()  # the reader went away (`vaultkit lint | head`)
+        return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="vaultkit", description="A vault of Markdown notes → a concept map.")
+    parser.add_argument("--version", action="version", version=f"vaultkit {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def vault_command(name: str, help_text: str, run) -> argparse.ArgumentParser:  # noqa: ANN001
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        sub.add_argument("vault", nargs="?", help="the vault folder (default: ./vault)")
+        _add_load_options(sub)
+        sub.set_defaults(run=run)
+        return sub
+
+    graph = vault_command("graph", "summarise the concept graph and write it to a file", _graph)
+    graph.add_argument("-o", "--output", help=f"write the graph here; format by extension: {', '.join(FORMATS)}")
+
+    lint = vault_command("lint", "list the vault's problems as path:line: kind: message", _lint)
+    lint.add_argument(
+        "--min-severity", choices=list(_SEVERITY_ORDER), default="info", help="hide less serious diagnostics"
+    )
+
+    show = commands.add_parser("show", help="show one note: aliases, tags, links out, backlinks")
+    show.add_argument("note", help="title, alias or path of the note")
+    show.add_argument("--vault", help="the vault folder (default: ./vault)")
+    _add_load_options(show)
+    show.set_defaults(run=_show)
+
+    new = commands.add_parser("new", help="add a note from a template (never overwrites)")
+    new.add_argument("title", help="the new note's title (its file name without .md)")
+    new.add_argument("--template", default="concept", help="template name (default: concept)")
+    new.add_argument("--folder", default="", help="folder inside the vault (default: its top)")
+    new.add_argument("--vault", help="the vault folder (default: ./vault)")
+    new.set_defaults(run=_new)
+    return parser
+
+
+def _add_load_options(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument(
+        "--no-alias-links",
+        action="store_true",
+        help="leave [[alias]] links unresolved, as Obsidian does",
+    )
+    sub.add_argument("--attachments", action="store_true", help="put linked attachments in the graph")
+    sub.add_argument("--max-size", type=int, default=DEFAULT_MAX_SIZE, help="skip notes larger than this (bytes)")
+    sub.add_argument("--jobs", type=int, default=None, help="worker processes for parsing (default: all cores)")
+
+
+def _vault_path(given: str | None) -> Path:
+    if given:
+        return Path(given)
+    if Path(DEFAULT_VAULT).is_dir():
+        return Path(DEFAULT_VAULT)
+    raise UsageError("no vault given and there is no ./vault here")
+
+
+def _load(args: argparse.Namespace, given: str | None) -> Vault:
+    if args.max_size <= 0:
+        raise UsageError("--max-size must be a positive number of bytes")
+    return load(
+        _vault_path(given),
+        alias_links=not args.no_alias_links,
+        attachments=args.attachments,
+        max_size=args.max_size,
+        jobs=args.jobs,
+    )
+
+
+def _graph(args: argparse.Namespace) -> int:
+    vault = _load(args, args.vault)
+    graph = vault.graph()
+    print(f"vault       {vault.name}")
+    for line in analysis.summarize(graph, vault.diagnostics).lines():
+        print(line)
+    if args.output:
+        output = Path(args.output)
+        if _inside(output, vault.root):
+            raise UsageError(f"{output} is inside the vault; vaultkit does not write there")
+        written = write_graph(graph, output)
+        print(f"wrote {written} ({graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges)")
+    return 0
+
+
+def _inside(path: Path, root: Path) -> bool:
+    real = os.path.realpath(path)
+    return os.path.commonpath([real, str(root)]) == str(root)
+
+
+def _lint(args: argparse.Namespace) -> int:
+    vault = _load(args, args.vault)
+    floor = _SEVERITY_ORDER[args.min_severity]
+    shown = [d for d in vault.diagnostics if _SEVERITY_ORDER[d.severity.value] >= floor]
+    for diagnostic in sorted(shown, key=lambda d: (d.path, d.line, d.kind)):
+        print(f"{diagnostic.path}:{diagnostic.line}: {diagnostic.severity.value}: {diagnostic.kind}: {diagnostic.message}")
+    errors = len(vault.errors())
+    warnings = sum(1 for d in vault.diagnostics if d.severity is Severity.WARNING)
+    print(f"{len(vault.notes)} notes checked: {errors} errors, {warnings} warnings", file=sys.stderr)
+    return 1 if errors else 0
+
+
+def _show(args: argparse.Namespace) -> int:
+    vault = _load(args, args.vault)
+    note = vault.find(args.note)
+    if note is None:
+        raise UsageError(f"no note called {args.note!r} in {vault.name} (by title, alias or path)")
+    graph = vault.graph()
+    print(f"{note.title}  ({note.path})")
+    if note.aliases:
+        print(f"aliases    {', '.join(note.aliases)}")
+    if note.tags:
+        print(f"tags       {' '.join('#' + t.name for t in note.tags)}")
+    if note.properties:
+        print(f"properties {', '.join(f'{k}: {v}' for k, v in note.properties.items())}")
+    out = analysis.outlinks(graph, note.id)
+    print(f"links out  {len(out)}")
+    for target in out:
+        data = graph.edges[note.id, target]
+        print(f"  → {_describe(graph, target)}{_times(data['count'])}  line {data['line']}")
+    back = analysis.backlinks(graph, note.id)
+    print(f"backlinks  {len(back)}")
+    for source in back:
+        print(f"  ← {_describe(graph, source)}{_times(graph.edges[source, note.id]['count'])}")
+    for diagnostic in note.diagnostics:
+        print(f"  ! {diagnostic}")
+    return 0
+
+
+def _describe(graph, node: str) -> str:  # noqa: ANN001
+    data = graph.nodes[node]
+    if not data["exists"]:
+        return f"{node}  (unresolved)"
+    return f"{data['title']}  ({data['path']})"
+
+
+def _times(count: int) -> str:
+    return f" ×{count}" if count > 1 else ""
+
+
+def _new(args: argparse.Namespace) -> int:
+    root = _vault_path(args.vault)
+    if not root.is_dir():
+        raise VaultNotFound(f"no such vault: {root}")
+    created = create_note(root, args.title, template=args.template, folder=args.folder)
+    print(f"created {created}")
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

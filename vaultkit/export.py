@@ -1,0 +1,56 @@
+"""Write a concept graph to a file; the format follows the extension.
+
+`.json` is NetworkX node-link JSON with every attribute as it is; GraphML and
+GEXF hold only scalars, so lists and mappings are written as JSON strings there
+and missing values (a ghost's path) as empty strings.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import networkx as nx
+
+FORMATS = (".json", ".graphml", ".gexf")
+
+
+class UnknownFormat(ValueError):
+    pass
+
+
+def graph_to_json(graph: nx.DiGraph) -> dict:
+    return nx.node_link_data(graph, edges="edges")
+
+
+def write_graph(graph: nx.DiGraph, path: str | os.PathLike[str]) -> Path:
+    out = Path(path)
+    suffix = out.suffix.lower()
+    if suffix not in FORMATS:
+        raise UnknownFormat(f"cannot tell the format of {out.name}: use one of {', '.join(FORMATS)}")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if suffix == ".json":
+        with open(out, "w", encoding="utf-8") as handle:
+            json.dump(graph_to_json(graph), handle, ensure_ascii=False)
+    elif suffix == ".graphml":
+        nx.write_graphml(_scalars(graph), out, encoding="utf-8")
+    else:
+        nx.write_gexf(_scalars(graph), out, encoding="utf-8")
+    return out
+
+
+def _scalar(value: object) -> object:
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple, dict)):
+        return json.dumps(value, ensure_ascii=False)
+    return value
+
+
+def _scalars(graph: nx.DiGraph) -> nx.DiGraph:
+    flat = nx.DiGraph()
+    flat.graph.update({k: _scalar(v) for k, v in graph.graph.items()})
+    flat.add_nodes_from((n, {k: _scalar(v) for k, v in data.items()}) for n, data in graph.nodes(data=True))
+    flat.add_edges_from((s, t, {k: _scalar(v) for k, v in data.items()}) for s, t, data in graph.edges(data=True))
+    return flat

@@ -1,0 +1,119 @@
+"""Stage 1, files: which files of a vault are notes, and their text.
+
+Only reads. Hidden folders (`.obsidian`, `.trash`, `.git`, any `.name`) are
+skipped, symbolic links are followed only while they stay inside the vault, and
+a file that cannot be read becomes a diagnostic, never an exception.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from .model import Diagnostic, Severity, SourceFile
+
+DEFAULT_MAX_SIZE = 5 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class VaultFiles:
+    root: Path  # the vault folder, symbolic links resolved
+    notes: tuple[str, ...]  # vault-relative POSIX paths of `*.md` files
+    attachments: tuple[str, ...]  # every other file
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def is_note_name(name: str) -> bool:
+    return name.lower().endswith(".md") and len(name) > 3
+
+
+def discover(root: Path) -> VaultFiles:
+    """List the notes and attachments under `root`, in a stable (sorted) order."""
+    real_root = os.path.realpath(root)
+    notes: list[str] = []
+    attachments: list[str] = []
+    diagnostics: list[Diagnostic] = []
+    stack: list[tuple[str, str, frozenset[str]]] = [(real_root, "", frozenset({real_root}))]
+    while stack:
+        folder, prefix, ancestors = stack.pop()
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as error:
+            where = prefix.rstrip("/") or "."
+            diagnostics.append(Diagnostic(where, 0, "unreadable", f"folder cannot be read: {error.strerror}", Severity.ERROR))
+            continue
+        subfolders = []
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            rel = prefix + entry.name
+            real = entry.path
+            if entry.is_symlink():
+                problem, real = _follow(entry.path, real_root, ancestors)
+                if problem is not None:
+                    kind, message = problem
+                    if kind == "unreadable" and is_note_name(entry.name):
+                        notes.append(rel)  # a broken link to a note is still a node
+                    else:
+                        diagnostics.append(Diagnostic(rel, 0, kind, message, Severity.ERROR))
+                    continue
+            if _is_dir(real):
+                subfolders.append((real, rel + "/", ancestors | {os.path.realpath(real)}))
+            elif is_note_name(entry.name):
+                notes.append(rel)
+            else:
+                attachments.append(rel)
+        stack.extend(reversed(subfolders))
+    return VaultFiles(Path(real_root), tuple(sorted(notes)), tuple(sorted(attachments)), tuple(diagnostics))
+
+
+def _is_dir(path: str) -> bool:
+    try:
+        return os.path.isdir(path)
+    except OSError:
+        return False
+
+
+def _follow(link: str, root: str, ancestors: frozenset[str]) -> tuple[tuple[str, str] | None, str]:
+    """Where a symbolic link leads, or why it is not followed."""
+    try:
+        os.stat(link)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return ("symlink-loop", "symbolic link loops; not followed"), link
+        return ("unreadable", f"symbolic link leads nowhere ({error.strerror})"), link
+    target = os.path.realpath(link)
+    if os.path.commonpath([root, target]) != root:
+        return ("symlink-outside", "symbolic link leaves the vault; not followed"), link
+    if os.path.isdir(target) and target in ancestors:
+        return ("symlink-loop", "symbolic link points back to a folder that contains it; not followed"), link
+    return None, target
+
+
+def read_note(root: Path, path: str, max_size: int = DEFAULT_MAX_SIZE) -> SourceFile:
+    """Read one note as UTF-8 (BOM allowed); bad bytes become U+FFFD with a diagnostic."""
+    full = os.path.join(root, *path.split("/"))
+    try:
+        size = os.stat(full).st_size
+        if size > max_size:
+            message = f"file is {size:,} bytes, over the {max_size:,}-byte limit; not parsed"
+            return SourceFile(path, "", (Diagnostic(path, 0, "oversized", message, Severity.ERROR),), False, size)
+        with open(full, "rb") as handle:
+            data = handle.read(max_size + 1)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        return SourceFile(path, "", (Diagnostic(path, 0, "unreadable", f"cannot be read: {reason}", Severity.ERROR),), False)
+    if len(data) > max_size:  # grew while we looked
+        message = f"file is over the {max_size:,}-byte limit; not parsed"
+        return SourceFile(path, "", (Diagnostic(path, 0, "oversized", message, Severity.ERROR),), False, len(data))
+    try:
+        text = data.decode("utf-8-sig")
+        diagnostics: tuple[Diagnostic, ...] = ()
+    except UnicodeDecodeError as error:
+        text = data.decode("utf-8-sig", errors="replace")
+        line = data.count(b"\n", 0, error.start) + 1
+        message = f"not valid UTF-8 (byte 0x{data[error.start]:02x} at offset {error.start}); bad bytes shown as \ufffd"
+        diagnostics = (Diagnostic(path, line, "bad-encoding", message, Severity.ERROR),)
+    return SourceFile(path, text, diagnostics, True, len(data))

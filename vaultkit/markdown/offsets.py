@@ -1,0 +1,39 @@
+"""Record where inline tokens start, so every link and formula gets a line number.
+
+markdown-it maps only block tokens to lines; our own rules store `meta["offset"]`
+themselves, and this wraps built-in rules (links, images, inline math) to do the
+same. The ruler has no public getter for a rule's function, hence `__rules__`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_inline import StateInline
+
+InlineRule = Callable[[StateInline, bool], bool]
+
+
+def offsets_plugin(md: MarkdownIt, names: tuple[str, ...] = ("link", "image", "math_inline")) -> None:
+    ruler = md.inline.ruler
+    for name in names:
+        index = ruler.__find__(name)
+        if index != -1:
+            ruler.at(name, _recording(ruler.__rules__[index].fn))
+
+
+def _recording(rule: InlineRule) -> InlineRule:
+    def record(state: StateInline, silent: bool) -> bool:
+        pos = state.pos
+        if not silent and state.pending:
+            state.pushPending()  # so the rule's own first token is the next one
+        first = len(state.tokens)
+        if not rule(state, silent):
+            return False
+        if not silent and len(state.tokens) > first:
+            token = state.tokens[first]
+            token.meta = {**(token.meta or {}), "offset": pos}
+        return True
+
+    return record

@@ -1,0 +1,189 @@
+"""Stage 2, parse: a note's text → `Note` (links, tags, headings, math, code).
+
+Everything is read from markdown-it tokens, never by a regex over the raw text,
+so a `[[link]]` or `#tag` inside code, math or a comment never counts.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from urllib.parse import unquote
+
+from markdown_it.token import Token
+
+from .markdown import obsidian_markdown
+from .model import CodeBlock, Diagnostic, Heading, LinkRef, Math, Note, SourceFile, Tag
+from .properties import Frontmatter, read_frontmatter
+
+_EXTERNAL = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.\-]*:|//)")
+
+
+def note_id(path: str) -> str:
+    """`physics/Quantum mechanics.md` → `physics/Quantum mechanics`."""
+    return path[:-3]
+
+
+def parse_note(source: SourceFile) -> Note:
+    """Parse one note; never raises on what a note contains."""
+    path = source.path
+    ident = note_id(path)
+    title = posixpath.basename(ident)
+    if not source.readable:
+        return Note(id=ident, path=path, title=title, diagnostics=source.diagnostics, size=source.size)
+    collector = _Collector(path)
+    collector.walk(obsidian_markdown().parse(source.text))
+    fm = collector.frontmatter
+    tags = _unique_tags([Tag(name, 0) for name in fm.tags] + collector.tags)
+    return Note(
+        id=ident,
+        path=path,
+        title=title,
+        aliases=fm.aliases,
+        tags=tags,
+        properties=fm.properties or {},
+        links=tuple(collector.links),
+        headings=tuple(collector.headings),
+        block_ids=tuple(collector.block_ids),
+        math=tuple(collector.math),
+        code_blocks=tuple(collector.code_blocks),
+        diagnostics=source.diagnostics + fm.diagnostics,
+        size=source.size,
+    )
+
+
+def _unique_tags(tags: list[Tag]) -> tuple[Tag, ...]:
+    seen: set[str] = set()
+    kept = []
+    for tag in tags:
+        key = tag.name.lower()
+        if key not in seen:
+            seen.add(key)
+            kept.append(tag)
+    return tuple(kept)
+
+
+class _Collector:
+    """Walks the token stream once and keeps what later stages need."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.frontmatter = Frontmatter()
+        self.links: list[LinkRef] = []
+        self.tags: list[Tag] = []
+        self.headings: list[Heading] = []
+        self.block_ids: list[str] = []
+        self.math: list[Math] = []
+        self.code_blocks: list[CodeBlock] = []
+
+    def walk(self, tokens: Sequence[Token]) -> None:
+        for index, token in enumerate(tokens):
+            kind = token.type
+            if kind == "inline":
+                self._inline(token)
+            elif kind == "heading_open":
+                inline = tokens[index + 1]
+                self.headings.append(Heading(int(token.tag[1]), inline.content.strip(), _line(token)))
+            elif kind == "math_block":
+                following = tokens[index + 1] if index + 1 < len(tokens) else None
+                end = token.map[1] if token.map else _line(token)
+                annotation = None
+                if following is not None and following.type == "obsidian_comment" and following.map:
+                    if following.map[0] in (end - 1, end):
+                        annotation = following.content.strip()
+                self.math.append(Math(token.content.strip(), True, _line(token), end, annotation))
+            elif kind == "fence":
+                end = token.map[1] if token.map else _line(token)
+                self.code_blocks.append(CodeBlock(token.info.strip(), token.content, _line(token), end))
+            elif kind == "front_matter":
+                self.frontmatter = read_frontmatter(token.content, self.path, _line(token) + 1)
+
+    def _inline(self, inline: Token) -> None:
+        base = _line(inline)
+        text = inline.content
+        newlines: list[int] | None = None
+
+        def line_at(token: Token) -> int:
+            nonlocal newlines
+            offset = (token.meta or {}).get("offset", 0)
+            if newlines is None:
+                newlines = [i for i, ch in enumerate(text) if ch == "\n"]
+            return base + bisect_right(newlines, offset - 1) if newlines else base
+
+        children = inline.children or []
+        for index, child in enumerate(children):
+            kind = child.type
+            if kind == "wikilink":
+                meta = child.meta
+                self.links.append(
+                    LinkRef(
+                        meta["target"],
+                        meta["anchors"],
+                        meta["display"],
+                        "embed" if meta["embed"] else "link",
+                        "wiki",
+                        line_at(child),
+                    )
+                )
+            elif kind == "tag":
+                self.tags.append(Tag(child.content, line_at(child)))
+            elif kind == "block_id":
+                self.block_ids.append(child.content)
+            elif kind == "link_open":
+                ref = _markdown_link(str(child.attrGet("href") or ""), _link_text(children, index), "link")
+                if ref is not None:
+                    self.links.append(_at_line(ref, line_at(child)))
+            elif kind == "image":
+                ref = _markdown_link(str(child.attrGet("src") or ""), child.content or None, "embed")
+                if ref is not None:
+                    self.links.append(_at_line(ref, line_at(child)))
+            elif kind in ("math_inline", "math_inline_double"):
+                line = line_at(child)
+                display = kind == "math_inline_double"
+                annotation = _annotation_after(children, index) if display else None
+                end = line + child.content.count("\n")
+                self.math.append(Math(child.content.strip(), display, line, end, annotation))
+
+
+def _line(token: Token) -> int:
+    return token.map[0] + 1 if token.map else 1
+
+
+def _at_line(ref: LinkRef, line: int) -> LinkRef:
+    return LinkRef(ref.target, ref.anchors, ref.display, ref.kind, ref.syntax, line)
+
+
+def _link_text(children: Sequence[Token], start: int) -> str | None:
+    parts = []
+    for child in children[start + 1 :]:
+        if child.type == "link_close":
+            break
+        parts.append(child.content)
+    text = "".join(parts).strip()
+    return text or None
+
+
+def _annotation_after(children: Sequence[Token], index: int) -> str | None:
+    """A `%% … %%` comment right after a display formula, across spaces and one line break."""
+    breaks = 0
+    for child in children[index + 1 :]:
+        if child.type == "obsidian_comment":
+            return child.content.strip()
+        if child.type == "softbreak":
+            breaks += 1
+            if breaks > 1:
+                return None
+        elif not (child.type == "text" and not child.content.strip()):
+            return None
+    return None
+
+
+def _markdown_link(href: str, display: str | None, kind: str) -> LinkRef | None:
+    """`[text](Note%20Name.md#Heading)` → a link to "Note Name"; external URLs → None."""
+    if not href or _EXTERNAL.match(href):
+        return None
+    path, _, fragment = href.partition("#")
+    anchors = tuple(unquote(a).strip() for a in fragment.split("#") if unquote(a).strip())
+    return LinkRef(unquote(path).strip(), anchors, display, kind, "markdown", 0)  # type: ignore[arg-type]

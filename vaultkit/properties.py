@@ -1,0 +1,119 @@
+"""Frontmatter → aliases, tags and JSON-ready properties, the way Obsidian reads them.
+
+Keys are matched case-insensitively (`Aliases`, `alias`, `ALIASES`), values may
+be a list, a scalar or a comma-separated string, and YAML that does not parse
+costs the note its properties, not its place in the graph.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass
+from typing import Any
+
+import frontmatter
+import yaml
+
+from .model import Diagnostic, Severity
+
+_ALIAS_KEYS = frozenset({"aliases", "alias"})
+_TAG_KEYS = frozenset({"tags", "tag"})
+_YAML = frontmatter.YAMLHandler()
+
+
+@dataclass(frozen=True, slots=True)
+class Frontmatter:
+    aliases: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    properties: dict[str, Any] | None = None
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+
+def read_frontmatter(text: str, path: str, first_line: int) -> Frontmatter:
+    """Read the YAML between the `---` lines; `first_line` is the 1-based line of its first key."""
+    try:
+        data = _YAML.load(text)
+    except yaml.YAMLError as error:
+        return Frontmatter(diagnostics=(_yaml_diagnostic(error, path, first_line),))
+    except (ValueError, TypeError, RecursionError) as error:  # e.g. a date like 2024-02-31
+        message = f"frontmatter could not be read: {error}"
+        return Frontmatter(diagnostics=(Diagnostic(path, first_line, "invalid-yaml", message, Severity.ERROR),))
+    if data is None:
+        return Frontmatter(properties={})
+    if not isinstance(data, dict):
+        message = f"frontmatter is a {type(data).__name__}, not a mapping of keys to values; ignored"
+        return Frontmatter(diagnostics=(Diagnostic(path, first_line, "frontmatter-not-mapping", message),))
+    aliases: list[str] = []
+    tags: list[str] = []
+    properties: dict[str, Any] = {}
+    for key, value in data.items():
+        name = str(key).strip().lower()
+        if name in _ALIAS_KEYS:
+            aliases.extend(_entries(value, separators=","))
+        elif name in _TAG_KEYS:
+            tags.extend(entry.lstrip("#") for entry in _entries(value, separators=", \t"))
+        else:
+            properties[str(key)] = jsonable(value)
+    return Frontmatter(
+        aliases=_unique(aliases, key=lambda a: a),
+        tags=_unique([t for t in tags if t], key=str.lower),
+        properties=properties,
+    )
+
+
+def _entries(value: Any, separators: str) -> list[str]:
+    """List items as they are; a scalar string split on the separators."""
+    if value is None:
+        return []
+    if isinstance(value, (list, tuple, set)):
+        return [str(item).strip() for item in value if _scalar(item) and str(item).strip()]
+    if isinstance(value, str):
+        parts = [value]
+        for separator in separators:
+            parts = [piece for part in parts for piece in part.split(separator)]
+        return [part.strip() for part in parts if part.strip()]
+    if _scalar(value):
+        return [str(value)]
+    return []
+
+
+def _scalar(value: Any) -> bool:
+    return value is not None and not isinstance(value, (dict, list, tuple, set))
+
+
+def _unique(items: list[str], key) -> tuple[str, ...]:  # noqa: ANN001
+    seen: set[str] = set()
+    kept = []
+    for item in items:
+        if key(item) not in seen:
+            seen.add(key(item))
+            kept.append(item)
+    return tuple(kept)
+
+
+def jsonable(value: Any) -> Any:
+    """Property values as JSON can hold them: dates become ISO strings."""
+    if isinstance(value, (dt.date, dt.datetime, dt.time)):
+        return value.isoformat()
+    if isinstance(value, bool) or value is None or isinstance(value, (int, str)):
+        return value
+    if isinstance(value, float):
+        return value if math.isfinite(value) else str(value)
+    if isinstance(value, dict):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set)):
+        return [jsonable(v) for v in value]
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "replace")
+    return str(value)
+
+
+def _yaml_diagnostic(error: yaml.YAMLError, path: str, first_line: int) -> Diagnostic:
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    line = first_line + mark.line if mark is not None else first_line
+    problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+    context = getattr(error, "context", None)
+    reason = f"{context}, {problem}" if context else problem
+    message = f"invalid YAML in frontmatter ({reason}); aliases, tags and properties ignored"
+    return Diagnostic(path, line, "invalid-yaml", message, Severity.ERROR)

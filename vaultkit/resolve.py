@@ -1,0 +1,252 @@
+"""Stage 3, resolve: every link target → a note, an attachment, or a ghost.
+
+The order is the spec's and it matters: path, then file name, then alias, then
+unresolved. Names are compared after NFC normalisation and lower-casing.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from .model import Diagnostic, LinkRef, Note, ResolvedLink, Severity
+
+
+def normalize(name: str) -> str:
+    """The key two spellings of one name share: NFC, lower case, no `.md`, no outer spaces."""
+    key = unicodedata.normalize("NFC", name.strip()).lower()
+    if key.endswith(".md"):
+        key = key[:-3].rstrip()
+    return key.lstrip("/")
+
+
+def _folder(ident: str) -> str:
+    return posixpath.dirname(ident)
+
+
+@dataclass(frozen=True)
+class NameIndex:
+    """Look-up tables from normalised names to node ids.
+
+    Each list is sorted shortest path first (then alphabetically), so choosing
+    among equal names only needs a scan for the linking note's own folder.
+    """
+
+    by_path: dict[str, list[str]]
+    by_name: dict[str, list[str]]
+    by_alias: dict[str, list[str]]
+    attachment_by_path: dict[str, str]
+    attachment_by_name: dict[str, list[str]]
+    normalized: dict[str, str]  # node id → its normalised form
+
+    @classmethod
+    def build(cls, notes: Iterable[Note], attachments: Iterable[str]) -> NameIndex:
+        by_path: dict[str, list[str]] = defaultdict(list)
+        by_name: dict[str, list[str]] = defaultdict(list)
+        by_alias: dict[str, list[str]] = defaultdict(list)
+        normalized: dict[str, str] = {}
+        for note in notes:
+            normalized[note.id] = key = normalize(note.id)
+            by_path[key].append(note.id)
+            by_name[normalize(note.title)].append(note.id)
+            for alias in note.aliases:
+                owners = by_alias[normalize(alias)]
+                if note.id not in owners:
+                    owners.append(note.id)
+        attachment_by_path: dict[str, str] = {}
+        attachment_by_name: dict[str, list[str]] = defaultdict(list)
+        for path in attachments:
+            key = unicodedata.normalize("NFC", path).lower()
+            attachment_by_path.setdefault(key, path)
+            attachment_by_name[posixpath.basename(key)].append(path)
+        for table in (by_path, by_name, attachment_by_name):
+            for ids in table.values():
+                ids.sort(key=lambda i: (len(i), i))
+        return cls(dict(by_path), dict(by_name), dict(by_alias), attachment_by_path, dict(attachment_by_name), normalized)
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    target: str | None  # node id, or None when unresolved
+    via_alias: bool = False
+    candidates: tuple[str, ...] = ()  # more than one: the link was ambiguous
+    attachment: bool = False
+
+
+def resolve_target(
+    index: NameIndex,
+    target: str,
+    source_folder: str,
+    *,
+    alias_links: bool = True,
+    relative: bool = False,
+) -> Resolution:
+    """Resolve one link target written in a note of `source_folder`."""
+    raw = unicodedata.normalize("NFC", target.strip())
+    if relative and raw.startswith(("./", "../")):
+        joined = posixpath.normpath(posixpath.join(source_folder, raw))
+        if not joined.startswith("../") and joined != "..":
+            found = _by_path(index, joined)
+            if found is not None:
+                return found
+        raw = raw[2:] if raw.startswith("./") else raw
+    key = normalize(raw)
+    if not key:
+        return Resolution(None)
+    if "." in posixpath.basename(key):
+        attachment = _attachment(index, raw, source_folder)
+        if attachment is not None:
+            return attachment
+    if "/" in key:
+        exact = index.by_path.get(key)
+        if exact:
+            return _choose(exact, source_folder)
+        base = posixpath.basename(key)
+        suffix = "/" + key
+        matches = [i for i in index.by_name.get(base, ()) if index.normalized[i].endswith(suffix)]
+        if matches:
+            return _choose(matches, source_folder)
+    named = index.by_name.get(key)
+    if named:
+        return _choose(named, source_folder)
+    if alias_links:
+        owners = index.by_alias.get(key)
+        if owners and len(owners) == 1:
+            return Resolution(owners[0], via_alias=True)
+        if owners:
+            return Resolution(None, candidates=tuple(owners))
+    return Resolution(None)
+
+
+def _by_path(index: NameIndex, path: str) -> Resolution | None:
+    key = unicodedata.normalize("NFC", path).lower()
+    if key in index.attachment_by_path:
+        return Resolution(index.attachment_by_path[key], attachment=True)
+    exact = index.by_path.get(normalize(path))
+    return _choose(exact, posixpath.dirname(path)) if exact else None
+
+
+def _attachment(index: NameIndex, raw: str, folder: str) -> Resolution | None:
+    key = raw.lower().lstrip("/")
+    if key in index.attachment_by_path:
+        return Resolution(index.attachment_by_path[key], attachment=True)
+    named = index.attachment_by_name.get(posixpath.basename(key), [])
+    if "/" in key:
+        named = [p for p in named if p.lower().endswith("/" + key)]
+    if not named:
+        return None
+    return _choose(named, folder, attachment=True)
+
+
+def _choose(ids: Sequence[str], folder: str, attachment: bool = False) -> Resolution:
+    """`ids` come sorted shortest first; the linking note's own folder wins."""
+    if len(ids) == 1:
+        return Resolution(ids[0], attachment=attachment)
+    best = next((i for i in ids if _folder(i) == folder), ids[0])
+    return Resolution(best, candidates=tuple(ids), attachment=attachment)
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    links: tuple[ResolvedLink, ...]
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def resolve_links(
+    notes: Sequence[Note],
+    index: NameIndex,
+    *,
+    alias_links: bool = True,
+    attachments: bool = False,
+) -> Resolved:
+    """Resolve every link of every note; unresolved targets become ghosts.
+
+    Ghost ids are the target as first written; later spellings that differ only
+    in case join the same ghost.
+    """
+    links: list[ResolvedLink] = []
+    diagnostics: list[Diagnostic] = list(_alias_conflicts(notes, index))
+    ghosts: dict[str, str] = {}
+    cache: dict[tuple[str, str, bool], Resolution] = {}
+    for note in notes:
+        folder = _folder(note.id)
+        for ref in note.links:
+            if not ref.target:
+                continue  # [[#Heading]]: a place in the same note, no edge
+            relative = ref.syntax == "markdown"
+            key = (ref.target, folder, relative)
+            found = cache.get(key)
+            if found is None:
+                found = cache[key] = resolve_target(
+                    index, ref.target, folder, alias_links=alias_links, relative=relative
+                )
+            written = _written(ref)
+            if found.target is None:
+                ghost = ghosts.setdefault(normalize(ref.target), _ghost_id(ref.target))
+                links.append(ResolvedLink(note.id, ghost, ref, exists=False))
+                if found.candidates:
+                    owners = _some(found.candidates)
+                    message = f"{written} is an alias of several notes ({owners}); left unresolved"
+                    diagnostics.append(Diagnostic(note.path, ref.line, "unresolved-link", message, Severity.WARNING))
+                else:
+                    message = f"{written} matches no note; shown as an unresolved link"
+                    diagnostics.append(Diagnostic(note.path, ref.line, "unresolved-link", message, Severity.INFO))
+                continue
+            if found.attachment and not attachments:
+                continue
+            ambiguous = len(found.candidates) > 1
+            links.append(
+                ResolvedLink(
+                    note.id,
+                    found.target,
+                    ref,
+                    exists=True,
+                    via_alias=found.via_alias,
+                    ambiguous=ambiguous,
+                    attachment=found.attachment,
+                )
+            )
+            if ambiguous:
+                others = _some(found.candidates)
+                message = f"{written} matches {len(found.candidates)} files ({others}); linked to {found.target}"
+                diagnostics.append(Diagnostic(note.path, ref.line, "ambiguous-link", message, Severity.WARNING))
+            if found.via_alias:
+                message = f"{written} resolved through an alias of {found.target} (Obsidian leaves it unresolved)"
+                diagnostics.append(Diagnostic(note.path, ref.line, "alias-link", message, Severity.INFO))
+    return Resolved(tuple(links), tuple(diagnostics))
+
+
+def _some(ids: Sequence[str], shown: int = 4) -> str:
+    more = len(ids) - shown
+    return ", ".join(ids[:shown]) + (f" and {more} more" if more > 0 else "")
+
+
+def _ghost_id(target: str) -> str:
+    ghost = unicodedata.normalize("NFC", target.strip())
+    if ghost.lower().endswith(".md"):
+        ghost = ghost[:-3].rstrip()
+    return ghost
+
+
+def _written(ref: LinkRef) -> str:
+    anchor = "".join("#" + a for a in ref.anchors)
+    if ref.syntax == "wiki":
+        return f"{'!' if ref.kind == 'embed' else ''}[[{ref.target}{anchor}]]"
+    return f"({ref.target}{anchor})"
+
+
+def _alias_conflicts(notes: Sequence[Note], index: NameIndex) -> Iterable[Diagnostic]:
+    """One diagnostic per alias that several notes claim, on each claiming note."""
+    by_id = {note.id: note for note in notes}
+    for key, owners in index.by_alias.items():
+        if len(owners) < 2:
+            continue
+        for owner in owners:
+            note = by_id[owner]
+            alias = next(a for a in note.aliases if normalize(a) == key)
+            others = _some([o for o in owners if o != owner])
+            message = f"alias {alias!r} is also claimed by {others}; links to it stay unresolved"
+            yield Diagnostic(note.path, 1, "alias-conflict", message, Severity.WARNING)
