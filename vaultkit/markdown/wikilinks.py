@@ -6,8 +6,15 @@ stages never look at the raw text again.
 
 from __future__ import annotations
 
+import re
+
 from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
+
+
+# A link's inside stops at the first bracket or line break, so each `[[` costs
+# only the distance to the next bracket: linear time even on `[[[[[[…`.
+_INSIDE = re.compile(r"[^\[\]\n]*")
 
 
 def wikilink_plugin(md: MarkdownIt) -> None:
@@ -39,11 +46,11 @@ def _parse(state: StateInline, start: int, embed: bool, silent: bool) -> bool:
     src = state.src
     if not src.startswith("[[", start):
         return False
-    end = src.find("]]", start + 2, state.posMax + 1)
-    if end == -1:
+    end = _INSIDE.match(src, start + 2, state.posMax).end()
+    if not src.startswith("]]", end) or end + 2 > state.posMax:
         return False
     inner = src[start + 2 : end]
-    if not inner.strip() or "\n" in inner or "[" in inner or "]" in inner:
+    if not inner.strip():
         return False
     if not silent:
         target, anchors, display = split_wikilink(inner)
