@@ -39,36 +39,40 @@ def build_graph(vault: Vault) -> nx.DiGraph:
             folder=posixpath.dirname(note.id),
             aliases=list(note.aliases),
             tags=[tag.name for tag in note.tags],
-            properties=note.properties,
+            properties=dict(note.properties),
             exists=True,
         )
+    displays: dict[tuple[str, str], dict[str, None]] = {}  # insertion-ordered sets
+    anchors: dict[tuple[str, str], dict[str, None]] = {}
     for link in vault.links:
         if link.target not in graph:
             graph.add_node(link.target, **_other_node(link.target, link.exists))
-        anchor = "#".join(link.ref.anchors)
-        data = graph.get_edge_data(link.source, link.target)
+        key = (link.source, link.target)
+        data = graph.get_edge_data(*key)
         if data is None:
             graph.add_edge(
-                link.source,
-                link.target,
+                *key,
                 kind=link.ref.kind,
-                count=1,
-                display=[link.ref.display] if link.ref.display else [],
-                anchors=[anchor] if anchor else [],
+                count=0,
                 line=link.ref.line,
-                via_alias=link.via_alias,
-                ambiguous=link.ambiguous,
+                via_alias=False,
+                ambiguous=False,
             )
-            continue
+            data = graph.edges[key]
+            displays[key] = {}
+            anchors[key] = {}
         data["count"] += 1
         if link.ref.kind == "embed":
             data["kind"] = "embed"
-        if link.ref.display and link.ref.display not in data["display"]:
-            data["display"].append(link.ref.display)
-        if anchor and anchor not in data["anchors"]:
-            data["anchors"].append(anchor)
         data["via_alias"] = data["via_alias"] or link.via_alias
         data["ambiguous"] = data["ambiguous"] or link.ambiguous
+        if link.ref.display:
+            displays[key][link.ref.display] = None
+        if link.ref.anchors:
+            anchors[key]["#".join(link.ref.anchors)] = None
+    for key, data in graph.edges.items():
+        data["display"] = list(displays[key])
+        data["anchors"] = list(anchors[key])
     return graph
 
 

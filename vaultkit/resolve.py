@@ -219,8 +219,9 @@ def resolve_links(
     return Resolved(tuple(links), tuple(diagnostics))
 
 
-def _some(ids: Sequence[str], shown: int = 4) -> str:
-    more = len(ids) - shown
+def _some(ids: Sequence[str], shown: int = 4, total: int | None = None) -> str:
+    """The first few of a list for a message: `a, b, c, d and 7 more`."""
+    more = (len(ids) if total is None else total) - min(shown, len(ids))
     return ", ".join(ids[:shown]) + (f" and {more} more" if more > 0 else "")
 
 
@@ -247,6 +248,6 @@ def _alias_conflicts(notes: Sequence[Note], index: NameIndex) -> Iterable[Diagno
         for owner in owners:
             note = by_id[owner]
             alias = next(a for a in note.aliases if normalize(a) == key)
-            others = _some([o for o in owners if o != owner])
+            others = _some([o for o in owners[:5] if o != owner], total=len(owners) - 1)
             message = f"alias {alias!r} is also claimed by {others}; links to it stay unresolved"
             yield Diagnostic(note.path, 1, "alias-conflict", message, Severity.WARNING)
