@@ -70,11 +70,6 @@ def test_dead_ends():
     # "hub" links on; "back" has no in-links
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: dead_ends() counts a note's link to itself as an in-link ('notes that OTHERS link to'), so a "
-    "note whose only link is to itself is reported both as an orphan and as a dead end",
-)
 def test_a_note_linking_only_to_itself_is_not_a_dead_end():
     graph = make_graph({"self": ["self"]})
     assert analysis.orphans(graph) == ["self"]

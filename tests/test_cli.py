@@ -273,11 +273,6 @@ def test_new_with_a_file_as_vault(capsys, vault):
     assert (code, err) == (2, f"vaultkit: error: no such vault: {vault / 'A.md'}\n")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: `vaultkit new X --folder A.md` (a folder that is an existing file) escapes as FileExistsError: "
-    "traceback instead of 'vaultkit: error: ...' and exit 2",
-)
 def test_new_with_a_file_as_folder_is_a_usage_error(capsys, vault):
     code, _, err = run(capsys, "new", "X", "--vault", str(vault), "--folder", "A.md")
     assert code == 2
@@ -308,11 +303,6 @@ def test_version(capsys):
     assert capsys.readouterr().out == f"vaultkit {__version__}\n"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: an -o path that cannot be written (an existing directory named g.json, or a parent that "
-    "cannot be created) raises IsADirectoryError/OSError out of main(): traceback, exit 1, not exit 2",
-)
 def test_unwritable_output_is_a_clean_error(capsys, vault, tmp_path):
     (tmp_path / "g.json").mkdir()
     code, _, err = run(capsys, "graph", str(vault), "-o", str(tmp_path / "g.json"))
@@ -379,11 +369,6 @@ def test_console_script_new(vault):
     assert (vault / "Fresh idea.md").is_file()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: a vault note whose file name is not valid UTF-8 makes `vaultkit graph -o g.json` crash with "
-    "UnicodeEncodeError (traceback, truncated g.json left behind)",
-)
 def test_console_script_graph_with_a_non_utf8_file_name(vault, tmp_path):
     with open(os.path.join(os.fsencode(vault), b"bad\xffname.md"), "wb") as handle:
         handle.write(b"[[A]]")

@@ -133,23 +133,12 @@ def test_hostile_names_round_trip_through_json(tmp_path):
 
 
 @pytest.mark.parametrize(("suffix", "reader"), [(".graphml", nx.read_graphml), (".gexf", nx.read_gexf)])
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: a control character in a node id or attribute (a link [[a\\x01b]], or a file name with one) is "
-    "written raw into GraphML/GEXF, which makes the XML ill-formed: the exported file cannot be read back",
-)
 def test_control_characters_still_give_well_formed_xml(tmp_path, suffix, reader):
     graph = vaultkit.load(write_vault(tmp_path, {"a.md": "link [[b\x01c]] [[d\x1be]]"})).graph()
     back = reader(write_graph(graph, tmp_path / f"g{suffix}"))
     assert (back.number_of_nodes(), back.number_of_edges()) == (3, 2)  # ids may be escaped, but all there
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: a file name that is not valid UTF-8 (b'bad\\xff.md', legal on Linux) becomes a node id with a "
-    "lone surrogate; json.dump(..., ensure_ascii=False) into a UTF-8 file raises UnicodeEncodeError and "
-    "leaves a truncated .json behind (`vaultkit graph -o g.json` prints a traceback)",
-)
 def test_non_utf8_file_name_can_be_exported_to_json(tmp_path):
     root = write_vault(tmp_path, {"ok.md": "[[x]]"})
     with open(os.path.join(os.fsencode(root), b"bad\xffname.md"), "wb") as handle:

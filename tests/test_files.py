@@ -223,11 +223,6 @@ def test_bad_encoding_message_names_the_byte_and_offset(tmp_path):
     assert "offset 5" in diagnostic.message
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: with a BOM, UnicodeDecodeError.start from the utf-8-sig codec is relative to the text after "
-    "the BOM, so read_note reports the wrong line (and the wrong byte/offset) for the first bad byte",
-)
 def test_bad_encoding_line_is_right_when_the_file_starts_with_a_bom(tmp_path):
     root = write_vault(tmp_path, {"n.md": b"\xef\xbb\xbfab\ncd\n\xffz\n"})
     source = read_note(root, "n.md")
@@ -272,11 +267,6 @@ def test_missing_file_is_unreadable_not_an_exception(tmp_path):
     assert [(d.path, d.line, d.kind) for d in source.diagnostics] == [("nowhere/missing.md", 0, "unreadable")]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: a FIFO named *.md is listed as a note and read_note opens it for reading, which blocks "
-    "forever (no writer); vaultkit.load / `vaultkit lint` hang instead of giving an 'unreadable' diagnostic",
-)
 def test_fifo_named_like_a_note_does_not_hang(tmp_path):
     root = write_vault(tmp_path, {"a.md": "a"})
     fifo = root / "pipe.md"

@@ -168,11 +168,6 @@ def test_hostile_file_names_load(tmp_path):
     assert set(graph.edges) == {("new\nline", "<script>alert(1)<\\script>"), ("new\nline", "../../x"), ("-rf", "--help")}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: one note with a self-referencing YAML anchor (`a: &a [*a]`) makes vaultkit.load raise "
-    "RecursionError (spec: 'Never a crash'); see test_properties",
-)
 def test_one_hostile_frontmatter_does_not_sink_the_whole_vault(tmp_path):
     root = write_vault(tmp_path, {"ok.md": "[[bad]]", "bad.md": "---\na: &a [*a]\n---\nbody\n"})
     vault = vaultkit.load(root)

@@ -95,11 +95,6 @@ def test_moment_format(fmt, expected):
     assert moment_format(NOW, fmt) == expected
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug (minor): moment.js escapes literal text in [brackets]; moment_format ignores that, so "
-    "{{date:YYYY-MM-DD [at] HH:mm}} gives '2024-05-01 [amt] 09:07' instead of '2024-05-01 at 09:07'",
-)
 def test_moment_format_bracket_escape():
     assert moment_format(NOW, "YYYY-MM-DD [at] HH:mm") == "2024-05-01 at 09:07"
 
@@ -209,11 +204,6 @@ def test_bad_folders_write_nothing(tmp_path, folder):
     assert sorted(os.listdir(tmp_path)) == ["vault"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: create_note follows a symlinked --folder out of the vault: with vault/out -> /elsewhere, "
-    "`vaultkit new X --folder out` writes /elsewhere/X.md (check_folder only checks the spelling)",
-)
 def test_create_note_refuses_a_folder_symlinked_out_of_the_vault(tmp_path):
     outside = tmp_path / "outside"
     outside.mkdir()
@@ -226,11 +216,6 @@ def test_create_note_refuses_a_folder_symlinked_out_of_the_vault(tmp_path):
     assert os.listdir(outside) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: a --folder that names an existing file (or goes through one) makes mkdir raise "
-    "FileExistsError/NotADirectoryError instead of NewNoteError, so the CLI prints a traceback",
-)
 @pytest.mark.parametrize("folder", ["a.md", "a.md/sub"])
 def test_folder_that_is_a_file_is_a_new_note_error(tmp_path, folder):
     root = write_vault(tmp_path, {"a.md": "a"})

@@ -273,13 +273,6 @@ def test_inline_math_spanning_lines():
     assert note.math == (Math("x +\ny", False, 1, 2, None),)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: display math that follows a text line without a blank line (or sits in a list item) is parsed "
-    "as inline $$…$$ of a paragraph; a `%% verify %%` on the NEXT line starts a block comment that ends the "
-    "paragraph, so _annotation_after never sees it and Math.annotation is None (the Math docstring promises "
-    "the comment 'on its closing line or the next'; on the same line it works)",
-)
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -382,12 +375,6 @@ def test_control_characters_and_nul_do_not_crash():
     assert tag_lines(note) == [("t", 1)]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: markdown-it's commonmark preset has maxNesting=20; a bullet outline 10 levels deep hits it "
-    "and the block parser silently drops the deep item AND everything after it in the note (links, tags, "
-    "headings, math)",
-)
 def test_ten_level_outline_keeps_its_links_and_the_rest_of_the_note():
     outline = "".join("  " * depth + f"- level {depth + 1}\n" for depth in range(9)) + "  " * 9 + "- [[Deep]]\n"
     text = outline + "\nAfter the outline [[After]] #after\n\n# Heading\n"

@@ -182,11 +182,6 @@ def test_impossible_date_is_a_diagnostic_not_an_exception():
     assert result.properties is None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug (minor): a ValueError from PyYAML (impossible date 2024-02-31) is reported on the first "
-    "frontmatter line, not on the line of the bad value as the spec's 'diagnostic with the line' asks",
-)
 def test_impossible_date_is_reported_on_its_line():
     result = fm("title: ok\nauthor: me\ndate: 2024-02-31\n", first_line=2)
     assert [(d.line, d.kind) for d in result.diagnostics] == [(4, "invalid-yaml")]
@@ -200,33 +195,17 @@ def test_moderately_nested_yaml_is_kept():
     assert value == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: PyYAML loads a 5000-deep flow list without complaint, then the recursive jsonable() "
-    "raises RecursionError outside the try block: read_frontmatter/parse_note/load crash (same root cause "
-    "as the recursive-anchor case)",
-)
 def test_deeply_nested_flow_yaml_does_not_raise():
     result = fm("a: " + "[" * 5000 + "]" * 5000 + "\nb: kept")
     json.dumps(result.properties or {})
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: a self-referencing YAML anchor (`a: &a [*a]`) loads fine, then jsonable() recurses "
-    "forever outside the try block: RecursionError escapes read_frontmatter, parse_note and vaultkit.load",
-)
 def test_recursive_yaml_alias_does_not_raise():
     result = fm("a: &a [*a]\nb: ok\n")
     json.dumps(result.properties or {})
     assert result.diagnostics != () or result.properties is not None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: YAML anchors are expanded by jsonable() into full copies: a ~700-byte 'billion laughs' "
-    "frontmatter (10 aliases x 9 levels) makes parsing run for minutes and eat memory",
-)
 def test_billion_laughs_frontmatter_is_bounded():
     levels = ['l0: &l0 ["x","x","x","x","x","x","x","x","x","x"]']
     for i in range(1, 9):

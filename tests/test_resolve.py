@@ -299,12 +299,6 @@ def test_note_with_a_dot_in_its_name_still_resolves():
     assert resolve_target(idx, "v1.2 release", "") == Resolution("v1.2 release")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: for attachments an exact vault-root path beats the linking note's folder: ![[pic.png]] in "
-    "img/n.md resolves to the root pic.png, not img/pic.png, and is not reported ambiguous (notes follow "
-    "the spec's step 3 and prefer the own folder)",
-)
 def test_attachment_name_prefers_the_linking_notes_folder_like_notes_do():
     idx = index(attachments=("pic.png", "img/pic.png"))
     found = resolve_target(idx, "pic.png", "img")
@@ -312,12 +306,6 @@ def test_attachment_name_prefers_the_linking_notes_folder_like_notes_do():
     assert len(found.candidates) == 2
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug (minor): targets that normalise to nothing ([[.md]], [[ / ]], [x](.md)) all become ONE ghost "
-    "whose id is the empty string, although they are not case variants of each other and '' is not the "
-    "target as first written",
-)
 def test_degenerate_targets_do_not_make_an_empty_ghost():
     notes = [note("A", wiki(".md", 1), wiki("/", 2))]
     resolved = resolve_links(notes, index(*notes))

@@ -43,7 +43,8 @@ def dead_ends(graph: nx.DiGraph) -> list[str]:
     return sorted(
         n
         for n in notes(graph)
-        if graph.in_degree(n) > 0 and not any(graph.nodes[s].get("exists") and s != n for s in graph.successors(n))
+        if any(p != n for p in graph.predecessors(n))
+        and not any(graph.nodes[s].get("exists") and s != n for s in graph.successors(n))
     )
 
 

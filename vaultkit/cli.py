@@ -38,9 +38,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
-        sys.stderr.close()  # the reader went away (`vaultkit lint | head`)
+    except BrokenPipeError:  # the reader went away (`vaultkit lint | head`)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
         return 0
+    except OSError as error:  # an output that cannot be written
+        where = f" {error.filename}" if error.filename else ""
+        print(f"vaultkit: error: cannot write{where}: {error.strerror or error}", file=sys.stderr)
+        return 2
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 
 import networkx as nx
 
 FORMATS = (".json", ".graphml", ".gexf")
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 class UnknownFormat(ValueError):
@@ -40,17 +42,24 @@ def write_graph(graph: nx.DiGraph, path: str | os.PathLike[str]) -> Path:
     return out
 
 
+def _xml_text(text: str) -> str:
+    """XML 1.0 cannot hold control characters, not even escaped: they become U+FFFD."""
+    return _NOT_XML.sub("\ufffd", text)
+
+
 def _scalar(value: object) -> object:
     if value is None:
         return ""
     if isinstance(value, (list, tuple, dict)):
-        return json.dumps(value, ensure_ascii=False)
-    return value
+        value = json.dumps(value, ensure_ascii=False)
+    return _xml_text(value) if isinstance(value, str) else value
 
 
 def _scalars(graph: nx.DiGraph) -> nx.DiGraph:
     flat = nx.DiGraph()
     flat.graph.update({k: _scalar(v) for k, v in graph.graph.items()})
-    flat.add_nodes_from((n, {k: _scalar(v) for k, v in data.items()}) for n, data in graph.nodes(data=True))
-    flat.add_edges_from((s, t, {k: _scalar(v) for k, v in data.items()}) for s, t, data in graph.edges(data=True))
+    flat.add_nodes_from((_xml_text(n), {k: _scalar(v) for k, v in data.items()}) for n, data in graph.nodes(data=True))
+    flat.add_edges_from(
+        (_xml_text(s), _xml_text(t), {k: _scalar(v) for k, v in data.items()}) for s, t, data in graph.edges(data=True)
+    )
     return flat

@@ -7,8 +7,10 @@ a file that cannot be read becomes a diagnostic, never an exception.
 
 from __future__ import annotations
 
+import codecs
 import errno
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +25,10 @@ class VaultFiles:
     notes: tuple[str, ...]  # vault-relative POSIX paths of `*.md` files
     attachments: tuple[str, ...]  # every other file
     diagnostics: tuple[Diagnostic, ...]
+    disk_paths: dict[str, str]  # a note's path → its name on disk, where that is not valid UTF-8
+
+    def disk_path(self, path: str) -> str:
+        return self.disk_paths.get(path, path)
 
 
 def is_note_name(name: str) -> bool:
@@ -35,9 +41,10 @@ def discover(root: Path) -> VaultFiles:
     notes: list[str] = []
     attachments: list[str] = []
     diagnostics: list[Diagnostic] = []
-    stack: list[tuple[str, str, frozenset[str]]] = [(real_root, "", frozenset({real_root}))]
+    disk_paths: dict[str, str] = {}
+    stack: list[tuple[str, str, str, frozenset[str]]] = [(real_root, "", "", frozenset({real_root}))]
     while stack:
-        folder, prefix, ancestors = stack.pop()
+        folder, prefix, disk_prefix, ancestors = stack.pop()
         try:
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError as error:
@@ -48,7 +55,12 @@ def discover(root: Path) -> VaultFiles:
         for entry in entries:
             if entry.name.startswith("."):
                 continue
-            rel = prefix + entry.name
+            shown = _shown(entry.name)
+            rel = prefix + shown
+            disk_rel = disk_prefix + entry.name
+            if shown != entry.name:
+                message = "the name is not valid UTF-8; shown with \ufffd (renaming the file fixes links to it)"
+                diagnostics.append(Diagnostic(rel, 0, "bad-encoding", message, Severity.ERROR))
             real = entry.path
             if entry.is_symlink():
                 problem, real = _follow(entry.path, real_root, ancestors)
@@ -59,21 +71,40 @@ def discover(root: Path) -> VaultFiles:
                     else:
                         diagnostics.append(Diagnostic(rel, 0, kind, message, Severity.ERROR))
                     continue
-            if _is_dir(real):
-                subfolders.append((real, rel + "/", ancestors | {os.path.realpath(real)}))
+            kind = _kind(real)
+            if kind == "dir":
+                subfolders.append((real, rel + "/", disk_rel + "/", ancestors | {os.path.realpath(real)}))
+            elif kind == "other":
+                message = "not a regular file (a pipe, socket or device); not read"
+                diagnostics.append(Diagnostic(rel, 0, "unreadable", message, Severity.ERROR))
             elif is_note_name(entry.name):
                 notes.append(rel)
+                if rel != disk_rel:
+                    disk_paths[rel] = disk_rel
             else:
                 attachments.append(rel)
         stack.extend(reversed(subfolders))
-    return VaultFiles(Path(real_root), tuple(sorted(notes)), tuple(sorted(attachments)), tuple(diagnostics))
+    return VaultFiles(Path(real_root), tuple(sorted(notes)), tuple(sorted(attachments)), tuple(diagnostics), disk_paths)
 
 
-def _is_dir(path: str) -> bool:
+def _shown(name: str) -> str:
+    """A name that was not UTF-8 on disk comes back with lone surrogates; show U+FFFD instead."""
     try:
-        return os.path.isdir(path)
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return name
+
+
+def _kind(path: str) -> str:
+    """"dir", "file" or "other"; reading a FIFO named like a note would block forever."""
+    try:
+        mode = os.stat(path).st_mode
     except OSError:
-        return False
+        return "file"  # reading it will say why
+    if stat.S_ISDIR(mode):
+        return "dir"
+    return "file" if stat.S_ISREG(mode) else "other"
 
 
 def _follow(link: str, root: str, ancestors: frozenset[str]) -> tuple[tuple[str, str] | None, str]:
@@ -92,11 +123,18 @@ def _follow(link: str, root: str, ancestors: frozenset[str]) -> tuple[tuple[str,
     return None, target
 
 
-def read_note(root: Path, path: str, max_size: int = DEFAULT_MAX_SIZE) -> SourceFile:
-    """Read one note as UTF-8 (BOM allowed); bad bytes become U+FFFD with a diagnostic."""
-    full = os.path.join(root, *path.split("/"))
+def read_note(root: Path, path: str, max_size: int = DEFAULT_MAX_SIZE, disk_path: str | None = None) -> SourceFile:
+    """Read one note as UTF-8 (BOM allowed); bad bytes become U+FFFD with a diagnostic.
+
+    `disk_path` is the name on disk when it differs from `path` (not valid UTF-8).
+    """
+    full = os.path.join(root, *(disk_path or path).split("/"))
     try:
-        size = os.stat(full).st_size
+        info = os.stat(full)
+        size = info.st_size
+        if not stat.S_ISREG(info.st_mode):
+            message = "not a regular file; not read"
+            return SourceFile(path, "", (Diagnostic(path, 0, "unreadable", message, Severity.ERROR),), False)
         if size > max_size:
             message = f"file is {size:,} bytes, over the {max_size:,}-byte limit; not parsed"
             return SourceFile(path, "", (Diagnostic(path, 0, "oversized", message, Severity.ERROR),), False, size)
@@ -108,12 +146,14 @@ def read_note(root: Path, path: str, max_size: int = DEFAULT_MAX_SIZE) -> Source
     if len(data) > max_size:  # grew while we looked
         message = f"file is over the {max_size:,}-byte limit; not parsed"
         return SourceFile(path, "", (Diagnostic(path, 0, "oversized", message, Severity.ERROR),), False, len(data))
+    bom = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
     try:
-        text = data.decode("utf-8-sig")
+        text = data[bom:].decode("utf-8")
         diagnostics: tuple[Diagnostic, ...] = ()
     except UnicodeDecodeError as error:
-        text = data.decode("utf-8-sig", errors="replace")
-        line = data.count(b"\n", 0, error.start) + 1
-        message = f"not valid UTF-8 (byte 0x{data[error.start]:02x} at offset {error.start}); bad bytes shown as \ufffd"
+        text = data[bom:].decode("utf-8", errors="replace")
+        offset = bom + error.start
+        line = data.count(b"\n", 0, offset) + 1
+        message = f"not valid UTF-8 (byte 0x{data[offset]:02x} at offset {offset}); bad bytes shown as \ufffd"
         diagnostics = (Diagnostic(path, line, "bad-encoding", message, Severity.ERROR),)
     return SourceFile(path, text, diagnostics, True, len(data))

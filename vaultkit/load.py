@@ -45,7 +45,7 @@ def load(
     files = discover(root)
     notes = list(
         progress(
-            _parse_all(files.root, files.notes, max_size, jobs),
+            _parse_all(files.root, [(p, files.disk_paths.get(p)) for p in files.notes], max_size, jobs),
             len(files.notes),
             "parsing",
             enabled=show_progress,
@@ -65,15 +65,18 @@ def load(
     )
 
 
-def _load_one(root: Path, path: str, max_size: int) -> Note:
-    return parse_note(read_note(root, path, max_size))
+Job = tuple[str, str | None]  # a note's path, and its name on disk when that differs
 
 
-def _load_chunk(root: Path, paths: Sequence[str], max_size: int) -> list[Note]:
-    return [_load_one(root, path, max_size) for path in paths]
+def _load_one(root: Path, job: Job, max_size: int) -> Note:
+    return parse_note(read_note(root, job[0], max_size, job[1]))
 
 
-def _parse_all(root: Path, paths: Sequence[str], max_size: int, jobs: int | None) -> Iterator[Note]:
+def _load_chunk(root: Path, jobs: Sequence[Job], max_size: int) -> list[Note]:
+    return [_load_one(root, job, max_size) for job in jobs]
+
+
+def _parse_all(root: Path, paths: Sequence[Job], max_size: int, jobs: int | None) -> Iterator[Note]:
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     if workers <= 1 or len(paths) < PARALLEL_THRESHOLD:
         for path in paths:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.resources
+import os
 import re
 import unicodedata
 from pathlib import Path, PurePosixPath
@@ -17,7 +18,7 @@ from .files import is_note_name
 FORBIDDEN = set('*"\\/<>:|?#^[]')
 VAULT_TEMPLATE_FOLDERS = ("templates", "Templates", "_templates")
 _PLACEHOLDER = re.compile(r"\{\{\s*(title|date|time)\s*(?::([^}]*))?\}\}", re.IGNORECASE)
-_MOMENT = re.compile(r"YYYY|YY|MMMM|MMM|MM|M|DD|D|dddd|ddd|HH|H|hh|h|mm|m|ss|s|A|a")
+_MOMENT = re.compile(r"\[[^\]]*\]|YYYY|YY|MMMM|MMM|MM|M|DD|D|dddd|ddd|HH|H|hh|h|mm|m|ss|s|A|a")
 _STRFTIME = {
     "YYYY": "%Y", "YY": "%y", "MMMM": "%B", "MMM": "%b", "MM": "%m", "DD": "%d",
     "dddd": "%A", "ddd": "%a", "HH": "%H", "hh": "%I", "mm": "%M", "ss": "%S", "A": "%p",
@@ -79,10 +80,12 @@ def fill_template(template: str, title: str, now: dt.datetime) -> str:
 
 
 def moment_format(when: dt.datetime, fmt: str) -> str:
-    """The common moment.js tokens (YYYY, MM, DD, HH, mm, ss, …); anything else is kept."""
+    """The common moment.js tokens (YYYY, MM, DD, HH, mm, ss, …) and `[literal]` text; anything else is kept."""
 
     def token(match: re.Match[str]) -> str:
         code = match.group(0)
+        if code.startswith("["):
+            return code[1:-1]  # moment.js escapes literal text in brackets
         if code in _STRFTIME:
             return when.strftime(_STRFTIME[code])
         return {
@@ -108,14 +111,31 @@ def create_note(
     text = fill_template(find_template(vault, template), title, now or dt.datetime.now())
     target_folder = vault.joinpath(*where.parts)
     target = target_folder / f"{title}.md"
+    shown = (where / target.name).as_posix()
+    _check_inside(vault, target_folder, folder)
     if target_folder.is_dir():
         taken = {p.name.lower() for p in target_folder.iterdir()}
         if target.name.lower() in taken:
-            raise NewNoteError(f"{(where / target.name).as_posix()} already exists; not overwritten")
-    target_folder.mkdir(parents=True, exist_ok=True)
+            raise NewNoteError(f"{shown} already exists; not overwritten")
     try:
+        target_folder.mkdir(parents=True, exist_ok=True)
+        _check_inside(vault, target_folder, folder)  # nothing raced a link into place
         with open(target, "x", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
     except FileExistsError:
-        raise NewNoteError(f"{(where / target.name).as_posix()} already exists; not overwritten") from None
+        if target_folder.is_dir():
+            raise NewNoteError(f"{shown} already exists; not overwritten") from None
+        raise NewNoteError(f"folder {folder!r} is a file in the vault") from None
+    except NotADirectoryError:
+        raise NewNoteError(f"folder {folder!r} goes through a file in the vault") from None
+    except OSError as error:
+        raise NewNoteError(f"cannot write {shown}: {error.strerror or error}") from None
     return target
+
+
+def _check_inside(vault: Path, folder: Path, given: str) -> None:
+    """A folder spelled inside the vault may still be a symbolic link out of it."""
+    root = os.path.realpath(vault)
+    real = os.path.realpath(folder)
+    if os.path.commonpath([root, real]) != root:
+        raise NewNoteError(f"folder {given!r} leads out of the vault; vaultkit writes only inside it")

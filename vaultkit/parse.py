@@ -15,6 +15,7 @@ from urllib.parse import unquote
 from markdown_it.token import Token
 
 from .markdown import obsidian_markdown
+from .markdown.comments import Comment, visible
 from .model import CodeBlock, Diagnostic, Heading, LinkRef, Math, Note, SourceFile, Tag
 from .properties import Frontmatter, read_frontmatter
 
@@ -34,7 +35,9 @@ def parse_note(source: SourceFile) -> Note:
     if not source.readable:
         return Note(id=ident, path=path, title=title, diagnostics=source.diagnostics, size=source.size)
     collector = _Collector(path)
-    collector.walk(obsidian_markdown().parse(source.text))
+    env: dict = {}
+    collector.walk(obsidian_markdown().parse(source.text, env))
+    math = _annotate(collector.math, env.get("comments", ()), source.text)
     fm = collector.frontmatter
     tags = _unique_tags([Tag(name, 0) for name in fm.tags] + collector.tags)
     return Note(
@@ -47,7 +50,7 @@ def parse_note(source: SourceFile) -> Note:
         links=tuple(collector.links),
         headings=tuple(collector.headings),
         block_ids=tuple(collector.block_ids),
-        math=tuple(collector.math),
+        math=math,
         code_blocks=tuple(collector.code_blocks),
         diagnostics=source.diagnostics + fm.diagnostics,
         size=source.size,
@@ -85,15 +88,10 @@ class _Collector:
                 self._inline(token)
             elif kind == "heading_open":
                 inline = tokens[index + 1]
-                self.headings.append(Heading(int(token.tag[1]), inline.content.strip(), _line(token)))
+                self.headings.append(Heading(int(token.tag[1]), visible(inline.content).strip(), _line(token)))
             elif kind == "math_block":
-                following = tokens[index + 1] if index + 1 < len(tokens) else None
                 end = token.map[1] if token.map else _line(token)
-                annotation = None
-                if following is not None and following.type == "obsidian_comment" and following.map:
-                    if following.map[0] in (end - 1, end):
-                        annotation = following.content.strip()
-                self.math.append(Math(token.content.strip(), True, _line(token), end, annotation))
+                self.math.append(Math(visible(token.content).strip(), True, _line(token), end))
             elif kind == "fence":
                 end = token.map[1] if token.map else _line(token)
                 self.code_blocks.append(CodeBlock(token.info.strip(), token.content, _line(token), end))
@@ -141,10 +139,8 @@ class _Collector:
                     self.links.append(_at_line(ref, line_at(child)))
             elif kind in ("math_inline", "math_inline_double"):
                 line = line_at(child)
-                display = kind == "math_inline_double"
-                annotation = _annotation_after(children, index) if display else None
                 end = line + child.content.count("\n")
-                self.math.append(Math(child.content.strip(), display, line, end, annotation))
+                self.math.append(Math(visible(child.content).strip(), kind == "math_inline_double", line, end))
 
 
 def _line(token: Token) -> int:
@@ -161,23 +157,32 @@ def _link_text(children: Sequence[Token], start: int) -> str | None:
         if child.type == "link_close":
             break
         parts.append(child.content)
-    text = "".join(parts).strip()
+    text = visible("".join(parts)).strip()
     return text or None
 
 
-def _annotation_after(children: Sequence[Token], index: int) -> str | None:
-    """A `%% … %%` comment right after a display formula, across spaces and one line break."""
-    breaks = 0
-    for child in children[index + 1 :]:
-        if child.type == "obsidian_comment":
-            return child.content.strip()
-        if child.type == "softbreak":
-            breaks += 1
-            if breaks > 1:
-                return None
-        elif not (child.type == "text" and not child.content.strip()):
-            return None
-    return None
+def _annotate(math: list[Math], comments: Sequence[Comment], text: str) -> tuple[Math, ...]:
+    """Attach to each display formula the comment right after it: on the line of its
+    closing `$$` with only spaces between, or alone at the start of the next line."""
+    if not comments:
+        return tuple(math)
+    by_line = {comment.line: comment for comment in comments}
+    lines = text.split("\n")
+    annotated = []
+    for formula in math:
+        comment = None
+        if formula.display:
+            closing = lines[formula.end_line - 1] if formula.end_line <= len(lines) else ""
+            same = by_line.get(formula.end_line)
+            if same is not None and closing[: same.column].rstrip().endswith("$$"):
+                comment = same
+            following = by_line.get(formula.end_line + 1)
+            if comment is None and following is not None and closing.rstrip().endswith("$$"):
+                if not lines[following.line - 1][: following.column].strip(" \t>"):
+                    comment = following
+        annotation = comment.text.strip() if comment is not None else None
+        annotated.append(Math(formula.tex, formula.display, formula.line, formula.end_line, annotation))
+    return tuple(annotated)
 
 
 def _markdown_link(href: str, display: str | None, kind: str) -> LinkRef | None:

@@ -17,6 +17,7 @@ import yaml
 
 from .model import Diagnostic, Severity
 
+MAX_VALUES = 10_000  # values a frontmatter may expand to; YAML anchors can multiply a few bytes
 _ALIAS_KEYS = frozenset({"aliases", "alias"})
 _TAG_KEYS = frozenset({"tags", "tag"})
 _YAML = frontmatter.YAMLHandler()
@@ -36,9 +37,10 @@ def read_frontmatter(text: str, path: str, first_line: int) -> Frontmatter:
         data = _YAML.load(text)
     except yaml.YAMLError as error:
         return Frontmatter(diagnostics=(_yaml_diagnostic(error, path, first_line),))
-    except (ValueError, TypeError, RecursionError) as error:  # e.g. a date like 2024-02-31
-        message = f"frontmatter could not be read: {error}"
-        return Frontmatter(diagnostics=(Diagnostic(path, first_line, "invalid-yaml", message, Severity.ERROR),))
+    except (ValueError, TypeError, OverflowError, RecursionError) as error:  # e.g. a date like 2024-02-31
+        line = first_line + _failing_line(text)
+        message = f"invalid value in frontmatter ({error}); aliases, tags and properties ignored"
+        return Frontmatter(diagnostics=(Diagnostic(path, line, "invalid-yaml", message, Severity.ERROR),))
     if data is None:
         return Frontmatter(properties={})
     if not isinstance(data, dict):
@@ -47,19 +49,56 @@ def read_frontmatter(text: str, path: str, first_line: int) -> Frontmatter:
     aliases: list[str] = []
     tags: list[str] = []
     properties: dict[str, Any] = {}
-    for key, value in data.items():
-        name = str(key).strip().lower()
-        if name in _ALIAS_KEYS:
-            aliases.extend(_entries(value, separators=","))
-        elif name in _TAG_KEYS:
-            tags.extend(entry.lstrip("#") for entry in _entries(value, separators=", \t"))
-        else:
-            properties[str(key)] = jsonable(value)
+    budget = _Budget(MAX_VALUES)
+    diagnostics: list[Diagnostic] = []
+    try:
+        for key, value in data.items():
+            name = str(key).strip().lower()
+            if name in _ALIAS_KEYS:
+                aliases.extend(_entries(value, separators=","))
+            elif name in _TAG_KEYS:
+                tags.extend(entry.lstrip("#") for entry in _entries(value, separators=", \t"))
+            else:
+                properties[str(key)] = jsonable(value, budget)
+    except _TooLarge as error:
+        message = f"frontmatter {error}; its properties are ignored"
+        return Frontmatter(diagnostics=(Diagnostic(path, first_line, "frontmatter-too-large", message, Severity.ERROR),))
+    valid_tags = []
+    for tag in tags:
+        if tag and _is_tag_name(tag):
+            valid_tags.append(tag)
+        elif tag:
+            message = f"frontmatter tag {tag!r} is not a tag (a tag needs a character that is not a digit)"
+            diagnostics.append(Diagnostic(path, first_line, "invalid-tag", message, Severity.WARNING))
     return Frontmatter(
         aliases=_unique(aliases, key=lambda a: a),
-        tags=_unique([t for t in tags if t], key=str.lower),
+        tags=_unique(valid_tags, key=str.lower),
         properties=properties,
+        diagnostics=tuple(diagnostics),
     )
+
+
+def _is_tag_name(tag: str) -> bool:
+    return not all(c.isdigit() or c == "/" for c in tag)
+
+
+def _failing_line(text: str) -> int:
+    """Offset of the line whose value failed to construct (an impossible date, say)."""
+    try:
+        loader = yaml.SafeLoader(text)
+        try:
+            root = loader.get_single_node()
+            if isinstance(root, yaml.MappingNode):
+                for _, value in root.value:
+                    try:
+                        loader.construct_object(value, deep=True)
+                    except (ValueError, TypeError, OverflowError, RecursionError):
+                        return value.start_mark.line
+        finally:
+            loader.dispose()
+    except (yaml.YAMLError, RecursionError):
+        pass
+    return 0
 
 
 def _entries(value: Any, separators: str) -> list[str]:
@@ -92,21 +131,52 @@ def _unique(items: list[str], key) -> tuple[str, ...]:  # noqa: ANN001
     return tuple(kept)
 
 
-def jsonable(value: Any) -> Any:
-    """Property values as JSON can hold them: dates become ISO strings."""
+class _TooLarge(Exception):
+    pass
+
+
+class _Budget:
+    """Counts the values converted, so that YAML anchors cannot blow one up into millions."""
+
+    def __init__(self, limit: int) -> None:
+        self.left = limit
+        self.limit = limit
+
+    def spend(self) -> None:
+        self.left -= 1
+        if self.left < 0:
+            raise _TooLarge(f"expands to more than {self.limit:,} values (YAML anchors?)")
+
+
+MAX_DEPTH = 100
+
+
+def jsonable(value: Any, budget: _Budget | None = None, _depth: int = 0, _path: frozenset[int] = frozenset()) -> Any:
+    """Property values as JSON can hold them: dates become ISO strings.
+
+    A value that contains itself (a YAML anchor used inside its own definition),
+    nests deeper than `MAX_DEPTH`, or expands past the budget is refused.
+    """
+    if budget is not None:
+        budget.spend()
     if isinstance(value, (dt.date, dt.datetime, dt.time)):
         return value.isoformat()
     if isinstance(value, bool) or value is None or isinstance(value, (int, str)):
         return value
     if isinstance(value, float):
         return value if math.isfinite(value) else str(value)
-    if isinstance(value, dict):
-        return {str(k): jsonable(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple, set)):
-        return [jsonable(v) for v in value]
     if isinstance(value, bytes):
         return value.decode("utf-8", "replace")
-    return str(value)
+    if not isinstance(value, (dict, list, tuple, set)):
+        return str(value)
+    if id(value) in _path:
+        raise _TooLarge("contains itself (a recursive YAML anchor)")
+    if _depth >= MAX_DEPTH:
+        raise _TooLarge(f"nests deeper than {MAX_DEPTH} levels")
+    inner = _path | {id(value)}
+    if isinstance(value, dict):
+        return {str(k): jsonable(v, budget, _depth + 1, inner) for k, v in value.items()}
+    return [jsonable(v, budget, _depth + 1, inner) for v in value]
 
 
 def _yaml_diagnostic(error: yaml.YAMLError, path: str, first_line: int) -> Diagnostic:

@@ -130,11 +130,12 @@ def _by_path(index: NameIndex, path: str) -> Resolution | None:
 
 
 def _attachment(index: NameIndex, raw: str, folder: str) -> Resolution | None:
+    """Attachments resolve like notes: a path first, else by name, own folder preferred."""
     key = raw.lower().lstrip("/")
-    if key in index.attachment_by_path:
-        return Resolution(index.attachment_by_path[key], attachment=True)
     named = index.attachment_by_name.get(posixpath.basename(key), [])
     if "/" in key:
+        if key in index.attachment_by_path:
+            return Resolution(index.attachment_by_path[key], attachment=True)
         named = [p for p in named if p.lower().endswith("/" + key)]
     if not named:
         return None
@@ -176,6 +177,10 @@ def resolve_links(
         for ref in note.links:
             if not ref.target:
                 continue  # [[#Heading]]: a place in the same note, no edge
+            if not normalize(ref.target):
+                message = f"{_written(ref)} names no note; ignored"
+                diagnostics.append(Diagnostic(note.path, ref.line, "unresolved-link", message, Severity.WARNING))
+                continue
             relative = ref.syntax == "markdown"
             key = (ref.target, folder, relative)
             found = cache.get(key)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import cache
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from .blockids import block_id_plugin
@@ -15,6 +16,27 @@ from .tags import tag_plugin
 from .wikilinks import wikilink_plugin
 
 __all__ = ["obsidian_markdown"]
+
+# markdown-it has one nesting limit for blocks and inline content. CommonMark's
+# preset sets 20, which a 10-level outline reaches (list, item and paragraph each
+# count), dropping the rest of the note; so blocks get 100 (markdown-it's default
+# preset, well inside Python's recursion limit). Inline content keeps 20: link
+# labels are scanned recursively up to the limit, and `[[[[…` would cost 4x more.
+BLOCK_NESTING = 100
+INLINE_NESTING = 20
+
+
+def nesting_plugin(md: MarkdownIt) -> None:
+    """Switch the limit between the block and the inline phase of each parse."""
+
+    def limit(value: int):  # noqa: ANN202
+        def rule(state: StateCore) -> None:
+            state.md.options["maxNesting"] = value
+
+        return rule
+
+    md.core.ruler.before("block", "block_nesting", limit(BLOCK_NESTING))
+    md.core.ruler.before("inline", "inline_nesting", limit(INLINE_NESTING))
 
 
 @cache
@@ -36,6 +58,7 @@ def obsidian_markdown(*, for_rendering: bool = False) -> MarkdownIt:
         .use(block_id_plugin)
     )
     offsets_plugin(md)
+    nesting_plugin(md)
     if for_rendering:
         md.enable("strikethrough")
     else:

@@ -1,69 +1,121 @@
 """Obsidian comments `%% … %%`: hidden in reading view, so nothing inside counts.
 
-A block comment starts a line with `%%` and runs to the next `%%` (or to the end
-of the note when it is never closed, as in Obsidian); an inline one sits inside
-a paragraph. Both emit an `obsidian_comment` token whose content is the text
-between the markers, so a `%% verify %%` annotation can still be read.
+In Obsidian a comment is not a Markdown block: it may open mid-paragraph, span
+blank lines, and close mid-line with text after it. So it is handled like
+markdown-it's own `normalize` step, as a core rule on the source before any
+block is parsed: each comment (outside fenced code and code spans) is replaced
+character for character by `HIDDEN`, newlines kept, so every offset and line
+number stays true. What the comments said is kept in `env["comments"]` for the
+stages that read annotations such as `%% verify %%`. A comment never closed
+hides the rest of the note, as in Obsidian.
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 from markdown_it import MarkdownIt
-from markdown_it.rules_block import StateBlock
-from markdown_it.rules_inline import StateInline
+from markdown_it.common.utils import escapeHtml
+from markdown_it.rules_core import StateCore
+
+HIDDEN = "\ue000"  # a private-use character: not space, not punctuation, not a word character
+
+_FENCE_OPEN = re.compile(r"(?:[ \t]*>)*[ \t]*(`{3,}|~{3,})")
+_NEXT = re.compile(r"`+|%%|\n")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+@dataclass(frozen=True, slots=True)
+class Comment:
+    text: str  # between the markers
+    line: int  # 1-based line of the opening `%%`
+    column: int  # 0-based column of the opening `%%`
+    end_line: int  # 1-based line of the closing `%%` (last line when unclosed)
 
 
 def comment_plugin(md: MarkdownIt) -> None:
-    md.block.ruler.before(
-        "fence",
-        "obsidian_comment",
-        _comment_block,
-        {"alt": ["paragraph", "reference", "blockquote", "list"]},
-    )
-    md.inline.ruler.before("escape", "obsidian_comment_inline", _comment_inline)
-    md.add_render_rule("obsidian_comment", lambda *args: "")
+    md.core.ruler.after("normalize", "obsidian_comments", _hide_comments)
+    md.add_render_rule("text", _render_text)
 
 
-def _comment_block(state: StateBlock, startLine: int, endLine: int, silent: bool) -> bool:
-    if state.sCount[startLine] - state.blkIndent >= 4:
-        return False
-    start = state.bMarks[startLine] + state.tShift[startLine]
+def _render_text(self, tokens, idx, options, env) -> str:  # noqa: ANN001
+    return escapeHtml(visible(tokens[idx].content))
+
+
+def visible(text: str) -> str:
+    """Text with the hidden comment characters taken out."""
+    return text.replace(HIDDEN, "") if HIDDEN in text else text
+
+
+def _hide_comments(state: StateCore) -> None:
     src = state.src
-    if not src.startswith("%%", start):
-        return False
-    close = src.find("%%", start + 2)
-    if close == -1:
-        last = endLine - 1  # never closed: Obsidian hides the rest of the note
-        content_end = len(src)
-        after = len(src)
-    else:
-        last = startLine
-        while last + 1 < endLine and state.bMarks[last + 1] <= close:
-            last += 1
-        after = close + 2
-        if src[after : state.eMarks[last]].strip():
-            return False  # text after the comment: a paragraph with an inline comment
-        content_end = close
-    if silent:
-        return True
-    token = state.push("obsidian_comment", "", 0)
-    token.content = src[start + 2 : content_end]
-    token.block = True
-    token.map = [startLine, last + 1]
-    state.line = last + 1
-    return True
+    if "%%" not in src:
+        return
+    regions = _comment_regions(src)
+    if not regions:
+        return
+    comments = []
+    pieces = []
+    last = 0
+    for start, end, inner_start, inner_end in regions:
+        line = src.count("\n", 0, start) + 1
+        column = start - (src.rfind("\n", 0, start) + 1)
+        end_line = line + src.count("\n", start, end)
+        comments.append(Comment(src[inner_start:inner_end], line, column, end_line))
+        pieces.append(src[last:start])
+        pieces.append(re.sub(r"[^\n]", HIDDEN, src[start:end]))
+        last = end
+    pieces.append(src[last:])
+    state.src = "".join(pieces)
+    state.env.setdefault("comments", []).extend(comments)
 
 
-def _comment_inline(state: StateInline, silent: bool) -> bool:
-    pos = state.pos
-    src = state.src
-    if not src.startswith("%%", pos):
-        return False
-    close = src.find("%%", pos + 2, state.posMax)
-    end = state.posMax if close == -1 else close + 2
-    if not silent:
-        token = state.push("obsidian_comment", "", 0)
-        token.content = src[pos + 2 : close if close != -1 else end]
-        token.meta = {"offset": pos}
-    state.pos = end
-    return True
+def _comment_regions(src: str) -> list[tuple[int, int, int, int]]:
+    """(start, end, inner start, inner end) of every comment, outside code."""
+    regions = []
+    size = len(src)
+    pos = 0
+    while pos < size:
+        if pos == 0 or src[pos - 1] == "\n":
+            fence = _FENCE_OPEN.match(src, pos)
+            if fence:
+                pos = _after_fence(src, fence)
+                continue
+        found = _NEXT.search(src, pos)
+        if found is None:
+            break
+        token = found.group()
+        if token == "\n":
+            pos = found.end()
+        elif token == "%%":
+            close = src.find("%%", found.end())
+            if close == -1:
+                regions.append((found.start(), size, found.end(), size))
+                break
+            regions.append((found.start(), close + 2, found.end(), close))
+            pos = close + 2
+        else:
+            pos = _after_code_span(src, found)
+    return regions
+
+
+def _after_fence(src: str, fence: re.Match[str]) -> int:
+    """Where a fenced code block ends: after its closing fence, or the end of the note."""
+    marker = fence.group(1)
+    line_end = src.find("\n", fence.end())
+    if line_end == -1:
+        return len(src)
+    closing = re.compile(r"^(?:[ \t]*>)*[ \t]*" + re.escape(marker[0]) + "{" + str(len(marker)) + r",}[ \t]*$", re.M)
+    found = closing.search(src, line_end + 1)
+    return len(src) if found is None else found.end()
+
+
+def _after_code_span(src: str, opener: re.Match[str]) -> int:
+    """Skip a code span: the same run of backticks closes it within the paragraph."""
+    ticks = len(opener.group())
+    paragraph_end = _BLANK_LINE.search(src, opener.end())
+    limit = paragraph_end.start() if paragraph_end else len(src)
+    closing = re.compile(r"(?<!`)`{" + str(ticks) + r"}(?!`)")
+    found = closing.search(src, opener.end(), limit)
+    return found.end() if found else opener.end()

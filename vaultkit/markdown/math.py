@@ -2,8 +2,9 @@
 
 Inline math comes from mdit-py-plugins' `dollarmath`. Its block rule is replaced
 because Obsidian writes `$$ … $$ %% verify %%`: the closing `$$` may carry an
-Obsidian comment on the same line, which dollarmath would reject and then let
-the block run on to the next formula's `$$`.
+Obsidian comment on the same line (hidden by then, see `comments`), which
+dollarmath would reject and then let the block run on to the next formula's
+`$$`. As in Obsidian, a display formula may start right after a line of text.
 """
 
 from __future__ import annotations
@@ -12,10 +13,12 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 
+from .comments import HIDDEN
+
 
 def math_plugin(md: MarkdownIt) -> None:
     dollarmath_plugin(md, allow_space=False, allow_digits=False, double_inline=True)
-    md.block.ruler.at("math_block", _display_math)
+    md.block.ruler.at("math_block", _display_math, {"alt": ["paragraph", "reference", "blockquote", "list"]})
 
 
 def _find_close(src: str, start: int) -> int:
@@ -47,12 +50,8 @@ def _display_math(state: StateBlock, startLine: int, endLine: int, silent: bool)
         last += 1
     if close > state.eMarks[last]:
         return False  # the closing `$$` lies outside this container
-    tail = src[close + 2 : state.eMarks[last]].strip()
-    annotation = None
-    if tail:
-        if not (tail.startswith("%%") and tail.endswith("%%") and len(tail) >= 4):
-            return False  # text after the formula: a paragraph with inline display math
-        annotation = tail[2:-2]
+    if src[close + 2 : state.eMarks[last]].strip(" \t" + HIDDEN):
+        return False  # text after the formula: a paragraph with inline display math
     content = _content(state, startLine, last, start + 2, close)
     if not content.strip():
         return False
@@ -63,11 +62,6 @@ def _display_math(state: StateBlock, startLine: int, endLine: int, silent: bool)
     token.content = content
     token.markup = "$$"
     token.map = [startLine, last + 1]
-    if annotation is not None:
-        comment = state.push("obsidian_comment", "", 0)
-        comment.content = annotation
-        comment.block = True
-        comment.map = [last, last + 1]
     state.line = last + 1
     return True
 

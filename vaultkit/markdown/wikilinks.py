@@ -11,6 +11,8 @@ import re
 from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
 
+from .comments import visible
+
 
 # A link's inside stops at the first bracket or line break, so each `[[` costs
 # only the distance to the next bracket: linear time even on `[[[[[[…`.
@@ -28,7 +30,9 @@ def split_wikilink(inner: str) -> tuple[str, tuple[str, ...], str | None]:
     """`target#H1#H2|display` → ("target", ("H1", "H2"), "display").
 
     The display separator may be escaped (`\\|`), as it must be inside tables.
+    A comment inside the brackets is left out.
     """
+    inner = visible(inner)
     display: str | None = None
     escaped = inner.find("\\|")
     bar = inner.find("|")
