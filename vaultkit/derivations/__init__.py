@@ -1,0 +1,1 @@
+"""Built-in derivations: trusted SymPy steps attached to concept notes by name."""

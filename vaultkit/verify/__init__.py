@@ -1,0 +1,1 @@
+"""Checked mathematics: claims from notes and built-in derivations, and their verdicts."""

@@ -1,0 +1,364 @@
+"""The checking engine: one claim in, one verdict out.
+
+First symbolic stages, each with a time budget, that try to reduce lhs − rhs to
+zero; a zero is a proof. Then numeric testing at random points drawn to respect
+every symbol's assumptions and every index's range (symbolic sum bounds fixed
+to small integers), evaluated with `evalf` at high precision. A point where the
+sides differ is confirmed at higher precision before the claim is called false,
+and even a symbolic proof is spot-checked numerically, so that a false claim is
+never reported proved or checked.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+import signal
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+import sympy
+from sympy.core.function import AppliedUndef
+
+from .claims import Claim, IndexRange, Result, Verdict
+
+POINTS = 10  # agreeing points for "checked"
+ATTEMPTS = 40  # points drawn at most (some land on singularities)
+DIGITS = 30
+CONFIRM_DIGITS = 60
+AGREE = sympy.Float("1e-20", DIGITS)
+DIFFER = sympy.Float("1e-15", CONFIRM_DIGITS)
+
+
+class _Timeout(Exception):
+    pass
+
+
+@contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Interrupt the block after `seconds` (main thread on Unix; otherwise unlimited)."""
+    usable = seconds > 0 and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not usable:
+        yield
+        return
+
+    def expire(signum, frame):  # noqa: ANN001, ARG001
+        raise _Timeout
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def check(claim: Claim, *, budget: float = 10.0) -> Result:
+    """Check one claim within about `budget` seconds."""
+    started = time.perf_counter()
+
+    def result(verdict: Verdict, method: str = "", message: str = "", counterexample: dict | None = None) -> Result:
+        return Result(
+            claim.note,
+            claim.line,
+            claim.id,
+            claim.source,
+            verdict,
+            method,
+            time.perf_counter() - started,
+            message,
+            counterexample,
+        )
+
+    if claim.problem is not None or claim.lhs is None or claim.rhs is None:
+        return result(Verdict.ERROR, message=claim.problem or "the claim could not be read")
+    try:
+        lhs, rhs = _apply_givens(claim)
+        diff = lhs - rhs
+        method = _prove(diff, budget * 0.5)
+        numeric = _numeric(claim, lhs, rhs, max(budget * 0.45, 1.0), needed=3 if method else POINTS)
+    except _Timeout:
+        return result(Verdict.ERROR, message=f"no verdict within {budget:g} s")
+    except RecursionError:
+        return result(Verdict.ERROR, message="the expression is too deeply nested to check")
+    except (TypeError, ValueError, AttributeError, NotImplementedError, ZeroDivisionError) as error:
+        return result(Verdict.ERROR, message=f"SymPy could not work with this claim: {error}")
+    if numeric.counterexample is not None:
+        return result(Verdict.FALSE, "numeric", numeric.message, numeric.counterexample)
+    if method:
+        return result(Verdict.PROVED, method, f"lhs − rhs reduces to 0 by {method}")
+    if numeric.agreeing >= POINTS:
+        return result(
+            Verdict.CHECKED,
+            f"numeric ({numeric.agreeing} points)",
+            f"the sides agree to {DIGITS} digits at {numeric.agreeing} random points; not a proof",
+        )
+    return result(Verdict.ERROR, message=numeric.message or "neither proved nor testable at enough points")
+
+
+def _apply_givens(claim: Claim) -> tuple[sympy.Expr, sympy.Expr]:
+    lhs, rhs = claim.lhs, claim.rhs
+    for old, new in claim.givens:
+        lhs, rhs = lhs.subs(old, new), rhs.subs(old, new)
+    return lhs, rhs
+
+
+# ---------------------------------------------------------------- symbolic stages
+
+
+def _abs_squared(expr: sympy.Expr) -> sympy.Expr:
+    """|z|² → z·conj(z), so that sums of squared moduli can cancel."""
+    return expr.replace(
+        lambda e: e.is_Pow and isinstance(e.base, sympy.Abs) and e.exp.is_even is True,
+        lambda e: (e.base.args[0] * sympy.conjugate(e.base.args[0])) ** (e.exp / 2),
+    )
+
+
+def _pull_constants(expr: sympy.Expr) -> sympy.Expr:
+    """Σᵢ c·f(i) → c·Σᵢ f(i) for every factor c that does not depend on the index."""
+
+    def pull(s: sympy.Sum) -> sympy.Expr:
+        indices = [limit[0] for limit in s.limits]
+        independent, dependent = [], []
+        for factor in sympy.Mul.make_args(s.function):
+            (dependent if any(factor.has(i) for i in indices) else independent).append(factor)
+        if not independent:
+            return s
+        return sympy.Mul(*independent) * sympy.Sum(sympy.Mul(*dependent), *s.limits)
+
+    return expr.replace(lambda e: isinstance(e, sympy.Sum), pull)
+
+
+def _rename_indices(expr: sympy.Expr, depth: int = 0) -> sympy.Expr:
+    """Give each sum's bound index a name fixed by its nesting depth, so Σ_i f(i) and Σ_j f(j) match."""
+    if isinstance(expr, sympy.Sum):
+        function, limits = expr.function, []
+        for offset, (index, low, high) in enumerate(expr.limits):
+            canonical = sympy.Symbol(f"_sum{depth}_{offset}", **_integer_assumptions(index))
+            function = function.xreplace({index: canonical})
+            limits.append((canonical, _rename_indices(low, depth), _rename_indices(high, depth)))
+        return sympy.Sum(_rename_indices(function, depth + 1), *limits)
+    if not expr.args:
+        return expr
+    return expr.func(*(_rename_indices(arg, depth) for arg in expr.args))
+
+
+def _canonical_sums(expr: sympy.Expr) -> sympy.Expr:
+    return sympy.simplify(_rename_indices(_pull_constants(sympy.expand(expr))))
+
+
+def _integer_assumptions(index: sympy.Symbol) -> dict:
+    return {"integer": True} if index.is_integer else {}
+
+
+STAGES: tuple[tuple[str, Callable[[sympy.Expr], sympy.Expr]], ...] = (
+    ("structural", lambda d: d),
+    ("expand", sympy.expand),
+    ("cancel", lambda d: sympy.cancel(sympy.together(d))),
+    ("doit + simplify", lambda d: sympy.simplify(d.doit())),
+    ("sum canonicalisation", lambda d: _canonical_sums(d.doit())),
+    ("|z|² rewrite", lambda d: sympy.simplify(sympy.expand(_abs_squared(d.doit())))),
+    ("exp rewrite", lambda d: sympy.simplify(d.doit().rewrite(sympy.exp))),
+)
+
+
+def _prove(diff: sympy.Expr, budget: float) -> str | None:
+    """The name of the first stage that reduces `diff` to 0, or None."""
+    deadline = time.perf_counter() + budget
+    for name, stage in STAGES:
+        left = deadline - time.perf_counter()
+        if left <= 0:
+            return None
+        try:
+            with time_limit(min(left, max(budget / 3, 0.5))):
+                if stage(diff) == 0:
+                    return name
+        except _Timeout:
+            continue
+        except (TypeError, ValueError, AttributeError, NotImplementedError, ZeroDivisionError, RecursionError):
+            continue
+    left = deadline - time.perf_counter()
+    if left > 0:
+        try:
+            with time_limit(left):
+                if diff.doit().equals(0) is True:
+                    return "equals"
+        except (_Timeout, TypeError, ValueError, AttributeError, NotImplementedError, ZeroDivisionError, RecursionError):
+            pass
+    return None
+
+
+# ---------------------------------------------------------------- numeric testing
+
+
+class _Numeric:
+    def __init__(self) -> None:
+        self.agreeing = 0
+        self.counterexample: dict[str, str] | None = None
+        self.message = ""
+
+
+def _numeric(claim: Claim, lhs: sympy.Expr, rhs: sympy.Expr, budget: float, needed: int) -> _Numeric:
+    outcome = _Numeric()
+    seed = int(hashlib.sha256(f"{claim.note}:{claim.line}:{claim.id}:{lhs}:{rhs}".encode()).hexdigest()[:16], 16)
+    rng = random.Random(seed)
+    deadline = time.perf_counter() + budget
+    problems: list[str] = []
+    for _ in range(ATTEMPTS):
+        if outcome.agreeing >= needed or time.perf_counter() > deadline:
+            break
+        try:
+            with time_limit(max(deadline - time.perf_counter(), 0.05)):
+                point, left, right = _evaluate(lhs, rhs, claim.ranges, rng, DIGITS)
+        except _Timeout:
+            problems.append("evaluation ran out of time")
+            break
+        except _Unevaluable as error:
+            problems.append(str(error))
+            continue
+        if left is None or right is None:
+            continue  # a singular point: draw another
+        scale = 1 + abs(left) + abs(right)
+        if abs(left - right) <= AGREE * scale:
+            outcome.agreeing += 1
+            continue
+        confirmed = _confirm(lhs, rhs, point)
+        if confirmed is not None:
+            high_left, high_right = confirmed
+            shown = {str(k): _show(v) for k, v in point.items() if not callable(v)}
+            outcome.counterexample = {**shown, "lhs": _show(high_left), "rhs": _show(high_right)}
+            outcome.message = f"the sides differ at {_describe(point)}: lhs = {_show(high_left)}, rhs = {_show(high_right)}"
+            return outcome
+    if outcome.agreeing < needed and problems:
+        outcome.message = problems[-1]
+    return outcome
+
+
+class _Unevaluable(Exception):
+    pass
+
+
+def _confirm(lhs: sympy.Expr, rhs: sympy.Expr, point: dict) -> tuple[sympy.Expr, sympy.Expr] | None:
+    """Re-evaluate at higher precision; the sides must still differ clearly."""
+    left = _at(lhs, point, CONFIRM_DIGITS)
+    right = _at(rhs, point, CONFIRM_DIGITS)
+    if left is None or right is None:
+        return None
+    scale = 1 + abs(left) + abs(right)
+    if abs(left - right) > DIFFER * scale:
+        return left, right
+    return None
+
+
+def _evaluate(lhs: sympy.Expr, rhs: sympy.Expr, ranges: tuple[IndexRange, ...], rng: random.Random, digits: int):  # noqa: ANN202
+    point = _draw_point(lhs, rhs, ranges, rng)
+    return point, _at(lhs, point, digits), _at(rhs, point, digits)
+
+
+def _at(expr: sympy.Expr, point: dict, digits: int) -> sympy.Expr | None:
+    """The value of `expr` at `point`, or None at a singularity."""
+    value = _substitute(expr, point)
+    value = value.evalf(digits)
+    if value.has(sympy.nan, sympy.zoo, sympy.oo, -sympy.oo):
+        return None
+    if not value.is_number:
+        leftover = sorted(str(s) for s in value.free_symbols)
+        raise _Unevaluable(f"cannot evaluate numerically: {', '.join(leftover) or 'an unevaluated expression'} remains")
+    return value
+
+
+def _substitute(expr: sympy.Expr, point: dict) -> sympy.Expr:
+    """Put the point's values in: integers and functions first, so sums unroll, then the rest."""
+    integers = {k: v for k, v in point.items() if not isinstance(k, sympy.Indexed) and getattr(k, "is_integer", False)}
+    functions = {k: v for k, v in point.items() if isinstance(k, sympy.FunctionClass)}
+    step = expr.xreplace(integers) if integers else expr
+    if functions:
+        step = step.replace(lambda e: isinstance(e, AppliedUndef) and e.func in functions, lambda e: functions[e.func](*e.args))
+    step = step.doit()
+    rest = {k: v for k, v in point.items() if k not in integers and k not in functions}
+    return step.xreplace(rest).doit() if rest else step
+
+
+def _draw_point(lhs: sympy.Expr, rhs: sympy.Expr, ranges: tuple[IndexRange, ...], rng: random.Random) -> dict:
+    """Random values for every free symbol, indexed element and undefined function of either side."""
+    point: dict = {}
+    diff = lhs - rhs
+    by_index = {r.index: r for r in ranges}
+    integers = sorted((s for s in diff.free_symbols if isinstance(s, sympy.Symbol) and s.is_integer), key=str)
+    bounds = [s for s in integers if s not in by_index]
+    for symbol in bounds:
+        point[symbol] = sympy.Integer(_small_integer(symbol, rng))
+    for symbol in integers:
+        if symbol in by_index:
+            limits = by_index[symbol]
+            low = int(sympy.S(limits.low).xreplace(point))
+            high = int(sympy.S(limits.high).xreplace(point))
+            point[symbol] = sympy.Integer(rng.randint(low, max(low, high)))
+    for function in sorted({f.func for f in diff.atoms(AppliedUndef)}, key=str):
+        point[function] = _test_function(rng)
+    atoms: set = set()
+    for side in (lhs, rhs):
+        unrolled = _substitute(side, point)
+        atoms |= set(unrolled.atoms(sympy.Indexed)) | {s for s in unrolled.free_symbols if isinstance(s, sympy.Symbol)}
+    for atom in sorted(atoms, key=str):
+        if atom not in point:
+            point[atom] = _value(atom, rng)
+    return point
+
+
+def _small_integer(symbol: sympy.Symbol, rng: random.Random) -> int:
+    if symbol.is_positive:
+        return rng.randint(1, 5)
+    if symbol.is_nonnegative:
+        return rng.randint(0, 5)
+    if symbol.is_negative:
+        return rng.randint(-5, -1)
+    return rng.choice([-3, -2, -1, 1, 2, 3, 4, 5])
+
+
+def _value(atom: sympy.Expr, rng: random.Random) -> sympy.Expr:
+    """A random number that respects the atom's assumptions (never a "nice" 0 or 1)."""
+    if atom.is_integer:
+        return sympy.Integer(_small_integer(atom, rng))
+    magnitude = sympy.Float(rng.uniform(0.15, 2.5), DIGITS)
+    if atom.is_positive or (atom.is_nonnegative and not atom.is_zero):
+        return magnitude
+    if atom.is_negative or atom.is_nonpositive:
+        return -magnitude
+    real = sympy.Float(rng.uniform(-2.5, 2.5), DIGITS)
+    if abs(real) < 0.1:
+        real += sympy.Float(0.37, DIGITS)
+    if atom.is_real:
+        return real
+    return real + sympy.I * sympy.Float(rng.uniform(-2.5, 2.5), DIGITS)
+
+
+def _test_function(rng: random.Random) -> Callable[..., sympy.Expr]:
+    """An arbitrary smooth function, fixed once drawn: an identity for every ψ must hold for it."""
+    def coefficient() -> sympy.Float:
+        return sympy.Float(rng.uniform(-1.2, 1.2), DIGITS)
+
+    a, b, c = coefficient(), coefficient(), coefficient()
+    weights = [coefficient() for _ in range(8)]
+
+    def function(*args: sympy.Expr) -> sympy.Expr:
+        linear = sum((w * arg for w, arg in zip(weights, args)), sympy.S.Zero)
+        return sympy.exp(a * linear) * (1 + b * linear + c * linear**2)
+
+    return function
+
+
+def _show(value: sympy.Expr) -> str:
+    if isinstance(value, sympy.Integer):
+        return str(value)
+    if isinstance(value, sympy.Expr) and value.is_number:
+        return str(sympy.N(value, 12))
+    return str(value)
+
+
+def _describe(point: dict) -> str:
+    shown = [f"{k} = {_show(v)}" for k, v in point.items() if not callable(v)]
+    return ", ".join(shown) if shown else "a test function"
