@@ -302,7 +302,9 @@ def _draw_point(lhs: sympy.Expr, rhs: sympy.Expr, ranges: tuple[IndexRange, ...]
     atoms: set = set()
     for side in (lhs, rhs):
         unrolled = _substitute(side, point)
-        atoms |= set(unrolled.atoms(sympy.Indexed)) | {s for s in unrolled.free_symbols if isinstance(s, sympy.Symbol)}
+        indexed = unrolled.atoms(sympy.Indexed)
+        labels = {element.base.label for element in indexed}  # x in x[1]: not a value of its own
+        atoms |= set(indexed) | {s for s in unrolled.free_symbols if isinstance(s, sympy.Symbol) and s not in labels}
     for atom in sorted(atoms, key=str):
         if atom not in point:
             point[atom] = _value(atom, rng)
