@@ -73,6 +73,16 @@ def _parser() -> argparse.ArgumentParser:
     _add_load_options(show)
     show.set_defaults(run=_show)
 
+    verify = vault_command("verify", "check the vault's equations and built-in derivations", _verify)
+    verify.add_argument("--json", action="store_true", help="print the results as JSON")
+    verify.add_argument("--no-cache", action="store_true", help="check everything again, ignoring cached results")
+    verify.add_argument("--budget", type=float, default=10.0, help="seconds for one claim (default 10)")
+
+    derive = commands.add_parser("derive", help="list the built-in derivations, or show one step by step")
+    derive.add_argument("name", nargs="?", help="a derivation's name (see `vaultkit derive`)")
+    derive.add_argument("--budget", type=float, default=10.0, help="seconds for one step (default 10)")
+    derive.set_defaults(run=_derive)
+
     new = commands.add_parser("new", help="add a note from a template (never overwrites)")
     new.add_argument("title", help="the new note's title (its file name without .md)")
     new.add_argument("--template", default="concept", help="template name (default: concept)")
@@ -181,6 +191,52 @@ def _describe(graph, node: str) -> str:  # noqa: ANN001
 
 def _times(count: int) -> str:
     return f" ×{count}" if count > 1 else ""
+
+
+def _verify(args: argparse.Namespace) -> int:
+    import json
+    import time
+
+    from .verify import report
+    from .verify.run import verify
+
+    if args.budget <= 0:
+        raise UsageError("--budget must be a positive number of seconds")
+    vault = _load(args, args.vault)
+    started = time.perf_counter()
+    verification = verify(vault, jobs=args.jobs, budget=args.budget, use_cache=not args.no_cache)
+    if args.json:
+        print(json.dumps([r.as_json() for r in verification.results], ensure_ascii=False, indent=1))
+    else:
+        for result in verification.results:
+            print(report.line(result))
+        print(report.summary(verification.results, time.perf_counter() - started, verification.reused))
+    return 1 if verification.failed else 0
+
+
+def _derive(args: argparse.Namespace) -> int:
+    from .derivations import DERIVATIONS, find
+    from .verify import report
+    from .verify.run import derive
+
+    if not args.name:
+        for name, derivation in DERIVATIONS.items():
+            print(f"{name:28s} {len(derivation.steps)} steps  attaches to: {', '.join(derivation.attaches_to)}")
+        return 0
+    derivation = find(args.name)
+    if derivation is None:
+        raise UsageError(f"no derivation {args.name!r}; `vaultkit derive` lists them")
+    results = {r.id: r for r in derive([derivation.name], budget=args.budget)[derivation.name]}
+    print(f"{derivation.title}\n\n{derivation.summary}\n")
+    for number, (step, claim) in enumerate(zip(derivation.steps, derivation.claims()), start=1):
+        result = results.get(claim.id)
+        verdict = result.verdict.value.upper() if result else "ERROR"
+        print(f"{number}. {step.text}")
+        print(f"   $$ {step.latex} $$")
+        print(f"   {verdict}: {result.message if result else 'not checked'}\n")
+    failed = any(r.verdict.value in ("false", "error") for r in results.values()) or len(results) < len(derivation.steps)
+    print(report.summary(results.values(), sum(r.seconds for r in results.values())))
+    return 1 if failed else 0
 
 
 def _new(args: argparse.Namespace) -> int:

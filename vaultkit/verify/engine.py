@@ -287,7 +287,11 @@ def _draw_point(lhs: sympy.Expr, rhs: sympy.Expr, ranges: tuple[IndexRange, ...]
     point: dict = {}
     diff = lhs - rhs
     by_index = {r.index: r for r in ranges}
-    integers = sorted((s for s in diff.free_symbols if isinstance(s, sympy.Symbol) and s.is_integer), key=str)
+    free = {s for s in diff.free_symbols if isinstance(s, sympy.Symbol) and s.is_integer}
+    for index in [s for s in free if s in by_index]:  # a free index needs its bounds too (k in 1..n)
+        limits = by_index[index]
+        free |= {s for s in sympy.S(limits.low).free_symbols | sympy.S(limits.high).free_symbols if s.is_integer}
+    integers = sorted(free, key=str)
     bounds = [s for s in integers if s not in by_index]
     for symbol in bounds:
         point[symbol] = sympy.Integer(_small_integer(symbol, rng))

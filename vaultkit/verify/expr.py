@@ -50,7 +50,8 @@ FUNCTIONS: Mapping[str, Callable[..., sympy.Expr]] = {
     "KroneckerDelta": sympy.KroneckerDelta, "Heaviside": sympy.Heaviside,
 }  # fmt: skip
 CONSTANTS: Mapping[str, sympy.Expr] = {"pi": sympy.pi, "oo": sympy.oo, "I": sympy.I, "E": sympy.E}
-RESERVED = frozenset(FUNCTIONS) | frozenset(CONSTANTS)
+# `E` and `I` may be declared (an energy E shadows Euler's number); pi, oo and functions may not.
+RESERVED = frozenset(FUNCTIONS) | frozenset({"pi", "oo"})
 _EXACT = frozenset({"factorial", "binomial", "gamma"})
 
 
