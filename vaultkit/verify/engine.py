@@ -78,7 +78,7 @@ def check(claim: Claim, *, budget: float = 10.0) -> Result:
     try:
         lhs, rhs = _apply_givens(claim)
         diff = lhs - rhs
-        method = _prove(diff, budget * 0.5)
+        method = _prove(diff, budget * 0.5, claim.ranges)
         numeric = _numeric(claim, lhs, rhs, max(budget * 0.45, 1.0), needed=3 if method else POINTS)
     except _Timeout:
         return result(Verdict.ERROR, message=f"no verdict within {budget:g} s")
@@ -165,10 +165,29 @@ STAGES: tuple[tuple[str, Callable[[sympy.Expr], sympy.Expr]], ...] = (
 )
 
 
-def _prove(diff: sympy.Expr, budget: float) -> str | None:
+def _within_ranges(expr: sympy.Expr, ranges: tuple[IndexRange, ...]) -> sympy.Expr:
+    """Settle conditions an index's range makes true: differentiating Σⱼ f(xⱼ) by x_k leaves
+    Piecewise((…, (k >= 1) & (k <= n)), (0, True)), and k runs from 1 to n."""
+    if not ranges or not expr.has(sympy.Piecewise):
+        return expr
+    known: dict = {}
+    for limits in ranges:
+        index, low, high = limits.index, sympy.S(limits.low), sympy.S(limits.high)
+        for relation in (index >= low, low <= index, index <= high, high >= index):
+            if isinstance(relation, sympy.core.relational.Relational):
+                known[relation] = sympy.true
+    settled = expr.replace(
+        lambda e: isinstance(e, sympy.Piecewise),
+        lambda e: sympy.Piecewise(*((value, condition.xreplace(known)) for value, condition in e.args)),
+    )
+    return sympy.simplify(settled)
+
+
+def _prove(diff: sympy.Expr, budget: float, ranges: tuple[IndexRange, ...] = ()) -> str | None:
     """The name of the first stage that reduces `diff` to 0, or None."""
     deadline = time.perf_counter() + budget
-    for name, stage in STAGES:
+    stages = (*STAGES, ("index ranges", lambda d: _within_ranges(sympy.simplify(d.doit()), ranges)))
+    for name, stage in stages:
         left = deadline - time.perf_counter()
         if left <= 0:
             return None

@@ -17,7 +17,7 @@ from .claims import Claim, Result, Verdict
 from .engine import check
 from .scope import Scope
 
-ENGINE_VERSION = "1"  # bump when a change could alter a verdict: cached results are then stale
+ENGINE_VERSION = "2"  # bump when a change could alter a verdict: cached results are then stale
 
 
 @dataclass(frozen=True, slots=True)
