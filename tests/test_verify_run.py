@@ -138,3 +138,39 @@ def test_cli_verify_exit_status_and_lines(vault, tmp_path, capsys, monkeypatch, 
     clean = write_vault(tmp_path, {"N.md": "```sympy\nsymbols: a real\nclaim: a*a == a**2\n```\n"}, name="clean")
     assert main(["verify", str(clean), "--json"]) == 0
     assert '"verdict": "proved"' in capsys.readouterr().out
+
+
+PYTHON_BLOCK = """# Sigmoid by code
+
+```python derivation
+from sympy import symbols, exp, diff
+x = symbols("x", real=True)
+s = 1 / (1 + exp(-x))
+claim("sigmoid-derivative", diff(s, x), s * (1 - s))
+claim("too-strong", diff(s, x), s**2)
+```
+
+```python derivation
+import os
+open(os.path.join(os.getcwd(), "scratch.txt"), "w").write("x")
+claim("workdir-is-temporary", 1, 1)
+raise RuntimeError("boom")
+```
+"""
+
+
+def test_python_blocks_are_skipped_unless_asked(tmp_path, shared_cache):
+    vault = write_vault(tmp_path, {"Code.md": PYTHON_BLOCK})
+    before = tree_snapshot(vault)
+    skipped = verify(vaultkit.load(vault), cache_dir=shared_cache)
+    assert [(r.line, r.verdict) for r in skipped.results] == [(3, Verdict.SKIPPED), (11, Verdict.SKIPPED)]
+    ran = verify(vaultkit.load(vault), cache_dir=shared_cache, run_python=True, budget=3.0)
+    found = {(r.line, r.id, r.verdict) for r in ran.results}
+    assert found == {
+        (7, "sigmoid-derivative", Verdict.PROVED),
+        (8, "too-strong", Verdict.FALSE),
+        (14, "workdir-is-temporary", Verdict.PROVED),
+        (15, "Code:15", Verdict.ERROR),
+    }
+    assert "RuntimeError: boom" in next(r.message for r in ran.results if r.verdict is Verdict.ERROR)
+    assert tree_snapshot(vault) == before  # the block wrote only in its own temporary folder

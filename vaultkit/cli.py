@@ -76,6 +76,11 @@ def _parser() -> argparse.ArgumentParser:
     verify = vault_command("verify", "check the vault's equations and built-in derivations", _verify)
     verify.add_argument("--json", action="store_true", help="print the results as JSON")
     verify.add_argument("--no-cache", action="store_true", help="check everything again, ignoring cached results")
+    verify.add_argument(
+        "--run-python",
+        action="store_true",
+        help="run ```python derivation blocks, each in a confined subprocess (not a security boundary)",
+    )
     verify.add_argument("--budget", type=float, default=10.0, help="seconds for one claim (default 10)")
 
     derive = commands.add_parser("derive", help="list the built-in derivations, or show one step by step")
@@ -204,7 +209,9 @@ def _verify(args: argparse.Namespace) -> int:
         raise UsageError("--budget must be a positive number of seconds")
     vault = _load(args, args.vault)
     started = time.perf_counter()
-    verification = verify(vault, jobs=args.jobs, budget=args.budget, use_cache=not args.no_cache)
+    verification = verify(
+        vault, jobs=args.jobs, budget=args.budget, use_cache=not args.no_cache, run_python=args.run_python
+    )
     if args.json:
         print(json.dumps([r.as_json() for r in verification.results], ensure_ascii=False, indent=1))
     else:

@@ -249,7 +249,8 @@ def _numeric(claim: Claim, lhs: sympy.Expr, rhs: sympy.Expr, budget: float, need
             high_left, high_right = confirmed
             shown = {str(k): _show(v) for k, v in point.items() if not callable(v)}
             outcome.counterexample = {**shown, "lhs": _show(high_left), "rhs": _show(high_right)}
-            outcome.message = f"the sides differ at {_describe(point)}: lhs = {_show(high_left)}, rhs = {_show(high_right)}"
+            at = f" at {_describe(point)}" if _describe(point) else ""
+            outcome.message = f"the sides differ{at}: lhs = {_show(high_left)}, rhs = {_show(high_right)}"
             return outcome
     if outcome.agreeing < needed and problems:
         outcome.message = problems[-1]
@@ -386,4 +387,7 @@ def _show(value: sympy.Expr) -> str:
 
 def _describe(point: dict) -> str:
     shown = [f"{k} = {_show(v)}" for k, v in point.items() if not callable(v)]
-    return ", ".join(shown) if shown else "a test function"
+    functions = [str(k) for k, v in point.items() if callable(v)]
+    if functions:
+        shown.append(f"a test function for {', '.join(functions)}")
+    return ", ".join(shown)

@@ -24,6 +24,7 @@ from .blocks import Block, uses_targets
 from .builtin import attached_to, check_derivation, fingerprint
 from .cache import ResultCache
 from .claims import Result, Verdict
+from .python import run_block
 from .work import Equation, NoteWork, UsedNote, check_note
 
 DEFAULT_BUDGET = 10.0  # seconds for one claim
@@ -105,7 +106,7 @@ def verify(
         done[_unit_id(unit)] = results
         if cache is not None and not _interrupted(results):
             cache.put(keys[_unit_id(unit)], results)
-    results = _collect(vault, works, attached, done, run_python)
+    results = _collect(vault, works, attached, done, run_python, budget)
     status = _status(results, vault, attached)
     ancestry = _ancestry(vault, status, uses)
     return Verification(tuple(results), status, ancestry, tuple(uses), attached, reused)
@@ -302,7 +303,8 @@ def _interrupted(results: list[Result]) -> bool:
 
 
 def _collect(
-    vault: Vault, works: list[NoteWork], attached: dict[str, tuple[str, ...]], done: dict, run_python: bool
+    vault: Vault, works: list[NoteWork], attached: dict[str, tuple[str, ...]], done: dict, run_python: bool,
+    budget: float,
 ) -> list[Result]:
     results: list[Result] = []
     for work in works:
@@ -310,13 +312,16 @@ def _collect(
     for name in sorted({n for names in attached.values() for n in names}):
         results.extend(done.get(f"derivation:{name}", []))
     for note in vault.notes.values():
-        if not run_python:
-            for block in note.code_blocks:
-                if block.info.split()[:2] == ["python", "derivation"]:
-                    results.append(
-                        Result(note.path, block.line, f"{note.title}:{block.line}", "python", Verdict.SKIPPED,
-                               message="Python derivation blocks run only with --run-python")  # fmt: skip
-                    )
+        for block in note.code_blocks:
+            if block.info.split()[:2] != ["python", "derivation"]:
+                continue
+            if run_python:
+                results.extend(run_block(note.path, note.title, block.content, block.line, budget))
+            else:
+                results.append(
+                    Result(note.path, block.line, f"{note.title}:{block.line}", "python", Verdict.SKIPPED,
+                           message="Python derivation blocks run only with --run-python")  # fmt: skip
+                )
     return sorted(results, key=lambda r: (r.source == "builtin", r.note, r.line, r.id))
 
 
