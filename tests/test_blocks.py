@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import sympy as sp
 
-from vaultkit.verify.blocks import Block, read_blocks, uses_targets
-from vaultkit.verify.claims import Verdict
-from vaultkit.verify.engine import check
-from vaultkit.verify.scope import Scope
+from vaultkit.checking.blocks import Block, read_blocks, uses_targets
+from vaultkit.checking.claims import Verdict
+from vaultkit.checking.engine import check
+from vaultkit.checking.scope import Scope
 
 SOFTMAX = """# Softmax over n logits at temperature T
 symbols: x indexed real; T positive; n positive integer; i j k integer

@@ -1,6 +1,6 @@
 """Built-in derivations (spec/derivations.md §3): the registry, the steps as claims, and their verdicts.
 
-The verdicts come from the checking engine (`vaultkit.verify.engine.check`); nothing here or in the
+The verdicts come from the checking engine (`vaultkit.checking.engine.check`); nothing here or in the
 derivations writes one by hand. Engine tests are skipped while the engine does not exist. Deliberately
 broken copies of steps check that the engine never passes a false identity.
 """
@@ -24,7 +24,7 @@ from vaultkit.derivations import amplitude_normalization as amp
 from vaultkit.derivations import sigmoid_two_class_softmax as sig
 from vaultkit.derivations import softmax_partition_function as smx
 from vaultkit.derivations import wick_rotation as wick
-from vaultkit.verify.claims import Claim, IndexRange, Verdict
+from vaultkit.checking.claims import Claim, IndexRange, Verdict
 
 SAMPLE_VAULT = Path(__file__).resolve().parent.parent / "vault"
 
@@ -276,14 +276,14 @@ def test_no_verdict_is_written_in_the_derivations():
 
 def _engine_check():
     try:
-        from vaultkit.verify.engine import check
+        from vaultkit.checking.engine import check
     except ImportError:  # the engine is written separately; until it exists these tests are skipped
         return None
     return check
 
 
 check = _engine_check()
-needs_engine = pytest.mark.skipif(check is None, reason="vaultkit.verify.engine is not there yet")
+needs_engine = pytest.mark.skipif(check is None, reason="vaultkit.checking.engine is not there yet")
 
 
 @needs_engine

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import sympy as sp
 
-from vaultkit.verify.claims import Claim, IndexRange, Verdict
-from vaultkit.verify.engine import check
+from vaultkit.checking.claims import Claim, IndexRange, Verdict
+from vaultkit.checking.engine import check
 
 x = sp.Symbol("x", real=True)
 T = sp.Symbol("T", positive=True)

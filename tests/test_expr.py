@@ -8,8 +8,8 @@ import time
 import pytest
 import sympy as sp
 
-from vaultkit.verify.expr import ExpressionError, Reader
-from vaultkit.verify.scope import Scope
+from vaultkit.checking.expr import ExpressionError, Reader
+from vaultkit.checking.scope import Scope
 
 x = sp.Symbol("x", real=True)
 n = sp.Symbol("n", positive=True, integer=True)

@@ -18,9 +18,9 @@ from sympy import (
     Product, Rational, Sum, Symbol, conjugate, cos, exp, im, log, oo, pi, re as sre, sin, sqrt, srepr, symbols,
 )  # fmt: skip
 
-from vaultkit.verify.claims import IndexRange
-from vaultkit.verify.latex import TranslationError, translate, translate_equation, translate_equations
-from vaultkit.verify.scope import Scope
+from vaultkit.checking.claims import IndexRange
+from vaultkit.checking.latex import TranslationError, translate, translate_equation, translate_equations
+from vaultkit.checking.scope import Scope
 
 # ---------------------------------------------------------------- scopes like the vault's sympy blocks
 
@@ -749,7 +749,7 @@ def test_large_but_allowed_numbers_are_exact():
 
 
 def test_the_translator_never_evaluates_text():
-    source = Path(__file__).parents[1].joinpath("vaultkit", "verify", "latex.py").read_text(encoding="utf-8")
+    source = Path(__file__).parents[1].joinpath("vaultkit", "checking", "latex.py").read_text(encoding="utf-8")
     code = "\n".join(line for line in source.splitlines() if not line.lstrip().startswith(("#", "`")))
     for forbidden in ("eval(", "exec(", "sympify", "parse_expr", "parse_latex", "lambdify", "__import__"):
         assert not re.search(rf"(?<![\w`]){re.escape(forbidden)}", code.split('"""', 2)[2]), forbidden

@@ -8,8 +8,8 @@ import pytest
 
 import vaultkit
 from vaultkit.cli import main
-from vaultkit.verify.claims import Verdict
-from vaultkit.verify.run import verify
+from vaultkit.checking.claims import Verdict
+from vaultkit.checking.run import verify
 from conftest import tree_snapshot, write_vault
 
 SOFTMAX = """---

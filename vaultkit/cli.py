@@ -202,8 +202,8 @@ def _verify(args: argparse.Namespace) -> int:
     import json
     import time
 
-    from .verify import report
-    from .verify.run import verify
+    from .checking import report
+    from .checking.run import verify
 
     if args.budget <= 0:
         raise UsageError("--budget must be a positive number of seconds")
@@ -223,8 +223,8 @@ def _verify(args: argparse.Namespace) -> int:
 
 def _derive(args: argparse.Namespace) -> int:
     from .derivations import DERIVATIONS, find
-    from .verify import report
-    from .verify.run import derive
+    from .checking import report
+    from .checking.run import derive
 
     if not args.name:
         for name, derivation in DERIVATIONS.items():

@@ -6,7 +6,7 @@ import sympy
 from sympy import Abs, I, IndexedBase, Sum, exp, sqrt
 from sympy import UnevaluatedExpr as Held
 
-from ..verify.claims import IndexRange
+from ..checking.claims import IndexRange
 from .base import Derivation, Step
 
 # A qubit's unnormalised amplitudes, not both zero (the claims hold wherever the norm is non-zero).

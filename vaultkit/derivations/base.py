@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import sympy
 
-from ..verify.claims import Claim, IndexRange
+from ..checking.claims import Claim, IndexRange
 
 _STEP_ID = re.compile(r"^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sympy
 from sympy import Derivative, IndexedBase, Sum, UnevaluatedExpr, diff, exp
 
-from ..verify.claims import IndexRange
+from ..checking.claims import IndexRange
 from .base import Derivation, Step
 
 x = sympy.Symbol("x", real=True)

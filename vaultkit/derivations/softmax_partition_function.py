@@ -6,7 +6,7 @@ import sympy
 from sympy import Abs, IndexedBase, KroneckerDelta, Subs, Sum, diff, exp, log
 from sympy import UnevaluatedExpr as Held
 
-from ..verify.claims import IndexRange
+from ..checking.claims import IndexRange
 from .base import Derivation, Step
 
 # n microstates of energies E_1 … E_n at inverse temperature β.

@@ -29,8 +29,8 @@ _CLONE_NEWUSER, _CLONE_NEWNET = 0x10000000, 0x40000000
 _HARNESS = r"""
 import json, sys, traceback
 import sympy
-from vaultkit.verify.claims import Claim
-from vaultkit.verify.engine import check
+from vaultkit.checking.claims import Claim
+from vaultkit.checking.engine import check
 
 job = json.loads(sys.stdin.read())
 out = sys.stdout

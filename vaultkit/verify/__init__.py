@@ -1,1 +1,0 @@
-"""Checked mathematics: claims from notes and built-in derivations, and their verdicts."""
