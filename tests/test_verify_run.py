@@ -174,3 +174,17 @@ def test_python_blocks_are_skipped_unless_asked(tmp_path, shared_cache):
     }
     assert "RuntimeError: boom" in next(r.message for r in ran.results if r.verdict is Verdict.ERROR)
     assert tree_snapshot(vault) == before  # the block wrote only in its own temporary folder
+
+
+def test_cli_show_and_graph_with_verify(vault, tmp_path, capsys, monkeypatch, shared_cache):
+    import json
+
+    monkeypatch.setenv("VAULTKIT_CACHE_DIR", str(shared_cache))
+    assert main(["show", "softmax function", "--vault", str(vault), "--verify"]) == 0
+    out = capsys.readouterr().out
+    assert "status     false  (verified ancestry: no)" in out
+    assert "ml/Softmax.md:12: FALSE wrong — the sides differ at" in out
+    assert main(["graph", str(vault), "--verify", "-o", str(tmp_path / "g.json")]) == 0
+    nodes = {n["id"]: n for n in json.loads((tmp_path / "g.json").read_text(encoding="utf-8"))["nodes"]}
+    assert (nodes["ml/User"]["status"], nodes["ml/User"]["verified_ancestry"]) == ("proved", False)
+    assert nodes["Plain"]["status"] is None

@@ -61,6 +61,7 @@ def _parser() -> argparse.ArgumentParser:
 
     graph = vault_command("graph", "summarise the concept graph and write it to a file", _graph)
     graph.add_argument("-o", "--output", help=f"write the graph here; format by extension: {', '.join(FORMATS)}")
+    graph.add_argument("--verify", action="store_true", help="check the claims and add status attributes and uses edges")
 
     lint = vault_command("lint", "list the vault's problems as path:line: kind: message", _lint)
     lint.add_argument(
@@ -70,6 +71,7 @@ def _parser() -> argparse.ArgumentParser:
     show = commands.add_parser("show", help="show one note: aliases, tags, links out, backlinks")
     show.add_argument("note", help="title, alias or path of the note")
     show.add_argument("--vault", help="the vault folder (default: ./vault)")
+    show.add_argument("--verify", action="store_true", help="also check the vault's claims and show this note's")
     _add_load_options(show)
     show.set_defaults(run=_show)
 
@@ -131,9 +133,17 @@ def _load(args: argparse.Namespace, given: str | None) -> Vault:
 def _graph(args: argparse.Namespace) -> int:
     vault = _load(args, args.vault)
     graph = vault.graph()
+    if args.verify:
+        from .checking import verify
+
+        verification = verify(vault, jobs=args.jobs)
+        graph = verification.annotate(graph)
     print(f"vault       {vault.name}")
     for line in analysis.summarize(graph, vault.diagnostics).lines():
         print(line)
+    if args.verify:
+        counts = verification.counts()
+        print(f"claims      {', '.join(f'{n} {v}' for v, n in counts.items() if n) or 'none'}")
     if args.output:
         output = Path(args.output)
         if _inside(output, vault.root):
@@ -166,6 +176,12 @@ def _show(args: argparse.Namespace) -> int:
     if note is None:
         raise UsageError(f"no note called {args.note!r} in {vault.name} (by title, alias or path)")
     graph = vault.graph()
+    verification = None
+    if args.verify:
+        from .checking import verify
+
+        verification = verify(vault, jobs=args.jobs)
+        graph = verification.annotate(graph)
     print(f"{note.title}  ({note.path})")
     if note.aliases:
         print(f"aliases    {', '.join(note.aliases)}")
@@ -184,6 +200,15 @@ def _show(args: argparse.Namespace) -> int:
         print(f"  ← {_describe(graph, source)}{_times(graph.edges[source, note.id]['count'])}")
     for diagnostic in note.diagnostics:
         print(f"  ! {diagnostic}")
+    if verification is not None:
+        from .checking import report
+
+        data = graph.nodes[note.id]
+        print(f"status     {data['status'] or 'no claims'}  (verified ancestry: {'yes' if data['verified_ancestry'] else 'no'})")
+        attached = set(data["derivations"])
+        for result in verification.results:
+            if result.note == note.path or result.id.split("/", 1)[0] in attached:
+                print(f"  {report.line(result)}")
     return 0
 
 
