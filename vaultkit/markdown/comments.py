@@ -58,14 +58,18 @@ def _hide_comments(state: StateCore) -> None:
     comments = []
     pieces = []
     last = 0
+    line, line_start = 1, 0  # running counts keep many comments linear in the note's size
     for start, end, inner_start, inner_end in regions:
-        line = src.count("\n", 0, start) + 1
-        column = start - (src.rfind("\n", 0, start) + 1)
+        line += src.count("\n", last, start)
+        line_start = max(line_start, src.rfind("\n", last, start) + 1)
+        column = start - line_start
         end_line = line + src.count("\n", start, end)
         comments.append(Comment(src[inner_start:inner_end], line, column, end_line))
         pieces.append(src[last:start])
         pieces.append(re.sub(r"[^\n]", HIDDEN, src[start:end]))
         last = end
+        line = end_line
+        line_start = max(line_start, src.rfind("\n", start, end) + 1)
     pieces.append(src[last:])
     state.src = "".join(pieces)
     state.env.setdefault("comments", []).extend(comments)
