@@ -174,6 +174,38 @@ def test_python_blocks_are_skipped_unless_asked(tmp_path, shared_cache):
     }
     assert "RuntimeError: boom" in next(r.message for r in ran.results if r.verdict is Verdict.ERROR)
     assert tree_snapshot(vault) == before  # the block wrote only in its own temporary folder
+    again = verify(vaultkit.load(vault), cache_dir=shared_cache, run_python=True, budget=3.0)
+    assert again.reused == 2 and {(r.line, r.id, r.verdict) for r in again.results} == found
+
+
+def test_a_skipped_block_checks_nothing_so_the_note_is_not_verified(tmp_path, shared_cache):
+    vault = write_vault(
+        tmp_path,
+        {
+            "Code.md": "```sympy\nsymbols: a real\nclaim: a + a == 2*a\n```\n\n" + PYTHON_BLOCK,
+            "Checked.md": "```sympy\nsymbols: a real\nclaim: a*a == a**2\n```\n",
+        },
+    )
+    verification = verify(vaultkit.load(vault), cache_dir=shared_cache)
+    assert verification.status["Code"] is Verdict.SKIPPED  # proved, and skipped: not everything was checked
+    assert verification.verified_ancestry["Code"] is False
+    assert verification.status["Checked"] is Verdict.PROVED and verification.verified_ancestry["Checked"]
+    assert not verification.failed  # skipping is not failing
+
+
+def test_verified_ancestry_follows_long_chains_of_uses(tmp_path):
+    from vaultkit.checking.run import _ancestry
+
+    count = 5000  # far deeper than Python's recursion limit
+    vault = vaultkit.load(write_vault(tmp_path, {f"N{i}.md": f"# N{i}\n" for i in range(count)}), jobs=1)
+    chain = [(f"N{i}", f"N{i + 1}", 1) for i in range(count - 1)]
+    sound = _ancestry(vault, {f"N{count - 1}": Verdict.FALSE}, chain)
+    assert not any(sound[f"N{i}"] for i in range(count))  # the false claim at the end taints every ancestor
+    sound = _ancestry(vault, {"N10": Verdict.ERROR}, chain + [("N3", "N1", 1)])
+    assert [sound[f"N{i}"] for i in range(12)] == [False] * 11 + [True]
+    assert sound["N4000"] is True
+    cyclic = _ancestry(vault, {}, [("N1", "N2", 1), ("N2", "N1", 1), ("N0", "N1", 1)])
+    assert (cyclic["N0"], cyclic["N1"], cyclic["N2"], cyclic["N3"]) == (False, False, False, True)
 
 
 def test_cli_show_and_graph_with_verify(vault, tmp_path, capsys, monkeypatch, shared_cache):

@@ -13,7 +13,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from .claims import Result, Verdict
+from .claims import Result
 
 
 def default_cache_dir() -> Path:
@@ -38,7 +38,7 @@ class ResultCache:
     def get(self, key: str) -> list[Result] | None:
         try:
             with open(self._path(key), encoding="utf-8") as handle:
-                return [_result(item) for item in json.load(handle)]
+                return [Result.from_json(item) for item in json.load(handle)]
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
@@ -52,9 +52,3 @@ class ResultCache:
         except OSError:
             pass  # a read-only cache only costs speed
 
-
-def _result(item: dict) -> Result:
-    return Result(
-        item["note"], item["line"], item["id"], item["source"], Verdict(item["verdict"]), item["method"],
-        item["seconds"], item["message"], item["counterexample"],
-    )  # fmt: skip

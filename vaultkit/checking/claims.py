@@ -9,6 +9,7 @@ worker process and cached by content.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Literal
@@ -31,7 +32,27 @@ class Verdict(str, Enum):
         return _RANK[self]
 
 
-_RANK = {Verdict.PROVED: 0, Verdict.SKIPPED: 1, Verdict.CHECKED: 2, Verdict.ERROR: 3, Verdict.FALSE: 4}
+# A skipped block checked nothing: worse than any check, better than a failure.
+_RANK = {Verdict.PROVED: 0, Verdict.CHECKED: 1, Verdict.SKIPPED: 2, Verdict.ERROR: 3, Verdict.FALSE: 4}
+GOOD = frozenset({Verdict.PROVED, Verdict.CHECKED})  # the verdicts that vouch for a claim
+BAD = frozenset({Verdict.FALSE, Verdict.ERROR})  # the verdicts that fail a run
+
+
+def worst(verdicts: Iterable[Verdict]) -> Verdict | None:
+    """The worst of some verdicts (a note's status), or None when there are none."""
+    return max(verdicts, key=lambda verdict: verdict.rank, default=None)
+
+
+def count(results: Iterable[Result]) -> dict[Verdict, int]:
+    """How many results have each verdict, every verdict listed."""
+    counted = {verdict: 0 for verdict in Verdict}
+    for result in results:
+        counted[result.verdict] += 1
+    return counted
+
+
+def failed(results: Iterable[Result]) -> bool:
+    return any(result.verdict in BAD for result in results)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +93,19 @@ class Result:
     seconds: float = 0.0
     message: str = ""
     counterexample: dict[str, str] | None = field(default=None)
+
+    @property
+    def derivation(self) -> str | None:
+        """The built-in derivation this step belongs to (its id is `name/step`)."""
+        return self.id.split("/", 1)[0] if self.source == "builtin" else None
+
+    @classmethod
+    def from_json(cls, item: dict) -> Result:
+        """The inverse of `as_json`, for the cache and the Python sandbox."""
+        return cls(
+            str(item["note"]), int(item["line"]), str(item["id"]), item["source"], Verdict(item["verdict"]),
+            str(item["method"]), float(item["seconds"]), str(item["message"]), item["counterexample"],
+        )  # fmt: skip
 
     def as_json(self) -> dict:
         return {

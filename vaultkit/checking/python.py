@@ -17,6 +17,7 @@ import os
 import subprocess
 import sys
 import tempfile
+from dataclasses import replace
 
 from .claims import Result, Verdict
 
@@ -56,10 +57,15 @@ out.write(json.dumps(results))
 """
 
 
+def timeout(budget: float) -> float:
+    """The wall-clock limit of one block: generous, since a block may check many claims."""
+    return min(float(CPU_SECONDS), 10 + budget * 5)
+
+
 def run_block(note: str, title: str, code: str, fence_line: int, budget: float) -> list[Result]:
     """Run one block; `fence_line` is the line of its opening fence."""
     job = json.dumps({"note": note, "line": fence_line, "code": code, "budget": budget})
-    timeout = min(float(CPU_SECONDS), 10 + budget * 5)
+    limit = timeout(budget)
     with tempfile.TemporaryDirectory(prefix="vaultkit-run-") as workdir:
         try:
             done = subprocess.run(
@@ -69,25 +75,25 @@ def run_block(note: str, title: str, code: str, fence_line: int, budget: float) 
                 text=True,
                 cwd=workdir,
                 env={},
-                timeout=timeout,
+                timeout=limit,
                 preexec_fn=_confine if os.name == "posix" else None,
             )
         except subprocess.TimeoutExpired:
-            return [_error(note, title, fence_line, f"the block ran over its {timeout:.0f} s time limit")]
+            return [_error(note, title, fence_line, f"the block ran over its {limit:.0f} s time limit")]
     try:
         items = json.loads(done.stdout)
     except ValueError:
         reason = (done.stderr.strip().splitlines() or [f"exit status {done.returncode}"])[-1]
         return [_error(note, title, fence_line, f"the block stopped: {reason}")]
     results = []
-    for item in items:
-        if "error" in item:
-            results.append(_error(note, title, item["line"], item["error"]))
-        else:
-            results.append(
-                Result(item["note"], item["line"], item["id"], "python", Verdict(item["verdict"]), item["method"],
-                       item["seconds"], item["message"], item["counterexample"])  # fmt: skip
-            )
+    for item in items if isinstance(items, list) else [None]:
+        try:
+            if "error" in item:
+                results.append(_error(note, title, int(item["line"]), str(item["error"])))
+            else:  # the block's output names its own claims; where they live is ours to say
+                results.append(replace(Result.from_json(item), note=note, source="python"))
+        except (KeyError, TypeError, ValueError):
+            return [_error(note, title, fence_line, "the block's output could not be read")]
     if not results:
         results.append(Result(note, fence_line, f"{title}:{fence_line}", "python", Verdict.ERROR,
                               message="the block made no claim(…)"))  # fmt: skip

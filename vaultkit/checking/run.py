@@ -8,13 +8,13 @@ are cached by content outside the vault: an unchanged vault re-verifies at once.
 
 from __future__ import annotations
 
-import multiprocessing
-import multiprocessing.connection
+import hashlib
+import json
 import os
 import re
-import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import partial
 
 from ..model import Note
 from ..progress import progress
@@ -23,13 +23,29 @@ from ..vault import Vault
 from .blocks import Block, uses_targets
 from .builtin import attached_to, check_derivation, fingerprint
 from .cache import ResultCache
-from .claims import Result, Verdict
-from .python import run_block
-from .work import Equation, NoteWork, UsedNote, check_note
+from .claims import GOOD, Result, Verdict, count, failed, worst
+from .python import run_block, timeout as python_timeout
+from .workers import run_isolated
+from .work import ENGINE_VERSION, Equation, NoteWork, UsedNote, check_note
+
+Unit = tuple[str, object]  # ("note", NoteWork) | ("derivation", name) | ("python", PythonBlock)
 
 DEFAULT_BUDGET = 10.0  # seconds for one claim
-MEMORY_LIMIT = 2 * 1024**3  # bytes of address space for one worker
 _VERIFY = re.compile(r"^verify(?:\s+([A-Za-z0-9-]+))?$")
+
+
+@dataclass(frozen=True)
+class PythonBlock:
+    """A ```python derivation``` block, run only with --run-python."""
+
+    path: str
+    title: str
+    code: str
+    line: int  # of the opening fence
+
+    def key(self, budget: float) -> str:
+        payload = json.dumps([ENGINE_VERSION, "python", budget, self.path, self.title, self.code, self.line])
+        return hashlib.sha256(payload.encode()).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -44,14 +60,11 @@ class Verification:
     reused: int = 0  # units of work answered from the cache
 
     def counts(self) -> dict[str, int]:
-        counted = {verdict.value: 0 for verdict in Verdict}
-        for result in self.results:
-            counted[result.verdict.value] += 1
-        return counted
+        return {verdict.value: n for verdict, n in count(self.results).items()}
 
     @property
     def failed(self) -> bool:
-        return any(r.verdict in (Verdict.FALSE, Verdict.ERROR) for r in self.results)
+        return failed(self.results)
 
     def annotate(self, graph):  # noqa: ANN001, ANN201
         """Add `status`, `verified_ancestry` and `derivations` to note nodes, and `uses` edges."""
@@ -90,23 +103,13 @@ def verify(
         for note in vault.notes.values()
     }
     names = sorted({name for names in attached.values() for name in names})
+    units: list[Unit] = [("note", w) for w in works] + [("derivation", n) for n in names]
+    if run_python:
+        units += [("python", block) for block in _python_blocks(vault)]
     cache = ResultCache(cache_dir, vault.root) if use_cache else None
-    units: list[tuple[str, object]] = [("note", w) for w in works] + [("derivation", n) for n in names]
-    keys = {_unit_id(u): _unit_key(u, budget) for u in units}
-    done: dict[str, list[Result]] = {}
-    if cache is not None:
-        for unit in units:
-            hit = cache.get(keys[_unit_id(unit)])
-            if hit is not None:
-                done[_unit_id(unit)] = hit
-    reused = len(done)
-    todo = [u for u in units if _unit_id(u) not in done]
     workers = max(1, jobs if jobs is not None else (os.cpu_count() or 1))
-    for unit, results in progress(_run_isolated(todo, budget, workers), len(todo), "verifying", enabled=show_progress):
-        done[_unit_id(unit)] = results
-        if cache is not None and not _interrupted(results):
-            cache.put(keys[_unit_id(unit)], results)
-    results = _collect(vault, works, attached, done, run_python, budget)
+    done, reused = _run_cached(units, budget, workers, cache, show_progress)
+    results = _collect(vault, works, attached, done, run_python)
     status = _status(results, vault, attached)
     ancestry = _ancestry(vault, status, uses)
     return Verification(tuple(results), status, ancestry, tuple(uses), attached, reused)
@@ -114,21 +117,33 @@ def verify(
 
 def derive(names: Iterable[str], *, budget: float = DEFAULT_BUDGET, use_cache: bool = True) -> dict[str, list[Result]]:
     """Check built-in derivations by name, each in its own process, through the same cache."""
+    units: list[Unit] = [("derivation", name) for name in names]
     cache = ResultCache(None, None) if use_cache else None
-    units = [("derivation", name) for name in names]
-    found: dict[str, list[Result]] = {}
+    done, _ = _run_cached(units, budget, max(1, os.cpu_count() or 1), cache, show_progress=False)
+    return {str(what): done[_unit_id((kind, what))] for kind, what in units}
+
+
+def _run_cached(
+    units: list[Unit], budget: float, workers: int, cache: ResultCache | None, show_progress: bool | None
+) -> tuple[dict[str, list[Result]], int]:
+    """Results by unit id, from the cache where it has them, else from isolated workers; and the reuse count."""
+    done: dict[str, list[Result]] = {}
+    keys: dict[str, str] = {}
     todo = []
     for unit in units:
-        hit = cache.get(_unit_key(unit, budget)) if cache is not None else None
-        if hit is not None:
-            found[str(unit[1])] = hit
-        else:
-            todo.append(unit)
-    for unit, results in _run_isolated(todo, budget, max(1, os.cpu_count() or 1)):
-        found[str(unit[1])] = results
+        if cache is not None:
+            keys[_unit_id(unit)] = key = _unit_key(unit, budget)
+            hit = cache.get(key)
+            if hit is not None:
+                done[_unit_id(unit)] = hit
+                continue
+        todo.append(unit)
+    reused = len(done)
+    for unit, results in progress(_run_isolated(todo, budget, workers), len(todo), "verifying", enabled=show_progress):
+        done[_unit_id(unit)] = results
         if cache is not None and not _interrupted(results):
-            cache.put(_unit_key(unit, budget), results)
-    return found
+            cache.put(keys[_unit_id(unit)], results)
+    return done, reused
 
 
 # ---------------------------------------------------------------- units of work
@@ -201,60 +216,40 @@ def _dependencies(start: str, direct: dict[str, list[tuple[str, int]]]) -> tuple
     return order, cycle
 
 
-def _unit_id(unit: tuple[str, object]) -> str:
+def _unit_id(unit: Unit) -> str:
     kind, what = unit
-    return f"note:{what.path}" if kind == "note" else f"derivation:{what}"  # type: ignore[attr-defined]
+    if kind == "derivation":
+        return f"derivation:{what}"
+    return f"{kind}:{what.path}:{getattr(what, 'line', 0)}"  # type: ignore[attr-defined]
 
 
-def _unit_key(unit: tuple[str, object], budget: float) -> str:
+def _unit_key(unit: Unit, budget: float) -> str:
     kind, what = unit
-    if kind == "note":
-        return what.key(budget)  # type: ignore[attr-defined]
-    return fingerprint(str(what), budget)
+    if kind == "derivation":
+        return fingerprint(str(what), budget)
+    return what.key(budget)  # type: ignore[attr-defined]
+
+
+def _python_blocks(vault: Vault) -> list[PythonBlock]:
+    return [
+        PythonBlock(note.path, note.title, block.content, block.line)
+        for note in vault.notes.values()
+        for block in note.code_blocks
+        if block.info.split()[:2] == ["python", "derivation"]
+    ]
 
 
 # ---------------------------------------------------------------- isolated workers
 
 
-def _run_isolated(units: list[tuple[str, object]], budget: float, workers: int):  # noqa: ANN202
-    """Yield (unit, results) as each unit's process finishes, at most `workers` at once."""
-    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-    pending = list(units)
-    running: dict = {}
-    while pending or running:
-        while pending and len(running) < workers:
-            unit = pending.pop(0)
-            receive, send = context.Pipe(duplex=False)
-            limit = _wall_limit(unit, budget)
-            process = context.Process(target=_child, args=(unit, budget, limit, send), daemon=True)
-            process.start()
-            send.close()
-            running[receive] = (process, unit, time.monotonic() + limit, limit)
-        for connection in multiprocessing.connection.wait(list(running), timeout=0.2):
-            process, unit, _, _ = running.pop(connection)
-            try:
-                results = connection.recv()
-            except (EOFError, OSError):
-                results = None
-            connection.close()
-            process.join(5)
-            if results is None:
-                code = process.exitcode
-                reason = "ran out of memory" if code in (-9, 137, None) else f"stopped (exit status {code})"
-                results = [_stopped(unit, f"the checking process {reason}")]
-            yield unit, results
-        now = time.monotonic()
-        for connection, (process, unit, deadline, limit) in list(running.items()):
-            if now > deadline:
-                process.kill()
-                process.join(5)
-                connection.close()
-                del running[connection]
-                yield unit, [_stopped(unit, f"the checking process was stopped after {limit:.0f} s")]
+def _run_isolated(units: list[Unit], budget: float, workers: int):  # noqa: ANN202
+    return run_isolated(units, workers, partial(_work, budget=budget), partial(_wall_limit, budget=budget), _stopped)
 
 
-def _wall_limit(unit: tuple[str, object], budget: float) -> float:
+def _wall_limit(unit: Unit, budget: float) -> float:
     kind, what = unit
+    if kind == "python":
+        return python_timeout(budget) + 10  # the block's own subprocess has a shorter limit
     if kind == "note":
         statements = sum(b.content.count("claim") for b in what.blocks) + len(what.equations)  # type: ignore[attr-defined]
     else:
@@ -262,32 +257,23 @@ def _wall_limit(unit: tuple[str, object], budget: float) -> float:
     return min(30 + budget * 1.5 * (statements + 1), 600.0)
 
 
-def _child(unit: tuple[str, object], budget: float, limit: float, send) -> None:  # noqa: ANN001
-    try:
-        import resource
-
-        resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
-        cpu = int(limit) + 5
-        resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 5))
-    except (ImportError, ValueError, OSError):
-        pass
-    try:
-        kind, what = unit
-        if kind == "note":
-            results = check_note(what, budget)  # type: ignore[arg-type]
-        else:
-            results = check_derivation(str(what), budget)
-        send.send(results)
-    except MemoryError:
-        send.send([_stopped(unit, "the checking process ran out of memory")])
-    except RecursionError:
-        send.send([_stopped(unit, "the claim is too deeply nested to check")])
-    finally:
-        send.close()
-
-
-def _stopped(unit: tuple[str, object], message: str) -> Result:
+def _work(unit: Unit, budget: float) -> list[Result]:
     kind, what = unit
+    if kind == "note":
+        return check_note(what, budget)  # type: ignore[arg-type]
+    if kind == "python":
+        return run_block(what.path, what.title, what.code, what.line, budget)  # type: ignore[attr-defined]
+    return check_derivation(str(what), budget)
+
+
+def _stopped(unit: Unit, message: str) -> list[Result]:
+    return [_stopped_result(unit, message)]
+
+
+def _stopped_result(unit: Unit, message: str) -> Result:
+    kind, what = unit
+    if kind == "python":
+        return Result(what.path, what.line, f"{what.title}:{what.line}", "python", Verdict.ERROR, message=message)  # type: ignore[attr-defined]
     if kind == "note":
         lines = [b.line for b in what.blocks] + [e.line for e in what.equations]  # type: ignore[attr-defined]
         return Result(what.path, min(lines, default=0), what.title, "sympy", Verdict.ERROR, message=message)  # type: ignore[attr-defined]
@@ -303,66 +289,58 @@ def _interrupted(results: list[Result]) -> bool:
 
 
 def _collect(
-    vault: Vault, works: list[NoteWork], attached: dict[str, tuple[str, ...]], done: dict, run_python: bool,
-    budget: float,
+    vault: Vault, works: list[NoteWork], attached: dict[str, tuple[str, ...]], done: dict, run_python: bool
 ) -> list[Result]:
     results: list[Result] = []
     for work in works:
-        results.extend(done.get(f"note:{work.path}", []))
+        results.extend(done.get(_unit_id(("note", work)), []))
     for name in sorted({n for names in attached.values() for n in names}):
-        results.extend(done.get(f"derivation:{name}", []))
-    for note in vault.notes.values():
-        for block in note.code_blocks:
-            if block.info.split()[:2] != ["python", "derivation"]:
-                continue
-            if run_python:
-                results.extend(run_block(note.path, note.title, block.content, block.line, budget))
-            else:
-                results.append(
-                    Result(note.path, block.line, f"{note.title}:{block.line}", "python", Verdict.SKIPPED,
-                           message="Python derivation blocks run only with --run-python")  # fmt: skip
-                )
+        results.extend(done.get(_unit_id(("derivation", name)), []))
+    for block in _python_blocks(vault):
+        if run_python:
+            results.extend(done.get(_unit_id(("python", block)), []))
+        else:
+            results.append(
+                Result(block.path, block.line, f"{block.title}:{block.line}", "python", Verdict.SKIPPED,
+                       message="Python derivation blocks run only with --run-python")  # fmt: skip
+            )
     return sorted(results, key=lambda r: (r.source == "builtin", r.note, r.line, r.id))
 
 
 def _status(results: Iterable[Result], vault: Vault, attached: dict[str, tuple[str, ...]]) -> dict[str, Verdict]:
     """A note's worst verdict over its own claims and the derivations attached to it."""
     by_path = {note.path: note.id for note in vault.notes.values()}
-    derivation_worst: dict[str, Verdict] = {}
-    status: dict[str, Verdict] = {}
-
-    def worse(current: Verdict | None, verdict: Verdict) -> Verdict:
-        return verdict if current is None or verdict.rank > current.rank else current
-
+    verdicts: dict[str, list[Verdict]] = {}  # note id, or "builtin:" + derivation name
     for result in results:
-        if result.source == "builtin":
-            name = result.id.split("/", 1)[0]
-            derivation_worst[name] = worse(derivation_worst.get(name), result.verdict)
-        elif result.note in by_path:
-            status[by_path[result.note]] = worse(status.get(by_path[result.note]), result.verdict)
-    for ident, names in attached.items():
-        for name in names:
-            if name in derivation_worst:
-                status[ident] = worse(status.get(ident), derivation_worst[name])
+        owner = f"builtin:{result.derivation}" if result.derivation is not None else by_path.get(result.note)
+        if owner is not None:
+            verdicts.setdefault(owner, []).append(result.verdict)
+    status: dict[str, Verdict] = {}
+    for ident in vault.notes:
+        found = worst([*verdicts.get(ident, ()), *(v for n in attached.get(ident, ()) for v in verdicts.get(f"builtin:{n}", ()))])
+        if found is not None:
+            status[ident] = found
     return status
 
 
 def _ancestry(vault: Vault, status: dict[str, Verdict], uses: list[tuple[str, str, int]]) -> dict[str, bool]:
-    good = {Verdict.PROVED, Verdict.CHECKED}
-    direct: dict[str, set[str]] = {}
-    for source, target, _ in uses:
-        direct.setdefault(source, set()).add(target)
-    memo: dict[str, bool] = {}
+    """True when a note and every note it uses, transitively, have only proved or checked claims.
 
-    def sound(node: str, seen: frozenset[str]) -> bool:
-        if node in memo:
-            return memo[node]
-        if node in seen:
-            return False  # a cycle of uses is an error already
-        own = status.get(node)
-        value = (own is None or own in good) and all(sound(t, seen | {node}) for t in direct.get(node, ()))
-        memo[node] = value
-        return value
+    Notes on a cycle of `uses` are never sound (the cycle is an error already).
+    Computed over the condensation of the uses graph, so it is linear and needs
+    no recursion however long a chain of `uses` is.
+    """
+    import networkx as nx
 
-    return {node: sound(node, frozenset()) for node in vault.notes}
-
+    graph = nx.DiGraph()
+    graph.add_nodes_from(vault.notes)
+    graph.add_edges_from((source, target) for source, target, _ in uses)
+    condensed = nx.condensation(graph)
+    sound: dict[int, bool] = {}
+    for component in reversed(list(nx.topological_sort(condensed))):
+        members = condensed.nodes[component]["members"]
+        cyclic = len(members) > 1 or any(graph.has_edge(m, m) for m in members)
+        own = all(status.get(m, Verdict.PROVED) in GOOD for m in members)
+        sound[component] = not cyclic and own and all(sound[c] for c in condensed.successors(component))
+    mapping = condensed.graph["mapping"]
+    return {node: sound[mapping[node]] for node in vault.notes}

@@ -69,10 +69,8 @@ def check_note(work: NoteWork, budget: float) -> list[Result]:
 
 
 def _equation_claim(work: NoteWork, equation: Equation, scope: Scope) -> Claim:
-    try:
-        from .latex import TranslationError, translate_equation
-    except ImportError:  # pragma: no cover - the translator ships with the package
-        return Claim(work.path, equation.line, equation.id, "latex", None, None, problem="no LaTeX translator")
+    from .latex import TranslationError, translate_equation
+
     try:
         lhs, rhs = translate_equation(equation.tex, scope)
     except TranslationError as error:
