@@ -12,8 +12,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import __version__, analysis
-from .export import FORMATS, UnknownFormat, write_graph
+from . import __version__
 from .files import DEFAULT_MAX_SIZE
 from .load import VaultNotFound, load
 from .model import Severity
@@ -33,7 +32,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return args.run(args)
-    except (UsageError, VaultNotFound, UnknownFormat, NewNoteError) as error:
+    except (UsageError, VaultNotFound, NewNoteError) as error:
         print(f"vaultkit: error: {error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
@@ -60,7 +59,7 @@ def _parser() -> argparse.ArgumentParser:
         return sub
 
     graph = vault_command("graph", "summarise the concept graph and write it to a file", _graph)
-    graph.add_argument("-o", "--output", help=f"write the graph here; format by extension: {', '.join(FORMATS)}")
+    graph.add_argument("-o", "--output", help="write the graph here; format by extension: .json, .graphml, .gexf")
     graph.add_argument("--verify", action="store_true", help="check the claims and add status attributes and uses edges")
 
     lint = vault_command("lint", "list the vault's problems as path:line: kind: message", _lint)
@@ -83,11 +82,15 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="run ```python derivation blocks, each in a confined subprocess (not a security boundary)",
     )
-    verify.add_argument("--budget", type=float, default=10.0, help="seconds for one claim (default 10)")
+    verify.add_argument(
+        "--coverage", action="store_true",
+        help="check nothing: report how many display equations translate from LaTeX, and why the others do not",
+    )
+    _add_budget(verify)
 
     derive = commands.add_parser("derive", help="list the built-in derivations, or show one step by step")
     derive.add_argument("name", nargs="?", help="a derivation's name (see `vaultkit derive`)")
-    derive.add_argument("--budget", type=float, default=10.0, help="seconds for one step (default 10)")
+    _add_budget(derive)
     derive.set_defaults(run=_derive)
 
     new = commands.add_parser("new", help="add a note from a template (never overwrites)")
@@ -108,6 +111,17 @@ def _add_load_options(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("--attachments", action="store_true", help="put linked attachments in the graph")
     sub.add_argument("--max-size", type=int, default=DEFAULT_MAX_SIZE, help="skip notes larger than this (bytes)")
     sub.add_argument("--jobs", type=int, default=None, help="worker processes for parsing (default: all cores)")
+
+
+def _add_budget(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("--budget", type=_seconds, default=10.0, help="seconds for one claim (default 10)")
+
+
+def _seconds(text: str) -> float:
+    value = float(text)
+    if not value > 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError("must be a positive number of seconds")
+    return value
 
 
 def _vault_path(given: str | None) -> Path:
@@ -131,26 +145,40 @@ def _load(args: argparse.Namespace, given: str | None) -> Vault:
 
 
 def _graph(args: argparse.Namespace) -> int:
+    from . import analysis
+    from .export import UnknownFormat, write_graph
+
     vault = _load(args, args.vault)
     graph = vault.graph()
-    if args.verify:
-        from .checking import verify
-
-        verification = verify(vault, jobs=args.jobs)
-        graph = verification.annotate(graph)
+    summary = analysis.summarize(graph, vault.diagnostics)  # of the notes' links, before any `uses` edge
+    verification = _verified(args, vault, graph)
     print(f"vault       {vault.name}")
-    for line in analysis.summarize(graph, vault.diagnostics).lines():
+    for line in summary.lines():
         print(line)
-    if args.verify:
+    if verification is not None:
         counts = verification.counts()
         print(f"claims      {', '.join(f'{n} {v}' for v, n in counts.items() if n) or 'none'}")
     if args.output:
         output = Path(args.output)
         if _inside(output, vault.root):
             raise UsageError(f"{output} is inside the vault; vaultkit does not write there")
-        written = write_graph(graph, output)
+        try:
+            written = write_graph(graph, output)
+        except UnknownFormat as error:
+            raise UsageError(str(error)) from None
         print(f"wrote {written} ({graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges)")
     return 0
+
+
+def _verified(args: argparse.Namespace, vault: Vault, graph):  # noqa: ANN001, ANN202
+    """With --verify: check the vault and add `status`, `verified_ancestry` and `uses` edges to the graph."""
+    if not args.verify:
+        return None
+    from .checking import verify
+
+    verification = verify(vault, jobs=args.jobs)
+    verification.annotate(graph)
+    return verification
 
 
 def _inside(path: Path, root: Path) -> bool:
@@ -175,13 +203,10 @@ def _show(args: argparse.Namespace) -> int:
     note = vault.find(args.note)
     if note is None:
         raise UsageError(f"no note called {args.note!r} in {vault.name} (by title, alias or path)")
-    graph = vault.graph()
-    verification = None
-    if args.verify:
-        from .checking import verify
+    from . import analysis
 
-        verification = verify(vault, jobs=args.jobs)
-        graph = verification.annotate(graph)
+    graph = vault.graph()
+    verification = _verified(args, vault, graph)
     print(f"{note.title}  ({note.path})")
     if note.aliases:
         print(f"aliases    {', '.join(note.aliases)}")
@@ -207,7 +232,7 @@ def _show(args: argparse.Namespace) -> int:
         print(f"status     {data['status'] or 'no claims'}  (verified ancestry: {'yes' if data['verified_ancestry'] else 'no'})")
         attached = set(data["derivations"])
         for result in verification.results:
-            if result.note == note.path or result.id.split("/", 1)[0] in attached:
+            if result.note == note.path or result.derivation in attached:
                 print(f"  {report.line(result)}")
     return 0
 
@@ -230,9 +255,9 @@ def _verify(args: argparse.Namespace) -> int:
     from .checking import report
     from .checking.run import verify
 
-    if args.budget <= 0:
-        raise UsageError("--budget must be a positive number of seconds")
     vault = _load(args, args.vault)
+    if args.coverage:
+        return _coverage(vault, args)
     started = time.perf_counter()
     verification = verify(
         vault, jobs=args.jobs, budget=args.budget, use_cache=not args.no_cache, run_python=args.run_python
@@ -246,9 +271,23 @@ def _verify(args: argparse.Namespace) -> int:
     return 1 if verification.failed else 0
 
 
+def _coverage(vault: Vault, args: argparse.Namespace) -> int:
+    import json
+
+    from .checking.coverage import coverage
+
+    found = coverage(vault, jobs=args.jobs)
+    if args.json:
+        print(json.dumps(found.as_json(), ensure_ascii=False, indent=1))
+    else:
+        for line in found.lines():
+            print(line)
+    return 0
+
+
 def _derive(args: argparse.Namespace) -> int:
+    from .checking import claims, report
     from .derivations import DERIVATIONS, find
-    from .checking import report
     from .checking.run import derive
 
     if not args.name:
@@ -266,7 +305,7 @@ def _derive(args: argparse.Namespace) -> int:
         print(f"{number}. {step.text}")
         print(f"   $$ {step.latex} $$")
         print(f"   {verdict}: {result.message if result else 'not checked'}\n")
-    failed = any(r.verdict.value in ("false", "error") for r in results.values()) or len(results) < len(derivation.steps)
+    failed = claims.failed(results.values()) or len(results) < len(derivation.steps)
     print(report.summary(results.values(), sum(r.seconds for r in results.values())))
     return 1 if failed else 0
 

@@ -87,7 +87,7 @@ from lark.lark import PostLex
 
 from .scope import Scope
 
-__all__ = ["TranslationError", "translate", "translate_equation", "translate_equations"]
+__all__ = ["TranslationError", "read_display", "translate", "translate_equation", "translate_equations"]
 
 MAX_LENGTH = 5_000  # characters of LaTeX
 MAX_NESTING = 40  # open braces, parentheses and bars at once
@@ -458,6 +458,7 @@ class _Translator:
         self.free = free
         self.depth = 0
         self.undeclared: set[sympy.Basic] = set()
+        self.applied: dict[str, set[sympy.Expr]] = {}  # free mode: `\frac{dx}{dt}` makes x a function x(t)
 
     # ------------------------------------------------------------ statements
 
@@ -1389,7 +1390,9 @@ class _Translator:
                 cause="ambiguous",
             )
         if kind == "undeclared" and self.free:
-            return sympy.Function(names[-1])(*unique)
+            applied = sympy.Function(names[-1])(*unique)
+            self.applied.setdefault(names[-1], set()).add(applied)
+            return applied
         return None
 
     def _partial(self, atom: _Atom) -> _Op:
@@ -1440,18 +1443,20 @@ class _Translator:
 # ---------------------------------------------------------------- entry points
 
 
-def _run(tex: str, scope: Scope, free: bool, build: Callable[[_Translator, list[Tree]], object]):
+def _run(
+    tex: str, scope: Scope, free: bool, build: Callable[[_Translator, list[Tree]], object], relations: bool = False
+):
     tree = _parse(tex)
     translator = _Translator(scope, free)
     statements = [c for c in tree.children if isinstance(c, Tree)]
     try:
-        for statement in statements:  # a condition (x > 0) is the reason, whatever separates it
+        for statement in statements if not relations else ():  # a condition (x > 0) is the reason
             for relation in translator.relation(statement)[1]:
                 if str(relation) != "=":
                     raise TranslationError(
                         f"{relation}: only identities (=) can be checked", command=str(relation), cause="relation"
                     )
-        if build is not _build_equations:
+        if build not in (_build_equations, _build_reading):
             _separated(statements, [c for c in tree.children if isinstance(c, Token)])
         return build(translator, statements)
     except TranslationError:
@@ -1521,3 +1526,35 @@ def _build_equations(translator: _Translator, statements: list[Tree]) -> list[tu
         values = [translator.sum(s) for s in sums]
         pairs.extend(zip(values, values[1:]))
     return pairs
+
+
+def read_display(tex: str, scope: Scope) -> str:
+    """A free reading of a whole display equation, for coverage: one line a statement.
+
+    Unknown names are symbols and unknown applications undefined functions (as
+    with `free=True`); every relation is read (`=`, `<`, `\\le`, `\\approx` …)
+    with the SymPy reading of each side. Raises TranslationError like the rest.
+    """
+    return _run(tex, scope, True, _build_reading, relations=True)
+
+
+def _build_reading(translator: _Translator, statements: list[Tree]) -> str:
+    lines = []
+    for statement in statements:
+        sums, relations = translator.relation(statement)
+        values = [translator.sum(s) for s in sums]
+        lines.append((values, relations))
+    # `\frac{d^2 x}{dt^2} = -\omega^2 x`: once x is differentiated as x(t), every bare x is x(t)
+    functions = {
+        sympy.Symbol(name): next(iter(applied))
+        for name, applied in translator.applied.items()
+        if len(applied) == 1
+    }
+    text_lines = []
+    for values, relations in lines:
+        values = [v.xreplace(functions) for v in values] if functions else values
+        text = sympy.sstr(values[0])
+        for relation, value in zip(relations, values[1:]):
+            text += f" {str(relation).lstrip(chr(92))} {sympy.sstr(value)}"
+        text_lines.append(text)
+    return "\n".join(text_lines)

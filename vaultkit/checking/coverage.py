@@ -1,0 +1,150 @@
+"""`vaultkit verify --coverage`: how much of a vault's LaTeX the translator reads.
+
+Every display equation of every note is translated in a free reading (unknown
+names are symbols, unknown applications are undefined functions; see
+`latex.read_display`), in the scope of the note's own `sympy` blocks. Nothing is
+checked: the point is to know how many equations *could* become claims, and
+why the others cannot, grouped by cause and command so the gaps are plain.
+The SymPy work runs in isolated workers, like verification.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from dataclasses import dataclass
+
+from ..progress import progress
+from ..vault import Vault
+from .blocks import Block, read_blocks
+from .workers import run_isolated
+
+SECONDS_PER_EQUATION = 2.0  # the translation of one equation, inside a worker
+NOTES_PER_UNIT = 25  # notes translated by one worker process
+
+
+@dataclass(frozen=True, slots=True)
+class Display:
+    """One display equation to translate, and where it is."""
+
+    note: str  # vault-relative path
+    line: int
+    tex: str
+
+
+@dataclass(frozen=True, slots=True)
+class NoteEquations:
+    note: str
+    title: str
+    blocks: tuple[Block, ...]
+    displays: tuple[Display, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What became of one display equation."""
+
+    note: str
+    line: int
+    tex: str
+    reading: str | None  # the SymPy reading, one statement a line; None when it did not translate
+    cause: str | None = None  # TranslationError.cause
+    command: str | None = None  # the command or construct not understood
+    message: str = ""
+
+    @property
+    def translated(self) -> bool:
+        return self.reading is not None
+
+    def as_json(self) -> dict:
+        return {
+            "note": self.note, "line": self.line, "tex": self.tex, "translated": self.translated,
+            "reading": self.reading, "cause": self.cause, "command": self.command, "message": self.message,
+        }  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Coverage:
+    outcomes: tuple[Outcome, ...]
+
+    @property
+    def translated(self) -> int:
+        return sum(1 for outcome in self.outcomes if outcome.translated)
+
+    @property
+    def fraction(self) -> float:
+        return self.translated / len(self.outcomes) if self.outcomes else 1.0
+
+    def failures(self) -> list[tuple[str, str, int]]:
+        """(cause, command, count) of the equations that did not translate, most frequent first."""
+        counted = Counter((o.cause or "?", o.command or "") for o in self.outcomes if not o.translated)
+        return [(cause, command, n) for (cause, command), n in counted.most_common()]
+
+    def lines(self, examples: int = 20) -> list[str]:
+        total = len(self.outcomes)
+        shown = [
+            f"{self.translated} of {total} display equations translate ({100 * self.fraction:.1f} %)",
+        ]
+        causes = Counter(o.cause or "?" for o in self.outcomes if not o.translated)
+        if causes:
+            shown.append("")
+            shown.append("not translated, by cause:")
+            shown.extend(f"  {n:5d}  {cause}" for cause, n in causes.most_common())
+            shown.append("")
+            shown.append("most frequent commands and constructs not understood:")
+            for cause, command, n in self.failures()[:examples]:
+                shown.append(f"  {n:5d}  {command or '(none)':24s} {cause}")
+        return shown
+
+    def as_json(self) -> dict:
+        return {
+            "equations": len(self.outcomes),
+            "translated": self.translated,
+            "fraction": round(self.fraction, 4),
+            "failures": [{"cause": c, "command": m, "count": n} for c, m, n in self.failures()],
+            "outcomes": [o.as_json() for o in self.outcomes],
+        }
+
+
+def coverage(vault: Vault, *, jobs: int | None = None, show_progress: bool | None = None) -> Coverage:
+    """Translate every display equation of the vault, in isolated workers."""
+    notes = []
+    for note in vault.notes.values():
+        displays = tuple(Display(note.path, m.line, m.tex) for m in note.math if m.display and m.tex.strip())
+        if displays:
+            blocks = tuple(Block(b.content, b.line + 1) for b in note.code_blocks if b.info.split()[:1] == ["sympy"])
+            notes.append(NoteEquations(note.path, note.title, blocks, displays))
+    units = [tuple(notes[i : i + NOTES_PER_UNIT]) for i in range(0, len(notes), NOTES_PER_UNIT)]
+    workers = max(1, jobs if jobs is not None else (os.cpu_count() or 1))
+    outcomes: list[Outcome] = []
+    done = run_isolated(units, workers, translate_notes, _limit, _stopped)
+    for _, found in progress(done, len(units), "translating", enabled=show_progress):
+        outcomes.extend(found)
+    return Coverage(tuple(sorted(outcomes, key=lambda o: (o.note, o.line))))
+
+
+def translate_notes(notes: tuple[NoteEquations, ...]) -> list[Outcome]:
+    """Inside a worker: each note's scope from its blocks, then each display equation read freely."""
+    from .latex import TranslationError, read_display
+
+    outcomes = []
+    for note in notes:
+        scope = read_blocks(note.note, note.title, note.blocks).scope
+        for display in note.displays:
+            try:
+                reading = read_display(display.tex, scope)
+            except TranslationError as error:
+                outcomes.append(
+                    Outcome(display.note, display.line, display.tex, None, error.cause, error.command, error.message)
+                )
+            else:
+                outcomes.append(Outcome(display.note, display.line, display.tex, reading))
+    return outcomes
+
+
+def _limit(notes: tuple[NoteEquations, ...]) -> float:
+    return 30 + SECONDS_PER_EQUATION * sum(len(n.displays) for n in notes)
+
+
+def _stopped(notes: tuple[NoteEquations, ...], message: str) -> list[Outcome]:
+    return [Outcome(d.note, d.line, d.tex, None, "stopped", None, message) for n in notes for d in n.displays]
