@@ -93,6 +93,10 @@ def _parser() -> argparse.ArgumentParser:
     _add_budget(derive)
     derive.set_defaults(run=_derive)
 
+    publish = vault_command("publish", "write the concept map as one interactive HTML page", _publish)
+    publish.add_argument("-o", "--output", default="site", help="the folder for index.html (default: site)")
+    publish.add_argument("--no-verify", action="store_true", help="do not check the claims (no status colours or claims)")
+
     new = commands.add_parser("new", help="add a note from a template (never overwrites)")
     new.add_argument("title", help="the new note's title (its file name without .md)")
     new.add_argument("--template", default="concept", help="template name (default: concept)")
@@ -308,6 +312,18 @@ def _derive(args: argparse.Namespace) -> int:
     failed = claims.failed(results.values()) or len(results) < len(derivation.steps)
     print(report.summary(results.values(), sum(r.seconds for r in results.values())))
     return 1 if failed else 0
+
+
+def _publish(args: argparse.Namespace) -> int:
+    from .publish import PublishError, publish
+
+    vault = _load(args, args.vault)
+    try:
+        done = publish(vault, args.output, verify=not args.no_verify, jobs=args.jobs)
+    except PublishError as error:
+        raise UsageError(str(error)) from None
+    print(f"wrote {done.page} ({done.nodes} nodes, {done.edges} edges, {done.page_bytes:,} bytes)")
+    return 0
 
 
 def _new(args: argparse.Namespace) -> int:
