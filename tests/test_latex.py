@@ -844,3 +844,73 @@ def test_vault_fermi_dirac_is_ambiguous_not_guessed():
 def test_vault_softmax_without_range_names_the_problem():
     error = refused(r"p_i = \frac{e^{x_i/T}}{\sum_{j} e^{x_j/T}}.", equation=True)
     assert error.cause == "no-range"
+
+
+# ---------------------------------------------------------------- the free reading of --coverage
+
+from vaultkit.checking.latex import read_display  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    ("tex", "reading"),
+    [
+        # aligned environments: `\\` separates lines, `&=` continues the chain of the line above
+        (r"\begin{aligned} f(x) &= (x+1)^2 \\ &= x^2 + 2x + 1 \end{aligned}",
+         "f(x) = (x + 1)**2\n(x + 1)**2 = x**2 + 2*x + 1"),
+        (r"\begin{align*} a &= b \\ c &\le d \\ \end{align*}", "a = b\nc le d"),
+        # vectors and operators keep their order; dot and cross products are named
+        (r"\mathbf{y} = \mathbf{W}\mathbf{x} + \mathbf{b}", "y_vec = W_vec*x_vec + b_vec"),
+        (r"\hat H \psi = E \psi", "H_hat*psi = E*psi"),
+        (r"\mathbf{x}^T \mathbf{y} = \mathbf{x} \cdot \mathbf{y}", "transpose(x_vec)*y_vec = dot(x_vec, y_vec)"),
+        (r"\nabla \times \mathbf{B} = \mu_0 \mathbf{J}", "curl(B_vec) = mu_0*J_vec"),
+        (r"\nabla \cdot \mathbf{E} = \frac{\rho}{\epsilon_0}", "div(E_vec) = rho*epsilon_0**(-1)"),
+        (r"\nabla^2 \phi = 0", "laplacian(phi) = 0"),
+        (r"\theta \leftarrow \theta - \eta \nabla_\theta L", "theta leftarrow -eta*grad(L, theta) + theta"),
+        (r"\hat{H}^\dagger = \hat{H}", "Dagger(H_hat) = H_hat"),
+        # bra-ket notation
+        (r"|\psi\rangle = \alpha|0\rangle + \beta|1\rangle", "|psi> = alpha*|0> + beta*|1>"),
+        (r"\langle \phi | \hat{H} | \psi \rangle", "<phi|*H_hat*|psi>"),
+        (r"\langle \hat{x} \rangle = \langle \psi | \hat{x} | \psi \rangle", "expectation(x_hat) = <psi|*x_hat*|psi>"),
+        # names: decorated letters, words in \text, expectations
+        (r"\mathcal{L} = \bar{x} + \tilde y", "L_cal = x_bar + y_tilde"),
+        (r"\text{softmax}(z)_k", None),
+        (r"\mathbb{E}[X^2] - \mathbb{E}[X]^2 = \text{Var}[X]", "-E_bb(X)**2 + E_bb(X**2) = Var(X)"),
+        # a sum without a declared range runs between named bounds
+        (r"\sum_j e^{z_j}", "Sum(exp(z_j), (j, j_first, j_last))"),
+        # x differentiated by t is x(t) everywhere in the equation
+        (r"\frac{d^2 x}{dt^2} = -\omega^2 x", "Derivative(x(t), (t, 2)) = -omega**2*x(t)"),
+    ],
+)
+def test_free_reading(tex, reading):
+    if reading is None:
+        with pytest.raises(TranslationError):
+            read_display(tex, Scope())
+    else:
+        assert read_display(tex, Scope()) == reading
+
+
+@pytest.mark.parametrize(
+    ("tex", "cause", "command"),
+    [
+        (r"x \text{ if } y > 0", "unsupported-construct", r"\text"),  # conditions are prose, not names
+        (r"x \in \mathbb{R}^n", "set", r"\in"),
+        (r"S = x_1 + \cdots + x_n", "unsupported-construct", r"\cdots"),
+        (r"\dagger", "unsupported-construct", r"\dagger"),
+        (r"\hat", "syntax", r"\hat"),
+        (r"\mathbf{x + y}", "unsupported-construct", r"\mathbf"),
+    ],
+)
+def test_free_reading_refuses_what_it_cannot_read(tex, cause, command):
+    with pytest.raises(TranslationError) as raised:
+        read_display(tex, Scope())
+    assert (raised.value.cause, raised.value.command) == (cause, command)
+
+
+@pytest.mark.parametrize(
+    "tex",
+    [r"\mathbf{x} = y", r"\hat{H} = H", r"|\psi\rangle = x", r"\ket{\psi} = x", r"\nabla f = 0",
+     r"\begin{aligned} a &= b \end{aligned}", r"= b", r"\text{softmax} = 1", r"\vec x = 1"],
+)
+def test_claims_still_refuse_what_only_the_free_reading_reads(tex):
+    with pytest.raises(TranslationError):
+        translate_equation(tex, Scope())

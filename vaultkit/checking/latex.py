@@ -141,6 +141,7 @@ _RELATIONS = frozenset(
     "longleftrightarrow implies impliedby gets subset subseteq supset supseteq coloneqq eqqcolon doteq lesssim "
     "gtrsim leqslant geqslant asymp prec succ preceq succeq vdash models".split()
 )
+_SET_RELATIONS = frozenset("in notin ni subset subseteq supset supseteq".split())
 _MULOPS = frozenset({"cdot", "times", "div"})
 _QUADS = frozenset({"quad", "qquad"})
 _IGNORED = frozenset(
@@ -149,6 +150,18 @@ _IGNORED = frozenset(
 )
 _LEFT = frozenset({"left", "bigl", "Bigl", "biggl", "Biggl"})
 _RIGHT = frozenset({"right", "bigr", "Bigr", "biggr", "Biggr"})
+
+# Decorated names: refused in claims; in the free reading, names of their own. Vectors and operators do not
+# commute (W x is not x W), so their symbols are non-commutative.
+_DECORATIONS = {
+    "mathbf": "vec", "boldsymbol": "vec", "bm": "vec", "vec": "vec", "hat": "hat", "widehat": "hat",
+    "bar": "bar", "overline": "bar", "tilde": "tilde", "widetilde": "tilde", "dot": "dot", "ddot": "ddot",
+    "mathcal": "cal", "mathbb": "bb", "mathscr": "scr", "mathfrak": "frak",
+}  # fmt: skip
+_NONCOMMUTING = frozenset({"vec", "hat"})
+_DECORATED = re.compile(r"\\([A-Za-z]+)\s*\{\s*(\\?[A-Za-z]+|[0-9])\s*\}\Z")
+_BRACED = r"\{((?:[^{}]|\{[^{}]*\})*)\}"  # one level of inner braces: \ket{\hat{x}}
+_QUANTUM = re.compile(r"\\(ket|bra|expval|braket)\s*" + _BRACED + r"(?:\s*" + _BRACED + r")?\Z")
 
 _REFUSED: dict[str, str] = {}
 for _names, _why in [
@@ -201,13 +214,16 @@ def _token(kind: str, value: str, like: Token) -> Token:
 class _Classifier(PostLex):
     """Gives commands their role and resolves `|` and `(` from the context (see latex.lark)."""
 
-    always_accept = ("CMD", "NAMED", "ESC", "OTHER", "PLUS", "MINUS", "EQ", "LT", "GT", "SLASH", "BAR")
+    always_accept = ("CMD", "NAMED", "QUANTUM", "ESC", "OTHER", "PLUS", "MINUS", "EQ", "LT", "GT", "SLASH", "BAR")
+
+    def __init__(self, free: bool) -> None:
+        self.free = free
 
     def process(self, stream: Iterator[Token]) -> Iterator[Token]:
-        return _classify(stream)
+        return _classify(stream, self.free)
 
 
-def _classify(stream: Iterator[Token]) -> Iterator[Token]:  # noqa: C901 - one state machine
+def _classify(stream: Iterator[Token], free: bool = False) -> Iterator[Token]:  # noqa: C901 - one state machine
     stack: list[str] = []  # "(" "[" "{" "{_" (a subscript group) "|"
     prev: Token | None = None
     callable_prev = False  # a "(" now would directly follow a name: CALL_LPAR
@@ -223,8 +239,32 @@ def _classify(stream: Iterator[Token]) -> Iterator[Token]:  # noqa: C901 - one s
         if len(stack) > MAX_NESTING:
             raise TranslationError(f"nested more than {MAX_NESTING} levels deep", command=str(tok), cause="too-large")
 
+    decoration: Token | None = None  # free reading: `\hat H` without braces, waiting for its name
+
     for tok in stream:
         kind, text = tok.type, str(tok)
+        if decoration is not None:
+            if kind == "LETTER" or (kind == "CMD" and text[1:] in _GREEK | frozenset(_VARIANTS)):
+                yield out(_token("DECOR", f"{decoration}{{{text}}}", decoration), can_call=True)
+                decoration = None
+                continue
+            raise TranslationError(f"{decoration} must be followed by a name", command=str(decoration), cause="syntax")
+        if free and kind == "CMD" and text[1:] in _DECORATIONS:
+            decoration = tok
+            continue
+        if free and kind == "OTHER" and text == "&":
+            continue  # alignment in an aligned environment
+        if free and kind == "ESC" and text == "\\\\":
+            if not stack:
+                yield out(_token("QUAD", text, tok))
+            continue
+        if kind == "QUANTUM":
+            if not free:
+                command = text.split("{")[0].strip()
+                raise TranslationError(f"{command}: bra-ket notation is not supported", command=command,
+                                       cause="unsupported-construct")
+            yield out(tok, can_call=False)
+            continue
         if force is not None and not (
             kind in ("LPAR", "RPAR", "LBRACK", "RBRACK", "BAR") or (kind == "CMD" and text in ("\\lvert", "\\rvert"))
         ):
@@ -236,6 +276,10 @@ def _classify(stream: Iterator[Token]) -> Iterator[Token]:  # noqa: C901 - one s
             name = text[1:]
             if name in _SYMBOLS:
                 yield out(_token("SYM", text, tok), can_call=name not in ("partial",))
+            elif free and name == "nabla":
+                yield out(_token("BIGOP", text, tok))
+            elif free and name in ("dagger", "top", "intercal"):
+                yield out(_token("SYM", text, tok))
             elif name in ("frac", "dfrac", "tfrac"):
                 yield out(_token("FRAC", text, tok))
             elif name == "sqrt":
@@ -273,10 +317,21 @@ def _classify(stream: Iterator[Token]) -> Iterator[Token]:  # noqa: C901 - one s
             match = _NAMED.match(text)
             assert match is not None
             command, content = match.group(1), match.group(2).strip()
+            if command in _DECORATIONS:
+                if not free:
+                    raise TranslationError(f"\\{command}: {_REFUSED[command]}", command=f"\\{command}",
+                                           cause="unsupported-construct")
+                if not _DECORATED.match(text):
+                    raise TranslationError(f"{text}: only a letter or a Greek name can be decorated",
+                                           command=f"\\{command}", cause="unsupported-construct")
+                yield out(_token("DECOR", text, tok), can_call=True)
+                continue
             in_subscript = prev is not None and (
                 prev.type == "SUB" or (prev.type == "LBRACE" and bool(stack) and stack[-1] == "{_")
             )
-            if command.startswith("text") and not (in_subscript and re.fullmatch(r"[A-Za-z]+", content)):
+            raw = match.group(2)
+            word = re.fullmatch(r"[A-Za-z]+", raw) is not None and (not free or raw not in _PROSE)
+            if command.startswith("text") and not ((in_subscript or free) and word):
                 if content == "":
                     continue
                 raise TranslationError(
@@ -327,7 +382,12 @@ def _classify(stream: Iterator[Token]) -> Iterator[Token]:  # noqa: C901 - one s
         elif kind == "LBRACK":
             force = None
             push("[", tok)
-            yield out(_token("OPT_LBRACK", text, tok) if prev is not None and prev.type == "SQRT" else tok)
+            if prev is not None and prev.type == "SQRT":
+                yield out(_token("OPT_LBRACK", text, tok))
+            elif free and prev is not None and prev.type in ("DECOR", "NAMED"):  # \mathbb{E}[X], \text{Var}[X]
+                yield out(_token("CALL_LBRACK", text, tok))
+            else:
+                yield out(tok)
         elif kind in ("RPAR", "RBRACK"):
             force = None
             if stack and stack[-1] == ("(" if kind == "RPAR" else "["):
@@ -355,26 +415,60 @@ def _classify(stream: Iterator[Token]) -> Iterator[Token]:  # noqa: C901 - one s
             yield out(tok)
     if force is not None:
         raise TranslationError(f"{force[1]} at the end", command=force[1], cause="syntax")
+    if decoration is not None:
+        raise TranslationError(f"{decoration} at the end", command=str(decoration), cause="syntax")
 
 
-@lru_cache(maxsize=1)
-def _parser() -> Lark:
+@lru_cache(maxsize=2)
+def _parser(free: bool = False) -> Lark:
     grammar = Path(__file__).with_name("latex.lark").read_text(encoding="utf-8")
-    return Lark(grammar, parser="lalr", lexer="basic", postlex=_Classifier(), maybe_placeholders=False)
+    return Lark(grammar, parser="lalr", lexer="basic", postlex=_Classifier(free), maybe_placeholders=False)
+
+
+# The free reading unwraps the environments that only align or number equations: their `\\` separate
+# statements and a line that starts with `&=` continues the chain of the line above.
+_ALIGNING = re.compile(
+    r"\\(?:begin|end)\s*\{(?:aligned|align\*?|equation\*?|gather\*?|gathered|split|multline\*?|eqnarray\*?)\}"
+    r"|\\(?:begin|end)\s*\{(?:alignat\*?|alignedat)\}(?:\s*\{[0-9]+\})?"
+)
+_NOT_BAR = r"((?:(?!\\[lr]angle)[^|])*?)"
+_BRAKETS = [  # written as the braket package's commands, which the grammar reads
+    (re.compile(r"\\langle" + _NOT_BAR + r"\|" + _NOT_BAR + r"\|" + _NOT_BAR + r"\\rangle"), r"\\bra{\1} \2 \\ket{\3}"),
+    (re.compile(r"\\langle" + _NOT_BAR + r"\|" + _NOT_BAR + r"\\rangle"), r"\\braket{\1}{\2}"),
+    (re.compile(r"\|" + _NOT_BAR + r"\\rangle"), r"\\ket{\1}"),
+    (re.compile(r"\\langle" + _NOT_BAR + r"\|"), r"\\bra{\1}"),
+    (re.compile(r"\\langle" + _NOT_BAR + r"\\rangle"), r"\\expval{\1}"),
+]
+
+
+_PROSE = frozenset(
+    "if for where and or otherwise else when with st then iff all each some since as is on in at of to the "
+    "by let given where while whenever unless so thus hence".split()
+)  # words of a condition, not names: \text{if} is never read as a function
+_OPERATORS = re.compile(r"\\(?:mathbf|boldsymbol|bm|vec|hat|widehat|nabla|ket|bra|braket|langle|rangle|dagger)(?![A-Za-z])")
+
+
+def _unwrap(text: str) -> str:
+    text = _ALIGNING.sub(" ", text)
+    for pattern, replacement in _BRAKETS:
+        text = pattern.sub(replacement, text)
+    return text
 
 
 _TRAILING = re.compile(r"(?:\s|\\[,;:! ]|\\q?quad(?![A-Za-z])|~|[.,;])+\Z")
 
 
-def _parse(tex: str) -> Tree:
+def _parse(tex: str, free: bool = False) -> Tree:
     if not isinstance(tex, str):
         raise TypeError("LaTeX must be a string")
     if len(tex) > MAX_LENGTH:
         raise TranslationError(f"LaTeX longer than {MAX_LENGTH} characters", cause="too-large")
+    if free:  # a last line break ends nothing
+        tex = re.sub(r"(?:\\\\|\s)+\Z", "", _unwrap(tex))
     text = _TRAILING.sub("", tex).strip()
     if not text:
         raise TranslationError("empty equation", cause="syntax")
-    parser = _parser()
+    parser = _parser(free)
     try:
         for _ in parser.lex(text):  # unknown commands are reported before syntax errors
             pass
@@ -428,6 +522,7 @@ class _Op:
     limits: list[tuple] = field(default_factory=list)  # sum/prod: (i, lo, hi); int: (lo, hi); lim: (x, a, dir)
     variables: list[tuple] = field(default_factory=list)  # deriv: (var, order)
     lead: sympy.Expr | None = None  # \sum_i(x_i): the parenthesised first factor
+    alone: str | None = None  # free reading: \operatorname{loss} with nothing after it is the name `loss`
 
 
 def _statements(glist: Tree) -> list[Tree]:
@@ -459,13 +554,23 @@ class _Translator:
         self.depth = 0
         self.undeclared: set[sympy.Basic] = set()
         self.applied: dict[str, set[sympy.Expr]] = {}  # free mode: `\frac{dx}{dt}` makes x a function x(t)
+        # Free reading of a text with operators, vectors or kets: unknown names keep the order they are
+        # written in (H ψ is not ψ H), so none of them commutes.
+        self.literal_order = False
 
     # ------------------------------------------------------------ statements
 
     def relation(self, statement: Tree) -> tuple[list[Tree], list[Token]]:
         sums = [c for c in statement.children if isinstance(c, Tree)]
         relations = [c for c in statement.children if isinstance(c, Token)]
+        if len(relations) == len(sums) and not self.free:
+            raise TranslationError(f"nothing before {relations[0]}", command=str(relations[0]), cause="syntax")
         return sums, relations
+
+    @staticmethod
+    def continues(statement: Tree) -> bool:
+        """`&= c` in an aligned environment: the chain of the line above goes on."""
+        return bool(statement.children) and isinstance(statement.children[0], Token)
 
     def expression(self, statement: Tree) -> sympy.Expr:
         sums, relations = self.relation(statement)
@@ -557,6 +662,18 @@ class _Translator:
         if not isinstance(meaning, _Op):
             return meaning, i + 1, None
         op = meaning
+        if op.kind == "nabla":
+            if i + 1 >= len(items) or items[i + 1][0] not in ("", "\\cdot", "\\times"):
+                raise TranslationError("\\nabla needs something to act on", command=op.label, cause="syntax")
+            how = items[i + 1][0]
+            argument, j, variable = self._unit(items, i + 1, need_differential)
+            name = {"": "laplacian" if op.power is not None else "grad", "\\cdot": "div", "\\times": "curl"}[how]
+            if op.power is not None and how:
+                raise TranslationError(f"\\nabla^2 {how}", command=op.label, cause="unsupported-construct")
+            arguments = (argument, op.base) if op.base is not None else (argument,)
+            return self._undefined(name)(*arguments), j, variable
+        if op.kind == "func" and op.alone is not None and (i + 1 >= len(items) or items[i + 1][0] != ""):
+            return self._fallback(op.alone), i + 1, None
         if op.kind == "func":
             if i + 1 >= len(items) or items[i + 1][0] != "" or (
                 need_differential and self._is_differential(items, i + 1)
@@ -636,6 +753,11 @@ class _Translator:
                     "a/b c is ambiguous (a/(bc) or (a/b)c): write \\frac{…}{…} or parentheses", command=previous,
                     cause="ambiguous",
                 )
+            if self.free and op in ("\\cdot", "\\times") and factors and not factors[-1].is_commutative \
+                    and not factor.is_commutative:  # vectors: a dot or a cross product, not a product
+                factors[-1] = self._undefined("dot" if op == "\\cdot" else "cross")(factors[-1], factor)
+                previous = op
+                continue
             if op in ("/", "\\div"):
                 if factor == 0:
                     raise TranslationError("division by zero", command=op, cause="unsupported-construct")
@@ -692,8 +814,10 @@ class _Translator:
                 return self._function(atom)
             if kind == "SYM" and str(prim) == "\\partial":
                 return self._partial(atom)
-            if kind in ("LETTER", "SYM", "NAMED"):
+            if kind in ("LETTER", "SYM", "NAMED", "DECOR"):
                 return self._name(atom)
+            if kind == "QUANTUM":
+                return self._times_call(self._sup(self._quantum(prim), atom.sup), atom)
             if kind == "NUMBER":
                 if atom.sub is not None:
                     raise TranslationError(f"a subscript on the number {prim}", command="_", cause="syntax")
@@ -767,6 +891,8 @@ class _Translator:
         prim = atom.prim
         assert isinstance(prim, Token)
         label = str(prim)
+        if label in ("\\dagger", "\\top", "\\intercal"):
+            raise TranslationError(f"{label} outside a superscript", command=label, cause="unsupported-construct")
         constant = self._constant(prim)
         if constant is not None:
             if atom.sub is not None:
@@ -783,7 +909,8 @@ class _Translator:
         if kind == "function":
             if atom.call is None:
                 if prim.type == "NAMED" and self.free and value is None:
-                    return _Op("func", shown, fn=sympy.Function(self._base_name(prim)))
+                    name = self._base_name(prim)
+                    return _Op("func", shown, fn=self._undefined(name), alone=name)
                 raise TranslationError(
                     f"{shown} is a function: write {shown}(…)", command=shown, cause="unsupported-construct"
                 )
@@ -793,7 +920,7 @@ class _Translator:
                 )
             arguments = [self.expression(s) for s in atom.call]
             if value is None:  # free mode: an undefined function
-                result = sympy.Function(self._base_name(prim))(*arguments)
+                result = self._undefined(self._base_name(prim))(*arguments)
             else:
                 expected = len(value.variables)
                 if len(arguments) != expected:
@@ -809,13 +936,41 @@ class _Translator:
         if atom.call is not None and kind == "undeclared" and atom.sup is None:
             if self.free:
                 arguments = [self.expression(s) for s in atom.call]
-                function = sympy.Function(value.name if isinstance(value, sympy.Symbol) else shown)
+                function = self._undefined(value.name if isinstance(value, sympy.Symbol) else shown)
                 return self._sup(function(*arguments), atom.post_sup)
             raise TranslationError(
                 f"{shown}(…): {shown} is not a function of the note's scope (define it, or declare {shown} "
                 "as a symbol to multiply)", command=shown, cause="unknown-function",
             )
         return self._times_call(self._sup(value, atom.sup), atom)
+
+    def _quantum(self, prim: Token) -> sympy.Expr:
+        """`|\\psi\\rangle`, `\\langle\\phi|`, `\\langle\\phi|\\psi\\rangle`, `\\langle A\\rangle` (free reading)."""
+        from sympy.physics.quantum import Bra, InnerProduct, Ket
+
+        match = _QUANTUM.match(str(prim))
+        assert match is not None
+        command, first, second = match.group(1), match.group(2), match.group(3)
+        if command == "braket" and second is None:  # \braket{a|b}
+            first, bar, second = first.partition("|")
+            if not bar:
+                raise TranslationError(f"{prim}: \\braket{{a|b}} expected", command="\\braket", cause="syntax")
+        labels = [self._label_value(text, str(prim)) for text in (first, second) if text is not None]
+        if command == "ket":
+            return Ket(labels[0])
+        if command == "bra":
+            return Bra(labels[0])
+        if command == "braket":
+            return InnerProduct(Bra(labels[0]), Ket(labels[1]))
+        return self._undefined("expectation")(labels[0])
+
+    def _label_value(self, text: str, shown: str) -> sympy.Expr:
+        if not text.strip():
+            raise TranslationError(f"{shown}: an empty label", command=shown, cause="syntax")
+        statements = [c for c in _parse(text, self.free).children if isinstance(c, Tree)]
+        if len(statements) != 1:
+            raise TranslationError(f"{shown}: one label expected", command=shown, cause="unsupported-construct")
+        return self.expression(statements[0])
 
     def _constant(self, prim: Token) -> sympy.Expr | None:
         text = str(prim)
@@ -837,6 +992,11 @@ class _Translator:
         text = str(prim)
         if prim.type == "LETTER":
             return text
+        if prim.type == "DECOR":  # \mathbf{x} → x_vec, \hat{H} → H_hat, \mathcal{L} → L_cal
+            match = _DECORATED.match(text)
+            assert match is not None
+            base = match.group(2).lstrip("\\")
+            return f"{_VARIANTS.get(base, base)}_{_DECORATIONS[match.group(1)]}"
         if prim.type == "NAMED":
             match = _NAMED.match(text)
             assert match is not None
@@ -864,8 +1024,15 @@ class _Translator:
                 return "value", scope.ranges[name].index
         return "undeclared", None
 
-    def _fallback(self, name: str) -> sympy.Symbol:
-        symbol = sympy.Symbol(name, positive=True) if name == "hbar" else sympy.Symbol(name)
+    def _undefined(self, name: str) -> type[sympy.Function]:
+        """An undefined function of the free reading; it keeps its place in a product of operators."""
+        return sympy.Function(name, commutative=False) if self.literal_order else sympy.Function(name)
+
+    def _fallback(self, name: str, commutative: bool = True) -> sympy.Symbol:
+        if not commutative or (self.literal_order and name != "hbar"):
+            symbol = sympy.Symbol(name, commutative=False)
+        else:
+            symbol = sympy.Symbol(name, positive=True) if name == "hbar" else sympy.Symbol(name)
         self.undeclared.add(symbol)
         return symbol
 
@@ -882,9 +1049,10 @@ class _Translator:
             raise TranslationError(
                 f"{label} is not a function of the note's scope", command=label, cause="unknown-function"
             )
+        commutative = not (prim.type == "DECOR" and names[0].rsplit("_", 1)[-1] in _NONCOMMUTING)
         if sub is None:
             if kind == "undeclared":
-                return "undeclared", self._fallback(names[-1]), label
+                return "undeclared", self._fallback(names[-1], commutative), label
             return kind, value, label
         if kind == "indexed":
             indices = self._indices(sub)
@@ -898,7 +1066,7 @@ class _Translator:
         label = f"{label}_{{{text}}}"
         kind, value = self._lookup(compound)
         if kind == "undeclared":
-            return "undeclared", self._fallback(compound[-1]), label
+            return "undeclared", self._fallback(compound[-1], commutative), label
         return kind, value, label
 
     def _indices(self, sub: Tree) -> list[sympy.Expr]:
@@ -941,7 +1109,7 @@ class _Translator:
     def _index_value(self, prim: Token) -> sympy.Expr:
         if prim.type == "NUMBER":
             return self._number(prim)
-        if prim.type in ("LETTER", "SYM") and not self._constant_name(prim):
+        if prim.type in ("LETTER", "SYM", "DECOR") and not self._constant_name(prim):
             kind, value, label = self._head(prim, None)
             if kind in ("value", "undeclared"):
                 return value
@@ -1003,6 +1171,14 @@ class _Translator:
         node = sup.children[0]
         if isinstance(node, Token) and node.type == "STAR":
             return sympy.conjugate(value)
+        if isinstance(node, Token) and str(node) == "\\dagger":
+            from sympy.physics.quantum import Dagger
+
+            return Dagger(value)
+        if isinstance(node, Token) and (
+            str(node) in ("\\top", "\\intercal") or (str(node) == "T" and self.free and not value.is_commutative)
+        ):
+            return sympy.Function("transpose", commutative=False)(value)
         if isinstance(node, Tree):
             statements = _statements(node.children[1])
             if len(statements) == 1:
@@ -1114,6 +1290,14 @@ class _Translator:
     def _bigop(self, atom: _Atom) -> _Op:
         label = str(atom.prim)
         kind = label[1:]
+        if kind == "nabla":  # free reading only: the lexer refuses \nabla in claims
+            if atom.call is not None:
+                raise TranslationError("\\nabla(…)", command=label, cause="unsupported-construct")
+            power = self._arg(atom.sup) if atom.sup is not None else None
+            if power is not None and power != 2:
+                raise TranslationError(f"\\nabla^{{{power}}}", command=label, cause="unsupported-construct")
+            base = self._variable(self._atom(atom.sub.children[0])) if atom.sub is not None else None
+            return _Op("nabla", label, power=power, base=base)
         lead = None
         if atom.call is not None:
             lead = self._sup(self._parenthesised(atom), atom.post_sup)
@@ -1220,6 +1404,9 @@ class _Translator:
             name = self._base_name(token)
             variable = self._variable(_Atom(token))
             declared = next((self.scope.ranges[n] for n in self._candidates(token) if n in self.scope.ranges), None)
+            if declared is None and self.free:  # a sum over every i: bounds left as names
+                limits.append((variable, sympy.Symbol(f"{name}_first"), sympy.Symbol(f"{name}_last")))
+                continue
             if declared is None:
                 raise TranslationError(
                     f"{label}_{name}: the index {name} has no declared range (add `range: {name} = 1..n` to a "
@@ -1234,7 +1421,7 @@ class _Translator:
     def _variable(self, atom: _Atom) -> sympy.Expr:
         """A variable of differentiation, integration, summation or a limit: a symbol or x[i]."""
         prim = atom.prim
-        if not isinstance(prim, Token) or prim.type not in ("LETTER", "SYM") or self._constant_name(prim) \
+        if not isinstance(prim, Token) or prim.type not in ("LETTER", "SYM", "DECOR") or self._constant_name(prim) \
                 or atom.sup is not None or atom.call is not None:
             raise TranslationError(f"{_label(prim)} is not a variable", command=_label(prim),
                                    cause="unsupported-construct")
@@ -1257,7 +1444,7 @@ class _Translator:
         nxt = self._atom(items[i + 1][1])
         return (
             isinstance(nxt.prim, Token)
-            and nxt.prim.type in ("LETTER", "SYM")
+            and nxt.prim.type in ("LETTER", "SYM", "DECOR")
             and not self._constant_name(nxt.prim)
             and nxt.sup is None
             and nxt.call is None
@@ -1358,7 +1545,7 @@ class _Translator:
                 return None
             atom = self._atom(items[i + 1][1])
             prim = atom.prim
-            if not (isinstance(prim, Token) and prim.type in ("LETTER", "SYM") and atom.call is None) \
+            if not (isinstance(prim, Token) and prim.type in ("LETTER", "SYM", "DECOR") and atom.call is None) \
                     or self._constant_name(prim):
                 return None
             order = self._order(atom.sup, _label(prim))
@@ -1369,7 +1556,7 @@ class _Translator:
     def _applied_function(self, atom: _Atom, variables: list[tuple[sympy.Expr, int]]) -> sympy.Expr | None:
         """`\\frac{d\\sigma}{dx}`: a bare function of the scope, applied to the variables."""
         prim = atom.prim
-        if not (isinstance(prim, Token) and prim.type in ("LETTER", "SYM", "NAMED") and atom.bare()):
+        if not (isinstance(prim, Token) and prim.type in ("LETTER", "SYM", "NAMED", "DECOR") and atom.bare()):
             return None
         if self._constant_name(prim):
             return None
@@ -1390,7 +1577,7 @@ class _Translator:
                 cause="ambiguous",
             )
         if kind == "undeclared" and self.free:
-            applied = sympy.Function(names[-1])(*unique)
+            applied = self._undefined(names[-1])(*unique)
             self.applied.setdefault(names[-1], set()).add(applied)
             return applied
         return None
@@ -1446,8 +1633,9 @@ class _Translator:
 def _run(
     tex: str, scope: Scope, free: bool, build: Callable[[_Translator, list[Tree]], object], relations: bool = False
 ):
-    tree = _parse(tex)
+    tree = _parse(tex, free)
     translator = _Translator(scope, free)
+    translator.literal_order = free and _OPERATORS.search(tex) is not None
     statements = [c for c in tree.children if isinstance(c, Tree)]
     try:
         for statement in statements if not relations else ():  # a condition (x > 0) is the reason
@@ -1539,10 +1727,17 @@ def read_display(tex: str, scope: Scope) -> str:
 
 
 def _build_reading(translator: _Translator, statements: list[Tree]) -> str:
-    lines = []
+    lines: list[tuple[list[sympy.Expr], list[Token]]] = []
     for statement in statements:
         sums, relations = translator.relation(statement)
+        for relation in relations:
+            if str(relation)[1:] in _SET_RELATIONS:
+                raise TranslationError(f"{relation}: sets are not read", command=str(relation), cause="set")
         values = [translator.sum(s) for s in sums]
+        if translator.continues(statement):
+            if not lines:
+                raise TranslationError(f"nothing before {relations[0]}", command=str(relations[0]), cause="syntax")
+            values.insert(0, lines[-1][0][-1])
         lines.append((values, relations))
     # `\frac{d^2 x}{dt^2} = -\omega^2 x`: once x is differentiated as x(t), every bare x is x(t)
     functions = {
