@@ -22,7 +22,6 @@ from ..markdown import nesting_plugin
 from ..markdown.blockids import block_id_plugin
 from ..markdown.comments import comment_plugin, visible
 from ..markdown.math import math_plugin
-from ..markdown.offsets import offsets_plugin
 from ..markdown.tags import tag_plugin
 from ..markdown.wikilinks import wikilink_plugin
 from .mathml import tex_to_html
@@ -45,7 +44,6 @@ def renderer() -> MarkdownIt:
         .use(tag_plugin)
         .use(block_id_plugin)
     )
-    offsets_plugin(md)
     nesting_plugin(md)
     md.add_render_rule("front_matter", lambda *args: "")
     md.add_render_rule("math_inline", _inline_math)
