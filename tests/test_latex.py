@@ -879,6 +879,23 @@ from vaultkit.checking.latex import read_display  # noqa: E402
         (r"\sum_j e^{z_j}", "Sum(exp(z_j), (j, j_first, j_last))"),
         # x differentiated by t is x(t) everywhere in the equation
         (r"\frac{d^2 x}{dt^2} = -\omega^2 x", "Derivative(x(t), (t, 2)) = -omega**2*x(t)"),
+        # braces and font switches only group: {\rm d}w over {\rm d}x is still a derivative
+        (r"{\varphi} = - \frac{{{\rm{d}}w}}{{{\rm{d}}x}}", "phi = -Derivative(w(x), x)"),
+        (r"\frac{\dd\rho(t)}{\dd t} = L", "Derivative(rho(t), t) = L"),
+        (r"s = -\cfrac{dM}{dx} \cfrac{S}{I}", "s = -S*Derivative(M(x), x)/I"),
+        # events and conditions inside probabilities
+        (r"p(\theta \mid D) \propto p(D \mid \theta) \, p(\theta)",
+         "p(given(theta, D)) propto p(theta)*p(given(D, theta))"),
+        (r"\sum_{k = 1}^K P(X = k) = 1", "Sum(P(Eq(X, k)), (k, 1, K)) = 1"),
+        # tuples, matrices, determinants, primes, the Unicode minus
+        (r"\alpha = (\alpha_H, \alpha_T)", "alpha = (alpha_H, alpha_T)"),
+        (r"R = \begin{bmatrix}\cos\alpha & \sin\alpha \\ -\sin\alpha & \cos\alpha\end{bmatrix}",
+         "R = Matrix([ [ cos(alpha), sin(alpha)], [-sin(alpha), cos(alpha)]])"),
+        (r"\begin{vmatrix} a & b \\ c & d \end{vmatrix} = ad - bc", "Determinant(Matrix([ [a, b], [c, d]])) = a*d - b*c"),
+        (r"f'(x) = 2x", "f_prime(x) = 2*x"),
+        (r"\alpha'_k = \alpha_k + 1", "alpha_prime_k = alpha_k + 1"),
+        (r"\rho(t) = \int_0^t L(t') \mathrm{d}t'", "rho(t) = Integral(L(t_prime), (t_prime, 0, t))"),
+        ("a − b", "a - b"),
     ],
 )
 def test_free_reading(tex, reading):
@@ -898,6 +915,9 @@ def test_free_reading(tex, reading):
         (r"\dagger", "unsupported-construct", r"\dagger"),
         (r"\hat", "syntax", r"\hat"),
         (r"\mathbf{x + y}", "unsupported-construct", r"\mathbf"),
+        (r"2 (a, b)", "unsupported-construct", ","),  # no arithmetic on tuples
+        (r"\begin{pmatrix} a & b \\ c \end{pmatrix}", "syntax", r"\begin{pmatrix}"),
+        (r"\hat{H} = \begin{pmatrix} a & b \end{pmatrix}", "unsupported-construct", r"\begin{pmatrix}"),
     ],
 )
 def test_free_reading_refuses_what_it_cannot_read(tex, cause, command):
@@ -909,8 +929,16 @@ def test_free_reading_refuses_what_it_cannot_read(tex, cause, command):
 @pytest.mark.parametrize(
     "tex",
     [r"\mathbf{x} = y", r"\hat{H} = H", r"|\psi\rangle = x", r"\ket{\psi} = x", r"\nabla f = 0",
-     r"\begin{aligned} a &= b \end{aligned}", r"= b", r"\text{softmax} = 1", r"\vec x = 1"],
+     r"\begin{aligned} a &= b \end{aligned}", r"= b", r"\text{softmax} = 1", r"\vec x = 1", r"f'(x) = 1",
+     r"\begin{pmatrix} a \end{pmatrix} = a", r"\vkmatrix{pmatrix}{61} = a", r"p(x \mid y) = 1", r"(a, b) = c"],
 )
 def test_claims_still_refuse_what_only_the_free_reading_reads(tex):
     with pytest.raises(TranslationError):
         translate_equation(tex, Scope())
+
+
+def test_a_derivative_in_braces_is_still_a_derivative_not_a_quotient():
+    with pytest.raises(TranslationError) as raised:  # w is not a function of the scope: not w/x
+        translate_equation(r"\frac{{d}w}{{d}x} = 1", Scope())
+    assert raised.value.cause == "unknown-function"
+    assert read_display(r"\frac{{d}w}{{d}x}", Scope()) == "Derivative(w(x), x)"

@@ -156,12 +156,12 @@ _RIGHT = frozenset({"right", "bigr", "Bigr", "biggr", "Biggr"})
 _DECORATIONS = {
     "mathbf": "vec", "boldsymbol": "vec", "bm": "vec", "vec": "vec", "hat": "hat", "widehat": "hat",
     "bar": "bar", "overline": "bar", "tilde": "tilde", "widetilde": "tilde", "dot": "dot", "ddot": "ddot",
-    "mathcal": "cal", "mathbb": "bb", "mathscr": "scr", "mathfrak": "frak",
+    "mathcal": "cal", "mathbb": "bb", "mathscr": "scr", "mathfrak": "frak", "primed": "prime", "dprimed": "pprime",
 }  # fmt: skip
 _NONCOMMUTING = frozenset({"vec", "hat"})
 _DECORATED = re.compile(r"\\([A-Za-z]+)\s*\{\s*(\\?[A-Za-z]+|[0-9])\s*\}\Z")
 _BRACED = r"\{((?:[^{}]|\{[^{}]*\})*)\}"  # one level of inner braces: \ket{\hat{x}}
-_QUANTUM = re.compile(r"\\(ket|bra|expval|braket)\s*" + _BRACED + r"(?:\s*" + _BRACED + r")?\Z")
+_NOTATION = re.compile(r"\\(ket|bra|expval|braket)\s*" + _BRACED + r"(?:\s*" + _BRACED + r")?\Z")
 
 _REFUSED: dict[str, str] = {}
 for _names, _why in [
@@ -175,7 +175,7 @@ for _names, _why in [
     ("otimes oplus odot circ ast star wedge vee cap cup setminus bullet",
      "only scalar products (\\cdot, \\times) are supported"),
     ("cdots ldots dots dotsb dotsc dotsm vdots ddots", "ellipses are not supported"),
-    ("top dagger intercal prime", "transposes, adjoints and primes are not supported"),
+    ("top dagger intercal prime primed dprimed", "transposes, adjoints and primes are not supported"),
     ("begin end", "environments (matrices, aligned equations) are not supported"),
     ("pm mp", "\\pm makes two equations; write them separately"),
     ("binom choose", "binomial coefficients are not supported"),
@@ -214,7 +214,7 @@ def _token(kind: str, value: str, like: Token) -> Token:
 class _Classifier(PostLex):
     """Gives commands their role and resolves `|` and `(` from the context (see latex.lark)."""
 
-    always_accept = ("CMD", "NAMED", "QUANTUM", "ESC", "OTHER", "PLUS", "MINUS", "EQ", "LT", "GT", "SLASH", "BAR")
+    always_accept = ("CMD", "NAMED", "NOTATION", "ESC", "OTHER", "PLUS", "MINUS", "EQ", "LT", "GT", "SLASH", "BAR")
 
     def __init__(self, free: bool) -> None:
         self.free = free
@@ -258,10 +258,10 @@ def _classify(stream: Iterator[Token], free: bool = False) -> Iterator[Token]:  
             if not stack:
                 yield out(_token("QUAD", text, tok))
             continue
-        if kind == "QUANTUM":
+        if kind == "NOTATION":
             if not free:
                 command = text.split("{")[0].strip()
-                raise TranslationError(f"{command}: bra-ket notation is not supported", command=command,
+                raise TranslationError(f"{command}: this notation is not supported", command=command,
                                        cause="unsupported-construct")
             yield out(tok, can_call=False)
             continue
@@ -278,9 +278,13 @@ def _classify(stream: Iterator[Token], free: bool = False) -> Iterator[Token]:  
                 yield out(_token("SYM", text, tok), can_call=name not in ("partial",))
             elif free and name == "nabla":
                 yield out(_token("BIGOP", text, tok))
-            elif free and name in ("dagger", "top", "intercal"):
-                yield out(_token("SYM", text, tok))
-            elif name in ("frac", "dfrac", "tfrac"):
+            elif free and name in ("dagger", "dag", "top", "intercal"):
+                yield out(_token("SYM", "\\dagger" if name == "dag" else text, tok))
+            elif free and name == "dd":  # the physics package's upright d
+                yield out(_token("LETTER", "d", tok), can_call=True)
+            elif free and name in ("rm", "it", "mathrm", "mathit"):  # a font switch: {\rm d} is d
+                continue
+            elif name in ("frac", "dfrac", "tfrac", "cfrac"):
                 yield out(_token("FRAC", text, tok))
             elif name == "sqrt":
                 yield out(_token("SQRT", text, tok))
@@ -288,7 +292,7 @@ def _classify(stream: Iterator[Token], free: bool = False) -> Iterator[Token]:  
                 yield out(_token("FUNC", text, tok), can_call=True)
             elif name in _BIGOPS:
                 yield out(_token("BIGOP", text, tok))
-            elif name in _RELATIONS:
+            elif name in _RELATIONS or (free and name == "mid"):
                 yield out(_token("REL", text, tok))
             elif name in _MULOPS:
                 yield out(_token("MULOP", text, tok))
@@ -359,7 +363,7 @@ def _classify(stream: Iterator[Token], free: bool = False) -> Iterator[Token]:  
                 else "unsupported-construct",
             )
         elif kind in ("PLUS", "MINUS"):
-            yield out(_token("SIGN", text, tok))
+            yield out(_token("SIGN", "-" if kind == "MINUS" else text, tok))  # − (U+2212) is a minus too
         elif kind in ("EQ", "LT", "GT"):
             yield out(_token("REL", text, tok))
         elif kind == "SLASH":
@@ -448,8 +452,18 @@ _PROSE = frozenset(
 _OPERATORS = re.compile(r"\\(?:mathbf|boldsymbol|bm|vec|hat|widehat|nabla|ket|bra|braket|langle|rangle|dagger)(?![A-Za-z])")
 
 
+_UNBRACED_KET = re.compile(r"\\(ket|bra)\s*(\\[A-Za-z]+|[A-Za-z0-9])(?![A-Za-z])")
+_PRIMED = re.compile(r"(\\[A-Za-z]+|(?<!\\)[A-Za-z])('{1,2})(?!')")
+_MATRIX = re.compile(r"\\begin\s*\{([pbBvV]?matrix)\}(.*?)\\end\s*\{\1\}", re.S)
+
+
 def _unwrap(text: str) -> str:
+    # a matrix is read cell by cell later: its body travels hex-encoded, out of the lexer's way
+    text = _MATRIX.sub(lambda m: f"\\vkmatrix{{{m.group(1)}}}{{{m.group(2).encode().hex()}}}", text)
     text = _ALIGNING.sub(" ", text)
+    text = _UNBRACED_KET.sub(r"\\\1{\2}", text)
+    # x' is a name of its own (f'(x) applies f'); x'' too
+    text = _PRIMED.sub(lambda m: f"\\{'d' if len(m.group(2)) == 2 else ''}primed{{{m.group(1)}}}", text)
     for pattern, replacement in _BRAKETS:
         text = pattern.sub(replacement, text)
     return text
@@ -539,6 +553,25 @@ def _single_digit(arg: Tree) -> None:
         )
 
 
+def _no_tuple(values: list[sympy.Basic]) -> None:
+    if any(isinstance(v, sympy.Tuple) for v in values):
+        raise TranslationError("arithmetic on a tuple", command=",", cause="unsupported-construct")
+
+
+def _lone_factor(group: Tree) -> Tree | Token | None:
+    """The one factor in braces `{…}` with no sign or operator, or None."""
+    statements = _statements(group.children[1])
+    if len(statements) != 1 or len(statements[0].children) != 1:
+        return None
+    total = statements[0].children[0]
+    if len(total.children) != 1 or not isinstance(total.children[0], Tree):
+        return None
+    product = total.children[0]
+    if len(product.children) != 1:
+        return None
+    return product.children[0]
+
+
 def _label(node: Token | Tree) -> str:
     if isinstance(node, Token):
         return str(node)
@@ -572,6 +605,17 @@ class _Translator:
         """`&= c` in an aligned environment: the chain of the line above goes on."""
         return bool(statement.children) and isinstance(statement.children[0], Token)
 
+    def argument(self, statement: Tree) -> sympy.Expr:
+        """An argument of a call: in the free reading also an event `P(X = k)` or a condition `p(x \\mid y)`."""
+        sums, relations = self.relation(statement)
+        if not self.free or not relations:
+            return self.expression(statement)
+        if [str(r) for r in relations] == ["="]:
+            return sympy.Eq(self.sum(sums[0]), self.sum(sums[1]), evaluate=False)
+        if [str(r) for r in relations] == ["\\mid"]:
+            return self._undefined("given")(self.sum(sums[0]), self.sum(sums[1]))
+        return self.expression(statement)
+
     def expression(self, statement: Tree) -> sympy.Expr:
         sums, relations = self.relation(statement)
         if relations:
@@ -595,6 +639,9 @@ class _Translator:
                 value = self.product(child)
                 terms.append(-value if negative else value)
                 negative = False
+            if len(terms) == 1:
+                return self._checked(terms[0])
+            _no_tuple(terms)
             return self._checked(sympy.Add(*terms))
         finally:
             self.depth -= 1
@@ -764,6 +811,9 @@ class _Translator:
                 factor = sympy.Pow(factor, -1)
             factors.append(factor)
             previous = op
+        if len(factors) == 1:
+            return factors[0]
+        _no_tuple(factors)
         return self._checked(sympy.Mul(*factors)) if factors else sympy.Integer(1)
 
     # ------------------------------------------------------------ factors
@@ -772,6 +822,10 @@ class _Translator:
         if isinstance(node, Token):
             return _Atom(node)
         prim = node.children[0]
+        if len(node.children) == 1 and isinstance(prim, Tree) and prim.data == "group":
+            inner = _lone_factor(prim)
+            if inner is not None:
+                return self._atom(inner)
         atom = _Atom(prim)
         for child in node.children[1:]:
             if child.data == "call":
@@ -816,7 +870,7 @@ class _Translator:
                 return self._partial(atom)
             if kind in ("LETTER", "SYM", "NAMED", "DECOR"):
                 return self._name(atom)
-            if kind == "QUANTUM":
+            if kind == "NOTATION":
                 return self._times_call(self._sup(self._quantum(prim), atom.sup), atom)
             if kind == "NUMBER":
                 if atom.sub is not None:
@@ -868,6 +922,8 @@ class _Translator:
         if len(statements) != 1:
             if not statements:
                 raise TranslationError(f"a lone sign in {_label(node)}", command=_label(node), cause="syntax")
+            if self.free and node.data == "paren" and str(node.children[0]) == "(":
+                return sympy.Tuple(*(self.expression(s) for s in statements))
             raise TranslationError(
                 f"{_label(node)}: tuples and intervals are not supported", command=",", cause="unsupported-construct"
             )
@@ -918,7 +974,7 @@ class _Translator:
                 raise TranslationError(
                     f"{shown}^…(…) is ambiguous: write ({shown}(…))^…", command=shown, cause="ambiguous"
                 )
-            arguments = [self.expression(s) for s in atom.call]
+            arguments = [self.argument(s) for s in atom.call]
             if value is None:  # free mode: an undefined function
                 result = self._undefined(self._base_name(prim))(*arguments)
             else:
@@ -935,7 +991,7 @@ class _Translator:
                                    cause="unsupported-construct")
         if atom.call is not None and kind == "undeclared" and atom.sup is None:
             if self.free:
-                arguments = [self.expression(s) for s in atom.call]
+                arguments = [self.argument(s) for s in atom.call]
                 function = self._undefined(value.name if isinstance(value, sympy.Symbol) else shown)
                 return self._sup(function(*arguments), atom.post_sup)
             raise TranslationError(
@@ -948,7 +1004,9 @@ class _Translator:
         """`|\\psi\\rangle`, `\\langle\\phi|`, `\\langle\\phi|\\psi\\rangle`, `\\langle A\\rangle` (free reading)."""
         from sympy.physics.quantum import Bra, InnerProduct, Ket
 
-        match = _QUANTUM.match(str(prim))
+        if str(prim).startswith("\\vkmatrix"):
+            return self._matrix(str(prim))
+        match = _NOTATION.match(str(prim))
         assert match is not None
         command, first, second = match.group(1), match.group(2), match.group(3)
         if command == "braket" and second is None:  # \braket{a|b}
@@ -963,6 +1021,23 @@ class _Translator:
         if command == "braket":
             return InnerProduct(Bra(labels[0]), Ket(labels[1]))
         return self._undefined("expectation")(labels[0])
+
+    def _matrix(self, text: str) -> sympy.Expr:
+        kind, body = re.fullmatch(r"\\vkmatrix\{([a-zA-Z]+)\}\{([0-9a-f]*)\}", text).groups()  # type: ignore[union-attr]
+        try:
+            source = bytes.fromhex(body).decode()
+        except ValueError:
+            raise TranslationError("a malformed matrix", command=f"\\begin{{{kind}}}", cause="syntax") from None
+        rows = [row for row in re.split(r"\\\\(?:\[[^\]]*\])?", source) if row.strip()]
+        cells = [[self._label_value(cell, f"\\begin{{{kind}}}") for cell in row.split("&")] for row in rows]
+        if not cells or len({len(row) for row in cells}) != 1:
+            raise TranslationError(f"\\begin{{{kind}}}: rows of different lengths", command=f"\\begin{{{kind}}}",
+                                   cause="syntax")
+        if self.literal_order or any(not c.is_commutative for row in cells for c in row):
+            raise TranslationError(f"\\begin{{{kind}}} of operators", command=f"\\begin{{{kind}}}",
+                                   cause="unsupported-construct")
+        matrix = sympy.ImmutableMatrix(cells)
+        return sympy.Determinant(matrix) if kind == "vmatrix" else matrix
 
     def _label_value(self, text: str, shown: str) -> sympy.Expr:
         if not text.strip():
@@ -1454,6 +1529,12 @@ class _Translator:
         node = arg.children[0]
         if isinstance(node, Token):
             return [(None, node)]
+        while True:  # {{d w}} is {d w}
+            inner = _lone_factor(node)
+            if not (isinstance(inner, Tree) and len(inner.children) == 1 and isinstance(inner.children[0], Tree)
+                    and inner.children[0].data == "group"):
+                break
+            node = inner.children[0]
         statements = _statements(node.children[1])
         if len(statements) != 1:
             return None
@@ -1748,8 +1829,12 @@ def _build_reading(translator: _Translator, statements: list[Tree]) -> str:
     text_lines = []
     for values, relations in lines:
         values = [v.xreplace(functions) for v in values] if functions else values
-        text = sympy.sstr(values[0])
+        text = _one_line(values[0])
         for relation, value in zip(relations, values[1:]):
-            text += f" {str(relation).lstrip(chr(92))} {sympy.sstr(value)}"
+            text += f" {str(relation).lstrip(chr(92))} {_one_line(value)}"
         text_lines.append(text)
     return "\n".join(text_lines)
+
+
+def _one_line(value: sympy.Basic) -> str:
+    return " ".join(sympy.sstr(value).split())  # matrices print on several lines
