@@ -3,7 +3,10 @@
 // is the note body rendered by vaultkit (raw HTML disabled, everything escaped).
 (function () {
   "use strict";
+  const timings = { start: performance.now() }; // milliseconds since navigation, for benchmarks
+  window.vaultkitTimings = timings;
   const data = JSON.parse(document.getElementById("graph-data").textContent);
+  timings.parsed = performance.now();
   const $ = (id) => document.getElementById(id);
   const STATUS = {
     p: ["proved", "#2e9e44"], c: ["checked", "#a3cf62"], f: ["false", "#d63a3a"],
@@ -120,7 +123,9 @@
   computeCategories();
   const nodes = new vis.DataSet(items.map((item, i) => Object.assign({ id: i, label: item.label, x: item.x, y: item.y }, look(i))));
   const edges = new vis.DataSet(data.edges.map((e) => (e.e ? { id: e.id, from: e.from, to: e.to, dashes: [6, 3] } : { id: e.id, from: e.from, to: e.to })));
+  timings.datasets = performance.now();
   const network = new vis.Network($("graph"), { nodes, edges }, data.options);
+  timings.network = performance.now();
   let settled = !data.options.physics.enabled;
   let ready = false;
   network.on("stabilizationIterationsDone", () => {
@@ -131,6 +136,7 @@
   network.on("afterDrawing", () => {
     if (settled && !ready) {
       ready = true;
+      timings.drawn = performance.now();
       document.body.dataset.ready = "1";
       window.vaultkitReady = true;
     }
