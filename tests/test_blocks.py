@@ -77,3 +77,12 @@ def test_contradictory_assumptions_and_reserved_names():
     claims = read_blocks("n.md", "N", [Block("symbols: exp real\nsymbols: q positive negative", 1)]).claims
     assert ["built-in name" in c.problem for c in claims] == [True, False]
     assert "contradictory" in claims[1].problem
+
+
+def test_a_misspelt_assumption_is_an_error_not_a_new_symbol():
+    text = "symbols: a postive\nclaim: sqrt(a**2) == a\nsymbols: alpha b\nclaim fine: b - b == 0"
+    claims = read_blocks("n.md", "N", [Block(text, 1)]).claims
+    assert [(c.line, c.id) for c in claims] == [(1, "N:1"), (2, "N:2"), (4, "fine")]
+    assert "postive: not an assumption; did you mean positive?" in claims[0].problem
+    assert "unknown name a" in claims[1].problem  # nothing was declared by the bad line
+    assert claims[2].problem is None  # names far from every assumption are names

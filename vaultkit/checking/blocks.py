@@ -14,6 +14,7 @@ reported as an error on its own line and the rest of the block still counts.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -139,6 +140,10 @@ def _symbols(scope: Scope, text: str, where: str) -> None:
             raise ExpressionError(f"no names in {group.strip()!r}")
         if words[: len(names)] != names:
             raise ExpressionError(f"names come before their assumptions in {group.strip()!r}")
+        for name in names:  # `a postive` would silently declare a symbol `postive` and drop the assumption
+            close = difflib.get_close_matches(name, sorted(ASSUMPTIONS | {"indexed"}), n=1, cutoff=0.75)
+            if close and len(name) >= 4:
+                raise ExpressionError(f"{name}: not an assumption; did you mean {close[0]}?")
         assumptions = {flag: True for flag in flags if flag != "indexed"}
         try:
             sympy.Symbol("probe", **assumptions)

@@ -28,6 +28,7 @@ POINTS = 10  # agreeing points for "checked"
 ATTEMPTS = 40  # points drawn at most (some land on singularities)
 DIGITS = 30
 CONFIRM_DIGITS = 60
+CONSTANT_DIGITS = 150  # a claim without variables is compared once, very precisely (e^(π√163) is no integer)
 AGREE = sympy.Float("1e-20", DIGITS)
 DIFFER = sympy.Float("1e-15", CONFIRM_DIGITS)
 
@@ -84,12 +85,14 @@ def check(claim: Claim, *, budget: float = 10.0) -> Result:
         return result(Verdict.ERROR, message=f"no verdict within {budget:g} s")
     except RecursionError:
         return result(Verdict.ERROR, message="the expression is too deeply nested to check")
-    except (TypeError, ValueError, AttributeError, NotImplementedError, ZeroDivisionError) as error:
-        return result(Verdict.ERROR, message=f"SymPy could not work with this claim: {error}")
+    except Exception as error:  # noqa: BLE001 - SymPy fails in many ways (even StopIteration); one claim pays
+        return result(Verdict.ERROR, message=f"SymPy could not work with this claim: {type(error).__name__}: {error}")
     if numeric.counterexample is not None:
         return result(Verdict.FALSE, "numeric", numeric.message, numeric.counterexample)
     if method:
         return result(Verdict.PROVED, method, f"lhs − rhs reduces to 0 by {method}")
+    if numeric.constant:
+        return result(Verdict.CHECKED, "numeric (constant)", f"the sides agree to {CONSTANT_DIGITS} digits; not a proof")
     if numeric.agreeing >= POINTS:
         return result(
             Verdict.CHECKED,
@@ -197,7 +200,7 @@ def _prove(diff: sympy.Expr, budget: float, ranges: tuple[IndexRange, ...] = ())
                     return name
         except _Timeout:
             continue
-        except (TypeError, ValueError, AttributeError, NotImplementedError, ZeroDivisionError, RecursionError):
+        except Exception:  # noqa: BLE001 - a stage SymPy cannot finish proves nothing; the next may
             continue
     left = deadline - time.perf_counter()
     if left > 0:
@@ -205,7 +208,7 @@ def _prove(diff: sympy.Expr, budget: float, ranges: tuple[IndexRange, ...] = ())
             with time_limit(left):
                 if diff.doit().equals(0) is True:
                     return "equals"
-        except (_Timeout, TypeError, ValueError, AttributeError, NotImplementedError, ZeroDivisionError, RecursionError):
+        except Exception:  # noqa: BLE001 - _Timeout included: no proof
             pass
     return None
 
@@ -218,6 +221,7 @@ class _Numeric:
         self.agreeing = 0
         self.counterexample: dict[str, str] | None = None
         self.message = ""
+        self.constant = False  # the sides, with no variables, agree to CONSTANT_DIGITS
 
 
 def _numeric(claim: Claim, lhs: sympy.Expr, rhs: sympy.Expr, budget: float, needed: int) -> _Numeric:
@@ -226,12 +230,19 @@ def _numeric(claim: Claim, lhs: sympy.Expr, rhs: sympy.Expr, budget: float, need
     rng = random.Random(seed)
     deadline = time.perf_counter() + budget
     problems: list[str] = []
-    for _ in range(ATTEMPTS):
+    if not (lhs.free_symbols | rhs.free_symbols) and not (lhs.atoms(AppliedUndef) | rhs.atoms(AppliedUndef)):
+        try:
+            with time_limit(max(budget, 0.05)):
+                return _constant(lhs, rhs, outcome)
+        except _Timeout:
+            outcome.message = f"no numeric value to {CONSTANT_DIGITS} digits within {budget:.0f} s"
+            return outcome
+    for attempt in range(ATTEMPTS):
         if outcome.agreeing >= needed or time.perf_counter() > deadline:
             break
         try:
             with time_limit(max(deadline - time.perf_counter(), 0.05)):
-                point, left, right = _evaluate(lhs, rhs, claim.ranges, rng, DIGITS)
+                point, left, right = _evaluate(lhs, rhs, claim.ranges, rng, DIGITS, attempt)
         except _Timeout:
             problems.append("evaluation ran out of time")
             break
@@ -261,6 +272,21 @@ class _Unevaluable(Exception):
     pass
 
 
+def _constant(lhs: sympy.Expr, rhs: sympy.Expr, outcome: _Numeric) -> _Numeric:
+    left, right = _at(lhs, {}, CONSTANT_DIGITS), _at(rhs, {}, CONSTANT_DIGITS)
+    if left is None or right is None:
+        outcome.message = "a side is not a finite number"
+        return outcome
+    difference = (left - right).evalf(CONSTANT_DIGITS)
+    if abs(difference) <= sympy.Float(10, CONSTANT_DIGITS) ** (20 - CONSTANT_DIGITS) * (1 + abs(left) + abs(right)):
+        outcome.constant = True
+        return outcome
+    shown = sympy.N(difference, 6)
+    outcome.counterexample = {"lhs": _show(left, 40), "rhs": _show(right, 40), "lhs - rhs": str(shown)}
+    outcome.message = f"the sides differ by {shown}: lhs = {_show(left, 40)}, rhs = {_show(right, 40)}"
+    return outcome
+
+
 def _confirm(lhs: sympy.Expr, rhs: sympy.Expr, point: dict) -> tuple[sympy.Expr, sympy.Expr] | None:
     """Re-evaluate at higher precision; the sides must still differ clearly."""
     left = _at(lhs, point, CONFIRM_DIGITS)
@@ -273,8 +299,10 @@ def _confirm(lhs: sympy.Expr, rhs: sympy.Expr, point: dict) -> tuple[sympy.Expr,
     return None
 
 
-def _evaluate(lhs: sympy.Expr, rhs: sympy.Expr, ranges: tuple[IndexRange, ...], rng: random.Random, digits: int):  # noqa: ANN202
-    point = _draw_point(lhs, rhs, ranges, rng)
+def _evaluate(  # noqa: ANN202
+    lhs: sympy.Expr, rhs: sympy.Expr, ranges: tuple[IndexRange, ...], rng: random.Random, digits: int, attempt: int
+):
+    point = _draw_point(lhs, rhs, ranges, rng, attempt)
     return point, _at(lhs, point, digits), _at(rhs, point, digits)
 
 
@@ -302,8 +330,15 @@ def _substitute(expr: sympy.Expr, point: dict) -> sympy.Expr:
     return step.xreplace(rest).doit() if rest else step
 
 
-def _draw_point(lhs: sympy.Expr, rhs: sympy.Expr, ranges: tuple[IndexRange, ...], rng: random.Random) -> dict:
-    """Random values for every free symbol, indexed element and undefined function of either side."""
+def _draw_point(
+    lhs: sympy.Expr, rhs: sympy.Expr, ranges: tuple[IndexRange, ...], rng: random.Random, attempt: int = 0
+) -> dict:
+    """Random values for every free symbol, indexed element and undefined function of either side.
+
+    The signs of the real values follow the bits of `attempt`, so the first points
+    cover every sign pattern of a few variables (√(xy) = √x√y fails only when both
+    are negative).
+    """
     point: dict = {}
     diff = lhs - rhs
     by_index = {r.index: r for r in ranges}
@@ -329,37 +364,48 @@ def _draw_point(lhs: sympy.Expr, rhs: sympy.Expr, ranges: tuple[IndexRange, ...]
         indexed = unrolled.atoms(sympy.Indexed)
         labels = {element.base.label for element in indexed}  # x in x[1]: not a value of its own
         atoms |= set(indexed) | {s for s in unrolled.free_symbols if isinstance(s, sympy.Symbol) and s not in labels}
-    for atom in sorted(atoms, key=str):
+    for position, atom in enumerate(sorted(atoms, key=str)):
         if atom not in point:
-            point[atom] = _value(atom, rng)
+            point[atom] = _value(atom, rng, negative=bool((attempt >> (position % 8)) & 1))
     return point
 
 
 def _small_integer(symbol: sympy.Symbol, rng: random.Random) -> int:
+    """Mostly small (sums unroll), sometimes up to 12: `C(n,4) + C(n,2) + 1 = 2^(n-1)` holds for n ≤ 5 only."""
+    top = 12 if rng.random() < 0.3 else 5
     if symbol.is_positive:
-        return rng.randint(1, 5)
+        return rng.randint(1, top)
     if symbol.is_nonnegative:
-        return rng.randint(0, 5)
+        return rng.randint(0, top)
     if symbol.is_negative:
-        return rng.randint(-5, -1)
-    return rng.choice([-3, -2, -1, 1, 2, 3, 4, 5])
+        return rng.randint(-top, -1)
+    return rng.choice([n for n in range(-top, top + 1) if n != 0])
 
 
-def _value(atom: sympy.Expr, rng: random.Random) -> sympy.Expr:
+def _magnitude(rng: random.Random) -> sympy.Float:
+    """A positive number, mostly of order 1, at times up to 30 or 300: `min(x, 6) = x` fails only above 6."""
+    tier = rng.random()
+    if tier < 0.6:
+        return sympy.Float(rng.uniform(0.15, 2.5), DIGITS)
+    if tier < 0.85:
+        return sympy.Float(rng.uniform(2.5, 30), DIGITS)
+    return sympy.Float(rng.uniform(30, 300), DIGITS)
+
+
+def _value(atom: sympy.Expr, rng: random.Random, negative: bool = False) -> sympy.Expr:
     """A random number that respects the atom's assumptions (never a "nice" 0 or 1)."""
     if atom.is_integer:
         return sympy.Integer(_small_integer(atom, rng))
-    magnitude = sympy.Float(rng.uniform(0.15, 2.5), DIGITS)
+    magnitude = _magnitude(rng)
     if atom.is_positive or (atom.is_nonnegative and not atom.is_zero):
         return magnitude
     if atom.is_negative or atom.is_nonpositive:
         return -magnitude
-    real = sympy.Float(rng.uniform(-2.5, 2.5), DIGITS)
-    if abs(real) < 0.1:
-        real += sympy.Float(0.37, DIGITS)
+    real = -magnitude if negative else magnitude
     if atom.is_real:
         return real
-    return real + sympy.I * sympy.Float(rng.uniform(-2.5, 2.5), DIGITS)
+    imaginary = _magnitude(rng) * (1 if rng.random() < 0.5 else -1)  # log(e^z) = z fails for |Im z| > π
+    return real + sympy.I * imaginary
 
 
 def _test_function(rng: random.Random) -> Callable[..., sympy.Expr]:
@@ -377,11 +423,11 @@ def _test_function(rng: random.Random) -> Callable[..., sympy.Expr]:
     return function
 
 
-def _show(value: sympy.Expr) -> str:
+def _show(value: sympy.Expr, digits: int = 12) -> str:
     if isinstance(value, sympy.Integer):
         return str(value)
     if isinstance(value, sympy.Expr) and value.is_number:
-        return str(sympy.N(value, 12))
+        return str(sympy.N(value, digits))
     return str(value)
 
 

@@ -83,5 +83,7 @@ def _child(unit, work, stopped, seconds: float, send) -> None:  # noqa: ANN001
         send.send(stopped(unit, "the checking process ran out of memory"))
     except RecursionError:
         send.send(stopped(unit, "the claim is too deeply nested to check"))
+    except Exception as error:  # noqa: BLE001 - a failure of one unit is its own error, not the run's
+        send.send(stopped(unit, f"the checking process failed: {type(error).__name__}: {error}"))
     finally:
         send.close()
