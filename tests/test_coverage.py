@@ -17,7 +17,7 @@ $$\frac{d^2 x}{dt^2} = -\omega^2 x$$
 
 $$F \approx -k x$$
 
-$$S = x_1 + \cdots + x_n$$
+$$W = \oint F \, ds$$
 
 Inline math $a = b$ is not a display equation.
 
@@ -59,8 +59,8 @@ def test_coverage_counts_every_display_equation_and_groups_failures(tmp_path):
     assert energy.translated and energy.reading == "E = k*x**2/2 + m*v**2/2"
     assert by_line["physics/Oscillator.md", 5].reading == "Derivative(x(t), (t, 2)) = -omega**2*x(t)"
     assert by_line["physics/Oscillator.md", 7].reading == "F approx -k*x"  # any relation is read
-    ellipsis = by_line["physics/Oscillator.md", 9]
-    assert (ellipsis.translated, ellipsis.cause, ellipsis.command) == (False, "unsupported-construct", "\\cdots")
+    contour = by_line["physics/Oscillator.md", 9]
+    assert (contour.translated, contour.cause, contour.command) == (False, "unsupported-construct", "\\oint")
     # the note's own scope: z is indexed; k has no declared range, so its bounds are left as names
     assert by_line["ml/Softmax.md", 11].reading == "L = -Sum(y_i*log(p_i), (i, 1, n))"
     assert by_line["ml/Softmax.md", 13].reading == "Sum(exp(z[k]), (k, k_first, k_last))"
@@ -74,11 +74,11 @@ def test_cli_coverage_text_and_json(tmp_path, capsys):
     assert main(["verify", str(vault), "--coverage"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("3 of 4 display equations translate (75.0 %)")
-    assert "\\cdots" in out and "unsupported-construct" in out
+    assert "\\oint" in out and "unsupported-construct" in out
     assert main(["verify", str(vault), "--coverage", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert (data["equations"], data["translated"], data["fraction"]) == (4, 3, 0.75)
-    assert data["failures"] == [{"cause": "unsupported-construct", "command": "\\cdots", "count": 1}]
+    assert data["failures"] == [{"cause": "unsupported-construct", "command": "\\oint", "count": 1}]
     assert {o["line"] for o in data["outcomes"] if o["translated"]} == {3, 5, 7}
 
 

@@ -896,6 +896,43 @@ from vaultkit.checking.latex import read_display  # noqa: E402
         (r"\alpha'_k = \alpha_k + 1", "alpha_prime_k = alpha_k + 1"),
         (r"\rho(t) = \int_0^t L(t') \mathrm{d}t'", "rho(t) = Integral(L(t_prime), (t_prime, 0, t))"),
         ("a − b", "a - b"),
+        # layout and spelling the free reading sees through
+        (r"{[A,B] = -[B,A]}", "commutator(A, B) = -commutator(B, A)"),
+        (r"\boxed{N! \approx N^N e^{-N}}", "factorial(N) approx N**N*exp(-N)"),
+        (r"\alpha_k = \underbrace{\sum_{j=1}^N x_j}_\text{observed} + \underbrace{a}_{prior}",
+         "alpha_k = a + Sum(x_j, (j, 1, N))"),
+        (r"{\color{blue} \psi^*} = \overbrace{\phi}^{\text{note}}", "conjugate(psi) = phi"),
+        (r"a_{jk} = a^{*}_{kj}", "a_jk = conjugate(a_kj)"),
+        (r"H = -K a^{\dagger 2} a^2", "H = -K*Dagger(a)**2*a**2"),
+        (r"p(x) == 0", "p(x) = 0"),
+        (r"\theta = 60\%", "theta = 3/5"),
+        (r"\Rightarrow \Delta x \Delta p \ge \frac{\hbar}{2}", "Δp*Δx ge hbar/2"),
+        (r"a = b \Rightarrow c = d", "a = b\nc = d"),
+        (r"a = b \textnormal{ and } c = d", "a = b\nc = d"),
+        (r"\textnormal{LHS: } a = b \text{ (by symmetry)}", "a = b"),
+        (r"= a + b = c", "a + b = c"),
+        (r"a = b + c = \\ = d", "a = b + c = d"),
+        # bra-ket as the braket package, \mid and \left< spell it
+        (r"\langle \phi \mid \hat{H} \mid \psi \rangle = E", "<phi|*H_hat*|psi> = E"),
+        (r"\hat{H} \mid \psi_n \rangle=E_n \mid \psi_n \rangle", "H_hat*|psi_n> = E_n*|psi_n>"),
+        (r"\left<\hat{H}\right> = \left<\psi\left|\hat{H}\right|\psi\right>",
+         "expectation(H_hat) = <psi|*H_hat*|psi>"),
+        (r"p_n=\mid c_n \mid^2", "p_n = Abs(c_n)**2"),
+        # operators the free reading knows
+        (r"\Gamma(n)=(n-1)!", "Gamma(n) = factorial(n - 1)"),
+        (r"\langle A \rangle = \int \psi^* \hat{A} \psi \, d\tau", "expectation(A) = Integral(conjugate(psi)*A_hat*psi, tau)"),
+        (r"\max_{x_j} p(x_j)", "max(p(x_j), x_j)"),
+        (r"\hat{y} = \arg\max_y p(y \mid x)", "y_hat = argmax(p(given(y, x)), y)"),
+        (r"\mathop{\mathrm{argmax}} P(X)", "argmax(P(X))"),
+        (r"q(x) = q_1(x_1) q_2(x_2) \cdots q_n(x_n)", "q(x) = q_1(x_1)*q_2(x_2)*…*q_n(x_n)"),
+        (r"j = 1, 2, ..., n", "j = 1\n2\n…\nn"),
+        (r"\frac{\psi(x_{n+1}) - \psi(x_{n-1})}{2 \Delta x}", "(psi(x[n + 1]) - psi(x[n - 1]))/(2*Δx)"),
+        (r"\epsilon_{T, \sigma}(t) = 1", "epsilon[T, sigma](t) = 1"),
+        (r"p^n (1-p)^{(N-n)} = 1", "p**n*(1 - p)**(N - n) = 1"),
+        (r"dU = T dS - p dV_i", "dU = T*dS - dV_i*p"),
+        (r"\frac{df(x)}{f(x)} = k dx", "d(f(x))/f(x) = dx*k"),
+        (r"\theta = \frac{num\_heads}{\#(x_i)}", "theta = num_heads/count(x_i)"),
+        (r"B^\dagger = \begin{pmatrix} -i & -1 \\ 1 & i \end{pmatrix}", "Dagger(B) = Matrix([ [-i, -1], [ 1, i]])"),
     ],
 )
 def test_free_reading(tex, reading):
@@ -911,13 +948,13 @@ def test_free_reading(tex, reading):
     [
         (r"x \text{ if } y > 0", "unsupported-construct", r"\text"),  # conditions are prose, not names
         (r"x \in \mathbb{R}^n", "set", r"\in"),
-        (r"S = x_1 + \cdots + x_n", "unsupported-construct", r"\cdots"),
+        (r"W = \oint F \, ds", "unsupported-construct", r"\oint"),
         (r"\dagger", "unsupported-construct", r"\dagger"),
         (r"\hat", "syntax", r"\hat"),
         (r"\mathbf{x + y}", "unsupported-construct", r"\mathbf"),
         (r"2 (a, b)", "unsupported-construct", ","),  # no arithmetic on tuples
         (r"\begin{pmatrix} a & b \\ c \end{pmatrix}", "syntax", r"\begin{pmatrix}"),
-        (r"\hat{H} = \begin{pmatrix} a & b \end{pmatrix}", "unsupported-construct", r"\begin{pmatrix}"),
+        (r"M = \begin{pmatrix} \hat{A} & b \end{pmatrix}", "unsupported-construct", r"\begin{pmatrix}"),
     ],
 )
 def test_free_reading_refuses_what_it_cannot_read(tex, cause, command):
@@ -930,7 +967,9 @@ def test_free_reading_refuses_what_it_cannot_read(tex, cause, command):
     "tex",
     [r"\mathbf{x} = y", r"\hat{H} = H", r"|\psi\rangle = x", r"\ket{\psi} = x", r"\nabla f = 0",
      r"\begin{aligned} a &= b \end{aligned}", r"= b", r"\text{softmax} = 1", r"\vec x = 1", r"f'(x) = 1",
-     r"\begin{pmatrix} a \end{pmatrix} = a", r"\vkmatrix{pmatrix}{61} = a", r"p(x \mid y) = 1", r"(a, b) = c"],
+     r"\begin{pmatrix} a \end{pmatrix} = a", r"\vkmatrix{pmatrix}{61} = a", r"p(x \mid y) = 1", r"(a, b) = c",
+     r"n! = 1", r"\int f \, dx = F", r"\max_x f = 1", r"[A, B] = 0", r"x_{n+1} = 1", r"dU = 0", r"\boxed{a} = b",
+     r"a == b", r"a = \ldots", r"\langle a \mid b \rangle = 1", r"\argmax_x f = 1", r"= b"],
 )
 def test_claims_still_refuse_what_only_the_free_reading_reads(tex):
     with pytest.raises(TranslationError):

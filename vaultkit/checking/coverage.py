@@ -137,6 +137,9 @@ def translate_notes(notes: tuple[NoteEquations, ...]) -> list[Outcome]:
                 outcomes.append(
                     Outcome(display.note, display.line, display.tex, None, error.cause, error.command, error.message)
                 )
+            except Exception as error:  # noqa: BLE001 - a reader bug costs one equation, not its neighbours
+                message = f"the reader failed: {type(error).__name__}: {error}"
+                outcomes.append(Outcome(display.note, display.line, display.tex, None, "internal", None, message))
             else:
                 outcomes.append(Outcome(display.note, display.line, display.tex, reading))
     return outcomes

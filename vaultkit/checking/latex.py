@@ -85,6 +85,7 @@ from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 from lark.lark import PostLex
 
+from .latex_free import prepare
 from .scope import Scope
 
 __all__ = ["TranslationError", "read_display", "translate", "translate_equation", "translate_equations"]
@@ -143,6 +144,8 @@ _RELATIONS = frozenset(
 )
 _SET_RELATIONS = frozenset("in notin ni subset subseteq supset supseteq".split())
 _MULOPS = frozenset({"cdot", "times", "div"})
+_ELLIPSES = frozenset("cdots ldots dots dotsb dotsc dotsm dotsi dotso vdots ddots".split())  # free reading: …
+_IMPLIES = frozenset("Rightarrow Longrightarrow implies iff Leftrightarrow Longleftrightarrow therefore".split())
 _QUADS = frozenset({"quad", "qquad"})
 _IGNORED = frozenset(
     "displaystyle textstyle scriptstyle scriptscriptstyle limits nolimits "
@@ -280,6 +283,12 @@ def _classify(stream: Iterator[Token], free: bool = False) -> Iterator[Token]:  
                 yield out(_token("BIGOP", text, tok))
             elif free and name in ("dagger", "dag", "top", "intercal"):
                 yield out(_token("SYM", "\\dagger" if name == "dag" else text, tok))
+            elif free and name in _ELLIPSES:
+                yield out(_token("SYM", "\\ldots", tok))
+            elif free and name in ("argmax", "argmin"):
+                yield out(_token("BIGOP", text, tok))
+            elif free and name in _IMPLIES and not stack:  # `a = b \Rightarrow c = d`: two statements
+                yield out(_token("QUAD", text, tok))
             elif free and name == "dd":  # the physics package's upright d
                 yield out(_token("LETTER", "d", tok), can_call=True)
             elif free and name in ("rm", "it", "mathrm", "mathit"):  # a font switch: {\rm d} is d
@@ -335,6 +344,9 @@ def _classify(stream: Iterator[Token], free: bool = False) -> Iterator[Token]:  
             )
             raw = match.group(2)
             word = re.fullmatch(r"[A-Za-z]+", raw) is not None and (not free or raw not in _PROSE)
+            if free and command.startswith("text") and content in ("and", "or") and not stack:
+                yield out(_token("QUAD", text, tok))  # `a = b \text{ and } c = d`: two statements
+                continue
             if command.startswith("text") and not ((in_subscript or free) and word):
                 if content == "":
                     continue
@@ -342,7 +354,7 @@ def _classify(stream: Iterator[Token], free: bool = False) -> Iterator[Token]:  
                     f"\\{command}{{{content}}}: text and conditions are not supported", command=f"\\{command}",
                     cause="unsupported-construct",
                 )
-            if not re.fullmatch(r"[A-Za-z]+", content):
+            if not re.fullmatch(r"[A-Za-z]+(?:_[A-Za-z0-9]+)*" if free else r"[A-Za-z]+", content):
                 raise TranslationError(
                     f"{text}: only letters can be named with \\{command}", command=text, cause="unsupported-construct"
                 )
@@ -354,6 +366,8 @@ def _classify(stream: Iterator[Token], free: bool = False) -> Iterator[Token]:  
                 yield out(_token("FUNC", text, tok), can_call=True)
             else:
                 yield out(tok, can_call=True)
+        elif free and kind == "OTHER" and text == "!" and prev is not None and prev.type in _OPERAND_END | {"DECOR"}:
+            yield out(_token("BANG", text, tok))  # n!
         elif kind in ("ESC", "OTHER"):
             reason = _OTHER_REASONS.get(text)
             if reason is None:
@@ -429,44 +443,16 @@ def _parser(free: bool = False) -> Lark:
     return Lark(grammar, parser="lalr", lexer="basic", postlex=_Classifier(free), maybe_placeholders=False)
 
 
-# The free reading unwraps the environments that only align or number equations: their `\\` separate
-# statements and a line that starts with `&=` continues the chain of the line above.
-_ALIGNING = re.compile(
-    r"\\(?:begin|end)\s*\{(?:aligned|align\*?|equation\*?|gather\*?|gathered|split|multline\*?|eqnarray\*?)\}"
-    r"|\\(?:begin|end)\s*\{(?:alignat\*?|alignedat)\}(?:\s*\{[0-9]+\})?"
-)
-_NOT_BAR = r"((?:(?!\\[lr]angle)[^|])*?)"
-_BRAKETS = [  # written as the braket package's commands, which the grammar reads
-    (re.compile(r"\\langle" + _NOT_BAR + r"\|" + _NOT_BAR + r"\|" + _NOT_BAR + r"\\rangle"), r"\\bra{\1} \2 \\ket{\3}"),
-    (re.compile(r"\\langle" + _NOT_BAR + r"\|" + _NOT_BAR + r"\\rangle"), r"\\braket{\1}{\2}"),
-    (re.compile(r"\|" + _NOT_BAR + r"\\rangle"), r"\\ket{\1}"),
-    (re.compile(r"\\langle" + _NOT_BAR + r"\|"), r"\\bra{\1}"),
-    (re.compile(r"\\langle" + _NOT_BAR + r"\\rangle"), r"\\expval{\1}"),
-]
-
-
 _PROSE = frozenset(
     "if for where and or otherwise else when with st then iff all each some since as is on in at of to the "
     "by let given where while whenever unless so thus hence".split()
 )  # words of a condition, not names: \text{if} is never read as a function
-_OPERATORS = re.compile(r"\\(?:mathbf|boldsymbol|bm|vec|hat|widehat|nabla|ket|bra|braket|langle|rangle|dagger)(?![A-Za-z])")
+_OPERATORS = re.compile(
+    r"\\(?:mathbf|boldsymbol|bm|vec|hat|widehat|nabla|ket|bra|braket|langle|rangle|dagger|[cl]?dots[bcmio]?|[vd]dots)"
+    r"(?![A-Za-z])"
+)  # ellipses too: a product with … in it keeps its order
+_COMMUTATOR = re.compile(r"\[[^\[\],=]+,[^\[\],=]+\]")  # [A, B]: A and B need not commute
 
-
-_UNBRACED_KET = re.compile(r"\\(ket|bra)\s*(\\[A-Za-z]+|[A-Za-z0-9])(?![A-Za-z])")
-_PRIMED = re.compile(r"(\\[A-Za-z]+|(?<!\\)[A-Za-z])('{1,2})(?!')")
-_MATRIX = re.compile(r"\\begin\s*\{([pbBvV]?matrix)\}(.*?)\\end\s*\{\1\}", re.S)
-
-
-def _unwrap(text: str) -> str:
-    # a matrix is read cell by cell later: its body travels hex-encoded, out of the lexer's way
-    text = _MATRIX.sub(lambda m: f"\\vkmatrix{{{m.group(1)}}}{{{m.group(2).encode().hex()}}}", text)
-    text = _ALIGNING.sub(" ", text)
-    text = _UNBRACED_KET.sub(r"\\\1{\2}", text)
-    # x' is a name of its own (f'(x) applies f'); x'' too
-    text = _PRIMED.sub(lambda m: f"\\{'d' if len(m.group(2)) == 2 else ''}primed{{{m.group(1)}}}", text)
-    for pattern, replacement in _BRAKETS:
-        text = pattern.sub(replacement, text)
-    return text
 
 
 _TRAILING = re.compile(r"(?:\s|\\[,;:! ]|\\q?quad(?![A-Za-z])|~|[.,;])+\Z")
@@ -478,7 +464,7 @@ def _parse(tex: str, free: bool = False) -> Tree:
     if len(tex) > MAX_LENGTH:
         raise TranslationError(f"LaTeX longer than {MAX_LENGTH} characters", cause="too-large")
     if free:  # a last line break ends nothing
-        tex = re.sub(r"(?:\\\\|\s)+\Z", "", _unwrap(tex))
+        tex = re.sub(r"(?:\\\\|\s)+\Z", "", prepare(tex))
     text = _TRAILING.sub("", tex).strip()
     if not text:
         raise TranslationError("empty equation", cause="syntax")
@@ -519,9 +505,10 @@ class _Atom:
     sup: Tree | None = None  # the `arg` of `^`
     call: list[Tree] | None = None  # statements inside the call parentheses
     post_sup: Tree | None = None  # `^` after the call: f(x)^2
+    factorial: bool = False  # `n!` (free reading)
 
     def bare(self) -> bool:
-        return self.sub is None and self.sup is None and self.call is None
+        return self.sub is None and self.sup is None and self.call is None and not self.factorial
 
 
 @dataclass
@@ -670,6 +657,16 @@ class _Translator:
             first = False
             if need_differential and not op and self._is_differential(items, i):
                 return self._combine(parts), i + 2, self._variable(self._atom(items[i + 1][1]))
+            if self.free and not need_differential and not op and self._is_free_differential(items, i):
+                parts.append((op, self._differential(items[i + 1][1])))
+                i += 2
+                continue
+            if self.free and self._is_increment(items, i):  # Δx, δS: one name
+                value = self.factor(items[i + 1][1])
+                prefix = "Δ" if str(self._atom(items[i][1]).prim) == "\\Delta" else "δ"
+                parts.append((op, self._fallback(prefix + sympy.sstr(value), value.is_commutative is not False)))
+                i += 2
+                continue
             if not need_differential and not op and self._is_differential(items, i) and not self.scope.defined("d"):
                 differential = "d" + _label(items[i + 1][1])
                 raise TranslationError(
@@ -761,6 +758,8 @@ class _Translator:
                     )
             if op.lead is not None:
                 body = op.lead * body
+            if low is None:
+                return sympy.Integral(body, variable), j, outer
             return sympy.Integral(body, (variable, low, high)), j, outer
         # sum, prod, lim, deriv: the rest of the product
         if i + 1 < len(items):
@@ -785,6 +784,8 @@ class _Translator:
             return sympy.Sum(body, *op.limits)
         if op.kind == "prod":
             return sympy.Product(body, *op.limits)
+        if op.kind == "optimum":
+            return op.fn(body, *op.limits)
         if op.kind == "lim":
             variable, point, direction = op.limits[0]
             return sympy.Limit(body, variable, point, dir=direction)
@@ -828,7 +829,9 @@ class _Translator:
                 return self._atom(inner)
         atom = _Atom(prim)
         for child in node.children[1:]:
-            if child.data == "call":
+            if isinstance(child, Token):  # BANG
+                atom.factorial = True
+            elif child.data == "call":
                 atom.call = _statements(child.children[1])
                 for script in child.children[3:]:
                     if script.data == "sub":
@@ -854,7 +857,13 @@ class _Translator:
     def factor(self, node: Tree | Token) -> sympy.Expr | _Op:
         self._enter(node)
         try:
-            return self._factor(self._atom(node))
+            atom = self._atom(node)
+            value = self._factor(atom)
+            if atom.factorial:
+                if isinstance(value, _Op):
+                    raise TranslationError(f"{value.label}!", command="!", cause="syntax")
+                value = self._checked(sympy.factorial(value))
+            return value
         finally:
             self.depth -= 1
 
@@ -924,6 +933,8 @@ class _Translator:
                 raise TranslationError(f"a lone sign in {_label(node)}", command=_label(node), cause="syntax")
             if self.free and node.data == "paren" and str(node.children[0]) == "(":
                 return sympy.Tuple(*(self.expression(s) for s in statements))
+            if self.free and node.data == "paren" and len(statements) == 2:  # [A, B]: a commutator
+                return self._undefined("commutator")(*(self.expression(s) for s in statements))
             raise TranslationError(
                 f"{_label(node)}: tuples and intervals are not supported", command=",", cause="unsupported-construct"
             )
@@ -992,7 +1003,9 @@ class _Translator:
         if atom.call is not None and kind == "undeclared" and atom.sup is None:
             if self.free:
                 arguments = [self.argument(s) for s in atom.call]
-                function = self._undefined(value.name if isinstance(value, sympy.Symbol) else shown)
+                named = value.name if isinstance(value, sympy.Symbol) else str(value) if isinstance(
+                    value, sympy.Indexed) else shown
+                function = self._undefined(named)
                 return self._sup(function(*arguments), atom.post_sup)
             raise TranslationError(
                 f"{shown}(…): {shown} is not a function of the note's scope (define it, or declare {shown} "
@@ -1029,11 +1042,15 @@ class _Translator:
         except ValueError:
             raise TranslationError("a malformed matrix", command=f"\\begin{{{kind}}}", cause="syntax") from None
         rows = [row for row in re.split(r"\\\\(?:\[[^\]]*\])?", source) if row.strip()]
-        cells = [[self._label_value(cell, f"\\begin{{{kind}}}") for cell in row.split("&")] for row in rows]
+        literal_order, self.literal_order = self.literal_order, False  # numbers and names in cells commute
+        try:
+            cells = [[self._label_value(cell, f"\\begin{{{kind}}}") for cell in row.split("&")] for row in rows]
+        finally:
+            self.literal_order = literal_order
         if not cells or len({len(row) for row in cells}) != 1:
             raise TranslationError(f"\\begin{{{kind}}}: rows of different lengths", command=f"\\begin{{{kind}}}",
                                    cause="syntax")
-        if self.literal_order or any(not c.is_commutative for row in cells for c in row):
+        if any(not c.is_commutative for row in cells for c in row):
             raise TranslationError(f"\\begin{{{kind}}} of operators", command=f"\\begin{{{kind}}}",
                                    cause="unsupported-construct")
         matrix = sympy.ImmutableMatrix(cells)
@@ -1076,6 +1093,8 @@ class _Translator:
             match = _NAMED.match(text)
             assert match is not None
             return match.group(2).strip()
+        if text == "\\ldots":
+            return "…"
         return _VARIANTS.get(text[1:], text[1:])
 
     def _candidates(self, prim: Token) -> list[str]:
@@ -1136,13 +1155,29 @@ class _Translator:
             indices = self._indices(sub)
             if len(indices) == len(value.variables):
                 return "value", value(*indices), label
-        text = self._sub_text(sub)
+        try:
+            text = self._sub_text(sub)
+        except TranslationError:
+            if not self.free:
+                raise
+            return "undeclared", self._free_indexed(names[-1], sub, commutative), label  # x_{n+1}, ε_{T,σ}
         compound = [f"{name}_{text}" for name in names]
         label = f"{label}_{{{text}}}"
         kind, value = self._lookup(compound)
         if kind == "undeclared":
             return "undeclared", self._fallback(compound[-1], commutative), label
         return kind, value, label
+
+    def _free_indexed(self, name: str, sub: Tree, commutative: bool) -> sympy.Expr:
+        """Free reading: a subscript that is no name indexes a family, `x_{n+1}` → x[n + 1]."""
+        node = sub.children[0]
+        statements = _statements(node.children[1]) if isinstance(node, Tree) else []
+        indices = [self.argument(s) for s in statements]
+        if not indices:
+            raise TranslationError(f"the subscript of {name} does not form a name", command="_",
+                                   cause="unsupported-construct")
+        base = sympy.IndexedBase(name, commutative=commutative and not self.literal_order)
+        return base[tuple(indices)]
 
     def _indices(self, sub: Tree) -> list[sympy.Expr]:
         node = sub.children[0]
@@ -1258,12 +1293,21 @@ class _Translator:
             statements = _statements(node.children[1])
             if len(statements) == 1:
                 label = self._label_superscript(statements[0])
-                if label is not None:
+                if label is not None and not (self.free and self._compound_label(node)):
                     raise TranslationError(
                         f"^{{{label}}} reads as a label, not a power", command=f"^{{{label}}}",
                         cause="unsupported-construct",
                     )
         return self._power(value, self._arg(sup))
+
+    @staticmethod
+    def _compound_label(group: Tree) -> bool:
+        """`^{(N-n)}` is a power in the free reading; `^{(\\ell)}` and `^{(1)}` stay labels."""
+        inner = _lone_factor(group)
+        if not isinstance(inner, Tree) or not isinstance(inner.children[0], Tree):
+            return False
+        paren = inner.children[0]
+        return _lone_factor(paren) is None
 
     def _label_superscript(self, statement: Tree) -> str | None:
         sums, relations = self.relation(statement)
@@ -1331,6 +1375,8 @@ class _Translator:
         name = match.group(2).strip() if match else label[1:]
         fn = _FUNCTIONS[name]
         base = None
+        if self.free and name in ("max", "min") and atom.sub is not None and atom.call is None and atom.sup is None:
+            return self._optimum(name, label, atom.sub, None)
         if atom.sub is not None:
             if name != "log":
                 raise TranslationError(f"{label}_…: subscripts on {label} are not supported", command=label,
@@ -1371,14 +1417,20 @@ class _Translator:
             power = self._arg(atom.sup) if atom.sup is not None else None
             if power is not None and power != 2:
                 raise TranslationError(f"\\nabla^{{{power}}}", command=label, cause="unsupported-construct")
-            base = self._variable(self._atom(atom.sub.children[0])) if atom.sub is not None else None
+            base = self._variable(self._script_atom(atom.sub, label)) if atom.sub is not None else None
             return _Op("nabla", label, power=power, base=base)
         lead = None
         if atom.call is not None:
             lead = self._sup(self._parenthesised(atom), atom.post_sup)
+        if kind in ("argmax", "argmin"):  # free reading only
+            if atom.sup is not None:
+                raise TranslationError(f"{label}^…", command=label, cause="unsupported-construct")
+            return self._optimum(kind, label, atom.sub, lead)
         if kind in ("sum", "prod"):
             return _Op(kind, label, limits=self._sum_limits(label, atom.sub, atom.sup), lead=lead)
         if kind == "int":
+            if self.free and atom.sub is None and atom.sup is None:  # read as written: an antiderivative
+                return _Op("int", label, limits=[(None, None)], lead=lead)
             if atom.sub is None or atom.sup is None:
                 raise TranslationError(
                     f"{label} without both bounds: an indefinite integral is not an identity", command=label,
@@ -1399,6 +1451,20 @@ class _Translator:
         variable = self._index_variable(sums[0], label)
         point, direction = self._limit_point(sums[1])
         return _Op("lim", label, limits=[(variable, point, direction)], lead=lead)
+
+    def _optimum(self, kind: str, label: str, sub: Tree | None, lead: sympy.Expr | None) -> _Op:
+        """`\\max_x f`, `\\argmax_\\theta f`: the function `max(f, x)`, `argmax(f, theta)`, or `argmax(f)`."""
+        variables = [] if sub is None else [self._variable(self._script_atom(sub, label))]
+        return _Op("optimum", label, fn=self._undefined(kind), limits=variables, lead=lead)
+
+    def _script_atom(self, arg: Tree, label: str) -> _Atom:
+        """The one name of a subscript, `_x` or `_{x_j}`."""
+        node = arg.children[0]
+        inner = node if isinstance(node, Token) else _lone_factor(node)
+        if inner is None:
+            raise TranslationError(f"{label}_{{{_label(node)}}}: the variable must be a name", command=label,
+                                   cause="unsupported-construct")
+        return self._atom(inner)
 
     def _limit_point(self, node: Tree) -> tuple[sympy.Expr, str]:
         """`a`, `a^+`, `a^{-}` → (a, direction)."""
@@ -1507,6 +1573,40 @@ class _Translator:
             f"{label} is not a variable here (it is defined in the note's scope)", command=label,
             cause="unsupported-construct",
         )
+
+    def _is_free_differential(self, items: list, i: int) -> bool:
+        """Free reading: `dU`, `dX_i`, `d\\psi(x)` outside an integral or derivative is a differential."""
+        if self.scope.defined("d") or i + 1 >= len(items) or items[i + 1][0] != "":
+            return False
+        atom = self._atom(items[i][1])
+        if not (isinstance(atom.prim, Token) and atom.prim.type == "LETTER" and str(atom.prim) == "d" and atom.bare()):
+            return False
+        following = self._atom(items[i + 1][1])
+        return isinstance(following.prim, Token) and following.prim.type in ("LETTER", "SYM", "DECOR", "NAMED") \
+            and not self._constant_name(following.prim) and following.sup is None and not following.factorial
+
+    def _is_increment(self, items: list, i: int) -> bool:
+        """Free reading: `\\Delta x` and `\\delta S` (a bare Greek delta before a bare name) are names."""
+        if i + 1 >= len(items) or items[i + 1][0] != "":
+            return False
+        atom = self._atom(items[i][1])
+        if not (isinstance(atom.prim, Token) and str(atom.prim) in ("\\Delta", "\\delta") and atom.bare()):
+            return False
+        if self.scope.defined(str(atom.prim)[1:]):
+            return False
+        following = self._atom(items[i + 1][1])
+        return isinstance(following.prim, Token) and following.prim.type in ("LETTER", "SYM", "DECOR") \
+            and not self._constant_name(following.prim) and following.sup is None and following.call is None \
+            and not following.factorial
+
+    def _differential(self, node: Tree | Token) -> sympy.Expr:
+        """The differential of a name (`dX_i` → the name dX_i) or of an application (`df(x)` → d(f(x)))."""
+        value = self.factor(node)
+        if isinstance(value, _Op):
+            raise TranslationError(f"d{value.label}", command="d", cause="syntax")
+        if isinstance(value, (sympy.Symbol, sympy.Indexed)):
+            return self._fallback("d" + sympy.sstr(value), value.is_commutative is not False)
+        return self._undefined("d")(value)
 
     def _is_differential(self, items: list, i: int) -> bool:
         """items[i:i+2] is `d x` (or `\\mathrm{d} x`)."""
@@ -1716,7 +1816,8 @@ def _run(
 ):
     tree = _parse(tex, free)
     translator = _Translator(scope, free)
-    translator.literal_order = free and _OPERATORS.search(tex) is not None
+    prepared = prepare(tex) if free else ""
+    translator.literal_order = free and (_OPERATORS.search(prepared) or _COMMUTATOR.search(prepared)) is not None
     statements = [c for c in tree.children if isinstance(c, Tree)]
     try:
         for statement in statements if not relations else ():  # a condition (x > 0) is the reason
@@ -1816,9 +1917,13 @@ def _build_reading(translator: _Translator, statements: list[Tree]) -> str:
                 raise TranslationError(f"{relation}: sets are not read", command=str(relation), cause="set")
         values = [translator.sum(s) for s in sums]
         if translator.continues(statement):
-            if not lines:
-                raise TranslationError(f"nothing before {relations[0]}", command=str(relations[0]), cause="syntax")
-            values.insert(0, lines[-1][0][-1])
+            if not lines:  # `= b = c` continues an equation above the display: read what is here
+                relations = relations[1:]
+                if not relations:
+                    lines.append((values, relations))
+                    continue
+            else:
+                values.insert(0, lines[-1][0][-1])
         lines.append((values, relations))
     # `\frac{d^2 x}{dt^2} = -\omega^2 x`: once x is differentiated as x(t), every bare x is x(t)
     functions = {

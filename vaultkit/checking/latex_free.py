@@ -1,0 +1,184 @@
+r"""Text rewrites that prepare a display equation for the free reading.
+
+The free reading (`vaultkit verify --coverage`) reads every display equation of a
+vault, as people write them. Some of what they write is layout, not mathematics
+(`\boxed`, `\underbrace{…}_{\text{…}}`, `\color`, aligned environments), and
+some is notation the grammar reads under one spelling only (bra-ket written with
+`\langle`, `\mid` and `\left<`). These rewrites turn the first into nothing and
+the second into the one spelling; they never guess a meaning the text does not
+have. Claims (`%% verify %%`) are never rewritten: they are read strictly.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["prepare"]
+
+# Environments that only align or number equations: their `\\` separate statements and a line that starts
+# with `&=` continues the chain of the line above.
+_ALIGNING = re.compile(
+    r"\\(?:begin|end)\s*\{(?:aligned|align\*?|equation\*?|gather\*?|gathered|split|multline\*?|eqnarray\*?)\}"
+    r"|\\(?:begin|end)\s*\{(?:alignat\*?|alignedat)\}(?:\s*\{[0-9]+\})?"
+)
+_MATRIX = re.compile(r"\\begin\s*\{([pbBvV]?matrix)\}(.*?)\\end\s*\{\1\}", re.S)
+_UNBRACED_KET = re.compile(r"\\(ket|bra)\s*(\\[A-Za-z]+|[A-Za-z0-9])(?![A-Za-z])")
+_PRIMED = re.compile(r"(\\[A-Za-z]+|(?<!\\)[A-Za-z])('{1,2})(?!')")
+
+# Bra-ket: `\left<`, `\mid` and `\vert` inside angle brackets are the braket package's bars.
+_ANGLES = [(re.compile(r"\\left\s*(?:<|\\langle)"), r"\\langle "), (re.compile(r"\\right\s*(?:>|\\rangle)"), r"\\rangle ")]
+_BAR_WORDS = r"(?:\\mid|\\vert|\\middle\s*\||\\left\s*\||\\right\s*\||\\big[lrm]?\s*\||\\Big[lrm]?\s*\|)(?![A-Za-z])"
+_NO_BAR = r"((?:(?!\\[lr]angle|\\mid(?![A-Za-z])|\\vert(?![A-Za-z]))[^|])*?)"
+_INSIDE_ANGLES = re.compile(r"\\langle((?:(?!\\[lr]angle).)*?)\\rangle", re.S)
+_MID_KET = re.compile(r"(?:\\mid|\\vert)(?![A-Za-z])" + _NO_BAR + r"\\rangle")
+_MID_BRA = re.compile(r"\\langle" + _NO_BAR + r"(?:\\mid|\\vert)(?![A-Za-z])")
+_NOT_BAR = r"((?:(?!\\[lr]angle)[^|])*?)"
+_BRAKETS = [  # written as the braket package's commands, which the grammar reads
+    (re.compile(r"\\langle" + _NOT_BAR + r"\|" + _NOT_BAR + r"\|" + _NOT_BAR + r"\\rangle"), r"\\bra{\1} \2 \\ket{\3}"),
+    (re.compile(r"\\langle" + _NOT_BAR + r"\|" + _NOT_BAR + r"\\rangle"), r"\\braket{\1}{\2}"),
+    (re.compile(r"\|" + _NOT_BAR + r"\\rangle"), r"\\ket{\1}"),
+    (re.compile(r"\\langle" + _NOT_BAR + r"\|"), r"\\bra{\1}"),
+    (re.compile(r"\\langle" + _NOT_BAR + r"\\rangle"), r"\\expval{\1}"),
+]
+
+# Layout around an expression: `\boxed{X}`, `\underbrace{X}_{note}`, `\overbrace{X}^{note}` are X.
+_WRAPPERS = ("boxed", "underbrace", "overbrace", "displaylines", "mathstrut", "smash")
+_NOTE_AFTER = {"underbrace": "_", "overbrace": "^"}
+_COLOR = re.compile(r"\\color\s*\{[A-Za-z!0-9]*\}|\\(?:phantom|hphantom|vphantom)\s*\{[^{}]*\}")
+_TEXTCOLOR = re.compile(r"\\textcolor\s*\{[A-Za-z!0-9]*\}")
+_TAG = re.compile(r"\\(?:tag\*?|label)\s*\{[^{}]*\}|\\(?:nonumber|notag)(?![A-Za-z])")
+
+# Spellings of one thing: `^{*}` is `^*`, `a^{\dagger 2}` is (a†)², `==` is `=`, `...` is an ellipsis.
+_STAR = re.compile(r"\^\s*\{\s*(?:\*|\\ast)\s*\}|\^\s*\\ast(?![A-Za-z])")
+_DAGGER_POWER = re.compile(r"(\\[A-Za-z]+|[A-Za-z])\s*\^\s*\{\s*\\(dagger|dag)\s*([0-9])\s*\}")
+_DOUBLE_EQUALS = re.compile(r"(?<![<>!=])==(?!=)")
+_DOTS = re.compile(r"(?<![.\\])\.\.\.(?!\.)")
+_PERCENT = re.compile(r"\\%")
+_ARG_OPT = [  # argmax and argmin, however they are spelled
+    (re.compile(r"\\arg\s*\\(max|min)(?![A-Za-z])"), r"\\arg\1 "),
+    (re.compile(r"\\(?:mathop|operatorname\*?)\s*\{\s*\\(?:mathrm|text|operatorname)\s*\{\s*arg\s*(?:\\[,;:!]\s*)?(max|min)\s*\}\s*\}"),
+     r"\\arg\1 "),
+    (re.compile(r"\\(?:mathop|operatorname\*?|mathrm)\s*\{\s*arg\s*(?:\\[,;:!]\s*)?(max|min)\s*\}"), r"\\arg\1 "),
+]
+_FONT_IN_DECORATION = re.compile(
+    r"\\(hat|widehat|bar|overline|tilde|widetilde|dot|ddot|vec)\s*\{\s*\\(?:mathrm|mathit|text)\s*\{\s*([A-Za-z])\s*\}\s*\}"
+)
+# A display that continues an earlier one starts with its relation: `= b + c`, `\Rightarrow x = 0`.
+_LEADING = re.compile(r"\A\s*(?:\\(?:Rightarrow|Longrightarrow|implies|therefore|iff)(?![A-Za-z])\s*)+")
+_BROKEN_RELATION = re.compile(r"(=|\\approx|\\le|\\ge|\\propto)\s*\\\\\s*&?\s*\1")  # `a = \\ = b`: one =
+# Words around the mathematics: `\text{LHS: } …`, `… \text{ (since x > 0)}`.
+_LABEL_PREFIX = re.compile(r"\A\s*\\text(?:normal|rm|bf|it)?\s*\{[^{}]*:\s*\}")
+_REMARK_SUFFIX = re.compile(r"(?:\\q?quad\s*)?\\text(?:normal|rm|it)?\s*\{\s*\([^{}]*\)\s*\}\s*[.,;]?\s*\Z")
+# `\mid c_n \mid^2` outside a probability's parentheses is an absolute value; `\#(…)` counts.
+_MID_ABS = re.compile(r"\\mid(?![A-Za-z])([^()|]*?)\\mid(?![A-Za-z])")
+_COUNT = re.compile(r"\\#\s*(?=\()")
+_UNDERSCORED = re.compile(r"(?<![\\A-Za-z])([A-Za-z]+(?:\\_[A-Za-z0-9]+)+)")  # num\_heads: one name
+
+
+def prepare(text: str) -> str:
+    """The display equation `text`, rewritten for the grammar of the free reading."""
+    # a matrix is read cell by cell later: its body travels hex-encoded, out of the lexer's way
+    text = _MATRIX.sub(lambda m: f"\\vkmatrix{{{m.group(1)}}}{{{m.group(2).encode().hex()}}}", text)
+    text = _ALIGNING.sub(" ", text)
+    text = _TAG.sub(" ", text)
+    text = _COLOR.sub(" ", text)
+    text = _TEXTCOLOR.sub(" ", text)
+    for name in _WRAPPERS:
+        text = _unwrap_command(text, name)
+    text = _outer_braces(text)
+    text = _LEADING.sub("", text)
+    text = _LABEL_PREFIX.sub("", text)
+    text = _REMARK_SUFFIX.sub("", text)
+    text = _BROKEN_RELATION.sub(r"\1", text)
+    text = _COUNT.sub(r"\\operatorname{count}", text)
+    text = _UNDERSCORED.sub(lambda m: "\\mathrm{" + m.group(1).replace("\\_", "_") + "}", text)
+    text = _STAR.sub("^*", text)
+    text = _DAGGER_POWER.sub(r"{\1^\\dagger}^{\3}", text)
+    text = _DOUBLE_EQUALS.sub("=", text)
+    text = _DOTS.sub(r"\\ldots ", text)
+    text = _PERCENT.sub(r"\\cdot\\frac{1}{100}", text)
+    text = _FONT_IN_DECORATION.sub(r"\\\1{\2}", text)
+    for pattern, replacement in _ARG_OPT:
+        text = pattern.sub(replacement, text)
+    text = _UNBRACED_KET.sub(r"\\\1{\2}", text)
+    # x' is a name of its own (f'(x) applies f'); x'' too
+    text = _PRIMED.sub(lambda m: f"\\{'d' if len(m.group(2)) == 2 else ''}primed{{{m.group(1)}}}", text)
+    return _brakets(text)
+
+
+def _brakets(text: str) -> str:
+    for pattern, replacement in _ANGLES:
+        text = pattern.sub(replacement, text)
+    text = re.sub(r"\\right\s*\.", " ", text) if "\\langle" in text else text
+    if "\\rangle" in text or "\\langle" in text:
+        text = _INSIDE_ANGLES.sub(lambda m: "\\langle" + re.sub(_BAR_WORDS, "|", m.group(1)) + "\\rangle", text)
+        text = _MID_KET.sub(r"|\1\\rangle", text)
+        text = _MID_BRA.sub(r"\\langle\1|", text)
+    for pattern, replacement in _BRAKETS:
+        text = pattern.sub(replacement, text)
+    if "\\mid" in text and "(" not in text.replace("\\left(", ""):
+        text = _MID_ABS.sub(r"|\1|", text)
+    return text
+
+
+def _group_end(text: str, start: int) -> int:
+    """The index just after the braced group that opens at `start` (or -1 when it never closes)."""
+    depth = 0
+    for index in range(start, len(text)):
+        char = text[index]
+        if char == "\\":
+            continue
+        if char == "{" and (index == 0 or text[index - 1] != "\\"):
+            depth += 1
+        elif char == "}" and text[index - 1] != "\\":
+            depth -= 1
+            if depth == 0:
+                return index + 1
+    return -1
+
+
+def _unwrap_command(text: str, name: str) -> str:
+    """`\\name{X}` (and the note under an `\\underbrace`) → `{X}`."""
+    pattern = re.compile(r"\\" + name + r"(?![A-Za-z])\s*")
+    search_from = 0
+    while (match := pattern.search(text, search_from)) is not None:
+        start = match.end()
+        if start >= len(text) or text[start] != "{":
+            search_from = start
+            continue
+        end = _group_end(text, start)
+        if end < 0:
+            return text
+        inner = text[start:end]
+        rest = text[end:]
+        script = _NOTE_AFTER.get(name)
+        if script is not None:
+            rest = _drop_script(rest, script)
+        text = text[: match.start()] + inner + rest
+        search_from = match.start() + len(inner)
+    return text
+
+
+def _drop_script(rest: str, script: str) -> str:
+    """Remove a leading `_{…}`, `_\\text{…}` or `_x` (the note of a brace)."""
+    stripped = rest.lstrip()
+    if not stripped.startswith(script):
+        return rest
+    after = stripped[1:].lstrip()
+    command = re.match(r"\\[A-Za-z]+\s*", after)
+    if command is not None and after[command.end() : command.end() + 1] == "{":
+        end = _group_end(after, command.end())
+        return after[end:] if end > 0 else rest
+    if after.startswith("{"):
+        end = _group_end(after, 0)
+        return after[end:] if end > 0 else rest
+    return after[1:]
+
+
+def _outer_braces(text: str) -> str:
+    """`{a = b}`: braces around the whole display group nothing."""
+    while True:
+        stripped = text.strip()
+        if not (stripped.startswith("{") and _group_end(stripped, 0) == len(stripped)):
+            return text
+        text = stripped[1:-1]
