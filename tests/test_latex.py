@@ -902,7 +902,7 @@ from vaultkit.checking.latex import read_display  # noqa: E402
         (r"\alpha_k = \underbrace{\sum_{j=1}^N x_j}_\text{observed} + \underbrace{a}_{prior}",
          "alpha_k = a + Sum(x_j, (j, 1, N))"),
         (r"{\color{blue} \psi^*} = \overbrace{\phi}^{\text{note}}", "conjugate(psi) = phi"),
-        (r"a_{jk} = a^{*}_{kj}", "a_jk = conjugate(a_kj)"),
+        (r"a_{jk} = a^{*}_{kj}", "a_jk = a_kj_star"),
         (r"H = -K a^{\dagger 2} a^2", "H = -K*Dagger(a)**2*a**2"),
         (r"p(x) == 0", "p(x) = 0"),
         (r"\theta = 60\%", "theta = 3/5"),
@@ -932,7 +932,21 @@ from vaultkit.checking.latex import read_display  # noqa: E402
         (r"dU = T dS - p dV_i", "dU = T*dS - dV_i*p"),
         (r"\frac{df(x)}{f(x)} = k dx", "d(f(x))/f(x) = dx*k"),
         (r"\theta = \frac{num\_heads}{\#(x_i)}", "theta = num_heads/count(x_i)"),
-        (r"B^\dagger = \begin{pmatrix} -i & -1 \\ 1 & i \end{pmatrix}", "Dagger(B) = Matrix([ [-i, -1], [ 1, i]])"),
+        (r"B^\dagger = \begin{pmatrix} -i & -1 \\ 1 & i \end{pmatrix}", "Dagger(B) = Matrix([ [-I, -1], [ 1, I]])"),
+        # a star names an optimum or a true distribution, and conjugates in a quantum context
+        (r"H(p^*) = \theta^* + q^*(x)", "H(p_star) = theta_star + q_star(x)"),
+        (r"H(p^*) = \hbar \psi^*(x)", "H(conjugate(p)) = hbar*conjugate(psi(x))"),
+        (r"\langle j| \hat{A}|k\rangle = \langle k| \hat{A} | j \rangle^{*}", "<j|*A_hat*|k> = conjugate(<k|)*conjugate(A_hat)*conjugate(|j>)"),
+        (r"\langle A \rangle = \int \psi^*(x) \hat{A} \psi(x) dx", "expectation(A) = Integral(conjugate(psi(x))*A_hat*psi(x), x)"),
+        # words: functions written without a backslash, capitalised names of functions, conditions after commas
+        (r"H = \frac{A}{2} \sigma_x sin(\omega t)", "H = A*sigma_x*sin(omega*t)/2"),
+        (r"NlogN - N = log N!", "N*log(N) - N = log(factorial(N))"),
+        (r"P(\theta) = Beta(\theta \mid \alpha_H, \alpha_T)", "P(theta) = Beta(given(theta, (alpha_H, alpha_T)))"),
+        (r"p(a, b \mid c) = 1", "p(given((a, b), c)) = 1"),
+        (r"\text{using sin(x)}", None),
+        (r"\int_a^b u \, dv = \left[ u v \right]_{a}^{b} - \int_a^b v \, du",
+         "Integral(u, (v, a, b)) = evaluated(u*v, a, b) - Integral(v, (u, a, b))"),
+        (r"\left[ x^2 \right]_0^1 = 1", "evaluated(x**2, 0, 1) = 1"),
     ],
 )
 def test_free_reading(tex, reading):
@@ -949,6 +963,9 @@ def test_free_reading(tex, reading):
         (r"x \text{ if } y > 0", "unsupported-construct", r"\text"),  # conditions are prose, not names
         (r"x \in \mathbb{R}^n", "set", r"\in"),
         (r"W = \oint F \, ds", "unsupported-construct", r"\oint"),
+        (r"\log P = n log(p) + nlog(q)", "ambiguous", "nlog("),  # n·l·o·g(q) or n·log(q)
+        (r"\log(N-n)! = 0", "ambiguous", "!"),  # log((N-n)!) or (log(N-n))!
+        (r"\varphi_{\rm{B}}^{\rm{AB}} = 0", "unsupported-construct", r"^\mathrm{AB}"),  # a label, not a power
         (r"\dagger", "unsupported-construct", r"\dagger"),
         (r"\hat", "syntax", r"\hat"),
         (r"\mathbf{x + y}", "unsupported-construct", r"\mathbf"),
@@ -981,3 +998,12 @@ def test_a_derivative_in_braces_is_still_a_derivative_not_a_quotient():
         translate_equation(r"\frac{{d}w}{{d}x} = 1", Scope())
     assert raised.value.cause == "unknown-function"
     assert read_display(r"\frac{{d}w}{{d}x}", Scope()) == "Derivative(w(x), x)"
+
+
+def test_a_star_conjugates_in_a_note_about_complex_quantities():
+    assert read_display(r"a = a^*", Scope()) == "a = a_star"
+    assert read_display(r"a = a^*", Scope(), complex_note=True) == "a = conjugate(a)"
+    # the imaginary unit, unless i is an index somewhere in the display
+    assert read_display(r"U(t) = e^{-iHt}", Scope(), complex_note=True) == "U(t) = exp(-I*H*t)"
+    assert read_display(r"U(t) = e^{-iHt}", Scope()) == "U(t) = exp(-H*i*t)"
+    assert read_display(r"\psi = \sum_i c_i e^{i k}", Scope()) == "psi = Sum(c_i*exp(i*k), (i, i_first, i_last))"

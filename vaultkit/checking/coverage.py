@@ -126,13 +126,15 @@ def coverage(vault: Vault, *, jobs: int | None = None, show_progress: bool | Non
 def translate_notes(notes: tuple[NoteEquations, ...]) -> list[Outcome]:
     """Inside a worker: each note's scope from its blocks, then each display equation read freely."""
     from .latex import TranslationError, read_display
+    from .latex_free import is_complex
 
     outcomes = []
     for note in notes:
         scope = read_blocks(note.note, note.title, note.blocks).scope
+        complex_note = is_complex(*(display.tex for display in note.displays))  # ψ^* conjugates in such a note
         for display in note.displays:
             try:
-                reading = read_display(display.tex, scope)
+                reading = read_display(display.tex, scope, complex_note=complex_note)
             except TranslationError as error:
                 outcomes.append(
                     Outcome(display.note, display.line, display.tex, None, error.cause, error.command, error.message)

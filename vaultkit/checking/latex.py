@@ -81,11 +81,12 @@ from functools import lru_cache
 from pathlib import Path
 
 import sympy
+from sympy.core.function import AppliedUndef
 from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 from lark.lark import PostLex
 
-from .latex_free import prepare
+from .latex_free import ambiguous_word, is_complex, prepare
 from .scope import Scope
 
 __all__ = ["TranslationError", "read_display", "translate", "translate_equation", "translate_equations"]
@@ -144,6 +145,7 @@ _RELATIONS = frozenset(
 )
 _SET_RELATIONS = frozenset("in notin ni subset subseteq supset supseteq".split())
 _MULOPS = frozenset({"cdot", "times", "div"})
+_ELLIPSIS = sympy.Symbol("…", commutative=False)
 _ELLIPSES = frozenset("cdots ldots dots dotsb dotsc dotsm dotsi dotso vdots ddots".split())  # free reading: …
 _IMPLIES = frozenset("Rightarrow Longrightarrow implies iff Leftrightarrow Longleftrightarrow therefore".split())
 _QUADS = frozenset({"quad", "qquad"})
@@ -429,6 +431,8 @@ def _classify(stream: Iterator[Token], free: bool = False) -> Iterator[Token]:  
                 yield out(tok, can_call=after_sub)
         elif kind == "LETTER":
             yield out(tok, can_call=True)
+        elif free and kind == "STAR" and prev is not None and prev.type == "SUP":
+            yield out(tok, can_call=True)  # ψ^*(x)
         else:  # COMMA SEMI STAR SUB SUP
             yield out(tok)
     if force is not None:
@@ -448,9 +452,12 @@ _PROSE = frozenset(
     "by let given where while whenever unless so thus hence".split()
 )  # words of a condition, not names: \text{if} is never read as a function
 _OPERATORS = re.compile(
-    r"\\(?:mathbf|boldsymbol|bm|vec|hat|widehat|nabla|ket|bra|braket|langle|rangle|dagger|[cl]?dots[bcmio]?|[vd]dots)"
+    r"\\(?:mathbf|boldsymbol|bm|vec|hat|widehat|nabla|ket|bra|braket|expval|langle|rangle|dagger|[cl]?dots[bcmio]?|[vd]dots)"
     r"(?![A-Za-z])"
 )  # ellipses too: a product with … in it keeps its order
+_I_AS_INDEX = re.compile(  # x_i, x_{ij}, \sum_{i=1}: i is an index
+    r"_\s*(?:i(?![A-Za-z])|\{[^{}]*?(?<![A-Za-z\\])[A-Za-z]?i[A-Za-z]?(?![A-Za-z]))"
+)
 _COMMUTATOR = re.compile(r"\[[^\[\],=]+,[^\[\],=]+\]")  # [A, B]: A and B need not commute
 
 
@@ -465,6 +472,12 @@ def _parse(tex: str, free: bool = False) -> Tree:
         raise TranslationError(f"LaTeX longer than {MAX_LENGTH} characters", cause="too-large")
     if free:  # a last line break ends nothing
         tex = re.sub(r"(?:\\\\|\s)+\Z", "", prepare(tex))
+        word = ambiguous_word(tex)
+        if word is not None:
+            raise TranslationError(
+                f"{word}(…): letters before parentheses are a product in TeX and a function to a reader: "
+                f"write \\operatorname{{{word}}}(…) or \\{word}", command=f"{word}(", cause="ambiguous",
+            )
     text = _TRAILING.sub("", tex).strip()
     if not text:
         raise TranslationError("empty equation", cause="syntax")
@@ -559,6 +572,11 @@ def _lone_factor(group: Tree) -> Tree | Token | None:
     return product.children[0]
 
 
+def _is_adjoint(sup: Tree) -> bool:
+    node = sup.children[0]
+    return isinstance(node, Token) and (node.type == "STAR" or str(node) == "\\dagger")
+
+
 def _label(node: Token | Tree) -> str:
     if isinstance(node, Token):
         return str(node)
@@ -577,6 +595,8 @@ class _Translator:
         # Free reading of a text with operators, vectors or kets: unknown names keep the order they are
         # written in (H ψ is not ψ H), so none of them commutes.
         self.literal_order = False
+        self.conjugating = True  # x^* is the conjugate of x (else, in the free reading, the name x^*)
+        self.imaginary_i = False  # free reading of a complex text where i is no index: i is the imaginary unit
 
     # ------------------------------------------------------------ statements
 
@@ -603,6 +623,22 @@ class _Translator:
             return self._undefined("given")(self.sum(sums[0]), self.sum(sums[1]))
         return self.expression(statement)
 
+    def _arguments(self, statements: list[Tree]) -> list[sympy.Expr]:
+        """The arguments of a call; `p(a, b \\mid c, d)` is one: (a, b) given (c, d)."""
+        arguments = [self.argument(s) for s in statements]
+        given = [k for k, a in enumerate(arguments) if isinstance(a, AppliedUndef) and a.func.__name__ == "given"]
+        if len(arguments) < 2 or len(given) != 1:
+            return arguments
+        k = given[0]
+        event, condition = arguments[k].args
+        events = [*arguments[:k], event]
+        conditions = [condition, *arguments[k + 1 :]]
+
+        def one(values: list[sympy.Expr]) -> sympy.Expr:
+            return values[0] if len(values) == 1 else sympy.Tuple(*values)
+
+        return [self._undefined("given")(one(events), one(conditions))]
+
     def expression(self, statement: Tree) -> sympy.Expr:
         sums, relations = self.relation(statement)
         if relations:
@@ -619,11 +655,16 @@ class _Translator:
         try:
             terms: list[sympy.Expr] = []
             negative = False
-            for child in node.children:
+            last = max(i for i, child in enumerate(node.children) if not isinstance(child, Token))
+            for position, child in enumerate(node.children):
                 if isinstance(child, Token):
                     negative = str(child) == "-"
                     continue
                 value = self.product(child)
+                if self.literal_order and position < last and isinstance(value, sympy.Mul) \
+                        and value.args[-1] == _ELLIPSIS:
+                    terms.append(_ELLIPSIS)  # `a - b \cdots - c`: the dots stand for terms, not a factor
+                    value = sympy.Mul(*value.args[:-1])
                 terms.append(-value if negative else value)
                 negative = False
             if len(terms) == 1:
@@ -860,6 +901,11 @@ class _Translator:
             atom = self._atom(node)
             value = self._factor(atom)
             if atom.factorial:
+                if atom.call is not None and isinstance(atom.prim, Token) and atom.prim.type == "FUNC":
+                    raise TranslationError(  # \log(n)! : log(n!) to its author, (log n)! to the grammar
+                        f"{atom.prim}(…)!: write {atom.prim}((…)!) or ({atom.prim}(…))!", command="!",
+                        cause="ambiguous",
+                    )
                 if isinstance(value, _Op):
                     raise TranslationError(f"{value.label}!", command="!", cause="syntax")
                 value = self._checked(sympy.factorial(value))
@@ -985,7 +1031,7 @@ class _Translator:
                 raise TranslationError(
                     f"{shown}^…(…) is ambiguous: write ({shown}(…))^…", command=shown, cause="ambiguous"
                 )
-            arguments = [self.argument(s) for s in atom.call]
+            arguments = self._arguments(atom.call)
             if value is None:  # free mode: an undefined function
                 result = self._undefined(self._base_name(prim))(*arguments)
             else:
@@ -1000,13 +1046,18 @@ class _Translator:
         if kind == "indexed":
             raise TranslationError(f"{shown} is an indexed family: write {shown}_i", command=shown,
                                    cause="unsupported-construct")
-        if atom.call is not None and kind == "undeclared" and atom.sup is None:
+        adjoint = atom.sup is not None and self.free and _is_adjoint(atom.sup)  # ψ^*(x) is ψ(x) conjugated
+        if atom.call is not None and kind == "undeclared" and (atom.sup is None or adjoint):
             if self.free:
-                arguments = [self.argument(s) for s in atom.call]
+                arguments = self._arguments(atom.call)
                 named = value.name if isinstance(value, sympy.Symbol) else str(value) if isinstance(
                     value, sympy.Indexed) else shown
+                sup = atom.sup
+                if sup is not None and not self.conjugating and isinstance(sup.children[0], Token) \
+                        and sup.children[0].type == "STAR":
+                    named, sup = f"{named}_star", None  # p^*(x): the function p^*, as p^* is the name p^*
                 function = self._undefined(named)
-                return self._sup(function(*arguments), atom.post_sup)
+                return self._sup(self._sup(function(*arguments), sup), atom.post_sup)
             raise TranslationError(
                 f"{shown}(…): {shown} is not a function of the note's scope (define it, or declare {shown} "
                 "as a symbol to multiply)", command=shown, cause="unknown-function",
@@ -1072,6 +1123,8 @@ class _Translator:
             return sympy.oo
         if text == "\\mathrm{e}":
             return sympy.E
+        if text == "i" and prim.type == "LETTER" and self.imaginary_i and not self.scope.defined("i"):
+            return sympy.I
         if text in ("\\mathrm{i}", "\\imath"):
             if self.scope.defined("i"):
                 raise TranslationError(
@@ -1280,6 +1333,8 @@ class _Translator:
             return value
         node = sup.children[0]
         if isinstance(node, Token) and node.type == "STAR":
+            if not self.conjugating and isinstance(value, sympy.Symbol):
+                return self._fallback(f"{value.name}_star")  # θ^*, p^*: an optimum or a true distribution
             return sympy.conjugate(value)
         if isinstance(node, Token) and str(node) == "\\dagger":
             from sympy.physics.quantum import Dagger
@@ -1289,6 +1344,13 @@ class _Translator:
             str(node) in ("\\top", "\\intercal") or (str(node) == "T" and self.free and not value.is_commutative)
         ):
             return sympy.Function("transpose", commutative=False)(value)
+        word = node if isinstance(node, Token) else _lone_factor(node)
+        word = word.children[0] if isinstance(word, Tree) and len(word.children) == 1 else word
+        if self.free and isinstance(word, Token) and word.type == "NAMED" and len(self._base_name(word)) > 1:
+            raise TranslationError(  # φ^{\mathrm{AB}}: the upright word names, it does not raise
+                f"^{word}: an upright superscript is a label, not a power", command=f"^{word}",
+                cause="unsupported-construct",
+            )
         if isinstance(node, Tree):
             statements = _statements(node.children[1])
             if len(statements) == 1:
@@ -1812,12 +1874,16 @@ class _Translator:
 
 
 def _run(
-    tex: str, scope: Scope, free: bool, build: Callable[[_Translator, list[Tree]], object], relations: bool = False
+    tex: str, scope: Scope, free: bool, build: Callable[[_Translator, list[Tree]], object], relations: bool = False,
+    complex_note: bool = False,
 ):
     tree = _parse(tex, free)
     translator = _Translator(scope, free)
     prepared = prepare(tex) if free else ""
     translator.literal_order = free and (_OPERATORS.search(prepared) or _COMMUTATOR.search(prepared)) is not None
+    if build is _build_reading:  # a reader's guesses, never a claim's: x^* and i by what the text is about
+        translator.conjugating = complex_note or translator.literal_order or is_complex(tex)
+        translator.imaginary_i = translator.conjugating and not _I_AS_INDEX.search(prepared)
     statements = [c for c in tree.children if isinstance(c, Tree)]
     try:
         for statement in statements if not relations else ():  # a condition (x > 0) is the reason
@@ -1898,14 +1964,16 @@ def _build_equations(translator: _Translator, statements: list[Tree]) -> list[tu
     return pairs
 
 
-def read_display(tex: str, scope: Scope) -> str:
+def read_display(tex: str, scope: Scope, *, complex_note: bool = False) -> str:
     """A free reading of a whole display equation, for coverage: one line a statement.
 
     Unknown names are symbols and unknown applications undefined functions (as
     with `free=True`); every relation is read (`=`, `<`, `\\le`, `\\approx` …)
-    with the SymPy reading of each side. Raises TranslationError like the rest.
+    with the SymPy reading of each side. `x^*` conjugates x in a note about complex
+    quantities (`complex_note`, see `latex_free.is_complex`) and names x^* (an optimum,
+    a true distribution) elsewhere. Raises TranslationError like the rest.
     """
-    return _run(tex, scope, True, _build_reading, relations=True)
+    return _run(tex, scope, True, _build_reading, relations=True, complex_note=complex_note)
 
 
 def _build_reading(translator: _Translator, statements: list[Tree]) -> str:

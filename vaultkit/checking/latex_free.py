@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["prepare"]
+__all__ = ["ambiguous_word", "is_complex", "prepare"]
 
 # Environments that only align or number equations: their `\\` separate statements and a line that starts
 # with `&=` continues the chain of the line above.
@@ -34,7 +34,7 @@ _MID_KET = re.compile(r"(?:\\mid|\\vert)(?![A-Za-z])" + _NO_BAR + r"\\rangle")
 _MID_BRA = re.compile(r"\\langle" + _NO_BAR + r"(?:\\mid|\\vert)(?![A-Za-z])")
 _NOT_BAR = r"((?:(?!\\[lr]angle)[^|])*?)"
 _BRAKETS = [  # written as the braket package's commands, which the grammar reads
-    (re.compile(r"\\langle" + _NOT_BAR + r"\|" + _NOT_BAR + r"\|" + _NOT_BAR + r"\\rangle"), r"\\bra{\1} \2 \\ket{\3}"),
+    (re.compile(r"\\langle" + _NOT_BAR + r"\|" + _NOT_BAR + r"\|" + _NOT_BAR + r"\\rangle"), r"{\\bra{\1} \2 \\ket{\3}}"),  # ⟨a|A|b⟩^*: all
     (re.compile(r"\\langle" + _NOT_BAR + r"\|" + _NOT_BAR + r"\\rangle"), r"\\braket{\1}{\2}"),
     (re.compile(r"\|" + _NOT_BAR + r"\\rangle"), r"\\ket{\1}"),
     (re.compile(r"\\langle" + _NOT_BAR + r"\|"), r"\\bra{\1}"),
@@ -60,6 +60,7 @@ _ARG_OPT = [  # argmax and argmin, however they are spelled
      r"\\arg\1 "),
     (re.compile(r"\\(?:mathop|operatorname\*?|mathrm)\s*\{\s*arg\s*(?:\\[,;:!]\s*)?(max|min)\s*\}"), r"\\arg\1 "),
 ]
+_FONT_GROUP = re.compile(r"\\(rm|it|bf)\s*\{([^{}]*)\}")  # \rm{kNm} is \mathrm{kNm}; {\rm d} stays a switch
 _FONT_IN_DECORATION = re.compile(
     r"\\(hat|widehat|bar|overline|tilde|widetilde|dot|ddot|vec)\s*\{\s*\\(?:mathrm|mathit|text)\s*\{\s*([A-Za-z])\s*\}\s*\}"
 )
@@ -75,6 +76,61 @@ _COUNT = re.compile(r"\\#\s*(?=\()")
 _UNDERSCORED = re.compile(r"(?<![\\A-Za-z])([A-Za-z]+(?:\\_[A-Za-z0-9]+)+)")  # num\_heads: one name
 
 
+# Function names written without their backslash (`sin(\\omega t)`, `log N`) and capitalised words before
+# parentheses (`Beta(\\theta)`, `Var(X)`) are names of functions, not products of letters. Never inside
+# `\\text{…}` or another named group, where words are words.
+_NAMED_GROUP = re.compile(r"\\(?:text[a-z]*|math[a-z]*|operatorname\*?|mbox|label|tag|begin|end)\s*\{[^{}]*\}")
+_BARE_FUNCTION = re.compile(r"(?<![\\a-z])(sinh|cosh|tanh|sin|cos|tan|log|ln|exp)(?=\s*[(A-Z\\{]|\s+[A-Za-z])")
+_WORD_CALL = re.compile(r"(?<![\\A-Za-z])([A-Z][a-z]{2,})(?=\s*\()")
+
+
+def _outside_named(text: str, rewrite) -> str:  # noqa: ANN001 - a str -> str function
+    pieces, last = [], 0
+    for match in _NAMED_GROUP.finditer(text):
+        pieces.append(rewrite(text[last : match.start()]))
+        pieces.append(match.group(0))
+        last = match.end()
+    pieces.append(rewrite(text[last:]))
+    return "".join(pieces)
+
+
+_LETTER_RUN_CALL = re.compile(r"(?<![\\A-Za-z])[A-Za-z]{3,}(?=\s*\()")
+
+
+def ambiguous_word(text: str) -> str | None:
+    """A run of three or more letters before parentheses in prepared text (`nlog(p)`), or None.
+
+    It is a product of letters in TeX and a function's name to its author: neither
+    reading is safe.
+    """
+    found: list[str] = []
+
+    def collect(piece: str) -> str:
+        found.extend(m.group(0) for m in _LETTER_RUN_CALL.finditer(piece))
+        return piece
+
+    _outside_named(text, collect)
+    return found[0] if found else None
+
+
+def _words(text: str) -> str:
+    text = _BARE_FUNCTION.sub(r"\\\1 ", text)
+    return _WORD_CALL.sub(r"\\operatorname{\1}", text)
+
+
+# Signs that a text is about complex quantities, where x^* is the conjugate of x: wave functions, ħ,
+# operators and adjoints, bra-kets, the imaginary unit, a conjugated group `(…)^*`.
+_COMPLEX = re.compile(
+    r"\\(?:psi|Psi|hbar|hat|dagger|dag|ket|bra|braket|langle|rangle|mathrm\s*\{\s*i\s*\}|imath)(?![A-Za-z])"
+    r"|[)\]}>]\s*\^\s*\{?\s*(?:\*|\\ast)"
+)
+
+
+def is_complex(*texts: str) -> bool:
+    """Whether any of the texts (a display, or every display of a note) is about complex quantities."""
+    return any(_COMPLEX.search(text) for text in texts)
+
+
 def prepare(text: str) -> str:
     """The display equation `text`, rewritten for the grammar of the free reading."""
     # a matrix is read cell by cell later: its body travels hex-encoded, out of the lexer's way
@@ -86,6 +142,8 @@ def prepare(text: str) -> str:
     for name in _WRAPPERS:
         text = _unwrap_command(text, name)
     text = _outer_braces(text)
+    text = _evaluation_brackets(text)
+    text = _outside_named(text, _words)
     text = _LEADING.sub("", text)
     text = _LABEL_PREFIX.sub("", text)
     text = _REMARK_SUFFIX.sub("", text)
@@ -97,6 +155,7 @@ def prepare(text: str) -> str:
     text = _DOUBLE_EQUALS.sub("=", text)
     text = _DOTS.sub(r"\\ldots ", text)
     text = _PERCENT.sub(r"\\cdot\\frac{1}{100}", text)
+    text = _FONT_GROUP.sub(lambda m: f"\\math{m.group(1)}{{{m.group(2)}}}", text)
     text = _FONT_IN_DECORATION.sub(r"\\\1{\2}", text)
     for pattern, replacement in _ARG_OPT:
         text = pattern.sub(replacement, text)
@@ -104,6 +163,35 @@ def prepare(text: str) -> str:
     # x' is a name of its own (f'(x) applies f'); x'' too
     text = _PRIMED.sub(lambda m: f"\\{'d' if len(m.group(2)) == 2 else ''}primed{{{m.group(1)}}}", text)
     return _brakets(text)
+
+
+_BRACKET_OPEN = re.compile(r"\\left\s*\[")
+_BRACKET_CLOSE = re.compile(r"\\(left|right)\s*[\[\]]")
+_SCRIPT = r"\s*(?:\{([^{}]*)\}|([A-Za-z0-9]|\\[A-Za-z]+))"
+_BOUNDS = re.compile(r"\s*_" + _SCRIPT + r"\s*\^" + _SCRIPT)
+
+
+def _evaluation_brackets(text: str) -> str:
+    """`\\left[ F \\right]_{a}^{b}`: F evaluated between a and b, `\\operatorname{evaluated}(F, a, b)`."""
+    start = 0
+    while (opening := _BRACKET_OPEN.search(text, start)) is not None:
+        depth, position, closing = 1, opening.end(), None
+        while depth and (match := _BRACKET_CLOSE.search(text, position)) is not None:
+            depth += 1 if match.group(1) == "left" else -1
+            position = match.end()
+            closing = match if depth == 0 else None
+        if closing is None:
+            return text
+        bounds = _BOUNDS.match(text, closing.end())
+        if bounds is None:
+            start = opening.end()
+            continue
+        low, high = bounds.group(1) or bounds.group(2), bounds.group(3) or bounds.group(4)
+        inner = text[opening.end() : closing.start()]
+        replacement = f"\\operatorname{{evaluated}}\\left({inner}, {low}, {high}\\right)"
+        text = text[: opening.start()] + replacement + text[bounds.end() :]
+        start = opening.start() + len(replacement)
+    return text
 
 
 def _brakets(text: str) -> str:
