@@ -947,6 +947,8 @@ from vaultkit.checking.latex import read_display  # noqa: E402
         (r"\int_a^b u \, dv = \left[ u v \right]_{a}^{b} - \int_a^b v \, du",
          "Integral(u, (v, a, b)) = evaluated(u*v, a, b) - Integral(v, (u, a, b))"),
         (r"\left[ x^2 \right]_0^1 = 1", "evaluated(x**2, 0, 1) = 1"),
+        (r"\int_a^b \left( x \frac{d}{dx} f(x) \right) g(x) \, dx", "Integral(x*g(x)*Derivative(f(x), x), (x, a, b))"),
+        (r"0 = \frac{d}{d\theta} \theta^9(1-\theta)^4", "0 = Derivative(theta**9*(1 - theta)**4, theta)"),
     ],
 )
 def test_free_reading(tex, reading):
@@ -965,6 +967,8 @@ def test_free_reading(tex, reading):
         (r"W = \oint F \, ds", "unsupported-construct", r"\oint"),
         (r"\log P = n log(p) + nlog(q)", "ambiguous", "nlog("),  # n·l·o·g(q) or n·log(q)
         (r"\log(N-n)! = 0", "ambiguous", "!"),  # log((N-n)!) or (log(N-n))!
+        (r"\int_a^b x \frac{d}{dx} f(x) g(x) \, dx", "ambiguous", r"\frac{d}{d…}"),  # (fg)' or f'g?
+        (r"\partial_x f(x) \partial_x g(x) = 0", "ambiguous", r"\partial_x"),
         (r"\varphi_{\rm{B}}^{\rm{AB}} = 0", "unsupported-construct", r"^\mathrm{AB}"),  # a label, not a power
         (r"\dagger", "unsupported-construct", r"\dagger"),
         (r"\hat", "syntax", r"\hat"),

@@ -806,6 +806,8 @@ class _Translator:
         if i + 1 < len(items):
             self._no_explicit_op(items, i + 1, op.label)
             body, j, variable = self._sequence(items, i + 1, need_differential)
+            if self.free and op.kind == "deriv" and op.lead is None:
+                self._one_operand(op, items[i + 1 : j - 2 if variable is not None else j])  # not the dx
             if op.lead is not None:
                 body = op.lead * body
         elif op.lead is not None:
@@ -813,6 +815,24 @@ class _Translator:
         else:
             raise TranslationError(f"{op.label} with nothing to act on", command=op.label, cause="syntax")
         return self._apply(op, body), j, variable
+
+    def _one_operand(self, op: _Op, operand: list) -> None:
+        """`\\frac{d}{dx} f(x) g(x)`: d(fg)/dx or f'g? Written alike; an error unless only one reading is left.
+
+        A derivative acts on the rest of its product; when that rest holds more than
+        one factor and one of them is a function applied or another derivative, authors
+        mean the first factor as often as the whole, so the free reading refuses.
+        """
+        if len(operand) < 2:
+            return
+        for _, node in operand:
+            atom = self._atom(node)
+            label = _label(node)
+            if atom.call is not None or label.startswith(("\\frac { d", "\\frac { \\partial", "\\partial")):
+                raise TranslationError(
+                    f"{op.label} {' '.join(_label(n) for _, n in operand)}: the derivative of the whole product or of "
+                    "its first factor? Use parentheses", command=op.label, cause="ambiguous",
+                )
 
     def _no_explicit_op(self, items: list, i: int, label: str) -> None:
         if items[i][0]:
