@@ -925,7 +925,9 @@ from vaultkit.checking.latex import read_display  # noqa: E402
         (r"\hat{y} = \arg\max_y p(y \mid x)", "y_hat = argmax(p(given(y, x)), y)"),
         (r"\mathop{\mathrm{argmax}} P(X)", "argmax(P(X))"),
         (r"q(x) = q_1(x_1) q_2(x_2) \cdots q_n(x_n)", "q(x) = q_1(x_1)*q_2(x_2)*…*q_n(x_n)"),
-        (r"j = 1, 2, ..., n", "j = 1\n2\n…\nn"),
+        (r"j = 1, 2, ..., n", None),  # a list of values, not four statements
+        (r"P = p(x_1) \cdot p(x_2) \cdots p(x_n)", "P = p(x_1)*p(x_2)*…*p(x_n)"),  # \cdot of functions: a product
+        (r"\mathbf{a} \cdot \mathbf{b} = \nabla \times \mathbf{E}", "dot(a_vec, b_vec) = curl(E_vec)"),
         (r"\frac{\psi(x_{n+1}) - \psi(x_{n-1})}{2 \Delta x}", "(psi(x[n + 1]) - psi(x[n - 1]))/(2*Δx)"),
         (r"\epsilon_{T, \sigma}(t) = 1", "epsilon[T, sigma](t) = 1"),
         (r"p^n (1-p)^{(N-n)} = 1", "p**n*(1 - p)**(N - n) = 1"),
@@ -969,6 +971,7 @@ def test_free_reading(tex, reading):
         (r"\log(N-n)! = 0", "ambiguous", "!"),  # log((N-n)!) or (log(N-n))!
         (r"\int_a^b x \frac{d}{dx} f(x) g(x) \, dx", "ambiguous", r"\frac{d}{d…}"),  # (fg)' or f'g?
         (r"\partial_x f(x) \partial_x g(x) = 0", "ambiguous", r"\partial_x"),
+        (r"\sigma_{xm} = \frac{s_x^a}{b^a}", "ambiguous", "^"),  # the part a of a section, or a power?
         (r"\varphi_{\rm{B}}^{\rm{AB}} = 0", "unsupported-construct", r"^\mathrm{AB}"),  # a label, not a power
         (r"\dagger", "unsupported-construct", r"\dagger"),
         (r"\hat", "syntax", r"\hat"),

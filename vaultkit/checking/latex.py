@@ -572,6 +572,24 @@ def _lone_factor(group: Tree) -> Tree | Token | None:
     return product.children[0]
 
 
+def _is_vector(value: sympy.Expr) -> bool:
+    """A vector of the free reading: `\\mathbf{x}` (x_vec), a matrix, a gradient or a curl."""
+    if isinstance(value, sympy.MatrixBase):
+        return True
+    if isinstance(value, (sympy.Symbol, AppliedUndef)):
+        name = value.name if isinstance(value, sympy.Symbol) else value.func.__name__
+        return name.endswith("_vec") or name in ("grad", "curl")
+    return False
+
+
+def _letter_superscript(sup: Tree) -> bool:
+    """`^a`, `^{a}`: one letter (not T, the transpose)."""
+    node = sup.children[0]
+    inner = node if isinstance(node, Token) else _lone_factor(node)
+    inner = inner.children[0] if isinstance(inner, Tree) and len(inner.children) == 1 else inner
+    return isinstance(inner, Token) and inner.type == "LETTER" and str(inner) != "T"
+
+
 def _is_adjoint(sup: Tree) -> bool:
     node = sup.children[0]
     return isinstance(node, Token) and (node.type == "STAR" or str(node) == "\\dagger")
@@ -862,8 +880,8 @@ class _Translator:
                     "a/b c is ambiguous (a/(bc) or (a/b)c): write \\frac{…}{…} or parentheses", command=previous,
                     cause="ambiguous",
                 )
-            if self.free and op in ("\\cdot", "\\times") and factors and not factors[-1].is_commutative \
-                    and not factor.is_commutative:  # vectors: a dot or a cross product, not a product
+            if self.free and op in ("\\cdot", "\\times") and factors and _is_vector(factors[-1]) \
+                    and _is_vector(factor):  # vectors: a dot or a cross product, not a product
                 factors[-1] = self._undefined("dot" if op == "\\cdot" else "cross")(factors[-1], factor)
                 previous = op
                 continue
@@ -1038,6 +1056,11 @@ class _Translator:
         name = self._base_name(prim)
         if name == "e" and atom.sub is None and atom.sup is not None and not self.scope.defined("e"):
             return self._times_call(self._exp(atom.sup), atom)
+        if self.free and atom.sub is not None and atom.sup is not None and _letter_superscript(atom.sup):
+            raise TranslationError(  # s_x^a: in mechanics notes, the part a of a section
+                f"{_label(prim)}_…^{_label(atom.sup.children[0])}: a power or a label? Write {{…}}^… or a name",
+                command="^", cause="ambiguous",
+            )
         kind, value, shown = self._head(prim, atom.sub)
         if kind == "function":
             if atom.call is None:
@@ -1997,6 +2020,12 @@ def read_display(tex: str, scope: Scope, *, complex_note: bool = False) -> str:
 
 
 def _build_reading(translator: _Translator, statements: list[Tree]) -> str:
+    related = [bool(translator.relation(statement)[1]) for statement in statements]
+    if any(related) and not all(related):  # `j = 1, 2, …, n`: a list of values, not separate statements
+        raise TranslationError(
+            "an equation and bare expressions side by side (j = 1, 2, …, n?): a list is not read", command=",",
+            cause="ambiguous",
+        )
     lines: list[tuple[list[sympy.Expr], list[Token]]] = []
     for statement in statements:
         sums, relations = translator.relation(statement)
