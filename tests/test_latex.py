@@ -945,6 +945,7 @@ from vaultkit.checking.latex import read_display  # noqa: E402
         (r"NlogN - N = log N!", "N*log(N) - N = log(factorial(N))"),
         (r"P(\theta) = Beta(\theta \mid \alpha_H, \alpha_T)", "P(theta) = Beta(given(theta, (alpha_H, alpha_T)))"),
         (r"p(a, b \mid c) = 1", "p(given((a, b), c)) = 1"),
+        (r"\frac{d}{dx}f = kf(x)", "Derivative(f, x) = k*f(x)"),  # f, g, h, p, q, u, v … are functions
         (r"\text{using sin(x)}", None),
         (r"\int_a^b u \, dv = \left[ u v \right]_{a}^{b} - \int_a^b v \, du",
          "Integral(u, (v, a, b)) = evaluated(u*v, a, b) - Integral(v, (u, a, b))"),
@@ -968,6 +969,7 @@ def test_free_reading(tex, reading):
         (r"x \in \mathbb{R}^n", "set", r"\in"),
         (r"W = \oint F \, ds", "unsupported-construct", r"\oint"),
         (r"\log P = n log(p) + nlog(q)", "ambiguous", "nlog("),  # n·l·o·g(q) or n·log(q)
+        (r"p(x) = \prod_{i=1}^n \theta_{x_i \mid pa(x_i)}", "ambiguous", "pa("),  # p·a(x) or the parents of x
         (r"\log(N-n)! = 0", "ambiguous", "!"),  # log((N-n)!) or (log(N-n))!
         (r"\int_a^b x \frac{d}{dx} f(x) g(x) \, dx", "ambiguous", r"\frac{d}{d…}"),  # (fg)' or f'g?
         (r"\partial_x f(x) \partial_x g(x) = 0", "ambiguous", r"\partial_x"),

@@ -94,11 +94,13 @@ def _outside_named(text: str, rewrite) -> str:  # noqa: ANN001 - a str -> str fu
     return "".join(pieces)
 
 
-_LETTER_RUN_CALL = re.compile(r"(?<![\\A-Za-z])[A-Za-z]{3,}(?=\s*\()")
+# `nlog(p)`, `pa(x)`: letters before parentheses. Two letters are a product when the second is a usual name of a
+# function (`kf(x)`, `2xg(x)`); other runs are ambiguous.
+_LETTER_RUN_CALL = re.compile(r"(?<![\\A-Za-z])(?:[A-Za-z]{3,}|[A-Za-z][^fghpquvwyzFGHPQUVWYZ\W\d_])(?=\s*\()")
 
 
 def ambiguous_word(text: str) -> str | None:
-    """A run of three or more letters before parentheses in prepared text (`nlog(p)`), or None.
+    """A run of letters before parentheses in prepared text (`nlog(p)`, `pa(x)`), or None.
 
     It is a product of letters in TeX and a function's name to its author: neither
     reading is safe.
