@@ -12,7 +12,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from .files import DEFAULT_MAX_SIZE, discover, read_note
-from .model import Note
+from .model import Note, SourceFile
 from .parse import parse_note
 from .progress import progress
 from .resolve import NameIndex, resolve_links
@@ -53,7 +53,11 @@ def load(
     )
     index = NameIndex.build(notes, files.attachments)
     resolved = resolve_links(notes, index, alias_links=alias_links, attachments=attachments)
-    diagnostics = files.diagnostics + tuple(d for n in notes for d in n.diagnostics) + resolved.diagnostics
+    preamble = _preamble(files.root)
+    diagnostics = (
+        files.diagnostics + tuple(d for n in notes for d in n.diagnostics) + resolved.diagnostics
+        + preamble.diagnostics
+    )
     return Vault(
         root=files.root,
         notes={note.id: note for note in notes},
@@ -62,7 +66,20 @@ def load(
         diagnostics=diagnostics,
         options=options,
         index=index,
+        preamble=preamble.text,
     )
+
+
+PREAMBLE = "preamble.sty"  # LaTeX macros for every note, as Obsidian's Extended MathJax plugin reads them
+PREAMBLE_MAX_SIZE = 1024 * 1024
+
+
+def _preamble(root: Path) -> SourceFile:
+    """The vault's `preamble.sty`, when it is a file inside the vault."""
+    path = root / PREAMBLE
+    if not path.is_file() or not path.resolve().is_relative_to(root.resolve()):
+        return SourceFile(PREAMBLE, "", (), False)
+    return read_note(root, PREAMBLE, PREAMBLE_MAX_SIZE)
 
 
 Job = tuple[str, str | None]  # a note's path, and its name on disk when that differs

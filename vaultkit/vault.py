@@ -30,6 +30,7 @@ class Vault:
     diagnostics: tuple[Diagnostic, ...]
     options: LoadOptions = LoadOptions()
     index: NameIndex = field(repr=False, default=None)  # type: ignore[assignment]
+    preamble: str = ""  # the text of the vault's preamble.sty: LaTeX macros for every note
 
     @property
     def name(self) -> str:

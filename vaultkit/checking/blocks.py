@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 import sympy
 
+from ..model import Note
 from .claims import Claim, IndexRange
 from .expr import RESERVED, ExpressionError, Reader
 from .scope import Scope
@@ -195,3 +196,8 @@ def _define(reading: BlockReading, match: re.Match[str], where: str, number: int
         _declare(scope, name, where)
         scope.functions[name] = sympy.Lambda(tuple(symbols[p] for p in names), value)
     reading.warnings.extend((number, w) for w in reader.warnings)
+
+
+def note_blocks(note: Note) -> tuple[Block, ...]:
+    """The note's `sympy` blocks, with the line of their first statement."""
+    return tuple(Block(b.content, b.line + 1) for b in note.code_blocks if b.info.split()[:1] == ["sympy"])

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 from ..progress import progress
 from ..vault import Vault
-from .blocks import Block, read_blocks
+from .blocks import Block, note_blocks, read_blocks
+from .macros import Macro, MacroError, expand, note_macros
 from .workers import run_isolated
 
 SECONDS_PER_EQUATION = 2.0  # the translation of one equation, inside a worker
@@ -38,6 +39,7 @@ class NoteEquations:
     title: str
     blocks: tuple[Block, ...]
     displays: tuple[Display, ...]
+    macros: tuple[Macro, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,8 +114,8 @@ def coverage(vault: Vault, *, jobs: int | None = None, show_progress: bool | Non
     for note in vault.notes.values():
         displays = tuple(Display(note.path, m.line, m.tex) for m in note.math if m.display and m.tex.strip())
         if displays:
-            blocks = tuple(Block(b.content, b.line + 1) for b in note.code_blocks if b.info.split()[:1] == ["sympy"])
-            notes.append(NoteEquations(note.path, note.title, blocks, displays))
+            macros = note_macros(vault.preamble, note)
+            notes.append(NoteEquations(note.path, note.title, note_blocks(note), displays, macros))
     units = [tuple(notes[i : i + NOTES_PER_UNIT]) for i in range(0, len(notes), NOTES_PER_UNIT)]
     workers = max(1, jobs if jobs is not None else (os.cpu_count() or 1))
     outcomes: list[Outcome] = []
@@ -134,7 +136,9 @@ def translate_notes(notes: tuple[NoteEquations, ...]) -> list[Outcome]:
         complex_note = is_complex(*(display.tex for display in note.displays))  # ψ^* conjugates in such a note
         for display in note.displays:
             try:
-                reading = read_display(display.tex, scope, complex_note=complex_note)
+                reading = read_display(expand(display.tex, note.macros), scope, complex_note=complex_note)
+            except MacroError as error:
+                outcomes.append(Outcome(display.note, display.line, display.tex, None, "macro", None, str(error)))
             except TranslationError as error:
                 outcomes.append(
                     Outcome(display.note, display.line, display.tex, None, error.cause, error.command, error.message)

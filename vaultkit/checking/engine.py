@@ -348,8 +348,12 @@ def _draw_point(
         free |= {s for s in sympy.S(limits.low).free_symbols | sympy.S(limits.high).free_symbols if s.is_integer}
     integers = sorted(free, key=str)
     bounds = [s for s in integers if s not in by_index]
+    in_limits = {  # the n of Sum(…, (i, 1, n)) stays small: the sum is unrolled at every point
+        s for total in diff.atoms(sympy.Sum, sympy.Product) for limit in total.limits for s in
+        sympy.S(limit[1]).free_symbols | sympy.S(limit[2]).free_symbols
+    } | {s for r in ranges for s in sympy.S(r.low).free_symbols | sympy.S(r.high).free_symbols}
     for symbol in bounds:
-        point[symbol] = sympy.Integer(_small_integer(symbol, rng))
+        point[symbol] = sympy.Integer(_small_integer(symbol, rng, wide=symbol not in in_limits))
     for symbol in integers:
         if symbol in by_index:
             limits = by_index[symbol]
@@ -370,9 +374,9 @@ def _draw_point(
     return point
 
 
-def _small_integer(symbol: sympy.Symbol, rng: random.Random) -> int:
+def _small_integer(symbol: sympy.Symbol, rng: random.Random, wide: bool = True) -> int:
     """Mostly small (sums unroll), sometimes up to 12: `C(n,4) + C(n,2) + 1 = 2^(n-1)` holds for n ≤ 5 only."""
-    top = 12 if rng.random() < 0.3 else 5
+    top = 12 if wide and rng.random() < 0.3 else 5
     if symbol.is_positive:
         return rng.randint(1, top)
     if symbol.is_nonnegative:

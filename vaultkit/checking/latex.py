@@ -1688,7 +1688,8 @@ class _Translator:
             return False
         following = self._atom(items[i + 1][1])
         return isinstance(following.prim, Token) and following.prim.type in ("LETTER", "SYM", "DECOR", "NAMED") \
-            and not self._constant_name(following.prim) and following.sup is None and not following.factorial
+            and not self._constant_name(following.prim) and not following.factorial \
+            and (following.sup is None or following.call is None)
 
     def _is_increment(self, items: list, i: int) -> bool:
         """Free reading: `\\Delta x` and `\\delta S` (a bare Greek delta before a bare name) are names."""
@@ -1706,6 +1707,10 @@ class _Translator:
 
     def _differential(self, node: Tree | Token) -> sympy.Expr:
         """The differential of a name (`dX_i` → the name dX_i) or of an application (`df(x)` → d(f(x)))."""
+        atom = self._atom(node)
+        if atom.sup is not None and atom.call is None:  # dt^2, ds^2: a power of the differential
+            bare = Tree(node.data, [c for c in node.children if not (isinstance(c, Tree) and c.data == "sup")])
+            return self._sup(self._differential(bare), atom.sup)
         value = self.factor(node)
         if isinstance(value, _Op):
             raise TranslationError(f"d{value.label}", command="d", cause="syntax")

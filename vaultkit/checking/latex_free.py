@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from .macros import group_end
+
 __all__ = ["ambiguous_word", "is_complex", "prepare"]
 
 # Environments that only align or number equations: their `\\` separate statements and a line that starts
@@ -211,22 +213,6 @@ def _brakets(text: str) -> str:
     return text
 
 
-def _group_end(text: str, start: int) -> int:
-    """The index just after the braced group that opens at `start` (or -1 when it never closes)."""
-    depth = 0
-    for index in range(start, len(text)):
-        char = text[index]
-        if char == "\\":
-            continue
-        if char == "{" and (index == 0 or text[index - 1] != "\\"):
-            depth += 1
-        elif char == "}" and text[index - 1] != "\\":
-            depth -= 1
-            if depth == 0:
-                return index + 1
-    return -1
-
-
 def _unwrap_command(text: str, name: str) -> str:
     """`\\name{X}` (and the note under an `\\underbrace`) → `{X}`."""
     pattern = re.compile(r"\\" + name + r"(?![A-Za-z])\s*")
@@ -236,7 +222,7 @@ def _unwrap_command(text: str, name: str) -> str:
         if start >= len(text) or text[start] != "{":
             search_from = start
             continue
-        end = _group_end(text, start)
+        end = group_end(text, start)
         if end < 0:
             return text
         inner = text[start:end]
@@ -257,10 +243,10 @@ def _drop_script(rest: str, script: str) -> str:
     after = stripped[1:].lstrip()
     command = re.match(r"\\[A-Za-z]+\s*", after)
     if command is not None and after[command.end() : command.end() + 1] == "{":
-        end = _group_end(after, command.end())
+        end = group_end(after, command.end())
         return after[end:] if end > 0 else rest
     if after.startswith("{"):
-        end = _group_end(after, 0)
+        end = group_end(after, 0)
         return after[end:] if end > 0 else rest
     return after[1:]
 
@@ -269,6 +255,6 @@ def _outer_braces(text: str) -> str:
     """`{a = b}`: braces around the whole display group nothing."""
     while True:
         stripped = text.strip()
-        if not (stripped.startswith("{") and _group_end(stripped, 0) == len(stripped)):
+        if not (stripped.startswith("{") and group_end(stripped, 0) == len(stripped)):
             return text
         text = stripped[1:-1]

@@ -20,9 +20,10 @@ from ..model import Note
 from ..progress import progress
 from ..resolve import resolve_target
 from ..vault import Vault
-from .blocks import Block, uses_targets
+from .blocks import Block, note_blocks, uses_targets
 from .builtin import attached_to, check_derivation, fingerprint
 from .cache import ResultCache
+from .macros import note_macros
 from .claims import GOOD, Result, Verdict, count, failed, worst
 from .python import run_block, timeout as python_timeout
 from .workers import run_isolated
@@ -150,7 +151,7 @@ def _run_cached(
 
 
 def _works(vault: Vault) -> tuple[list[NoteWork], list[tuple[str, str, int]]]:
-    blocks = {note.id: _blocks(note) for note in vault.notes.values()}
+    blocks = {note.id: note_blocks(note) for note in vault.notes.values()}
     direct: dict[str, list[tuple[str, int]]] = {}
     problems: dict[str, list[tuple[int, str]]] = {}
     uses: list[tuple[str, str, int]] = []
@@ -175,12 +176,9 @@ def _works(vault: Vault) -> tuple[list[NoteWork], list[tuple[str, str, int]]]:
         used = tuple(
             UsedNote(vault.notes[i].path, vault.notes[i].title, blocks[i]) for i in order if i != note.id
         )
-        works.append(NoteWork(note.path, note.title, blocks[note.id], equations, used, tuple(note_problems)))
+        macros = note_macros(vault.preamble, note) if equations else ()
+        works.append(NoteWork(note.path, note.title, blocks[note.id], equations, used, tuple(note_problems), macros))
     return works, uses
-
-
-def _blocks(note: Note) -> tuple[Block, ...]:
-    return tuple(Block(b.content, b.line + 1) for b in note.code_blocks if b.info.split()[:1] == ["sympy"])
 
 
 def _equations(note: Note) -> tuple[Equation, ...]:

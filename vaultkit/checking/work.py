@@ -15,9 +15,10 @@ from dataclasses import asdict, dataclass
 from .blocks import Block, read_blocks
 from .claims import Claim, Result, Verdict
 from .engine import check
+from .macros import Macro, MacroError, expand
 from .scope import Scope
 
-ENGINE_VERSION = "2"  # bump when a change could alter a verdict: cached results are then stale
+ENGINE_VERSION = "3"  # bump when a change could alter a verdict: cached results are then stale
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +45,7 @@ class NoteWork:
     equations: tuple[Equation, ...]
     used: tuple[UsedNote, ...]  # every note used, transitively, dependencies first
     problems: tuple[tuple[int, str], ...] = ()  # (line, message) found before any SymPy work: bad `uses:`
+    macros: tuple[Macro, ...] = ()  # LaTeX macros of the vault's preamble and the note's own formulas
 
     def key(self, budget: float) -> str:
         """A cache key: changes whenever anything that could change a verdict changes."""
@@ -72,7 +74,9 @@ def _equation_claim(work: NoteWork, equation: Equation, scope: Scope) -> Claim:
     from .latex import TranslationError, translate_equation
 
     try:
-        lhs, rhs = translate_equation(equation.tex, scope)
+        lhs, rhs = translate_equation(expand(equation.tex, work.macros), scope)
+    except MacroError as error:
+        return Claim(work.path, equation.line, equation.id, "latex", None, None, text=equation.tex, problem=str(error))
     except TranslationError as error:
         return Claim(work.path, equation.line, equation.id, "latex", None, None, text=equation.tex, problem=str(error))
     ranges = tuple(scope.ranges.values())

@@ -1,0 +1,161 @@
+r"""LaTeX macros a vault defines, and their expansion before an equation is read.
+
+Obsidian renders mathematics with MathJax, which keeps a `\newcommand` written in
+any formula of a note for the formulas after it; the Extended MathJax plugin reads
+more from a `preamble.sty` at the vault's root. A vault that writes `\E[X]` or
+`\dt` with such definitions means what they expand to, so claims and the free
+reading both see the expansion.
+
+Read: `\newcommand`, `\renewcommand`, `\providecommand` (with `[n]` arguments, no
+optional default), `\def\name{…}` without parameters, and `\DeclareMathOperator`.
+Expansion is bounded (steps and length), so a macro that calls itself is an error,
+not a hang.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..model import Note
+
+__all__ = ["Macro", "MacroError", "definitions", "expand", "group_end", "note_macros"]
+
+MAX_STEPS = 500  # macro calls expanded in one equation
+MAX_LENGTH = 20_000  # characters of an expanded equation
+MAX_DEFINITIONS = 2_000
+
+
+class MacroError(Exception):
+    """An expansion that does not end, grows too large, or misses an argument."""
+
+
+@dataclass(frozen=True, slots=True)
+class Macro:
+    name: str  # without the backslash
+    arguments: int  # 0 to 9
+    body: str
+
+
+_NEW = re.compile(
+    r"\\(?:(?:re)?newcommand|providecommand)\*?\s*(?:\{\s*\\([A-Za-z]+)\s*\}|\\([A-Za-z]+))\s*(?:\[\s*([0-9])\s*\])?\s*\{"
+)
+_DEF = re.compile(r"\\def\s*\\([A-Za-z]+)\s*\{")
+_OPERATOR = re.compile(r"\\DeclareMathOperator\*?\s*\{\s*\\([A-Za-z]+)\s*\}\s*\{")
+_CALL = re.compile(r"\\([A-Za-z]+)(?![A-Za-z])")
+_BINDS = re.compile(r"\s*(?:[\^_(\[]|\\left(?![A-Za-z]))")  # what would bind to the last piece of a body
+_ONE_TOKEN = re.compile(r"\s*(?:\\[A-Za-z]+\*?(?:\s*\{[^{}]*\})?|\\.|.)\s*\Z", re.S)  # \mathbb{E}, \dagger, x
+
+
+def definitions(texts: Iterable[str]) -> tuple[Macro, ...]:
+    """Every macro defined in `texts` (formulas, or a preamble), in the order written."""
+    found: list[Macro] = []
+    for text in texts:
+        if "\\" not in text:
+            continue
+        matches = sorted((m for p in (_NEW, _DEF, _OPERATOR) for m in p.finditer(text)), key=lambda m: m.start())
+        for match in matches:
+            body = _group(text, match.end() - 1)
+            if body is None or len(found) >= MAX_DEFINITIONS:
+                continue
+            if match.re is _NEW:
+                name, count = match.group(1) or match.group(2), int(match.group(3) or 0)
+                found.append(Macro(name, count, body))
+            elif match.re is _DEF:
+                found.append(Macro(match.group(1), 0, body))
+            else:
+                found.append(Macro(match.group(1), 0, f"\\operatorname{{{body}}}"))
+    return tuple(found)
+
+
+def note_macros(preamble: str, note: Note) -> tuple[Macro, ...]:
+    """The macros a note's formulas see: the vault's preamble, then the note's own definitions."""
+    return definitions([preamble, *(m.tex for m in note.math if "newcommand" in m.tex or "\\def" in m.tex
+                                    or "DeclareMathOperator" in m.tex)])
+
+
+def expand(tex: str, macros: Iterable[Macro]) -> str:
+    """`tex` with every call of a macro replaced by its body; definitions in `tex` itself are dropped."""
+    table = {macro.name: macro for macro in macros}  # a later definition wins
+    if not table or "\\" not in tex:
+        return tex
+    tex = _without_definitions(tex)
+    steps = 0
+    position = 0
+    while (match := _CALL.search(tex, position)) is not None:
+        macro = table.get(match.group(1))
+        if macro is None:
+            position = match.end()
+            continue
+        steps += 1
+        if steps > MAX_STEPS:
+            raise MacroError(f"\\{macro.name}: more than {MAX_STEPS} macro expansions (does it call itself?)")
+        end, arguments = match.end(), []
+        for _ in range(macro.arguments):
+            argument, end = _argument(tex, end)
+            if argument is None:
+                raise MacroError(f"\\{macro.name} takes {macro.arguments} argument(s)")
+            arguments.append(argument)
+        body = re.sub(r"#([1-9])", lambda m: _nth(arguments, int(m.group(1))), macro.body)
+        if not _ONE_TOKEN.match(body) and _BINDS.match(tex, end):
+            body = "{" + body + "}"  # \dt^2 is (dt)², \dt(x) is dt·(x): the expansion stays one piece
+        glue = " " if body[-1:].isalpha() and tex[end : end + 1].isalpha() else ""
+        tex = tex[: match.start()] + body + glue + tex[end:]
+        if len(tex) > MAX_LENGTH:
+            raise MacroError(f"\\{macro.name}: the expansion is longer than {MAX_LENGTH} characters")
+        position = match.start()  # the body may call other macros
+    return tex
+
+
+def _nth(arguments: list[str], n: int) -> str:
+    return arguments[n - 1] if n <= len(arguments) else ""
+
+
+def _without_definitions(tex: str) -> str:
+    for pattern in (_NEW, _DEF, _OPERATOR):
+        while (match := pattern.search(tex)) is not None:
+            end = group_end(tex, match.end() - 1)
+            if end < 0:
+                break
+            tex = tex[: match.start()] + tex[end:]
+    return tex
+
+
+def _argument(tex: str, position: int) -> tuple[str | None, int]:
+    """The next argument: a braced group (without its braces), a command, or one character."""
+    while position < len(tex) and tex[position].isspace():
+        position += 1
+    if position >= len(tex):
+        return None, position
+    if tex[position] == "{":
+        end = group_end(tex, position)
+        return (tex[position + 1 : end - 1], end) if end > 0 else (None, position)
+    command = re.match(r"\\[A-Za-z]+|\\.", tex[position:])
+    if command is not None:
+        return command.group(0), position + command.end()
+    return tex[position], position + 1
+
+
+def _group(text: str, start: int) -> str | None:
+    end = group_end(text, start)
+    return text[start + 1 : end - 1] if end > 0 else None
+
+
+def group_end(text: str, start: int) -> int:
+    """The index after the `}` that closes the `{` at `start`, or -1."""
+    depth = 0
+    index = start
+    while index < len(text):
+        char = text[index]
+        if char == "\\":
+            index += 2
+            continue
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+            if depth == 0:
+                return index + 1
+        index += 1
+    return -1
