@@ -34,6 +34,22 @@
   }
   function nodeTags(i) { return (items[i].t || []).map((t) => tagNames[t]); }
   function nodeId(i) { return items[i].p || items[i].label; }
+  // a title several notes share (in different folders): lists add the path to tell them apart
+  const sharedTitles = new Set();
+  {
+    const seen = new Set();
+    for (const item of items) {
+      const key = item.label.toLowerCase();
+      if (seen.has(key)) sharedTitles.add(key);
+      seen.add(key);
+    }
+  }
+  function place(i) {
+    if (!sharedTitles.has(items[i].label.toLowerCase())) return null;
+    const small = document.createElement("small");
+    small.textContent = nodeId(i) + (items[i].k === "n" ? ".md" : "");
+    return small;
+  }
 
   // ---------------------------------------------------------------- colours
   let mode = "status";
@@ -121,7 +137,14 @@
 
   // ---------------------------------------------------------------- the network
   computeCategories();
-  const nodes = new vis.DataSet(items.map((item, i) => Object.assign({ id: i, label: item.label, x: item.x, y: item.y }, look(i))));
+  // a long title is cut on the map (a 200-character file name would run across it); the tooltip,
+  // search and panel show it whole
+  const LABEL = 60;
+  function mapLabel(text) {
+    const chars = Array.from(text);
+    return chars.length > LABEL ? chars.slice(0, LABEL - 1).join("") + "…" : text;
+  }
+  const nodes = new vis.DataSet(items.map((item, i) => Object.assign({ id: i, label: mapLabel(item.label), x: item.x, y: item.y }, look(i))));
   const edges = new vis.DataSet(data.edges.map((e) => (e.e ? { id: e.id, from: e.from, to: e.to, dashes: [6, 3] } : { id: e.id, from: e.from, to: e.to })));
   timings.datasets = performance.now();
   const network = new vis.Network($("graph"), { nodes, edges }, data.options);
@@ -178,7 +201,7 @@
       sum.set(t, [s[0] + at[i].x, s[1] + at[i].y]);
     }
     nodes.add([...wanted.entries()].map(([t, n]) => ({
-      id: "tag:" + t, label: "#" + tagNames[t], shape: "diamond", size: 6 + 3 * Math.sqrt(n),
+      id: "tag:" + t, label: mapLabel("#" + tagNames[t]), shape: "diamond", size: 6 + 3 * Math.sqrt(n),
       x: sum.get(t)[0] / n + 20, y: sum.get(t)[1] / n + 20,
       color: { background: "#b58bd8", border: "#7a4fb0" }, borderWidth: 1, kind: "tag",
     })));
@@ -219,7 +242,7 @@
     } else {
       heading(box, names[mode]);
       for (const [key, colour] of categories) {
-        const label = mode === "community" ? "community " + (key + 1) : mode === "folder" ? (key || "(top of the vault)") + "/" : "#" + key;
+        const label = mode === "community" ? "community " + (key + 1) : mode === "folder" ? (key ? key + "/" : "(top of the vault)") : "#" + key;
         entry(box, colour, shade(colour), label);
       }
       entry(box, OTHER, shade(OTHER), "other");
@@ -252,6 +275,14 @@
     tip.hidden = false;
   });
   network.on("blurNode", () => { unlight(); $("tooltip").hidden = true; delete document.body.dataset.hovered; });
+  // vis-network blurs a node on a mouse move over the map only; when the pointer jumps off the map
+  // (onto the legend, the header or the panel) it is told the pointer is far from every node
+  $("graph").addEventListener("pointerleave", () => {
+    const canvas = $("graph").querySelector("canvas");
+    if (canvas && document.body.dataset.hovered !== undefined) {
+      canvas.dispatchEvent(new MouseEvent("mousemove", { clientX: -1e6, clientY: -1e6 }));
+    }
+  });
   function unlight() {
     if (lit.length) nodes.update(lit.map((j) => look(j)));
     if (litEdges.length) edges.update(litEdges.map((e) => ({ id: e, color: { color: "#b8bec8" }, width: 0.6 })));
@@ -303,7 +334,14 @@
     meta(dl, "tags", nodeTags(i).map((t) => button("#" + t, () => { $("tag-filter").value = t; applyVisibility(); }, "chip")));
     const backs = ins[i].filter((j) => j !== i).sort((a, b) => items[a].label.localeCompare(items[b].label));
     const list = $("panel-backlinks").querySelector("ul");
-    list.replaceChildren(...backs.map((j) => { const li = document.createElement("li"); li.append(button(items[j].label, () => go(j))); return li; }));
+    list.replaceChildren(...backs.map((j) => {
+      const li = document.createElement("li");
+      const b = button(items[j].label, () => go(j));
+      const where = place(j);
+      if (where) b.append(" ", where);
+      li.append(b);
+      return li;
+    }));
     $("panel-backlinks").hidden = !backs.length;
     const body = $("panel-body");
     body.replaceChildren();
@@ -379,6 +417,8 @@
       const b = button(items[i].label, () => { results.hidden = true; go(i); }, "");
       b.dataset.node = String(i);
       if (alias) { const small = document.createElement("small"); small.textContent = "alias: " + alias; b.append(small); }
+      const where = place(i);
+      if (where) b.append(where);
       li.append(b);
       return li;
     }));

@@ -85,6 +85,16 @@ def test_page_is_self_contained_with_a_csp(tmp_path: Path) -> None:
     assert ">2 notes · 2 links · 1 unresolved links · 0 checked claims<" in page
 
 
+def test_tags_with_empty_segments_are_published(tmp_path: Path) -> None:
+    root = write_vault(tmp_path, {"A.md": '---\ntags: ["x/", "a//b", "#c/"]\n---\nA\n'})
+    done = publish(root, tmp_path / "out", verify=False, jobs=1)
+    graph = embedded(done.page.read_text(encoding="utf-8"), "graph-data")
+    (node,) = graph["nodes"]
+    tags = vaultkit.load(root, jobs=1).graph().nodes["A"]["tags"]
+    assert sorted(graph["tags"][t] for t in node["t"]) == sorted(t.lower() for t in tags)
+    assert {"x", "a", "c"} <= set(graph["tags"])  # the parents a filter keeps them under
+
+
 def test_panels_are_compact_and_link_to_node_numbers(tmp_path: Path) -> None:
     import base64
     import gzip

@@ -233,6 +233,21 @@ def test_hover_highlights_neighbours(visit) -> None:
     visit.assert_clean()
 
 
+def test_hover_ends_when_the_pointer_jumps_off_the_map(visit) -> None:
+    beta = visit.node("Beta")
+    point = visit.screen_point(beta)
+    hovered = "document.body.dataset.hovered"
+    visit.page.mouse.move(*point)
+    visit.page.wait_for_function(f"() => {hovered} === '{beta}'", timeout=3000)
+    visit.page.mouse.move(5, 5)  # one move onto the header: the map itself sees no move off the node
+    visit.page.wait_for_function(f"() => {hovered} === undefined", timeout=3000)
+    assert visit.page.is_hidden("#tooltip")
+    assert visit.js("i => window.vaultkit.nodes.get(i).color.border", visit.node("Delta")) != "#d9822b"
+    visit.page.mouse.move(*point)  # straight back onto the same node: highlighted again
+    visit.page.wait_for_function(f"() => {hovered} === '{beta}'", timeout=3000)
+    visit.assert_clean()
+
+
 def test_tags_as_nodes(visit) -> None:
     visit.page.check("#tag-nodes")
     labels = visit.visible_labels()

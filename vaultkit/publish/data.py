@@ -53,7 +53,7 @@ def graph_data(graph: nx.DiGraph, *, claims: int = 0, verdicts: dict[str, int] |
     community = _community_of(graph, seed)
     folders = sorted({_top(data["folder"]) for _, data in graph.nodes(data=True) if data.get("kind") == "note"})
     folder_number = {name: i for i, name in enumerate(folders)}
-    tags = sorted({parent for _, data in graph.nodes(data=True) for t in data.get("tags") or () for parent in analysis.tag_parents(t.lower())})
+    tags = sorted({name for _, data in graph.nodes(data=True) for t in data.get("tags") or () for name in (t.lower(), *analysis.tag_parents(t.lower()))})
     tag_number = {name: i for i, name in enumerate(tags)}
     nodes: list[dict[str, Any]] = []
     for i, (node, data) in enumerate(graph.nodes(data=True)):
