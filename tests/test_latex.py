@@ -950,6 +950,8 @@ from vaultkit.checking.latex import read_display  # noqa: E402
         (r"\int_a^b u \, dv = \left[ u v \right]_{a}^{b} - \int_a^b v \, du",
          "Integral(u, (v, a, b)) = evaluated(u*v, a, b) - Integral(v, (u, a, b))"),
         (r"\left[ x^2 \right]_0^1 = 1", "evaluated(x**2, 0, 1) = 1"),
+        (r"P(i) = |\langle i | \Psi \rangle|^2", "P(i) = <Psi|i>*<i|Psi>"),  # |⟨i|Ψ⟩|² = ⟨Ψ|i⟩⟨i|Ψ⟩
+        (r"|\Phi^+\rangle = \frac{1}{\sqrt{2}}\left(|00\rangle + |11\rangle\right)", "|Phi_plus> = sqrt(2)*(|00> + |11>)/2"),
         (r"\int_a^b \left( x \frac{d}{dx} f(x) \right) g(x) \, dx", "Integral(x*g(x)*Derivative(f(x), x), (x, a, b))"),
         (r"0 = \frac{d}{d\theta} \theta^9(1-\theta)^4", "0 = Derivative(theta**9*(1 - theta)**4, theta)"),
     ],

@@ -208,7 +208,9 @@ _OTHER_REASONS = {
 
 # ---------------------------------------------------------------- lexing and parsing
 
-_OPERAND_END = frozenset({"LETTER", "NUMBER", "SYM", "NAMED", "RPAR", "RBRACE", "RBRACK", "ABS_CLOSE", "STAR"})
+_OPERAND_END = frozenset(
+    {"LETTER", "NUMBER", "SYM", "NAMED", "RPAR", "RBRACE", "RBRACK", "ABS_CLOSE", "STAR", "NOTATION", "DECOR", "BANG"}
+)
 _NAMED = re.compile(r"\\([A-Za-z]+)\*?\s*\{(.*)\}\Z", re.S)
 
 
@@ -455,8 +457,10 @@ _OPERATORS = re.compile(
     r"\\(?:mathbf|boldsymbol|bm|vec|hat|widehat|nabla|ket|bra|braket|expval|langle|rangle|dagger|[cl]?dots[bcmio]?|[vd]dots)"
     r"(?![A-Za-z])"
 )  # ellipses too: a product with … in it keeps its order
-_I_AS_INDEX = re.compile(  # x_i, x_{ij}, \sum_{i=1}: i is an index
+_I_AS_INDEX = re.compile(  # x_i, x_{ij}, \sum_{i=1}, P(i), ⟨i|, |i⟩, i = 1: i is an index or a label
     r"_\s*(?:i(?![A-Za-z])|\{[^{}]*?(?<![A-Za-z\\])[A-Za-z]?i[A-Za-z]?(?![A-Za-z]))"
+    r"|(?<![A-Za-z\\])i\s*(?:=|\\in(?![A-Za-z]))"
+    r"|[(,{|]\s*i\s*(?=[),}|]|\\rangle)|\\langle\s*i(?![A-Za-z])"
 )
 _COMMUTATOR = re.compile(r"\[[^\[\],=]+,[^\[\],=]+\]")  # [A, B]: A and B need not commute
 
@@ -1120,7 +1124,7 @@ class _Translator:
             first, bar, second = first.partition("|")
             if not bar:
                 raise TranslationError(f"{prim}: \\braket{{a|b}} expected", command="\\braket", cause="syntax")
-        labels = [self._label_value(text, str(prim)) for text in (first, second) if text is not None]
+        labels = [self._state_label(text, str(prim)) for text in (first, second) if text is not None]
         if command == "ket":
             return Ket(labels[0])
         if command == "bra":
@@ -1128,6 +1132,13 @@ class _Translator:
         if command == "braket":
             return InnerProduct(Bra(labels[0]), Ket(labels[1]))
         return self._undefined("expectation")(labels[0])
+
+    def _state_label(self, text: str, shown: str) -> sympy.Expr:
+        """A ket's label: `00` and `+` are names of states, not the number 0 or a sign."""
+        stripped = text.strip()
+        if re.fullmatch(r"[0-9]+|[+-]|\\pm|\\uparrow|\\downarrow|[0-9]*[+-]", stripped):
+            return sympy.Symbol(stripped.lstrip("\\"))
+        return self._label_value(text, shown)
 
     def _matrix(self, text: str) -> sympy.Expr:
         kind, body = re.fullmatch(r"\\vkmatrix\{([a-zA-Z]+)\}\{([0-9a-f]*)\}", text).groups()  # type: ignore[union-attr]
@@ -1375,6 +1386,9 @@ class _Translator:
         if sup is None:
             return value
         node = sup.children[0]
+        if self.free and isinstance(node, Token) and node.type == "SIGN" and isinstance(value, sympy.Symbol):
+            suffix = "plus" if str(node) == "+" else "minus"  # Φ^+, x^-: names, as a limit's a^+ is a side
+            return self._fallback(f"{value.name}_{suffix}", value.is_commutative is not False)
         if isinstance(node, Token) and node.type == "STAR":
             if not self.conjugating and isinstance(value, sympy.Symbol):
                 return self._fallback(f"{value.name}_star")  # θ^*, p^*: an optimum or a true distribution
