@@ -460,7 +460,7 @@ _OPERATORS = re.compile(
 _I_AS_INDEX = re.compile(  # x_i, x_{ij}, \sum_{i=1}, P(i), ⟨i|, |i⟩, i = 1: i is an index or a label
     r"_\s*(?:i(?![A-Za-z])|\{[^{}]*?(?<![A-Za-z\\])[A-Za-z]?i[A-Za-z]?(?![A-Za-z]))"
     r"|(?<![A-Za-z\\])i\s*(?:=|\\in(?![A-Za-z]))"
-    r"|[(,{|]\s*i\s*(?=[),}|]|\\rangle)|\\langle\s*i(?![A-Za-z])"
+    r"|[(,|]\s*i\s*(?=[),|]|\\rangle)|\\langle\s*i(?![A-Za-z])|\\(?:ket|bra|braket)\s*\{\s*i\s*\}"
 )
 _COMMUTATOR = re.compile(r"\[[^\[\],=]+,[^\[\],=]+\]")  # [A, B]: A and B need not commute
 
