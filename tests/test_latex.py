@@ -950,6 +950,9 @@ from vaultkit.checking.latex import read_display  # noqa: E402
         (r"\int_a^b u \, dv = \left[ u v \right]_{a}^{b} - \int_a^b v \, du",
          "Integral(u, (v, a, b)) = evaluated(u*v, a, b) - Integral(v, (u, a, b))"),
         (r"\left[ x^2 \right]_0^1 = 1", "evaluated(x**2, 0, 1) = 1"),
+        # an operator written bare somewhere in the display multiplies its parentheses too: one reading of Â
+        (r"\hat{A}(\psi_1 + \psi_2) = \hat{A}\psi_1 + \hat{A}\psi_2", "A_hat*(psi_1 + psi_2) = A_hat*psi_1 + A_hat*psi_2"),
+        (r"\hat{H}(t)\psi = E\psi", "H_hat(t)*psi = E*psi"),
         (r"P(i) = |\langle i | \Psi \rangle|^2", "P(i) = <Psi|i>*<i|Psi>"),  # |⟨i|Ψ⟩|² = ⟨Ψ|i⟩⟨i|Ψ⟩
         (r"|\Phi^+\rangle = \frac{1}{\sqrt{2}}\left(|00\rangle + |11\rangle\right)", "|Phi_plus> = sqrt(2)*(|00> + |11>)/2"),
         (r"\int_a^b \left( x \frac{d}{dx} f(x) \right) g(x) \, dx", "Integral(x*g(x)*Derivative(f(x), x), (x, a, b))"),

@@ -462,6 +462,7 @@ _I_AS_INDEX = re.compile(  # x_i, x_{ij}, \sum_{i=1}, P(i), ⟨i|, |i⟩, i = 1:
     r"|(?<![A-Za-z\\])i\s*(?:=|\\in(?![A-Za-z]))"
     r"|[(,|]\s*i\s*(?=[),|]|\\rangle)|\\langle\s*i(?![A-Za-z])|\\(?:ket|bra|braket)\s*\{\s*i\s*\}"
 )
+_BARE_OPERATOR = re.compile(r"(\\(?:hat|widehat)\s*\{[^{}]*\})(?!\s*(?:\(|\\left\s*\(|\^|_|'))\s*\S")
 _COMMUTATOR = re.compile(r"\[[^\[\],=]+,[^\[\],=]+\]")  # [A, B]: A and B need not commute
 
 
@@ -619,6 +620,7 @@ class _Translator:
         self.literal_order = False
         self.conjugating = True  # x^* is the conjugate of x (else, in the free reading, the name x^*)
         self.imaginary_i = False  # free reading of a complex text where i is no index: i is the imaginary unit
+        self.bare_operators: frozenset[str] = frozenset()  # free reading: \hat{A} written before a factor somewhere
 
     # ------------------------------------------------------------ statements
 
@@ -1094,7 +1096,8 @@ class _Translator:
             raise TranslationError(f"{shown} is an indexed family: write {shown}_i", command=shown,
                                    cause="unsupported-construct")
         adjoint = atom.sup is not None and self.free and _is_adjoint(atom.sup)  # ψ^*(x) is ψ(x) conjugated
-        if atom.call is not None and kind == "undeclared" and (atom.sup is None or adjoint):
+        operator = re.sub(r"\s+", "", str(prim)) in self.bare_operators  # Â(ψ₁ + ψ₂) beside Âψ₁: a product
+        if atom.call is not None and kind == "undeclared" and (atom.sup is None or adjoint) and not operator:
             if self.free:
                 arguments = self._arguments(atom.call)
                 named = value.name if isinstance(value, sympy.Symbol) else str(value) if isinstance(
@@ -1943,6 +1946,7 @@ def _run(
     translator = _Translator(scope, free)
     prepared = prepare(tex) if free else ""
     translator.literal_order = free and (_OPERATORS.search(prepared) or _COMMUTATOR.search(prepared)) is not None
+    translator.bare_operators = frozenset(re.sub(r"\s+", "", m.group(1)) for m in _BARE_OPERATOR.finditer(prepared))
     if build is _build_reading:  # a reader's guesses, never a claim's: x^* and i by what the text is about
         translator.conjugating = complex_note or translator.literal_order or is_complex(tex)
         translator.imaginary_i = translator.conjugating and not _I_AS_INDEX.search(prepared)
