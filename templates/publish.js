@@ -238,7 +238,7 @@
     if (mode === "status") {
       heading(box, "Fill: verification status");
       for (const key of ["p", "c", "f", "e", "s"]) entry(box, STATUS[key][1], shade(STATUS[key][1]), STATUS[key][0]);
-      entry(box, NO_CLAIMS, "#aab3bf", "no claims");
+      entry(box, NO_CLAIMS, "#aab3bf", data.checked ? "no claims" : "not checked");
     } else {
       heading(box, names[mode]);
       for (const [key, colour] of categories) {
@@ -327,7 +327,8 @@
     $("panel").dataset.node = String(i);
     $("panel-title").textContent = item.label;
     $("panel-path").textContent = item.k === "g" ? "unresolved link: no note has this name" : nodeId(i) + (item.k === "n" ? ".md" : "");
-    $("panel-status").textContent = item.s ? "status: " + STATUS[item.s][0] : item.k === "n" ? "no claims" : "";
+    $("panel-status").textContent = item.s ? "status: " + STATUS[item.s][0]
+      : item.k === "n" ? (data.checked ? "no claims" : "claims not checked") : "";
     const dl = $("panel-meta");
     dl.replaceChildren();
     meta(dl, "aliases", (item.a || []).map((a) => { const s = document.createElement("span"); s.className = "chip"; s.textContent = a; return s; }));

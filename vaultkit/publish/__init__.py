@@ -62,7 +62,8 @@ def publish(
         graph = verification.annotate(graph)
     claims = len(verification.results) if verification is not None else 0
     verdicts = verification.counts() if verification is not None else {}
-    data = graph_data(graph, claims=claims, verdicts=verdicts, layout_above=layout_above)
+    data = graph_data(graph, claims=claims, verdicts=verdicts, layout_above=layout_above,
+                      checked=verification is not None)
     panels = build_panels(vault, data.ids, verification, jobs=jobs, show_progress=show_progress)
     packed = packed_json(panels.entries)
     text = render_page(vault.name, data, packed)

@@ -32,6 +32,7 @@ class Counts:
     unresolved: int
     claims: int
     verdicts: dict[str, int] = field(default_factory=dict)
+    checked: bool = True  # the claims were checked (publish --no-verify leaves them unchecked)
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,7 @@ class GraphData:
 
 
 def graph_data(graph: nx.DiGraph, *, claims: int = 0, verdicts: dict[str, int] | None = None,
-               layout_above: int = 1000, seed: int = 0) -> GraphData:  # fmt: skip
+               layout_above: int = 1000, seed: int = 0, checked: bool = True) -> GraphData:  # fmt: skip
     """vis-network items for every node and edge of `graph`, in linear time."""
     ids = tuple(graph)
     number = {node: i for i, node in enumerate(ids)}
@@ -100,6 +101,7 @@ def graph_data(graph: nx.DiGraph, *, claims: int = 0, verdicts: dict[str, int] |
         unresolved=to_ghost,
         claims=claims,
         verdicts=dict(verdicts or {}),
+        checked=checked,
     )
     return GraphData(network, ids, tuple(folders), tuple(tags), max(community.values(), default=-1) + 1, counts, laid_out)
 

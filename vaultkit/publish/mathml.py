@@ -9,6 +9,7 @@ escaped. A formula that fails any of this is shown as its TeX in `<code>`.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from functools import lru_cache
 
@@ -38,10 +39,34 @@ def tex_to_html(tex: str, display: bool) -> str:
     return f'<code class="{css}">{escapeHtml(tex)}</code>'
 
 
+_COMMAND = re.compile(r"\\([A-Za-z]+)")
+
+
+@lru_cache(maxsize=1)
+def _known_commands() -> frozenset[str]:
+    import latex2mathml.commands as commands
+
+    known: set[str] = set()
+    for value in vars(commands).values():
+        items = [value] if isinstance(value, str) else value if isinstance(value, (tuple, list, set, frozenset, dict)) else ()
+        known.update(item for item in items if isinstance(item, str) and item.startswith("\\"))
+    return frozenset(known)
+
+
+def _understood(tex: str) -> bool:
+    """Every command in `tex` is one latex2mathml converts (it drops some, such as `\\mathcolor`, silently)."""
+    from latex2mathml.symbols_parser import convert_symbol
+
+    known = _known_commands()
+    return all(f"\\{name}" in known or convert_symbol(f"\\{name}") is not None for name in _COMMAND.findall(tex))
+
+
 @lru_cache(maxsize=4096)
 def _mathml(tex: str, display: bool) -> str | None:
     from latex2mathml.converter import convert
 
+    if not _understood(tex):
+        return None
     try:
         raw = convert(tex, display="block" if display else "inline")
         root = ET.fromstring(raw)

@@ -69,6 +69,7 @@ def render_page(title: str, data: GraphData, panels: Markup) -> str:
         "folders": data.folders,
         "tags": data.tags,
         "laidOut": data.laid_out,
+        "checked": data.counts.checked,
     }
     verdicts = ", ".join(f"{n} {verdict}" for verdict, n in data.counts.verdicts.items() if n)
     return _environment().get_template("publish.html.j2").render(
