@@ -30,7 +30,7 @@ from vaultkit.checking.latex_free import ambiguous_word, is_complex, prepare
         (r"\left[ x^2 \right]_0^1", r"\operatorname{evaluated}\left( x^2 , 0, 1\right)"),
         (r"\langle \phi \mid \hat{H} \mid \psi \rangle", r"{\bra{ \phi } \hat{H} \ket{ \psi }}"),
         (r"\mid \psi \rangle", r"\ket{ \psi }"),
-        (r"\left<\hat{H}\right>", r"\expval{\hat{H}}"),
+        (r"\left<\hat{H}\right>", r"\expval{ \hat{H}}"),
         (r"p_n = \mid c_n \mid^2", r"p_n = | c_n |^2"),
         (r"x' + f''(x)", r"\primed{x} + \dprimed{f}(x)"),
         (r"sin(\omega t) + Beta(a)", r"\sin (\omega t) + \operatorname{Beta}(a)"),
