@@ -214,6 +214,7 @@ def pyvis_page(vk: Path, vault: Path, site: Path, directed: bool, timeout_s: flo
 
 def render(results: dict) -> str:
     m = results["machine"]
+    wait = results.get("draw_timeout_s")
     lines = [
         f"Measured {m['date']} on {m['cpu']}, {m['cores']} cores; `{m['uname']}`; Python {m['python']}, {m['chromium']}; "
         f"vaultkit commit {m['commit']}. Vaults: {vault_names(results)}. Load times are the median of "
@@ -230,9 +231,9 @@ def render(results: dict) -> str:
         per = p["graph_data_bytes"] / (p["nodes"] + p["edges"])
         target = DRAW_TARGET_MS.get(str(size))
         lines.append(
-            f"| {name(size)} | {p['nodes']} | {p['edges']} | {p['wall_s']:.1f} | {p['page_bytes'] / 1e6:.1f} | {per:.0f} | "
+            f"| {name(size)} | {p['nodes']} | {p['edges']} | {p['wall_s']:.1f} | {_mb(p['page_bytes'])} | {per:.0f} | "
             f"{p['panel_bytes'] / r['markdown_bytes']:.2f}; {p['panel_html_bytes'] / r['markdown_bytes']:.2f} | "
-            f"{_ms(r['load']['median_ms'])}{f' (< {target})' if target else ''} | {'yes' if p['laid_out'] else 'no'} |"
+            f"{_ms(r['load']['median_ms'], wait)}{f' (< {target})' if target else ''} | {'yes' if p['laid_out'] else 'no'} |"
         )
     lines += ["", targets(results)]
     lines += ["", "pyvis's default page of the same graph (`Network().from_nx(graph)`, `write_html`; physics on):", "",
@@ -248,8 +249,8 @@ def render(results: dict) -> str:
                 continue
             per = r["data_bytes"] / (r["nodes"] + r["edges"])
             lines.append(
-                f"| {name(size)} | `{variant}` | {r['from_nx_s']:.1f} | {r['write_s']:.1f} | {r['page_bytes'] / 1e6:.1f} (+ {r['lib_bytes'] / 1e6:.1f}) | "
-                f"{per:.0f} | {_ms(r['load']['median_ms'])} |"
+                f"| {name(size)} | `{variant}` | {_s(r['from_nx_s'])} | {_s(r['write_s'])} | {_mb(r['page_bytes'])} (+ {_mb(r['lib_bytes'])}) | "
+                f"{per:.0f} | {_ms(r['load']['median_ms'], wait)} |"
             )
     blocked = sorted({u for s in results["sizes"] for r in results["runs"][str(s)]["pyvis"].values() for u in r.get("load", {}).get("blocked_requests", [])})
     ours = sorted({u for s in results["sizes"] for u in results["runs"][str(s)]["load"]["blocked_requests"]})
@@ -284,7 +285,7 @@ def targets(results: dict) -> str:
         ok = drawn is not None and drawn < target
         held.append(ok)
         what = "is interactive" if size == SAMPLE else "shows its graph"
-        parts.append(f"the {name(size)} page {what} in under {target / 1000:g} s: {'holds' if ok else 'missed'} ({_ms(drawn)} ms)")
+        parts.append(f"the {name(size)} page {what} in under {target / 1000:g} s: {'holds' if ok else 'missed'} ({f'{drawn:.0f} ms' if drawn is not None else 'not drawn'})")
     runs = [results["runs"][str(s)] for s in results["sizes"]]
     per = max(r["publish"]["graph_data_bytes"] / (r["publish"]["nodes"] + r["publish"]["edges"]) for r in runs)
     ok = per < GRAPH_BYTES_TARGET
@@ -301,8 +302,18 @@ def targets(results: dict) -> str:
     return f"{verdict}: " + "; ".join(parts) + "."
 
 
-def _ms(value: float | None) -> str:
-    return "not drawn" if value is None else f"{value:.0f}"
+def _ms(value: float | None, wait: float | None = None) -> str:
+    if value is None:
+        return f"not drawn in {wait:g} s" if wait else "not drawn"
+    return f"{value:.0f}"
+
+
+def _mb(size: int) -> str:
+    return f"{size / 1e6:.1f}" if size >= 1e6 else f"{size / 1e6:.2f}"
+
+
+def _s(seconds: float) -> str:
+    return f"{seconds:.1f}" if seconds >= 0.1 else f"{seconds:.3f}"
 
 
 def write_doc(section: str) -> None:
@@ -329,7 +340,8 @@ def main(argv: list[str] | None = None) -> int:
 
     sizes = [s if s == SAMPLE else int(s) for s in args.sizes.replace(" ", "").split(",") if s]
     vk = find_vaultkit()
-    results = {"machine": machine(), "sizes": sizes, "loads": args.loads, "runs": {}}
+    results = {"machine": machine(), "sizes": sizes, "loads": args.loads, "draw_timeout_s": args.draw_timeout,
+               "pyvis_timeout_s": args.pyvis_timeout, "runs": {}}  # fmt: skip
     OUT.mkdir(exist_ok=True)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
