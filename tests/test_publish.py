@@ -69,6 +69,13 @@ def test_rendering_escapes_html_and_resolves_links() -> None:
     assert "hidden" not in html
 
 
+def test_a_first_heading_that_repeats_the_title_is_left_out() -> None:
+    text = "---\naliases: [b]\n---\n# Boltzmann distribution\n\nBody\n\n# Boltzmann distribution\n"
+    html = render_note(text, {}, "Boltzmann distribution")
+    assert html.count("<h1>") == 1 and html.index("<p>Body</p>") < html.index("<h1>")  # the later one stays
+    assert render_note("# Another heading\n", {}, "Title") == "<h1>Another heading</h1>\n"
+
+
 def test_page_is_self_contained_with_a_csp(tmp_path: Path) -> None:
     root = write_vault(tmp_path, NOTES)
     done = publish(root, tmp_path / "out", verify=False, jobs=1)

@@ -22,7 +22,7 @@ from .render import render_note
 PARALLEL_THRESHOLD = 400  # notes
 CHUNK = 64
 
-Job = tuple[int, str, str | None, dict[str, int]]  # node number, path, name on disk, link targets
+Job = tuple[int, str, str | None, dict[str, int], str]  # node number, path, name on disk, link targets, title
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,7 @@ def build_panels(
             targets.setdefault(link.source, {}).setdefault(link.ref.target, number[link.target])
     disk = discover(vault.root).disk_paths if any("\ufffd" in path for path in (n.path for n in vault.notes.values())) else {}
     work: list[Job] = [
-        (number[note.id], note.path, disk.get(note.path), targets.get(note.id, {}))
+        (number[note.id], note.path, disk.get(note.path), targets.get(note.id, {}), note.title)
         for note in vault.notes.values()
         if note.id in number
     ]
@@ -84,11 +84,11 @@ def _counterexample(values: Mapping[str, str] | None) -> str:
 
 
 def _render_one(root: Path, job: Job, max_size: int) -> tuple[int, str, int]:
-    node, path, disk_path, targets = job
+    node, path, disk_path, targets, title = job
     source = read_note(root, path, max_size, disk_path)
     if not source.readable:
         return node, '<p class="missing">This note could not be read.</p>', 0
-    return node, render_note(source.text, targets), len(source.text.encode("utf-8"))
+    return node, render_note(source.text, targets, title), len(source.text.encode("utf-8"))
 
 
 def _render_chunk(root: Path, jobs: Sequence[Job], max_size: int) -> list[tuple[int, str, int]]:

@@ -56,9 +56,21 @@ def renderer() -> MarkdownIt:
     return md
 
 
-def render_note(text: str, targets: Targets) -> str:
-    """The panel HTML of a note whose links resolve through `targets`."""
-    return renderer().render(text, {"targets": targets})
+def render_note(text: str, targets: Targets, title: str | None = None) -> str:
+    """The panel HTML of a note whose links resolve through `targets`.
+
+    A first `# heading` that repeats the note's `title` is left out: the panel shows the title already.
+    """
+    md = renderer()
+    env = {"targets": targets}
+    tokens = md.parse(text, env)
+    first = next((i for i, token in enumerate(tokens) if token.type != "front_matter"), None)
+    if (
+        title is not None and first is not None and tokens[first].type == "heading_open" and tokens[first].tag == "h1"
+        and tokens[first + 1].content.strip().casefold() == title.strip().casefold()
+    ):
+        del tokens[first : first + 3]
+    return md.renderer.render(tokens, md.options, env)
 
 
 def _inline_math(self, tokens, idx, options, env) -> str:  # noqa: ANN001
