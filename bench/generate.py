@@ -569,7 +569,7 @@ class Writer:
             self.stats["decoy_comment"] += 1
             if rng.random() < 0.5:
                 return f"%% hidden: [[Commented link]] #commented-tag {self.words(4)} %%"
-            return f"%%\nMulti-line comment with [[Another hidden link]]\n#hiddentag\n%%"
+            return "%%\nMulti-line comment with [[Another hidden link]]\n#hiddentag\n%%"
         if r < 0.96:
             self.stats["decoy_html_comment"] += 1
             return f"<!-- TODO: [[HTML comment link]] #htmltag {self.words(3)} -->"

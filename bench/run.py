@@ -423,7 +423,7 @@ def render(results: dict) -> str:
                     "otools-subset": "obsidiantools, without the notes it crashed on"}[tool]
             head = f"| {label(size)} | {st['notes']} | {st['total_mb']} | {st['links']} | {name} "
             if not s.get("ok"):
-                L.append(head + f"| crashed | | | | see below |")
+                L.append(head + "| crashed | | | | see below |")
                 continue
             g = s.get("graph") or s.get("otools") or {}
             gtxt = f"{g['nodes']} nodes, {g['edges']} edges" if "nodes" in g else ""

@@ -16,7 +16,7 @@ from markdown_it.token import Token
 
 from .markdown import obsidian_markdown
 from .markdown.comments import Comment, visible
-from .model import CodeBlock, Diagnostic, Heading, LinkRef, Math, Note, SourceFile, Tag
+from .model import CodeBlock, Heading, LinkRef, Math, Note, SourceFile, Tag
 from .properties import Frontmatter, read_frontmatter
 
 _EXTERNAL = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.\-]*:|//)")

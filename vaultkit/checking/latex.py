@@ -85,10 +85,10 @@ from .latex_calculus import Calculus
 from .latex_free import is_complex, prepare
 from .latex_notation import Notation
 from .latex_syntax import (
-    MAX_DEPTH, MAX_EXPONENT, MAX_NUMBER_BITS, MAX_ORDER, TranslationError, _Atom, _BARE_OPERATOR, _COMMUTATOR,
-    _DECORATED, _DECORATIONS, _ELLIPSIS, _FUNCTIONS, _I_AS_INDEX, _NAMED, _NONCOMMUTING, _OPERATORS, _Op,
-    _SET_RELATIONS, _VARIANTS, _is_adjoint, _is_vector, _label, _letter_superscript, _lone_factor, _no_tuple,
-    _parse, _single_digit, _statements,
+    MAX_DEPTH, MAX_EXPONENT, MAX_LENGTH, MAX_NUMBER_BITS, MAX_ORDER, TranslationError, _Atom, _BARE_OPERATOR,
+    _COMMUTATOR, _DECORATED, _DECORATIONS, _ELLIPSIS, _FUNCTIONS, _I_AS_INDEX, _NAMED, _NONCOMMUTING, _OPERATORS,
+    _Op, _SET_RELATIONS, _VARIANTS, _is_adjoint, _is_vector, _label, _letter_superscript, _lone_factor, _no_tuple,
+    _parse, _script_token, _single_digit, _statements,
 )
 from .scope import Scope
 
@@ -833,9 +833,8 @@ class _Translator(Calculus, Notation):
             str(node) in ("\\top", "\\intercal") or (str(node) == "T" and self.free and not value.is_commutative)
         ):
             return sympy.Function("transpose", commutative=False)(value)
-        word = node if isinstance(node, Token) else _lone_factor(node)
-        word = word.children[0] if isinstance(word, Tree) and len(word.children) == 1 else word
-        if self.free and isinstance(word, Token) and word.type == "NAMED" and len(self._base_name(word)) > 1:
+        word = _script_token(sup)
+        if self.free and word is not None and word.type == "NAMED" and len(self._base_name(word)) > 1:
             raise TranslationError(  # φ^{\mathrm{AB}}: the upright word names, it does not raise
                 f"^{word}: an upright superscript is a label, not a power", command=f"^{word}",
                 cause="unsupported-construct",
@@ -973,9 +972,9 @@ def _run(
     tex: str, scope: Scope, free: bool, build: Callable[[_Translator, list[Tree]], object], relations: bool = False,
     complex_note: bool = False,
 ):
-    tree = _parse(tex, free)
+    prepared = prepare(tex) if free and len(tex) <= MAX_LENGTH else ""  # longer: _parse refuses it first
+    tree = _parse(tex, free, prepared or None)
     translator = _Translator(scope, free)
-    prepared = prepare(tex) if free else ""
     translator.literal_order = free and (_OPERATORS.search(prepared) or _COMMUTATOR.search(prepared)) is not None
     translator.bare_operators = frozenset(re.sub(r"\s+", "", m.group(1)) for m in _BARE_OPERATOR.finditer(prepared))
     if build is _build_reading:  # a reader's guesses, never a claim's: x^* and i by what the text is about

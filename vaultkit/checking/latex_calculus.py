@@ -185,29 +185,31 @@ class Calculus:
 
     def _is_free_differential(self, items: list, i: int) -> bool:
         """Free reading: `dU`, `dX_i`, `d\\psi(x)` outside an integral or derivative is a differential."""
-        if self.scope.defined("d") or i + 1 >= len(items) or items[i + 1][0] != "":
+        if self.scope.defined("d"):
             return False
-        atom = self._atom(items[i][1])
-        if not (isinstance(atom.prim, Token) and atom.prim.type == "LETTER" and str(atom.prim) == "d" and atom.bare()):
-            return False
-        following = self._atom(items[i + 1][1])
-        return isinstance(following.prim, Token) and following.prim.type in ("LETTER", "SYM", "DECOR", "NAMED") \
-            and not self._constant_name(following.prim) and not following.factorial \
-            and (following.sup is None or following.call is None)
+        following = self._prefixed_name(items, i, ("d",), ("LETTER", "SYM", "DECOR", "NAMED"))
+        return following is not None and not following.factorial and (following.sup is None or following.call is None)
 
     def _is_increment(self, items: list, i: int) -> bool:
         """Free reading: `\\Delta x` and `\\delta S` (a bare Greek delta before a bare name) are names."""
+        following = self._prefixed_name(items, i, ("\\Delta", "\\delta"), ("LETTER", "SYM", "DECOR"))
+        if following is None or self.scope.defined(str(self._atom(items[i][1]).prim)[1:]):
+            return False
+        return following.sup is None and following.call is None and not following.factorial
+
+    def _prefixed_name(self, items: list, i: int, prefixes: tuple[str, ...], kinds: tuple[str, ...]) -> _Atom | None:
+        """The atom after items[i], when items[i] is a bare prefix (`d`, `\\Delta`) written right before a name."""
         if i + 1 >= len(items) or items[i + 1][0] != "":
-            return False
+            return None
         atom = self._atom(items[i][1])
-        if not (isinstance(atom.prim, Token) and str(atom.prim) in ("\\Delta", "\\delta") and atom.bare()):
-            return False
-        if self.scope.defined(str(atom.prim)[1:]):
-            return False
+        if not (isinstance(atom.prim, Token) and atom.prim.type in ("LETTER", "SYM") and str(atom.prim) in prefixes
+                and atom.bare()):
+            return None
         following = self._atom(items[i + 1][1])
-        return isinstance(following.prim, Token) and following.prim.type in ("LETTER", "SYM", "DECOR") \
-            and not self._constant_name(following.prim) and following.sup is None and following.call is None \
-            and not following.factorial
+        if not (isinstance(following.prim, Token) and following.prim.type in kinds
+                and not self._constant_name(following.prim)):
+            return None
+        return following
 
     def _differential(self, node: Tree | Token) -> sympy.Expr:
         """The differential of a name (`dX_i` → the name dX_i) or of an application (`df(x)` → d(f(x)))."""
@@ -224,20 +226,8 @@ class Calculus:
 
     def _is_differential(self, items: list, i: int) -> bool:
         """items[i:i+2] is `d x` (or `\\mathrm{d} x`)."""
-        if i + 1 >= len(items) or items[i + 1][0] != "":
-            return False
-        head = items[i][1]
-        atom = self._atom(head)
-        if not (isinstance(atom.prim, Token) and atom.prim.type == "LETTER" and str(atom.prim) == "d" and atom.bare()):
-            return False
-        nxt = self._atom(items[i + 1][1])
-        return (
-            isinstance(nxt.prim, Token)
-            and nxt.prim.type in ("LETTER", "SYM", "DECOR")
-            and not self._constant_name(nxt.prim)
-            and nxt.sup is None
-            and nxt.call is None
-        )
+        following = self._prefixed_name(items, i, ("d",), ("LETTER", "SYM", "DECOR"))
+        return following is not None and following.sup is None and following.call is None
 
     def _arg_items(self, arg: Tree) -> list[tuple[str | None, Tree | Token]] | None:
         node = arg.children[0]

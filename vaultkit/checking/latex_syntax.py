@@ -393,17 +393,17 @@ _BARE_OPERATOR = re.compile(r"(\\(?:hat|widehat)\s*\{[^{}]*\})(?!\s*(?:\(|\\left
 _COMMUTATOR = re.compile(r"\[[^\[\],=]+,[^\[\],=]+\]")  # [A, B]: A and B need not commute
 
 
-
 _TRAILING = re.compile(r"(?:\s|\\[,;:! ]|\\q?quad(?![A-Za-z])|~|[.,;])+\Z")
 
 
-def _parse(tex: str, free: bool = False) -> Tree:
+def _parse(tex: str, free: bool = False, prepared: str | None = None) -> Tree:
+    """The parse tree of `tex`; in the free reading, of `prepared` (`latex_free.prepare(tex)`) when given."""
     if not isinstance(tex, str):
         raise TypeError("LaTeX must be a string")
     if len(tex) > MAX_LENGTH:
         raise TranslationError(f"LaTeX longer than {MAX_LENGTH} characters", cause="too-large")
     if free:  # a last line break ends nothing
-        tex = re.sub(r"(?:\\\\|\s)+\Z", "", prepare(tex))
+        tex = re.sub(r"(?:\\\\|\s)+\Z", "", prepare(tex) if prepared is None else prepared)
         word = ambiguous_word(tex)
         if word is not None:
             raise TranslationError(
@@ -514,12 +514,18 @@ def _is_vector(value: sympy.Expr) -> bool:
     return False
 
 
-def _letter_superscript(sup: Tree) -> bool:
-    """`^a`, `^{a}`: one letter (not T, the transpose)."""
-    node = sup.children[0]
+def _script_token(script: Tree) -> Token | None:
+    """The one token of a script, braced or not: `^a`, `^{a}`, `^{\\mathrm{AB}}`; else None."""
+    node = script.children[0]
     inner = node if isinstance(node, Token) else _lone_factor(node)
     inner = inner.children[0] if isinstance(inner, Tree) and len(inner.children) == 1 else inner
-    return isinstance(inner, Token) and inner.type == "LETTER" and str(inner) != "T"
+    return inner if isinstance(inner, Token) else None
+
+
+def _letter_superscript(sup: Tree) -> bool:
+    """`^a`, `^{a}`: one letter (not T, the transpose)."""
+    token = _script_token(sup)
+    return token is not None and token.type == "LETTER" and str(token) != "T"
 
 
 def _is_adjoint(sup: Tree) -> bool:

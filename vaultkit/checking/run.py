@@ -20,7 +20,7 @@ from ..model import Note
 from ..progress import progress
 from ..resolve import resolve_target
 from ..vault import Vault
-from .blocks import Block, note_blocks, uses_targets
+from .blocks import note_blocks, uses_targets
 from .builtin import attached_to, check_derivation, fingerprint
 from .cache import ResultCache
 from .macros import note_macros

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sympy
-from sympy import Derivative, Function, I, Subs, diff, exp, pi, sqrt
+from sympy import Derivative, Function, I, Subs, exp, pi, sqrt
 
 from .base import Derivation, Step
 
