@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from ..progress import progress
 from ..vault import Vault
 from .blocks import Block, note_blocks, read_blocks
-from .macros import Macro, MacroError, expand, note_macros
+from .macros import Macro, MacroError, definitions, expand, note_macros
 from .workers import run_isolated
 
 SECONDS_PER_EQUATION = 2.0  # the translation of one equation, inside a worker
@@ -111,10 +111,11 @@ class Coverage:
 def coverage(vault: Vault, *, jobs: int | None = None, show_progress: bool | None = None) -> Coverage:
     """Translate every display equation of the vault, in isolated workers."""
     notes = []
+    vault_macros = definitions([vault.preamble])
     for note in vault.notes.values():
         displays = tuple(Display(note.path, m.line, m.tex) for m in note.math if m.display and m.tex.strip())
         if displays:
-            macros = note_macros(vault.preamble, note)
+            macros = note_macros(vault_macros, note)
             notes.append(NoteEquations(note.path, note.title, note_blocks(note), displays, macros))
     units = [tuple(notes[i : i + NOTES_PER_UNIT]) for i in range(0, len(notes), NOTES_PER_UNIT)]
     workers = max(1, jobs if jobs is not None else (os.cpu_count() or 1))

@@ -69,10 +69,10 @@ def definitions(texts: Iterable[str]) -> tuple[Macro, ...]:
     return tuple(found)
 
 
-def note_macros(preamble: str, note: Note) -> tuple[Macro, ...]:
-    """The macros a note's formulas see: the vault's preamble, then the note's own definitions."""
-    return definitions([preamble, *(m.tex for m in note.math if "newcommand" in m.tex or "\\def" in m.tex
-                                    or "DeclareMathOperator" in m.tex)])
+def note_macros(vault_macros: tuple[Macro, ...], note: Note) -> tuple[Macro, ...]:
+    """The macros a note's formulas see: the vault's (`definitions([vault.preamble])`, read once), then its own."""
+    own = [m.tex for m in note.math if "newcommand" in m.tex or "\\def" in m.tex or "DeclareMathOperator" in m.tex]
+    return vault_macros + definitions(own) if own else vault_macros
 
 
 def expand(tex: str, macros: Iterable[Macro]) -> str:

@@ -23,7 +23,7 @@ from ..vault import Vault
 from .blocks import note_blocks, uses_targets
 from .builtin import attached_to, check_derivation, fingerprint
 from .cache import ResultCache
-from .macros import note_macros
+from .macros import definitions, note_macros
 from .claims import GOOD, Result, Verdict, count, failed, worst
 from .python import run_block, timeout as python_timeout
 from .workers import run_isolated
@@ -165,6 +165,7 @@ def _works(vault: Vault) -> tuple[list[NoteWork], list[tuple[str, str, int]]]:
             direct.setdefault(note.id, []).append((found.target, line))
             uses.append((note.id, found.target, line))
     works = []
+    vault_macros = definitions([vault.preamble])
     for note in vault.notes.values():
         equations = _equations(note)
         if not blocks[note.id] and not equations:
@@ -176,7 +177,7 @@ def _works(vault: Vault) -> tuple[list[NoteWork], list[tuple[str, str, int]]]:
         used = tuple(
             UsedNote(vault.notes[i].path, vault.notes[i].title, blocks[i]) for i in order if i != note.id
         )
-        macros = note_macros(vault.preamble, note) if equations else ()
+        macros = note_macros(vault_macros, note) if equations else ()
         works.append(NoteWork(note.path, note.title, blocks[note.id], equations, used, tuple(note_problems), macros))
     return works, uses
 
