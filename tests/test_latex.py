@@ -974,6 +974,7 @@ def test_free_reading(tex, reading):
         (r"x \in \mathbb{R}^n", "set", r"\in"),
         (r"W = \oint F \, ds", "unsupported-construct", r"\oint"),
         (r"\log P = n log(p) + nlog(q)", "ambiguous", "nlog("),  # n·l·o·g(q) or n·log(q)
+        (r"posterior \propto likelihood \times prior", "ambiguous", "posterior"),  # words, not letters
         (r"p(x) = \prod_{i=1}^n \theta_{x_i \mid pa(x_i)}", "ambiguous", "pa("),  # p·a(x) or the parents of x
         (r"\log(N-n)! = 0", "ambiguous", "!"),  # log((N-n)!) or (log(N-n))!
         (r"\int_a^b x \frac{d}{dx} f(x) g(x) \, dx", "ambiguous", r"\frac{d}{d…}"),  # (fg)' or f'g?

@@ -42,9 +42,11 @@ def test_prepare(tex, prepared):
 
 
 def test_ambiguous_words_are_found_outside_text():
-    assert ambiguous_word(prepare(r"\log P = nlog(p)")) == "nlog"
-    assert ambiguous_word(prepare(r"\theta_{x \mid pa(x)}")) == "pa"
-    assert ambiguous_word(prepare(r"k f(x) + kf(x) + \sin(x) + \text{some(thing)}")) is None
+    assert ambiguous_word(prepare(r"\log P = nlog(p)")) == "nlog("
+    assert ambiguous_word(prepare(r"\theta_{x \mid pa(x)}")) == "pa("
+    assert ambiguous_word(prepare(r"posterior \propto likelihood \times prior")) == "posterior"
+    assert ambiguous_word(prepare(r"k f(x) + kf(x) + \sin(x) + \text{some(thing)} + T_{room} + x_{i,max}")) is None
+    assert ambiguous_word(prepare(r"\begin{pmatrix} a & b \end{pmatrix}")) is None  # not the hex of the cells
 
 
 def test_complex_quantities_are_recognised():

@@ -81,7 +81,10 @@ _UNDERSCORED = re.compile(r"(?<![\\A-Za-z])([A-Za-z]+(?:\\_[A-Za-z0-9]+)+)")  # 
 # Function names written without their backslash (`sin(\\omega t)`, `log N`) and capitalised words before
 # parentheses (`Beta(\\theta)`, `Var(X)`) are names of functions, not products of letters. Never inside
 # `\\text{…}` or another named group, where words are words.
-_NAMED_GROUP = re.compile(r"\\(?:text[a-z]*|math[a-z]*|operatorname\*?|mbox|label|tag|begin|end)\s*\{[^{}]*\}")
+_NAMED_GROUP = re.compile(
+    r"\\(?:text[a-z]*|math[a-z]*|operatorname\*?|mbox|label|tag|begin|end)\s*\{[^{}]*\}"
+    r"|\\vkmatrix\{[a-zA-Z]+\}\{[0-9a-f]*\}"  # a matrix's cells, hex-encoded by prepare
+)
 _BARE_FUNCTION = re.compile(r"(?<![\\a-z])(sinh|cosh|tanh|sin|cos|tan|log|ln|exp)(?=\s*[(A-Z\\{]|\s+[A-Za-z])")
 _WORD_CALL = re.compile(r"(?<![\\A-Za-z])([A-Z][a-z]{2,})(?=\s*\()")
 
@@ -101,16 +104,22 @@ def _outside_named(text: str, rewrite) -> str:  # noqa: ANN001 - a str -> str fu
 _LETTER_RUN_CALL = re.compile(r"(?<![\\A-Za-z])(?:[A-Za-z]{3,}|[A-Za-z][^fghpquvwyzFGHPQUVWYZ\W\d_])(?=\s*\()")
 
 
-def ambiguous_word(text: str) -> str | None:
-    """A run of letters before parentheses in prepared text (`nlog(p)`, `pa(x)`), or None.
+_WORD = re.compile(r"(?<![\\A-Za-z])[A-Za-z]{4,}")  # posterior ∝ likelihood × prior
+_IN_SUBSCRIPT = re.compile(r"_\s*(?:\{[^{}]*)?\Z")  # x_{max}, T_{room}: a subscript word is a name
 
-    It is a product of letters in TeX and a function's name to its author: neither
-    reading is safe.
+
+def ambiguous_word(text: str) -> str | None:
+    """A word written as letters in prepared text, or None: `nlog(` and `pa(` before parentheses, `posterior`.
+
+    In TeX a run of letters is a product of letters; to its author it is a function's
+    name or a word. Neither reading is safe. Words in `\\text{…}` and in subscripts
+    are names, and stay.
     """
     found: list[str] = []
 
     def collect(piece: str) -> str:
-        found.extend(m.group(0) for m in _LETTER_RUN_CALL.finditer(piece))
+        found.extend(m.group(0) + "(" for m in _LETTER_RUN_CALL.finditer(piece))
+        found.extend(m.group(0) for m in _WORD.finditer(piece) if not _IN_SUBSCRIPT.search(piece, 0, m.start()))
         return piece
 
     _outside_named(text, collect)

@@ -405,10 +405,15 @@ def _parse(tex: str, free: bool = False, prepared: str | None = None) -> Tree:
     if free:  # a last line break ends nothing
         tex = re.sub(r"(?:\\\\|\s)+\Z", "", prepare(tex) if prepared is None else prepared)
         word = ambiguous_word(tex)
+        if word is not None and word.endswith("("):
+            raise TranslationError(
+                f"{word}…): letters before parentheses are a product in TeX and a function to a reader: "
+                f"write \\operatorname{{{word[:-1]}}}(…) or \\{word[:-1]}", command=word, cause="ambiguous",
+            )
         if word is not None:
             raise TranslationError(
-                f"{word}(…): letters before parentheses are a product in TeX and a function to a reader: "
-                f"write \\operatorname{{{word}}}(…) or \\{word}", command=f"{word}(", cause="ambiguous",
+                f"{word}: a word in a formula is a product of letters in TeX: write \\text{{{word}}} or "
+                f"\\mathrm{{{word}}}", command=word, cause="ambiguous",
             )
     text = _TRAILING.sub("", tex).strip()
     if not text:
