@@ -950,6 +950,14 @@ from vaultkit.checking.latex import read_display  # noqa: E402
         (r"\int_a^b u \, dv = \left[ u v \right]_{a}^{b} - \int_a^b v \, du",
          "Integral(u, (v, a, b)) = evaluated(u*v, a, b) - Integral(v, (u, a, b))"),
         (r"\left[ x^2 \right]_0^1 = 1", "evaluated(x**2, 0, 1) = 1"),
+        # sets and indicators as written, events with any order relation, the argument list of a call
+        (r"D = \{h,h,t,h,t\}", "D = set(h, h, t, h, t)"),
+        (r"\prod_{k=1}^K P(X_j = k)^{\sum_{j=1}^N 1\{ X_j = k \}}", "Product(P(Eq(X_j, k))**Sum(indicator(Eq(X_j, k)), (j, 1, N)), (k, 1, K))"),
+        (r"P(X \le 3) = 1 - P(X > 3)", "P(X <= 3) = 1 - P(X > 3)"),
+        (r"p(x|e) = p(x,e)/p(e)", "p(given(x, e)) = p(x, e)/p(e)"),
+        (r"\tilde p = \phi_k(x_k; \theta)", "p_tilde = phi_k(x_k, theta)"),
+        (r"B(\cdot)", "B(·)"),
+        (r"\hat{\boldsymbol{\theta}} = \mathop{\mathrm{argmax}}_{\boldsymbol{\theta}} L", "theta_hat = argmax(L, theta_vec)"),
         # an operator written bare somewhere in the display multiplies its parentheses too: one reading of Â
         (r"\hat{A}(\psi_1 + \psi_2) = \hat{A}\psi_1 + \hat{A}\psi_2", "A_hat*(psi_1 + psi_2) = A_hat*psi_1 + A_hat*psi_2"),
         (r"\hat{H}(t)\psi = E\psi", "H_hat(t)*psi = E*psi"),

@@ -35,6 +35,8 @@ from vaultkit.checking.latex_free import ambiguous_word, is_complex, prepare
         (r"x' + f''(x)", r"\primed{x} + \dprimed{f}(x)"),
         (r"sin(\omega t) + Beta(a)", r"\sin (\omega t) + \operatorname{Beta}(a)"),
         (r"\text{using sin(x)}", r"\text{using sin(x)}"),  # words in text stay words
+        (r"D = \left\{a, b\right\} + 1\{x\}", r"D = \operatorname{set}\left(a, b\right) + \operatorname{indicator}\left(x\right)"),
+        (r"f(|x|) + \left(a|b\right)", r"f(|x|) + \left(a|b\right)"),  # two bars, or no call: no condition
     ],
 )
 def test_prepare(tex, prepared):

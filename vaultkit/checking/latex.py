@@ -95,6 +95,12 @@ from .scope import Scope
 __all__ = ["TranslationError", "read_display", "translate", "translate_equation", "translate_equations"]
 
 
+_ORDER_RELATIONS = {
+    "<": sympy.Lt, ">": sympy.Gt, "\\le": sympy.Le, "\\leq": sympy.Le, "\\ge": sympy.Ge, "\\geq": sympy.Ge,
+    "\\ne": sympy.Ne, "\\neq": sympy.Ne,
+}
+
+
 class _Translator(Calculus, Notation):
     def __init__(self, scope: Scope, free: bool) -> None:
         self.scope = scope
@@ -132,6 +138,9 @@ class _Translator(Calculus, Notation):
             return sympy.Eq(self.sum(sums[0]), self.sum(sums[1]), evaluate=False)
         if [str(r) for r in relations] == ["\\mid"]:
             return self._undefined("given")(self.sum(sums[0]), self.sum(sums[1]))
+        if len(relations) == 1 and str(relations[0]) in _ORDER_RELATIONS:  # P(X > 0), 1{x \le a}
+            relation = _ORDER_RELATIONS[str(relations[0])]
+            return relation(self.sum(sums[0]), self.sum(sums[1]), evaluate=False)
         return self.expression(statement)
 
     def _arguments(self, statements: list[Tree]) -> list[sympy.Expr]:
@@ -634,6 +643,8 @@ class _Translator(Calculus, Notation):
             return match.group(2).strip()
         if text == "\\ldots":
             return "…"
+        if text == "\\vkplaceholder":
+            return "·"
         return _VARIANTS.get(text[1:], text[1:])
 
     def _candidates(self, prim: Token) -> list[str]:

@@ -62,6 +62,15 @@ _ARG_OPT = [  # argmax and argmin, however they are spelled
      r"\\arg\1 "),
     (re.compile(r"\\(?:mathop|operatorname\*?|mathrm)\s*\{\s*arg\s*(?:\\[,;:!]\s*)?(max|min)\s*\}"), r"\\arg\1 "),
 ]
+# `\\hat{\\boldsymbol{\\theta}}`: the estimate of θ, one decorated name (the inner bold is dropped from the name)
+_NESTED_DECORATION = re.compile(
+    r"\\(hat|widehat|bar|overline|tilde|widetilde|dot|ddot)\s*\{\s*\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*(\\?[A-Za-z]+)\s*\}\s*\}"
+)
+# Inside a call's parentheses: `p(x|e)` is p(x \mid e) when it is the only bar; `\phi(x; \theta)` separates
+# parameters; `B(\cdot)` has a placeholder for its argument.
+_BAR_CONDITION = re.compile(r"(?<=[A-Za-z}])(?<!\\left)\(([^()|]+)\|([^()|]+)\)")
+_SEMICOLON_ARGUMENT = re.compile(r"(?<=[A-Za-z}])(?<!\\left)\(([^();]+);([^();]+)\)")
+_PLACEHOLDER = re.compile(r"\(\s*\\cdot\s*\)")
 _FONT_GROUP = re.compile(r"\\(rm|it|bf)\s*\{([^{}]*)\}")  # \rm{kNm} is \mathrm{kNm}; {\rm d} stays a switch
 _FONT_IN_DECORATION = re.compile(
     r"\\(hat|widehat|bar|overline|tilde|widetilde|dot|ddot|vec)\s*\{\s*\\(?:mathrm|mathit|text)\s*\{\s*([A-Za-z])\s*\}\s*\}"
@@ -156,6 +165,7 @@ def prepare(text: str) -> str:
         text = _unwrap_command(text, name)
     text = _outer_braces(text)
     text = _evaluation_brackets(text)
+    text = _set_literals(text)
     text = _outside_named(text, _words)
     text = _LEADING.sub("", text)
     text = _LABEL_PREFIX.sub("", text)
@@ -168,6 +178,10 @@ def prepare(text: str) -> str:
     text = _DOUBLE_EQUALS.sub("=", text)
     text = _DOTS.sub(r"\\ldots ", text)
     text = _PERCENT.sub(r"\\cdot\\frac{1}{100}", text)
+    text = _NESTED_DECORATION.sub(r"\\\1{\2}", text)
+    text = _BAR_CONDITION.sub(r"(\1 \\mid \2)", text)
+    text = _SEMICOLON_ARGUMENT.sub(r"(\1, \2)", text)
+    text = _PLACEHOLDER.sub(r"(\\vkplaceholder)", text)
     text = _FONT_GROUP.sub(lambda m: f"\\math{m.group(1)}{{{m.group(2)}}}", text)
     text = _FONT_IN_DECORATION.sub(r"\\\1{\2}", text)
     for pattern, replacement in _ARG_OPT:
@@ -182,6 +196,32 @@ _BRACKET_OPEN = re.compile(r"\\left\s*\[")
 _BRACKET_CLOSE = re.compile(r"\\(left|right)\s*[\[\]]")
 _SCRIPT = r"\s*(?:\{([^{}]*)\}|([A-Za-z0-9]|\\[A-Za-z]+))"
 _BOUNDS = re.compile(r"\s*_" + _SCRIPT + r"\s*\^" + _SCRIPT)
+
+
+_SET_OPEN = re.compile(r"(?:\\left\s*)?\\\{")
+_SET_BRACE = re.compile(r"(?:\\(?:left|right)\s*)?\\([{}])")
+_INDICATOR = re.compile(r"(?:(?<![\w\\.])1|\\math(?:bb|bf|rm)\s*\{\s*[1I]\s*\})\s*\Z")  # 1{…}, 𝟙{…}
+
+
+def _set_literals(text: str) -> str:
+    """`\\{a, b\\}` → `\\operatorname{set}(a, b)`, as written (duplicates kept); `1\\{X = k\\}` → an indicator."""
+    start = 0
+    while (opening := _SET_OPEN.search(text, start)) is not None:
+        depth, position, closing = 1, opening.end(), None
+        while depth and (match := _SET_BRACE.search(text, position)) is not None:
+            depth += 1 if match.group(1) == "{" else -1
+            position = match.end()
+            closing = match if depth == 0 else None
+        if closing is None:
+            return text
+        before = text[: opening.start()]
+        indicator = _INDICATOR.search(before)
+        name = "indicator" if indicator else "set"
+        head = before[: indicator.start()] if indicator else before
+        replacement = f"\\operatorname{{{name}}}\\left({text[opening.end() : closing.start()]}\\right)"
+        text = head + replacement + text[closing.end() :]
+        start = len(head) + len(replacement)
+    return text
 
 
 def _evaluation_brackets(text: str) -> str:

@@ -214,6 +214,8 @@ def _classify(stream: Iterator[Token], free: bool = False) -> Iterator[Token]:  
                 yield out(_token("BIGOP", text, tok))
             elif free and name in ("dagger", "dag", "top", "intercal"):
                 yield out(_token("SYM", "\\dagger" if name == "dag" else text, tok))
+            elif free and name == "vkplaceholder":  # B(\cdot): the argument left open
+                yield out(_token("SYM", text, tok))
             elif free and name in _ELLIPSES:
                 yield out(_token("SYM", "\\ldots", tok))
             elif free and name in ("argmax", "argmin"):
