@@ -18,6 +18,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 import sympy
 from sympy.core.function import AppliedUndef
@@ -244,12 +245,13 @@ def _numeric(claim: Claim, lhs: sympy.Expr, rhs: sympy.Expr, budget: float, need
         except _Timeout:
             outcome.message = f"no numeric value to {CONSTANT_DIGITS} digits within {budget:.0f} s"
             return outcome
+    plan = _sampling(lhs, rhs, claim.ranges)
     for attempt in range(ATTEMPTS):
         if outcome.agreeing >= needed or time.perf_counter() > deadline:
             break
         try:
             with time_limit(max(deadline - time.perf_counter(), 0.05)):
-                point, left, right = _evaluate(lhs, rhs, claim.ranges, rng, DIGITS, attempt)
+                point, left, right = _evaluate(plan, rng, DIGITS, attempt)
         except _Timeout:
             problems.append("evaluation ran out of time")
             break
@@ -306,11 +308,9 @@ def _confirm(lhs: sympy.Expr, rhs: sympy.Expr, point: dict) -> tuple[sympy.Expr,
     return None
 
 
-def _evaluate(  # noqa: ANN202
-    lhs: sympy.Expr, rhs: sympy.Expr, ranges: tuple[IndexRange, ...], rng: random.Random, digits: int, attempt: int
-):
-    point = _draw_point(lhs, rhs, ranges, rng, attempt)
-    return point, _at(lhs, point, digits), _at(rhs, point, digits)
+def _evaluate(plan: _Sampling, rng: random.Random, digits: int, attempt: int):  # noqa: ANN202
+    point = _draw_point(plan, rng, attempt)
+    return point, _at(plan.lhs, point, digits), _at(plan.rhs, point, digits)
 
 
 def _at(expr: sympy.Expr, point: dict, digits: int) -> sympy.Expr | None:
@@ -337,9 +337,34 @@ def _substitute(expr: sympy.Expr, point: dict) -> sympy.Expr:
     return step.xreplace(rest).doit() if rest else step
 
 
-def _draw_point(
-    lhs: sympy.Expr, rhs: sympy.Expr, ranges: tuple[IndexRange, ...], rng: random.Random, attempt: int = 0
-) -> dict:
+@dataclass(frozen=True)
+class _Sampling:
+    """What every random point of a claim needs, worked out once: its integers and their bounds, its functions."""
+
+    lhs: sympy.Expr
+    rhs: sympy.Expr
+    by_index: dict  # index symbol → its IndexRange
+    integers: tuple[sympy.Symbol, ...]  # free integer symbols (and the bounds of free indices), sorted
+    in_limits: frozenset  # symbols in the bounds of a Sum, Product or range: kept small
+    functions: tuple  # undefined functions, sorted
+
+
+def _sampling(lhs: sympy.Expr, rhs: sympy.Expr, ranges: tuple[IndexRange, ...]) -> _Sampling:
+    diff = lhs - rhs
+    by_index = {r.index: r for r in ranges}
+    free = {s for s in diff.free_symbols if isinstance(s, sympy.Symbol) and s.is_integer}
+    for index in [s for s in free if s in by_index]:  # a free index needs its bounds too (k in 1..n)
+        limits = by_index[index]
+        free |= {s for s in sympy.S(limits.low).free_symbols | sympy.S(limits.high).free_symbols if s.is_integer}
+    in_limits = {  # the n of Sum(…, (i, 1, n)) stays small: the sum is unrolled at every point
+        s for total in diff.atoms(sympy.Sum, sympy.Product) for limit in total.limits for s in
+        sympy.S(limit[1]).free_symbols | sympy.S(limit[2]).free_symbols
+    } | {s for r in ranges for s in sympy.S(r.low).free_symbols | sympy.S(r.high).free_symbols}
+    functions = tuple(sorted({f.func for f in diff.atoms(AppliedUndef)}, key=str))
+    return _Sampling(lhs, rhs, by_index, tuple(sorted(free, key=str)), frozenset(in_limits), functions)
+
+
+def _draw_point(plan: _Sampling, rng: random.Random, attempt: int = 0) -> dict:
     """Random values for every free symbol, indexed element and undefined function of either side.
 
     The signs of the real values follow the bits of `attempt`, so the first points
@@ -347,30 +372,19 @@ def _draw_point(
     are negative).
     """
     point: dict = {}
-    diff = lhs - rhs
-    by_index = {r.index: r for r in ranges}
-    free = {s for s in diff.free_symbols if isinstance(s, sympy.Symbol) and s.is_integer}
-    for index in [s for s in free if s in by_index]:  # a free index needs its bounds too (k in 1..n)
-        limits = by_index[index]
-        free |= {s for s in sympy.S(limits.low).free_symbols | sympy.S(limits.high).free_symbols if s.is_integer}
-    integers = sorted(free, key=str)
-    bounds = [s for s in integers if s not in by_index]
-    in_limits = {  # the n of Sum(…, (i, 1, n)) stays small: the sum is unrolled at every point
-        s for total in diff.atoms(sympy.Sum, sympy.Product) for limit in total.limits for s in
-        sympy.S(limit[1]).free_symbols | sympy.S(limit[2]).free_symbols
-    } | {s for r in ranges for s in sympy.S(r.low).free_symbols | sympy.S(r.high).free_symbols}
-    for symbol in bounds:
-        point[symbol] = sympy.Integer(_small_integer(symbol, rng, wide=symbol not in in_limits))
-    for symbol in integers:
-        if symbol in by_index:
-            limits = by_index[symbol]
+    for symbol in plan.integers:
+        if symbol not in plan.by_index:
+            point[symbol] = sympy.Integer(_small_integer(symbol, rng, wide=symbol not in plan.in_limits))
+    for symbol in plan.integers:
+        if symbol in plan.by_index:
+            limits = plan.by_index[symbol]
             low = int(sympy.S(limits.low).xreplace(point))
             high = int(sympy.S(limits.high).xreplace(point))
             point[symbol] = sympy.Integer(rng.randint(low, max(low, high)))
-    for function in sorted({f.func for f in diff.atoms(AppliedUndef)}, key=str):
+    for function in plan.functions:
         point[function] = _test_function(rng)
     atoms: set = set()
-    for side in (lhs, rhs):
+    for side in (plan.lhs, plan.rhs):
         unrolled = _substitute(side, point)
         indexed = unrolled.atoms(sympy.Indexed)
         labels = {element.base.label for element in indexed}  # x in x[1]: not a value of its own
