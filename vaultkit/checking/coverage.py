@@ -83,10 +83,12 @@ class Coverage:
         return [(cause, command, n) for (cause, command), n in counted.most_common()]
 
     def lines(self, examples: int = 20) -> list[str]:
+        """Each equation not read as `path:line: cause: message`, like a compiler, then the summary."""
         total = len(self.outcomes)
-        shown = [
-            f"{self.translated} of {total} display equations translate ({100 * self.fraction:.1f} %)",
-        ]
+        shown = [f"{o.note}:{o.line}: {o.cause}: {o.message}" for o in self.outcomes if not o.translated]
+        if shown:
+            shown.append("")
+        shown.append(f"{self.translated} of {total} display equations translate ({100 * self.fraction:.1f} %)")
         causes = Counter(o.cause or "?" for o in self.outcomes if not o.translated)
         if causes:
             shown.append("")
