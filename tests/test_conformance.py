@@ -3,7 +3,7 @@
 Written from the contract alone (black box): every test builds a vault of real files in ``tmp_path``,
 loads it through the public API (``vaultkit.load``, ``Vault.notes``, ``Vault.diagnostics``, ``Vault.find``,
 ``Vault.graph``) and checks what the spec predicts. One test per spec rule, grouped by spec section, each
-with a docstring quoting the sentence it checks. Nothing here reads /work/shared at run time.
+with a docstring quoting the sentence it checks. Nothing here reads the contract itself at run time.
 
 Readings chosen where the spec is silent or ambiguous (Obsidian's behaviour as the tie-breaker):
 
