@@ -7,7 +7,7 @@ Standard library only. The output is a pure function of (--notes, --seed): the
 same arguments give the same bytes in every file (file system metadata such as
 mtimes aside).
 
-What a vault contains (see shared/spec/notes.md for how vaultkit reads one):
+What a vault contains (see docs/notes.md for how vaultkit reads one):
 
 * nested folders, depth 0-4, with duplicate file names in different folders,
   daily notes, a `Templates/` folder, Unicode titles (some file names in NFD);
