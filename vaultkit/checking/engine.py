@@ -34,8 +34,8 @@ AGREE = sympy.Float("1e-20", DIGITS)
 DIFFER = sympy.Float("1e-15", CONFIRM_DIGITS)
 
 
-class _Timeout(Exception):
-    pass
+class _Timeout(BaseException):
+    """A time limit ran out. Not an Exception: SymPy's own `except Exception` must not swallow it."""
 
 
 @contextmanager
@@ -216,7 +216,7 @@ def _prove(diff: sympy.Expr, budget: float, ranges: tuple[IndexRange, ...] = ())
             with time_limit(left):
                 if diff.doit().equals(0) is True:
                     return "equals"
-        except Exception:  # noqa: BLE001 - _Timeout included: no proof
+        except (_Timeout, Exception):  # noqa: BLE001 - no proof
             pass
     return None
 
@@ -264,7 +264,12 @@ def _numeric(claim: Claim, lhs: sympy.Expr, rhs: sympy.Expr, budget: float, need
         if abs(left - right) <= AGREE * scale:
             outcome.agreeing += 1
             continue
-        confirmed = _confirm(lhs, rhs, point)
+        try:
+            with time_limit(max(deadline - time.perf_counter(), 1.0)):
+                confirmed = _confirm(lhs, rhs, point)
+        except _Timeout:
+            problems.append("a point where the sides differ could not be confirmed in time")
+            continue  # neither agreement nor a counterexample
         if confirmed is not None:
             high_left, high_right = confirmed
             shown = {str(k): _show(v) for k, v in point.items() if not callable(v)}

@@ -18,7 +18,7 @@ from .engine import check
 from .macros import Macro, MacroError, expand
 from .scope import Scope
 
-ENGINE_VERSION = "4"  # bump when a change could alter a verdict: cached results are then stale
+ENGINE_VERSION = "5"  # bump when a change could alter a verdict: cached results are then stale
 
 
 @dataclass(frozen=True, slots=True)
