@@ -203,15 +203,22 @@ _SET_BRACE = re.compile(r"(?:\\(?:left|right)\s*)?\\([{}])")
 _INDICATOR = re.compile(r"(?:(?<![\w\\.])1|\\math(?:bb|bf|rm)\s*\{\s*[1I]\s*\})\s*\Z")  # 1{…}, 𝟙{…}
 
 
+def _closing(text: str, position: int, delimiter: re.Pattern[str], opener: str) -> re.Match[str] | None:
+    """The delimiter that closes one already open at `position`; `delimiter`'s group 1 is `opener` for an opening."""
+    depth = 1
+    while (match := delimiter.search(text, position)) is not None:
+        depth += 1 if match.group(1) == opener else -1
+        if depth == 0:
+            return match
+        position = match.end()
+    return None
+
+
 def _set_literals(text: str) -> str:
     """`\\{a, b\\}` → `\\operatorname{set}(a, b)`, as written (duplicates kept); `1\\{X = k\\}` → an indicator."""
     start = 0
     while (opening := _SET_OPEN.search(text, start)) is not None:
-        depth, position, closing = 1, opening.end(), None
-        while depth and (match := _SET_BRACE.search(text, position)) is not None:
-            depth += 1 if match.group(1) == "{" else -1
-            position = match.end()
-            closing = match if depth == 0 else None
+        closing = _closing(text, opening.end(), _SET_BRACE, "{")
         if closing is None:
             return text
         before = text[: opening.start()]
@@ -228,11 +235,7 @@ def _evaluation_brackets(text: str) -> str:
     """`\\left[ F \\right]_{a}^{b}`: F evaluated between a and b, `\\operatorname{evaluated}(F, a, b)`."""
     start = 0
     while (opening := _BRACKET_OPEN.search(text, start)) is not None:
-        depth, position, closing = 1, opening.end(), None
-        while depth and (match := _BRACKET_CLOSE.search(text, position)) is not None:
-            depth += 1 if match.group(1) == "left" else -1
-            position = match.end()
-            closing = match if depth == 0 else None
+        closing = _closing(text, opening.end(), _BRACKET_CLOSE, "left")
         if closing is None:
             return text
         bounds = _BOUNDS.match(text, closing.end())
