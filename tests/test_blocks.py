@@ -5,7 +5,7 @@ from __future__ import annotations
 import sympy as sp
 
 from vaultkit.checking.blocks import Block, read_blocks, uses_targets
-from vaultkit.checking.claims import Verdict
+from vaultkit.checking.claims import Given, Verdict
 from vaultkit.checking.engine import check
 from vaultkit.checking.scope import Scope
 
@@ -42,7 +42,7 @@ def test_blocks_of_a_note_share_one_scope_top_to_bottom():
 def test_given_rewrites_the_notes_claims():
     text = "symbols: alpha beta\ngiven: Abs(beta)**2 == 1 - Abs(alpha)**2\nclaim: Abs(alpha)**2 + Abs(beta)**2 == 1"
     (claim,) = read_blocks("n.md", "N", [Block(text, 1)]).claims
-    assert claim.givens == ((sp.Abs(sp.Symbol("beta")) ** 2, 1 - sp.Abs(sp.Symbol("alpha")) ** 2),)
+    assert claim.givens == (Given(sp.Abs(sp.Symbol("beta")) ** 2, 1 - sp.Abs(sp.Symbol("alpha")) ** 2, "N", 2),)
     assert check(claim).verdict is Verdict.PROVED
 
 

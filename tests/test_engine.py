@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from vaultkit.checking.claims import Claim, IndexRange, Verdict
+from vaultkit.checking.claims import Claim, Given, IndexRange, Verdict
 from vaultkit.checking.engine import check
 
 x = sp.Symbol("x", real=True)
@@ -37,7 +37,7 @@ def test_a_claim_true_at_nice_points_only_is_false():
     assert (sp.diff(sigma, x) - sigma**2).subs(x, 0) == 0
     result = check(claim(sp.diff(sigma, x), sigma**2))
     assert result.verdict is Verdict.FALSE
-    point = sp.Float(result.counterexample["x"])
+    point = sp.S(result.counterexample["x"])
     assert abs(point) > 0.1
     left, right = sp.Float(result.counterexample["lhs"]), sp.Float(result.counterexample["rhs"])
     assert abs(left - right) > 1e-3
@@ -96,7 +96,7 @@ def test_undefined_functions_are_tested_with_concrete_functions():
 
 def test_givens_rewrite_before_checking():
     a, b = sp.symbols("alpha beta")
-    givens = ((sp.Abs(b) ** 2, 1 - sp.Abs(a) ** 2),)
+    givens = (Given(sp.Abs(b) ** 2, 1 - sp.Abs(a) ** 2, "Qubit", 4),)
     assert check(claim(sp.Abs(a) ** 2 + sp.Abs(b) ** 2, 1, givens=givens)).verdict is Verdict.PROVED
     assert check(claim(sp.Abs(a) ** 2 + sp.Abs(b) ** 2, 1)).verdict is Verdict.FALSE
 

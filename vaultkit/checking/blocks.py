@@ -22,7 +22,8 @@ from dataclasses import dataclass, field
 import sympy
 
 from ..model import Note
-from .claims import Claim, IndexRange
+from .claims import Claim, Given, IndexRange
+from .engine import given_problem
 from .expr import RESERVED, ExpressionError, Reader
 from .scope import Scope
 
@@ -96,9 +97,7 @@ def _statement(reading: BlockReading, path: str, title: str, line: str, number: 
         _range(scope, line, where)
         return
     if line.startswith("given") and line[5:].lstrip().startswith(":"):
-        reader = Reader(scope)
-        scope.givens.append(reader.equation(line.split(":", 1)[1]))
-        reading.warnings.extend((number, w) for w in reader.warnings)
+        _given(reading, path, title, line, number)
         return
     claim = _CLAIM.match(line)
     if claim:
@@ -118,6 +117,18 @@ def _statement(reading: BlockReading, path: str, title: str, line: str, number: 
         _define(reading, definition, where, number)
         return
     raise ExpressionError(f"not a statement: {line[:60]!r} (expected symbols:, range:, NAME :=, given:, claim:, uses:)")
+
+
+def _given(reading: BlockReading, path: str, title: str, line: str, number: int) -> None:
+    """A constraint for the claims after it; one that is false, or contradicts those before it, is an error here."""
+    reader = Reader(reading.scope)
+    lhs, rhs = reader.equation(line.split(":", 1)[1])
+    given = Given(lhs, rhs, title, number)
+    reading.scope.givens.append(given)
+    reading.warnings.extend((number, w) for w in reader.warnings)
+    problem = given_problem(reading.scope.givens, given)
+    if problem is not None:
+        reading.claims.append(_problem(path, title, number, line, problem, f"given:{title}:{number}"))
 
 
 def _declare(scope: Scope, name: str, where: str) -> None:
@@ -145,7 +156,7 @@ def _symbols(scope: Scope, text: str, where: str) -> None:
             close = difflib.get_close_matches(name, sorted(ASSUMPTIONS | {"indexed"}), n=1, cutoff=0.75)
             if close and len(name) >= 4:
                 raise ExpressionError(f"{name}: not an assumption; did you mean {close[0]}?")
-        assumptions = {flag: True for flag in flags if flag != "indexed"}
+        assumptions = _assumptions(flags)
         try:
             sympy.Symbol("probe", **assumptions)
         except ValueError as error:  # e.g. positive and negative
@@ -160,6 +171,14 @@ def _symbols(scope: Scope, text: str, where: str) -> None:
                 scope.indexed[name] = sympy.IndexedBase(name, **assumptions)
             else:
                 scope.symbols[name] = sympy.Symbol(name, **assumptions)
+
+
+def _assumptions(flags: list[str]) -> dict[str, bool]:
+    """SymPy assumptions for the words; `nonzero` means ≠ 0 and, unlike SymPy's own, does not imply real."""
+    assumptions = {flag: True for flag in flags if flag not in ("indexed", "nonzero")}
+    if "nonzero" in flags:
+        assumptions["zero"] = False
+    return assumptions
 
 
 def _range(scope: Scope, line: str, where: str) -> None:
@@ -190,7 +209,7 @@ def _define(reading: BlockReading, match: re.Match[str], where: str, number: int
         names = [p.strip() for p in parameters.split(",") if p.strip()]
         if not names or not all(_NAME.match(p) for p in names) or len(set(names)) != len(names):
             raise ExpressionError(f"bad parameters ({parameters}) of {name}")
-        symbols = {p: scope.symbols.get(p) or sympy.Symbol(p) for p in names}
+        symbols = {p: sympy.Symbol(p) for p in names}  # a parameter's own: no assumptions borrowed
         reader = Reader(scope, symbols)
         value = reader.expression(body)
         _declare(scope, name, where)

@@ -16,7 +16,7 @@ from typing import Literal
 
 import sympy
 
-Source = Literal["sympy", "latex", "builtin", "python"]
+Source = Literal["sympy", "latex", "builtin", "python", "frontmatter"]  # frontmatter: a bad `derivations:`
 
 
 class Verdict(str, Enum):
@@ -64,6 +64,20 @@ class IndexRange:
     high: sympy.Expr
 
 
+@dataclass(frozen=True, slots=True)
+class Given:
+    """`given: lhs == rhs`: a constraint. A claim holds if it holds wherever its givens hold."""
+
+    lhs: sympy.Expr
+    rhs: sympy.Expr
+    note: str = ""  # title of the note that states it ("" for a built-in derivation)
+    line: int = 0
+
+    def describe(self) -> str:
+        """`[[Note]]:12` (or the constraint itself when it comes from no note), for reports."""
+        return f"[[{self.note}]]:{self.line}" if self.note else f"{sympy.sstr(self.lhs)} == {sympy.sstr(self.rhs)}"
+
+
 @dataclass(frozen=True)
 class Claim:
     """One identity to check, and where it was written."""
@@ -75,7 +89,7 @@ class Claim:
     lhs: sympy.Expr | None  # None when the claim could not be read (see `problem`)
     rhs: sympy.Expr | None
     ranges: tuple[IndexRange, ...] = ()
-    givens: tuple[tuple[sympy.Expr, sympy.Expr], ...] = ()  # lhs is replaced by rhs before checking
+    givens: tuple[Given, ...] = ()  # constraints in scope: the claim must hold wherever they all hold
     text: str = ""  # the claim as written, for reports
     problem: str | None = None  # why it could not be read: the claim is then an error
 
@@ -93,6 +107,8 @@ class Result:
     seconds: float = 0.0
     message: str = ""
     counterexample: dict[str, str] | None = field(default=None)
+    givens: tuple[str, ...] = ()  # the givens the verdict relies on, as `[[Note]]:line`
+    incomplete: bool = False  # ran out of time or was stopped: another run may decide it, so never cached
 
     @property
     def derivation(self) -> str | None:
@@ -105,6 +121,7 @@ class Result:
         return cls(
             str(item["note"]), int(item["line"]), str(item["id"]), item["source"], Verdict(item["verdict"]),
             str(item["method"]), float(item["seconds"]), str(item["message"]), item["counterexample"],
+            tuple(str(g) for g in item.get("givens", ())), bool(item.get("incomplete", False)),
         )  # fmt: skip
 
     def as_json(self) -> dict:
@@ -118,4 +135,6 @@ class Result:
             "seconds": round(self.seconds, 4),
             "message": self.message,
             "counterexample": self.counterexample,
+            "givens": list(self.givens),
+            "incomplete": self.incomplete,
         }

@@ -46,13 +46,23 @@ FUNCTIONS: Mapping[str, Callable[..., sympy.Expr]] = {
     "Sum": sympy.Sum, "Product": sympy.Product,
     "diff": _unevaluated(sympy.Derivative), "Derivative": _unevaluated(sympy.Derivative),
     "integrate": _unevaluated(sympy.Integral), "Integral": _unevaluated(sympy.Integral),
-    "limit": _unevaluated(sympy.Limit),
+    "limit": lambda *args: _limit(*args),
     "KroneckerDelta": sympy.KroneckerDelta, "Heaviside": sympy.Heaviside,
 }  # fmt: skip
 CONSTANTS: Mapping[str, sympy.Expr] = {"pi": sympy.pi, "oo": sympy.oo, "I": sympy.I, "E": sympy.E}
 # `E` and `I` may be declared (an energy E shadows Euler's number); pi, oo and functions may not.
 RESERVED = frozenset(FUNCTIONS) | frozenset({"pi", "oo"})
 _EXACT = frozenset({"factorial", "binomial", "gamma"})
+
+
+_DIRECTIONS = {"+": "+", "-": "-", "+-": "+-"}
+
+
+def _limit(expr: sympy.Expr, variable: sympy.Expr, point: sympy.Expr, direction: str = "+-") -> sympy.Expr:
+    """limit(f, x, a) is the two-sided limit, as a reader means it; limit(f, x, a, '+') one-sided."""
+    if point in (sympy.oo, -sympy.oo):
+        direction = "-" if point == sympy.oo else "+"
+    return sympy.Limit(expr, variable, point, dir=direction)
 
 
 class Reader:
@@ -170,10 +180,13 @@ class Reader:
         if node.keywords:
             raise ExpressionError("keyword arguments are not allowed")
         name = node.func.id
-        arguments = []
-        for argument in node.args:
+        arguments: list = []
+        for position, argument in enumerate(node.args):
             if isinstance(argument, ast.Starred):
                 raise ExpressionError("*arguments are not allowed")
+            if name == "limit" and position == 3:
+                arguments.append(_direction(argument))
+                continue
             arguments.append(self._read(argument))
         if name in self.parameters:
             raise ExpressionError(f"{name} is a parameter, not a function")
@@ -191,6 +204,13 @@ class Reader:
             except (TypeError, ValueError) as error:
                 raise ExpressionError(f"{name}(…): {error}") from None
         raise ExpressionError(f"unknown function {name}: define it with `{name}(x) := …`")
+
+
+def _direction(node: ast.AST) -> str:
+    """The side of a one-sided limit: '+' or '-' (the only strings a sympy block may contain)."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value in _DIRECTIONS:
+        return _DIRECTIONS[node.value]
+    raise ExpressionError("the direction of a limit is '+' or '-'")
 
 
 def _check_power(base: sympy.Expr, exponent: sympy.Expr) -> None:
