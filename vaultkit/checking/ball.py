@@ -302,10 +302,32 @@ def _add(evaluator: Evaluator, expr: sympy.Add) -> Value:
 
 
 def _mul(evaluator: Evaluator, expr: sympy.Mul) -> Value:
+    """A product; a factor that is 0 once the integers are in (j at j = 0) makes it 0 whatever the rest,
+    as SymPy has it when it puts the indices of a sum in before the values: d/dx Σⱼ xʲ at x = 0."""
+    integral = [f for f in expr.args if _integers_only(f)]
     total: Value = ONE
+    for factor in integral:
+        value = evaluator.value(factor)
+        if isinstance(value, Exact) and value.is_zero:
+            return ZERO
+        total = multiply(total, value)
     for factor in expr.args:
-        total = multiply(total, evaluator.value(factor))
+        if factor not in integral:
+            total = multiply(total, evaluator.value(factor))
     return total
+
+
+_INTEGRAL: dict[sympy.Basic, bool] = {}
+
+
+def _integers_only(expr: sympy.Basic) -> bool:
+    """Whether a factor depends on integer symbols only (the indices of sums among them)."""
+    if expr not in _INTEGRAL:
+        if len(_INTEGRAL) > 10_000:
+            _INTEGRAL.clear()
+        free = expr.free_symbols
+        _INTEGRAL[expr] = bool(free) and all(s.is_integer for s in free)
+    return _INTEGRAL[expr]
 
 
 def _pow(evaluator: Evaluator, expr: sympy.Pow) -> Value:

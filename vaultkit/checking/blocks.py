@@ -28,6 +28,7 @@ from .expr import RESERVED, ExpressionError, Reader
 from .scope import Scope
 
 ASSUMPTIONS = frozenset({"real", "positive", "negative", "nonnegative", "nonpositive", "integer", "complex", "nonzero"})
+_KINDS = frozenset({"indexed", "function"})
 _NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]*$")
 _DEFINITION = re.compile(r"([A-Za-z][A-Za-z0-9_]*)\s*(?:\(([^()]*)\))?\s*:=(.*)$")
 _CLAIM = re.compile(r"claim(?:\s+([A-Za-z0-9-]+))?\s*:(.*)$")
@@ -146,14 +147,14 @@ def _symbols(scope: Scope, text: str, where: str) -> None:
         words = group.split()
         if not words:
             continue
-        names = [w for w in words if w not in ASSUMPTIONS and w != "indexed"]
-        flags = [w for w in words if w in ASSUMPTIONS or w == "indexed"]
+        names = [w for w in words if w not in ASSUMPTIONS and w not in _KINDS]
+        flags = [w for w in words if w in ASSUMPTIONS or w in _KINDS]
         if not names:
             raise ExpressionError(f"no names in {group.strip()!r}")
         if words[: len(names)] != names:
             raise ExpressionError(f"names come before their assumptions in {group.strip()!r}")
         for name in names:  # `a postive` would silently declare a symbol `postive` and drop the assumption
-            close = difflib.get_close_matches(name, sorted(ASSUMPTIONS | {"indexed"}), n=1, cutoff=0.75)
+            close = difflib.get_close_matches(name, sorted(ASSUMPTIONS | _KINDS), n=1, cutoff=0.75)
             if close and len(name) >= 4:
                 raise ExpressionError(f"{name}: not an assumption; did you mean {close[0]}?")
         assumptions = _assumptions(flags)
@@ -167,7 +168,11 @@ def _symbols(scope: Scope, text: str, where: str) -> None:
             scope.indexed.pop(name, None)
             scope.definitions.pop(name, None)
             scope.functions.pop(name, None)
-            if "indexed" in flags:
+            if "function" in flags:  # any function: test functions stand in for it when a claim is tested
+                if len(flags) > 1:
+                    raise ExpressionError(f"{name}: a function takes no assumptions")
+                scope.functions[name] = sympy.Function(name)
+            elif "indexed" in flags:
                 scope.indexed[name] = sympy.IndexedBase(name, **assumptions)
             else:
                 scope.symbols[name] = sympy.Symbol(name, **assumptions)
@@ -175,7 +180,7 @@ def _symbols(scope: Scope, text: str, where: str) -> None:
 
 def _assumptions(flags: list[str]) -> dict[str, bool]:
     """SymPy assumptions for the words; `nonzero` means ≠ 0 and, unlike SymPy's own, does not imply real."""
-    assumptions = {flag: True for flag in flags if flag not in ("indexed", "nonzero")}
+    assumptions = {flag: True for flag in flags if flag not in ("indexed", "nonzero", "function")}
     if "nonzero" in flags:
         assumptions["zero"] = False
     return assumptions

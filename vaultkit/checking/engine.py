@@ -91,6 +91,9 @@ def _decide(claim: Claim, budget: float, started: float) -> _Outcome:
 
 def _verdict(method: str | None, tally: Tally, digits: int, constraints: Constraints, given: bool) -> _Outcome:
     suffix = " (given the constraints)" if given else ""
+    if given and tally.outside and not tally.agreeing:
+        return _Outcome(Verdict.ERROR, message="no point satisfies the givens with the symbols' assumptions: "
+                        "they may contradict each other")
     if method is not None and (tally.agreeing or method in _ALGEBRAIC or constraints.unsolved):
         confirmed = f"; no counterexample at {tally.agreeing} points" if tally.agreeing else ""
         return _Outcome(Verdict.PROVED, method, f"lhs − rhs reduces to 0 by {method}{confirmed}{suffix}")
@@ -155,7 +158,7 @@ def _needs_sympy(instance: Instance) -> bool:
 def _unfinished(expr: sympy.Expr) -> bool:
     if expr.has(sympy.Integral, sympy.Limit, sympy.Derivative, sympy.Subs):
         return True
-    return any(any(b.has(sympy.oo, -sympy.oo) for b in limit[1:]) for s in expr.atoms(sympy.Sum, sympy.Product) for limit in s.limits)
+    return any(_infinite(total) for total in expr.atoms(sympy.Sum, sympy.Product))
 
 
 def _at_point(instance: Instance, point: dict) -> Instance:
@@ -165,26 +168,39 @@ def _at_point(instance: Instance, point: dict) -> Instance:
 
 
 def work_out(expr: sympy.Expr) -> sympy.Expr:
-    """Derivatives, integrals, limits and infinite sums done by SymPy, innermost first; finite sums stay
-    (the evaluator unrolls them at each point, so no closed form valid only for large n is trusted)."""
+    """Derivatives, then integrals, limits and infinite sums, done by SymPy innermost first; finite sums stay
+    (the evaluator unrolls them at each point, so no closed form valid only for large n is trusted).
 
-    def done(node: sympy.Expr) -> sympy.Expr:
-        try:
-            return node.doit(deep=False)
-        except ValueError as error:
-            if "does not exist" in str(error):
-                return sympy.nan  # a two-sided limit whose one-sided limits differ: no value
-            return node
-        except (NotImplementedError, TypeError, AttributeError, IndexError, ZeroDivisionError):
-            return node
+    Derivatives go first, so that d/dt ∫ f dx is differentiated under the integral sign rather than
+    through a closed form whose special cases (t = 0) a derivative of a Piecewise gets wrong.
+    """
+    expr = expr.replace(lambda e: isinstance(e, sympy.Derivative), _derivative)
+    kinds = (sympy.Integral, sympy.Limit, sympy.Subs)
+    expr = expr.replace(lambda e: isinstance(e, kinds) or _infinite(e), _done)
+    return expr.replace(lambda e: isinstance(e, sympy.Derivative), _derivative)
 
-    def infinite(node: sympy.Basic) -> bool:
-        return isinstance(node, (sympy.Sum, sympy.Product)) and any(
-            b.has(sympy.oo, -sympy.oo) for limit in node.limits for b in limit[1:]
-        )
 
-    kinds = (sympy.Derivative, sympy.Integral, sympy.Limit, sympy.Subs)
-    return expr.replace(lambda e: isinstance(e, kinds) or infinite(e), done)
+def _derivative(node: sympy.Derivative) -> sympy.Expr:
+    """SymPy writes d/dx xᵏ as k·xᵏ/x, undefined at x = 0 where k·xᵏ⁻¹ is not: powers are put back together."""
+    done = _done(node)
+    return done if done is node else sympy.powsimp(done, deep=True)
+
+
+def _done(node: sympy.Expr) -> sympy.Expr:
+    try:
+        return node.doit(deep=False)
+    except ValueError as error:
+        if "does not exist" in str(error):
+            return sympy.nan  # a two-sided limit whose one-sided limits differ: no value
+        return node
+    except (NotImplementedError, TypeError, AttributeError, IndexError, ZeroDivisionError):
+        return node
+
+
+def _infinite(node: sympy.Basic) -> bool:
+    return isinstance(node, (sympy.Sum, sympy.Product)) and any(
+        b.has(sympy.oo, -sympy.oo) for limit in node.limits for b in limit[1:]
+    )
 
 
 # ---------------------------------------------------------------- givens and proofs

@@ -148,7 +148,7 @@ class Reader:
         if operator is ast.Div:
             if right == 0:
                 raise ExpressionError("division by zero")
-            return left / right
+            return _quotient(left, right)
         if operator is ast.Pow:
             _check_power(left, right)
             return left**right
@@ -192,7 +192,7 @@ class Reader:
             raise ExpressionError(f"{name} is a parameter, not a function")
         if name in self.scope.functions:
             function = self.scope.functions[name]
-            expected = len(function.variables)
+            expected = len(function.variables) if isinstance(function, sympy.Lambda) else len(arguments)
             if len(arguments) != expected:
                 raise ExpressionError(f"{name} takes {expected} argument(s), not {len(arguments)}")
             return function(*arguments)
@@ -204,6 +204,15 @@ class Reader:
             except (TypeError, ValueError) as error:
                 raise ExpressionError(f"{name}(…): {error}") from None
         raise ExpressionError(f"unknown function {name}: define it with `{name}(x) := …`")
+
+
+def _quotient(left: sympy.Expr, right: sympy.Expr) -> sympy.Expr:
+    """left/right; where SymPy would cancel the denominator away (x/x → 1, x²/x → x), it stays written, so
+    the quotient keeps being undefined where the denominator is 0."""
+    quotient = left / right
+    if right.is_number or sympy.Pow(right, -1) in sympy.Mul.make_args(quotient):
+        return quotient
+    return sympy.Mul(left, sympy.Pow(right, -1), evaluate=False)
 
 
 def _direction(node: ast.AST) -> str:

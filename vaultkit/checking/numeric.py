@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import sympy
 from flint import arb
@@ -105,7 +105,12 @@ def _magnitude(node: sympy.Expr) -> float:
 
 def compare(instance: Instance, point: dict, seed: int, digits: int, tally: Tally) -> bool:
     """Test one point; True when it is a counterexample (recorded in `tally`)."""
-    env = exact_point(point)
+    env, symbolic = exact_point(point)
+    if symbolic:  # π/2: SymPy puts it in, and knows tan(π/2) has no value
+        instance = replace(
+            instance, lhs=instance.lhs.xreplace(symbolic), rhs=instance.rhs.xreplace(symbolic),
+            solved=tuple((var, value.xreplace(symbolic)) for var, value in instance.solved),
+        )  # fmt: skip
     draw = indexed_drawer(seed)
     for bits in schedule(digits):
         with precision(bits):
@@ -126,7 +131,7 @@ def compare(instance: Instance, point: dict, seed: int, digits: int, tally: Tall
         if outcome == "skip":
             tally.note("both sides are undefined at some points")
             return False
-        tally.counterexample, tally.message = _counterexample(instance, point, env, outcome, draw)
+        tally.counterexample, tally.message = _counterexample(instance, point, env, outcome, draw, bits)
         return True
     tally.note(reason if "reason" in locals() else "the sides could not be separated at the highest precision")
     return False
@@ -196,7 +201,7 @@ def _admissible(var: Variable, value: Value) -> bool:
 # ---------------------------------------------------------------- reporting a counterexample
 
 
-def _counterexample(instance: Instance, point: dict, env: dict, sides, draw) -> tuple[dict[str, str], str]:  # noqa: ANN001
+def _counterexample(instance: Instance, point: dict, env: dict, sides, draw, bits: int) -> tuple[dict[str, str], str]:  # noqa: ANN001
     """The point exactly (and in decimals in the message), both sides, and their difference."""
     left, right = sides
     exactly = {str(symbol): sympy.sstr(value) for symbol, value in point.items()}
@@ -211,6 +216,7 @@ def _counterexample(instance: Instance, point: dict, env: dict, sides, draw) -> 
             except (Undefined, Undecided, Unsupported):
                 pass
         result = {**exactly, "lhs": _decimal(left), "rhs": _decimal(right)}
+    with precision(bits):
         gap = _gap(left, right)
     if gap:
         result["lhs - rhs"] = gap
@@ -249,7 +255,7 @@ def _decimal(value: Value | Infinite | Undefined, digits: int = 15) -> str:
     re, im = b.real.mid().str(digits, radius=False), b.imag.mid().str(digits, radius=False)
     if b.imag.is_exact() and b.imag.is_zero():
         return re
-    return f"{re} + {im}*I"
+    return f"{re} - {im[1:]}*I" if im.startswith("-") else f"{re} + {im}*I"
 
 
 def variables_of(exprs: Iterable[sympy.Expr]) -> set[sympy.Symbol]:

@@ -62,7 +62,8 @@ def plan_points(variables: Sequence[Variable], instances: Sequence[Instance], rn
 
 
 def _sweep(var: Variable, variables: Sequence[Variable], instances: Sequence[Instance], rng: random.Random) -> list:
-    values = specials(var)
+    constants = sorted({int(n) for i in instances for side in (i.lhs, i.rhs) for n in side.atoms(sympy.Integer)})
+    values = specials(var, constants)
     for instance in instances:
         for side in (instance.lhs, instance.rhs):
             values += [v for v in thresholds(side, [var.symbol]).get(var.symbol, []) if admits(var, v)]

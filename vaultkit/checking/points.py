@@ -28,13 +28,13 @@ from .claims import IndexRange
 
 RANDOM_POINTS = 14
 INTEGER_SWEEP = 50  # integers from the lowest allowed value up to this far above it
-BOUND_SWEEP = 20  # sum and product bounds from the lowest allowed value (the empty range) this far
 NEAR = sympy.Rational(1, 2**20)  # how far beside a threshold the points on each side are
 _REAL_SPECIALS = tuple(
     sympy.S(v) for v in ("0", "1", "-1", "1/2", "-1/2", "2", "-2", "3", "-3", "1/3", "-7/3", "10", "-10",
                          "1000", "-1000", "10**6", "-10**6", "10**-6", "-10**-6", "5", "-7")
 )  # fmt: skip
 _IMAGINARY_SPECIALS = tuple(sympy.I * sympy.S(v) for v in ("1", "-1", "1/2", "-1/2", "2", "-3", "10**6", "-10**-6"))
+_PI_SPECIALS = tuple(sympy.pi * sympy.S(v) for v in ("1/2", "-1/2", "1", "-1", "1/4", "1/3"))  # poles of tan, sec
 _COMPLEX_SPECIALS = (sympy.S("-1") + sympy.I / 1024, sympy.S("-1") - sympy.I / 1024, 1 + sympy.I, -2 - 3 * sympy.I)
 
 
@@ -135,19 +135,25 @@ def _integer_bounds(var: Variable, span: int) -> tuple[int, int]:
 # ---------------------------------------------------------------- special values
 
 
-def specials(var: Variable) -> list[sympy.Expr]:
-    """The values of one variable where identities typically break, most telling first."""
+def specials(var: Variable, constants: Iterable[int] = ()) -> list[sympy.Expr]:
+    """The values of one variable where identities typically break, most telling first.
+
+    For an integer, every value from the lowest allowed up, and each integer constant of the claim with
+    its neighbours (KroneckerDelta(n, 40), binomial(n, 30)); for a real or complex symbol, the special
+    rationals, the poles of tan and sec (π/2 …), and for a complex one the branch cuts.
+    """
     if var.range is not None:
         return []  # depends on the bounds: see `index_values`
     if var.integer:
-        low, high = _integer_bounds(var, BOUND_SWEEP if var.small else INTEGER_SWEEP)
+        low, high = _integer_bounds(var, INTEGER_SWEEP)
         ordered = sorted(range(low, high + 1), key=lambda n: (abs(n) > 3, abs(n), n < 0))
-        values = [sympy.Integer(n) for n in ordered]
+        near = [c + d for c in constants if abs(c) <= 10**6 for d in (0, -1, 1)]
+        values = [sympy.Integer(n) for n in [*ordered, *near]]
     else:
-        values = list(_REAL_SPECIALS)
+        values = [*_REAL_SPECIALS, *_PI_SPECIALS]
         if not var.real:
             values += [*_IMAGINARY_SPECIALS, *_COMPLEX_SPECIALS]
-    return [v for v in values if admits(var, v)]
+    return [v for v in dict.fromkeys(values) if admits(var, v)]
 
 
 def index_values(index_range: IndexRange, env: dict) -> list[int]:
@@ -184,6 +190,8 @@ def _switching(expr: sympy.Expr) -> list[tuple[sympy.Expr, tuple[int, ...]]]:
     for node in sympy.preorder_traversal(expr):
         if isinstance(node, (sympy.Heaviside, sympy.sign, sympy.Abs)):
             found.append((node.args[0], (0,)))
+        elif isinstance(node, sympy.KroneckerDelta):
+            found.append((node.args[0] - node.args[1], (0,)))
         elif isinstance(node, (sympy.floor, sympy.ceiling)):
             found.append((node.args[0], (0, 1, -1, 2)))
         elif isinstance(node, (sympy.Max, sympy.Min)):
@@ -195,9 +203,16 @@ def _switching(expr: sympy.Expr) -> list[tuple[sympy.Expr, tuple[int, ...]]]:
     return found
 
 
-def exact_point(point: dict) -> dict:
-    """The point as exact values for the evaluator."""
-    return {symbol: exact(value) if not isinstance(value, Exact) else value for symbol, value in point.items()}
+def exact_point(point: dict) -> tuple[dict, dict]:
+    """The point's rational values for the evaluator, and the others (π/2) to put in with SymPy first."""
+    rational, symbolic = {}, {}
+    for symbol, value in point.items():
+        re, im = value.as_real_imag()
+        if re.is_Rational and im.is_Rational:
+            rational[symbol] = exact(value)
+        else:
+            symbolic[symbol] = value
+    return rational, symbolic
 
 
 def indexed_drawer(seed: int):  # noqa: ANN201

@@ -21,7 +21,7 @@ class Scope:
     symbols: dict[str, sympy.Symbol] = field(default_factory=dict)  # `symbols: x real`
     indexed: dict[str, sympy.IndexedBase] = field(default_factory=dict)  # `symbols: x indexed real` → x[i]
     definitions: dict[str, sympy.Expr] = field(default_factory=dict)  # `Z := …`
-    functions: dict[str, sympy.Lambda] = field(default_factory=dict)  # `sigma(x) := …`
+    functions: dict[str, sympy.Lambda | sympy.core.function.UndefinedFunction] = field(default_factory=dict)  # `sigma(x) := …`, `symbols: f function`
     ranges: dict[str, IndexRange] = field(default_factory=dict)  # `range: i = 1..n`, by index name
     givens: list[tuple[sympy.Expr, sympy.Expr]] = field(default_factory=list)  # `given: a == b`
     where: dict[str, str] = field(default_factory=dict)  # name → "path:line" where it was declared
