@@ -350,10 +350,16 @@
     if (shownPanel !== i) return;
     const entry = all[String(i)] || {};
     body.innerHTML = entry.h || ""; // vaultkit's own rendering: raw HTML off, text and attributes escaped
-    const rows = (entry.c || []).map(([id, verdict, line, method, message, counter]) => {
+    const rows = (entry.c || []).map(([id, verdict, line, method, message, counter, given]) => {
       const tr = document.createElement("tr");
       const cells = [verdict, id, line ? String(line) : "", [method, message, counter ? "counterexample: " + counter : ""].filter(Boolean).join(" — ")];
       cells.forEach((text, n) => { const td = document.createElement("td"); td.textContent = text; if (n === 0) td.className = "verdict " + verdict; tr.append(td); });
+      if (given) { // the givens the verdict relies on, beside it: "given [[Note]]:12"
+        const span = document.createElement("span");
+        span.className = "given";
+        span.textContent = given;
+        tr.firstChild.append(" ", span);
+      }
       return tr;
     });
     $("panel-claims").querySelector("tbody").replaceChildren(...rows);

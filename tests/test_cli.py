@@ -375,3 +375,56 @@ def test_console_script_graph_with_a_non_utf8_file_name(vault, tmp_path):
     done = script("graph", str(vault), "-o", str(tmp_path / "g.json"))
     assert "Traceback" not in done.stderr
     assert done.returncode == 0
+
+
+# ---------------------------------------------------------------- verification results on the command line
+
+
+def test_a_verdict_that_relies_on_givens_says_so():
+    from vaultkit.checking import report
+    from vaultkit.checking.claims import Result, Verdict
+
+    plain = Result("a/N.md", 4, "c", "sympy", Verdict.PROVED, message="lhs − rhs reduces to 0 by expand")
+    given = Result("a/N.md", 4, "c", "sympy", Verdict.PROVED, message="lhs − rhs reduces to 0 by expand",
+                   givens=("[[Note]]:12", "[[Other]]:3"))  # fmt: skip
+    assert report.line(plain) == "a/N.md:4: PROVED c — lhs − rhs reduces to 0 by expand"
+    assert report.line(given) == "a/N.md:4: PROVED c — lhs − rhs reduces to 0 by expand (given [[Note]]:12, [[Other]]:3)"
+    assert given.as_json()["givens"] == ["[[Note]]:12", "[[Other]]:3"] and plain.as_json()["givens"] == []
+    assert Result.from_json(given.as_json()) == given
+
+
+def test_show_verify_lists_the_derivations_asked_for_and_the_givens(tmp_path, capsys, monkeypatch):
+    import dataclasses
+
+    import vaultkit.checking
+
+    notes = {
+        "Sigmoid.md": "---\nderivations: [sigmoid-two-class-softmax]\n---\n```sympy\nsymbols: a real\nclaim c: a == a\n```\n",
+        "Softmax.md": "Named after a derivation, asks for none.\n",
+    }
+    root = write_vault(tmp_path, notes)
+    monkeypatch.setenv("VAULTKIT_CACHE_DIR", str(tmp_path / "cache"))
+    real = vaultkit.checking.verify
+
+    def with_givens(vault, **options):  # noqa: ANN001, ANN202 - the engine names givens; here they are chosen
+        found = real(vault, **options)
+        results = tuple(dataclasses.replace(r, givens=("[[Other]]:3",)) if r.id == "c" else r for r in found.results)
+        return dataclasses.replace(found, results=results)
+
+    monkeypatch.setattr(vaultkit.checking, "verify", with_givens)
+    code, out, _ = run(capsys, "show", "Sigmoid", "--vault", str(root), "--verify")
+    assert code == 0
+    assert "status     proved  (verified ancestry: yes)" in out and "derivations sigmoid-two-class-softmax" in out
+    assert "  Sigmoid.md:6: PROVED c — " in out and out.count("(given [[Other]]:3)") == 1
+    assert out.count("builtin/sigmoid-two-class-softmax:") == 6
+    code, out, _ = run(capsys, "show", "Softmax", "--vault", str(root), "--verify")
+    assert "status     no claims\n" in out and "builtin/" not in out and "verified ancestry" not in out
+
+
+def test_derive_lists_the_derivations_and_how_a_note_asks_for_one(capsys):
+    code, out, _ = run(capsys, "derive")
+    assert code == 0
+    for name in ("amplitude-normalization", "softmax-partition-function", "sigmoid-two-class-softmax", "wick-rotation"):
+        assert name in out
+    assert "derivations: [NAME]" in out and "attaches" not in out
+    assert run(capsys, "derive", "no-such-thing")[0] == 2

@@ -2,7 +2,9 @@
 
 The verdicts come from the checking engine (`vaultkit.checking.engine.check`); nothing here or in the
 derivations writes one by hand. Engine tests are skipped while the engine does not exist. Deliberately
-broken copies of steps check that the engine never passes a false identity.
+broken copies of steps check that the engine never passes a false identity. A derivation is plain data
+(`vaultkit.derivations`); `vaultkit.checking.builtin` turns its steps into claims, and a note asks for it
+with `derivations: [NAME]` in its frontmatter.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ import dataclasses
 import pickle
 import random
 import re
+import subprocess
+import sys
 import unicodedata
 from pathlib import Path
 
@@ -19,21 +23,24 @@ import sympy
 from sympy import Abs, Derivative, I, Indexed, KroneckerDelta, Subs, Sum, exp, log, sqrt
 from sympy.core.function import AppliedUndef
 
-from vaultkit.derivations import DERIVATIONS, Derivation, Step, attached_to, find
+from vaultkit.derivations import DERIVATIONS, Derivation, Step, find
 from vaultkit.derivations import amplitude_normalization as amp
 from vaultkit.derivations import sigmoid_two_class_softmax as sig
 from vaultkit.derivations import softmax_partition_function as smx
 from vaultkit.derivations import wick_rotation as wick
-from vaultkit.checking.claims import Claim, IndexRange, Verdict
+from vaultkit.checking.builtin import claims
+from vaultkit.checking.claims import Claim, Given, IndexRange, Verdict
 
 SAMPLE_VAULT = Path(__file__).resolve().parent.parent / "vault"
 
-# The table of spec §3: derivation → the concepts it attaches to.
-SPEC_TABLE = {
-    "amplitude-normalization": {"Superposition", "Quantum state", "Qubit", "Amplitude normalization", "Born rule"},
-    "softmax-partition-function": {"Softmax", "Partition function", "Boltzmann distribution", "Statistical mechanics"},
-    "sigmoid-two-class-softmax": {"Sigmoid", "Logistic function", "Neuron activation"},
-    "wick-rotation": {"Wick rotation", "Schrödinger equation", "Diffusion", "Heat equation"},
+# The notes of the bundled vault that ask for each derivation (`derivations:` in their frontmatter): those
+# the derivation is really about. Survey notes that only mention its results (Statistical mechanics,
+# Superposition, Quantum state) do not ask, and nothing attaches by title or alias any more.
+BUNDLED_OPT_INS = {
+    "amplitude-normalization": {"Amplitude normalization", "Born rule", "Qubit"},
+    "softmax-partition-function": {"Softmax", "Partition function", "Boltzmann distribution"},
+    "sigmoid-two-class-softmax": {"Sigmoid", "Neuron activation"},
+    "wick-rotation": {"Wick rotation", "Schrödinger equation", "Heat equation"},
 }
 
 # The steps of the spec's table, by id: each item of the table is one of these steps (or a pair of them).
@@ -89,7 +96,7 @@ INTENDED = {
 }
 
 ALL_STEPS = [(d, s) for d in DERIVATIONS.values() for s in d.steps]
-ALL_CLAIMS = [c for d in DERIVATIONS.values() for c in d.claims()]
+ALL_CLAIMS = [c for d in DERIVATIONS.values() for c in claims(d)]
 
 
 def step_of(name: str, step_id: str) -> Step:
@@ -98,7 +105,7 @@ def step_of(name: str, step_id: str) -> Step:
 
 
 def claim_of(name: str, step_id: str) -> Claim:
-    (claim,) = [c for c in DERIVATIONS[name].claims() if c.id == f"{name}/{step_id}"]
+    (claim,) = [c for c in claims(DERIVATIONS[name]) if c.id == f"{name}/{step_id}"]
     return claim
 
 
@@ -106,7 +113,7 @@ def claim_of(name: str, step_id: str) -> Claim:
 
 
 def test_registry_holds_the_four_derivations_of_the_spec():
-    assert set(DERIVATIONS) == set(SPEC_TABLE)
+    assert set(DERIVATIONS) == set(BUNDLED_OPT_INS)
     for name, derivation in DERIVATIONS.items():
         assert isinstance(derivation, Derivation)
         assert derivation.name == name
@@ -117,16 +124,25 @@ def test_find():
     for name, derivation in DERIVATIONS.items():
         assert find(name) is derivation
     assert find("Wick-Rotation") is DERIVATIONS["wick-rotation"]
+    assert find(" SOFTMAX-partition-function ") is DERIVATIONS["softmax-partition-function"]
+    assert find(unicodedata.normalize("NFD", "wick-rotation")) is DERIVATIONS["wick-rotation"]
     assert find("no-such-derivation") is None
     assert find("") is None
+    assert find("Softmax") is None  # a concept's name is not a derivation's: nothing matches by title
 
 
-@pytest.mark.parametrize("name", sorted(SPEC_TABLE))
-def test_attaches_to_covers_the_spec_table(name):
-    assert set(DERIVATIONS[name].attaches_to) >= SPEC_TABLE[name]
+def test_derivations_are_plain_data_that_never_import_the_checking_package():
+    """derivations → checking would be a cycle (checking.builtin imports derivations)."""
+    code = "import sys, vaultkit.derivations; print([m for m in sys.modules if m.startswith('vaultkit.checking')])"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+    for path in Path(amp.__file__).parent.glob("*.py"):
+        assert "checking" not in re.sub(r'""".*?"""', "", path.read_text(encoding="utf-8"), flags=re.S), path
+    for derivation in DERIVATIONS.values():
+        assert not hasattr(derivation, "attaches_to") and not hasattr(derivation, "claims")
 
 
-@pytest.mark.parametrize("name", sorted(SPEC_TABLE))
+@pytest.mark.parametrize("name", sorted(BUNDLED_OPT_INS))
 def test_every_spec_step_is_present(name):
     assert {s.id for s in DERIVATIONS[name].steps} >= SPEC_STEPS[name]
 
@@ -136,36 +152,16 @@ def test_four_to_eight_steps(derivation):
     assert 4 <= len(derivation.steps) <= 8
 
 
-def test_attached_to_matches_titles_and_aliases_case_insensitively():
-    def names(found):
-        return [d.name for d in found]
-
-    assert names(attached_to(["Sigmoid"])) == ["sigmoid-two-class-softmax"]
-    assert names(attached_to(["Some other title", "logistic FUNCTION"])) == ["sigmoid-two-class-softmax"]
-    assert names(attached_to(["DIFFUSION"])) == ["wick-rotation"]
-    assert names(attached_to(["schrödinger equation"])) == ["wick-rotation"]
-    # a title read from a file name on macOS is decomposed (NFD): the same note
-    assert names(attached_to([unicodedata.normalize("NFD", "Schrödinger equation")])) == ["wick-rotation"]
-    assert names(attached_to(["Softmax", "Sigmoid"])) == ["softmax-partition-function", "sigmoid-two-class-softmax"]
-    assert attached_to([]) == []
-    assert attached_to(["Softmaxes", "Sigmoid function", "Schrodinger"]) == []
-    assert attached_to(iter(["Born rule"])) == [DERIVATIONS["amplitude-normalization"]]
-
-
-def test_every_attachment_is_a_note_of_the_sample_vault():
+def test_the_bundled_vault_asks_for_the_derivations_about_its_notes():
+    from vaultkit.checking.builtin import opt_ins
     from vaultkit.load import load
 
     vault = load(SAMPLE_VAULT)
-    notes = list(vault.notes.values())
-    attached = {n.title: [d.name for d in attached_to([n.title, *n.aliases])] for n in notes}
-    for name, concepts in SPEC_TABLE.items():
-        for concept in concepts:
-            hits = [n for n in notes if concept.casefold() in {x.casefold() for x in (n.title, *n.aliases)}]
-            assert hits, f"{name}: no note titled or aliased {concept!r}"
-            for note in hits:
-                assert name in attached[note.title]
-    assert attached["Heat equation"] == ["wick-rotation"]  # through its alias "Diffusion"
-    assert attached["Emergence"] == []
+    asked = opt_ins(vault)
+    assert asked.errors == ()
+    by_title = {vault.notes[node].title: names for node, names in asked.names.items()}
+    expected = {title: (name,) for name, titles in BUNDLED_OPT_INS.items() for title in titles}
+    assert by_title == expected
 
 
 # --- the steps ------------------------------------------------------------------------------------------
@@ -192,12 +188,11 @@ def test_every_free_symbol_carries_its_intended_assumptions(derivation, step):
     intended = INTENDED[derivation.name]
     both = sympy.Tuple(step.lhs, step.rhs)
     indices = _free_indices(both)
-    ranged = {r.index for r in step.ranges}
+    ranged = {index for index, _, _ in step.ranges}
     assert indices <= ranged, f"free indices without a range: {indices - ranged}"
-    for r in step.ranges:
-        assert isinstance(r, IndexRange)
-        assert r.index.is_integer, r.index
-        assert r.low == 1 and r.high.is_integer and r.high.is_positive
+    for index, low, high in step.ranges:  # plain (index, low, high) tuples
+        assert index.is_integer, index
+        assert low == 1 and high.is_integer and high.is_positive
     symbols = {s for s in both.free_symbols if isinstance(s, sympy.Symbol)}
     for s in symbols | {a.base.label for a in both.atoms(Indexed)}:
         if s in indices:
@@ -225,15 +220,25 @@ def test_claims_ids_unique_and_numbered():
     ids = [c.id for c in ALL_CLAIMS]
     assert len(ids) == len(set(ids))
     for derivation in DERIVATIONS.values():
-        claims = derivation.claims()
-        assert len(claims) == len(derivation.steps)
-        for number, (claim, step) in enumerate(zip(claims, derivation.steps), start=1):
+        made = claims(derivation)
+        assert len(made) == len(derivation.steps)
+        for number, (claim, step) in enumerate(zip(made, derivation.steps), start=1):
             assert isinstance(claim, Claim)
             assert claim.id == f"{derivation.name}/{step.id}"
             assert claim.source == "builtin" and claim.note == "" and claim.line == number
             assert claim.lhs is step.lhs and claim.rhs is step.rhs
-            assert claim.ranges == step.ranges and claim.givens == step.givens
+            assert claim.ranges == tuple(IndexRange(*r) for r in step.ranges)
+            assert claim.givens == tuple(Given(lhs, rhs) for lhs, rhs in step.givens)
             assert claim.problem is None and claim.text
+
+
+def test_a_step_s_givens_become_givens_from_no_note():
+    x, y = sympy.symbols("x y", positive=True)
+    i, n = sympy.Symbol("i", integer=True), sympy.Symbol("n", integer=True, positive=True)
+    step = Step("with-given", "Text.", "x = y", x, y, ranges=((i, sympy.Integer(1), n),), givens=((x, y),))
+    (claim,) = claims(Derivation("demo", "Demo", "Summary.", (step,)))
+    assert claim.givens == (Given(x, y, "", 0),) and claim.givens[0].describe() == "x == y"
+    assert claim.ranges == (IndexRange(i, sympy.Integer(1), n),)
 
 
 def test_claims_survive_pickling_unchanged():
@@ -256,9 +261,13 @@ def test_step_and_derivation_reject_bad_values():
         Step("bad id", "Text.", "x = x", x, x)
     with pytest.raises(TypeError):
         Step("ok", "Text.", "x = x", "x", x)
+    with pytest.raises(TypeError):
+        Step("ok", "Text.", "x = x", x, x, ranges=(x, 1, 2))  # a range, not a tuple of ranges
+    with pytest.raises(TypeError):
+        Step("ok", "Text.", "x = x", x, x, givens=((x, "1"),))
     step = Step("ok", "Text.", "x = x", x, x)
     with pytest.raises(ValueError):
-        Derivation("twice", "Twice", ("A",), "Summary.", (step, step))
+        Derivation("twice", "Twice", "Summary.", (step, step))
     with pytest.raises(dataclasses.FrozenInstanceError):
         step.id = "other"  # type: ignore[misc]
 
@@ -428,7 +437,7 @@ def _difference_at(claim: Claim, rng: random.Random) -> complex:
 @pytest.mark.parametrize("derivation, step", ALL_STEPS, ids=lambda v: getattr(v, "name", None) or v.id)
 def test_steps_hold_at_random_points(derivation, step):
     """A sanity check of the steps without the engine (which gives the verdicts)."""
-    (claim,) = [c for c in derivation.claims() if c.id == f"{derivation.name}/{step.id}"]
+    (claim,) = [c for c in claims(derivation) if c.id == f"{derivation.name}/{step.id}"]
     rng = random.Random(claim.id)
     for _ in range(6):
         assert abs(_difference_at(claim, rng)) < 1e-20

@@ -164,8 +164,36 @@ def test_e_to_a_power_is_exp():
     assert tr("e^x") == exp(x)
 
 
-def test_bare_e_is_a_symbol():
-    assert srepr(tr("e")) == "Symbol('e')"
+def test_bare_undeclared_e_is_eulers_number_like_e_to_a_power():
+    # one letter, one meaning: e is Euler's number wherever it stands, not a symbol beside exp(…)
+    assert tr("e") == E
+    assert eq(r"\ln e = 1") == (log(E), 1)
+    assert eq(r"e^2 = e \cdot e") == (exp(2), E * E)
+    assert eq(r"\lim_{n\to\infty}(1+1/n)^n = e") == (Limit((1 + 1 / Symbol("n")) ** Symbol("n"), Symbol("n"), oo), E)
+    assert eq("e(1 + x) = e + e x") == (E * (1 + x), E + E * x)  # a constant before parentheses multiplies
+
+
+def test_subscripted_e_is_a_name_of_its_own():
+    assert eq("m_e = e_1 + e") == (Symbol("m_e"), Symbol("e_1") + E)
+
+
+@pytest.mark.parametrize("tex", [r"\int_0^1 x\, de = 1", r"\sum_{e=1}^{3} e = 6", r"\frac{d}{de} x = 0"])
+def test_undeclared_e_as_a_variable_is_refused(tex):
+    error = refused(tex, equation=True)
+    assert (error.cause, error.command) == ("ambiguous", "e")
+    assert "Euler" in error.message and "declare" in error.message
+
+
+def test_undeclared_e_as_an_index_is_refused():
+    assert refused("x_e", SOFTMAX).command == "e"
+
+
+def test_declared_e_is_that_symbol_everywhere():
+    e = Symbol("e", real=True)
+    scope = Scope(symbols={"e": e})
+    assert eq(r"e^{2} = e \cdot e", scope) == (e**2, e**2)
+    assert eq(r"\ln e = 1", scope) == (log(e), 1)
+    assert eq(r"\exp(2) + \mathrm{e}^{x} = \mathrm{e}", scope) == (exp(2) + exp(x), E)
 
 
 def test_mathrm_e_and_exp_are_exponentials():
@@ -180,9 +208,48 @@ def test_declared_e_is_that_symbol_even_with_a_power():
     assert tr("e^{2}", Scope(symbols={"e": e})) == e**2
 
 
-def test_plain_i_is_never_the_imaginary_unit():
-    assert tr(r"-i\tau") == -Symbol("i") * Symbol("tau")
-    assert tr("e^{i x}") == exp(Symbol("i") * x)
+@pytest.mark.parametrize(
+    "tex", [r"e^{i\pi} + 1 = 0", r"-i\tau = 1", r"i^2 = -1", r"\sin(i) = 1", r"\lim_{i \to 0} i = 0"]
+)
+def test_undeclared_i_outside_an_index_is_refused_with_the_hint(tex):
+    error = refused(tex, equation=True)
+    assert (error.cause, error.command) == ("ambiguous", "i")
+    assert r"\mathrm{i}" in error.message and r"\imath" in error.message and "declare i" in error.message
+
+
+@pytest.mark.parametrize("tex", [r"\sum_{i=1}^{n} x_i = x_i\, i", r"\sum_{i=1}^{n} x_i + i = 1", "y_i = i"])
+def test_i_as_an_index_and_a_factor_is_refused(tex):
+    error = refused(tex, equation=True)
+    assert (error.cause, error.command) == ("ambiguous", "i")
+    assert "both an index and a factor" in error.message
+
+
+def test_undeclared_i_as_an_index_is_a_name():
+    ii, nn = Symbol("i"), Symbol("n")
+    assert eq(r"\sum_{i=1}^{n} i = \frac{n(n+1)}{2}") == (Sum(ii, (ii, 1, nn)), nn * (nn + 1) / 2)
+    assert eq(r"\prod_{i=1}^{3} i = 6") == (Product(ii, (ii, 1, 3)), 6)
+    assert eq(r"\sum_{i=1}^{n}(i + 1) = n") == (Sum(ii + 1, (ii, 1, nn)), nn)  # the parentheses are the body
+    assert eq(r"\sum_{i=1}^{n} e^{i x} = 0") == (Sum(exp(ii * x), (ii, 1, nn)), 0)
+    assert eq("x_i = y_i") == (Symbol("x_i"), Symbol("y_i"))
+    scope = Scope(indexed={"x": X})
+    assert eq("x_{i+1} = x_i", scope) == (X[ii + 1], X[ii])
+
+
+def test_declared_i_is_that_symbol():
+    assert eq(r"i^2 = -i", SOFTMAX) == (i**2, -i)
+    assert eq("i = 1", Scope(ranges={"i": IndexRange(i, Integer(1), n)})) == (i, 1)
+
+
+def test_mathrm_i_and_imath_are_the_imaginary_unit_in_euler_s_identity():
+    assert eq(r"e^{\mathrm{i}\pi} + 1 = 0") == (0, 0)
+    assert eq(r"e^{\imath\pi} + 1 = 0") == (0, 0)
+    assert eq(r"\mathrm{e}^{\mathrm{i} x} = \cos x + \mathrm{i} \sin x") == (exp(I * x), cos(x) + I * sin(x))
+
+
+def test_the_free_reading_keeps_its_reading_of_e_and_i():
+    assert srepr(tr("e", free=True)) == "Symbol('e')"
+    assert tr(r"-i\tau", free=True) == -Symbol("i") * Symbol("tau")
+    assert tr("e^{i x}", free=True) == exp(Symbol("i") * x)
 
 
 def test_mathrm_i_and_imath_are_the_imaginary_unit():
@@ -280,6 +347,23 @@ def test_declared_name_before_parentheses_is_a_product():
     assert tr("x(1-x)", SIGMOID) == x_real * (1 - x_real)
 
 
+def test_name_used_as_a_value_elsewhere_multiplies_its_parentheses():
+    nn, kk = Symbol("n"), Symbol("k")
+    assert eq(r"\sum_{k=1}^{n} k = \frac{n(n+1)}{2}") == (Sum(kk, (kk, 1, nn)), nn * (nn + 1) / 2)
+    assert eq("n(n+1) = n^2 + n") == (nn * (nn + 1), nn**2 + nn)  # the inner n is a value
+    assert eq("a(b + c) = a b + a c") == (a * (b + Symbol("c")), a * b + a * Symbol("c"))
+    assert eq("x_a = a(1 + b)") == (Symbol("x_a"), a * (1 + b))  # a subscript is a value too
+    n_declared = Symbol("n", positive=True, integer=True)
+    assert eq("n(n+1) = 2", Scope(symbols={"n": n_declared})) == (n_declared * (n_declared + 1), 2)
+
+
+def test_name_applied_and_used_nowhere_else_stays_a_function():
+    error = refused("f(x) = x^2", equation=True)
+    assert (error.cause, error.command) == ("unknown-function", "f")
+    assert refused("a(b + c) = a b + f(b)", equation=True).command == "f"  # a multiplies, f is applied
+    assert tr("f(x)", free=True) == Function("f")(x)
+
+
 def test_call_then_parentheses():
     s = 1 / (1 + exp(-x_real))
     assert tr(r"\sigma(x)(1-\sigma(x))", SIGMOID) == s * (1 - s)
@@ -372,7 +456,63 @@ def test_fractions():
 
 def test_roots():
     assert tr(r"\sqrt{x}") == sqrt(x)
-    assert tr(r"\sqrt[3]{x}") == x ** Rational(1, 3)
+    assert tr(r"\sqrt[3]{x}") == x ** Rational(1, 3)  # x may be complex: the principal root
+
+
+def test_odd_root_of_a_real_argument_is_the_real_root():
+    assert eq(r"\sqrt[3]{-8} = -2") == (-2, -2)
+    assert tr(r"\sqrt[3]{x}", SIGMOID) == sympy.real_root(x_real, 3)
+    assert tr(r"\sqrt[5]{-x^2}", SIGMOID) == sympy.real_root(-(x_real**2), 5)
+    assert tr(r"\sqrt[3]{\pi - 4}") == sympy.real_root(pi - 4, 3)
+
+
+def test_even_or_symbolic_root_and_complex_argument_stay_principal():
+    assert tr(r"\sqrt[4]{-16}") == (-16) ** Rational(1, 4)
+    assert tr(r"\sqrt[3]{\mathrm{i}}") == I ** Rational(1, 3)
+    assert tr(r"\sqrt[n]{-8}") == (-8) ** (1 / Symbol("n"))
+    assert tr(r"\sqrt[3]{-8}", free=True) == (-8) ** Rational(1, 3)  # the free reading as before
+
+
+def test_factorials_and_binomial_coefficients():
+    nn, kk = Symbol("n"), Symbol("k")
+    factorial, binomial = sympy.factorial, sympy.binomial
+    assert eq("n! = 1") == (factorial(nn), 1)
+    assert eq("(n+1)! = (n+1) n!") == (factorial(nn + 1), (nn + 1) * factorial(nn))
+    assert eq(r"\frac{n!}{k!(n-k)!} = \binom{n}{k}") == (
+        factorial(nn) / (factorial(kk) * factorial(nn - kk)), binomial(nn, kk)
+    )
+    assert eq(r"5! = \binom{5}{2} \cdot 12") == (120, 120)
+    assert tr(r"\dbinom{n}{2} + \tbinom{n}{1}") == binomial(nn, 2) + binomial(nn, 1)
+    assert tr(r"\sigma(x)!", SIGMOID) == factorial(1 / (1 + exp(-x_real)))
+    assert tr(r"\binom{n}{k}", free=True) == binomial(nn, kk)
+
+
+@pytest.mark.parametrize(
+    "tex, cause, command",
+    [
+        (r"\log(n)! = 1", "ambiguous", "!"),  # log(n!) or (log n)!
+        (r"{n \choose k} = 1", "unsupported-construct", r"\choose"),
+        ("!n = 1", "unsupported-construct", "!"),
+        ("n!! = 1", "syntax", "!"),
+        (r"\frac{d}{dx}! = 1", "syntax", "!"),
+        ("2000! = 1", "too-large", "!"),
+        (r"(10^{100})! = 1", "too-large", "!"),
+        (r"\binom{10^{6}}{5000} = 1", "too-large", r"\binom"),
+        (r"\binom{-5}{3000} = 1", "too-large", r"\binom"),
+        ("(-1)! = 1", "unsupported-construct", None),  # a pole: division by zero
+    ],
+)
+def test_factorials_that_cannot_be_read(tex, cause, command):
+    error = refused(tex, equation=True)
+    assert (error.cause, error.command) == (cause, command)
+
+
+def test_binomial_coefficients_sympy_would_take_long_to_evaluate_stay_unevaluated_and_fast():
+    start = time.perf_counter()
+    assert tr(r"\binom{\pi}{5000}") == sympy.binomial(pi, 5000, evaluate=False)
+    assert tr(r"\binom{10^{100}}{\frac{1}{3}}") == sympy.binomial(Integer(10) ** 100, Rational(1, 3), evaluate=False)
+    assert tr(r"\binom{10^{100}}{10^{100} - 3}") == sympy.binomial(Integer(10) ** 100, 3)  # the smaller side counts
+    assert time.perf_counter() - start < 2.0
 
 
 def test_explicit_multiplication_and_division():
@@ -496,6 +636,33 @@ def test_derivative_orders_must_match():
     assert refused(r"\frac{d^2 (x^3)}{dx}").cause == "syntax"
 
 
+@pytest.mark.parametrize(
+    "tex, scope",
+    [
+        (r"\frac{d}{dx}(x^2)\, x = 3x^2", EMPTY),  # d(x²)/dx · x, or d(x³)/dx?
+        (r"\frac{d}{dx} f(x) g(x) = 1", EMPTY),
+        (r"\frac{d}{dx} \sigma(x) \sigma(x) = 1", SIGMOID),
+        (r"\frac{d}{dx} x \sigma(x) = 1", SIGMOID),
+        (r"\partial_x (x^2) y = 2xy", EMPTY),
+        (r"\frac{d}{dx}\left(x\right)^2 x = 1", EMPTY),
+        (r"\int_0^1 \frac{d}{dx}(x^2)\, x \, dx = 1", EMPTY),
+    ],
+)
+def test_derivative_before_a_product_of_operands_is_ambiguous(tex, scope):
+    error = refused(tex, scope, equation=True)
+    assert error.cause == "ambiguous" and error.command.startswith((r"\frac{d}", r"\partial"))
+    assert "whole product or of its first factor" in error.message
+
+
+def test_derivative_of_one_group_or_one_factor_is_read():
+    scope = Scope(symbols={"x": x}, functions={"f": Lambda(x, x**2), "g": Lambda(x, sin(x))})
+    assert eq(r"\frac{d}{dx}\left(f(x) g(x)\right) = 0", scope)[0] == Derivative(x**2 * sin(x), x)
+    assert eq(r"\frac{d}{dx} x^2 = 2x") == (Derivative(x**2, x), 2 * x)
+    assert eq(r"\frac{d}{dx}(x^2) = 2x") == (Derivative(x**2, x), 2 * x)
+    assert eq(r"\frac{d}{dx} 3 x^2 y = 6 x y") == (Derivative(3 * x**2 * y, x), 6 * x * y)
+    assert eq(r"\partial_x (x^2 y) = 2 x y") == (Derivative(x**2 * y, x), 2 * x * y)
+
+
 def test_derivative_operator_needs_something_to_act_on():
     assert refused(r"\frac{d}{dx}").cause == "syntax"
 
@@ -602,6 +769,14 @@ def test_limits():
     assert tr(r"\lim_{x \to \infty} \frac{1}{x}") == Limit(1 / x, x, oo)
 
 
+def test_limit_is_two_sided_unless_a_side_is_written():
+    assert eq(r"\lim_{x \to a} f = L") == (Limit(Symbol("f"), x, a, dir="+-"), Symbol("L"))
+    assert eq(r"\lim_{x \to 0} \frac{|x|}{x} = 1")[0] == Limit(Abs(x) / x, x, 0, dir="+-")
+    assert eq(r"\lim_{x \to a^-} f = L")[0] == Limit(Symbol("f"), x, a, dir="-")
+    assert eq(r"\lim_{x \to 0^{+}} \frac{1}{x} = \infty")[0] == Limit(1 / x, x, 0, dir="+")
+    assert eq(r"\lim_{x \to -\infty} e^{x} = 0")[0] == Limit(exp(x), x, -oo)
+
+
 def test_limit_without_arrow_is_refused():
     assert refused(r"\lim x").command == r"\lim"
 
@@ -686,7 +861,7 @@ def test_spacing_and_sizing_are_ignored(tex):
         (r"\nabla^2 u", r"\nabla"), (r"\vec{v}", r"\vec"), (r"\langle x \rangle", r"\langle"),
         (r"\mathbb{R}", r"\mathbb"), (r"\hat{H}\psi", r"\hat"), (r"\ket{0}", r"\ket"), (r"a \otimes b", r"\otimes"),
         (r"\mathbf{x}", r"\mathbf"), (r"a + \cdots + b", r"\cdots"), (r"\alpha'", "'"), (r"a \pm b", r"\pm"),
-        (r"\begin{pmatrix} 1 & 1 \end{pmatrix}", r"\begin{pmatrix}"), (r"n!", "!"), (r"\{a\}", "\\{"),
+        (r"\begin{pmatrix} 1 & 1 \end{pmatrix}", r"\begin{pmatrix}"), (r"!n", "!"), (r"\{a\}", "\\{"),
         (r"\|x\|", "\\|"), (r"\bar{\alpha}", r"\bar"), (r"\left. x \right|", r"\left."),
     ],
 )  # fmt: skip
@@ -1008,7 +1183,7 @@ def test_free_reading_refuses_what_it_cannot_read(tex, cause, command):
     [r"\mathbf{x} = y", r"\hat{H} = H", r"|\psi\rangle = x", r"\ket{\psi} = x", r"\nabla f = 0",
      r"\begin{aligned} a &= b \end{aligned}", r"= b", r"\text{softmax} = 1", r"\vec x = 1", r"f'(x) = 1",
      r"\begin{pmatrix} a \end{pmatrix} = a", r"\vkmatrix{pmatrix}{61} = a", r"p(x \mid y) = 1", r"(a, b) = c",
-     r"n! = 1", r"\int f \, dx = F", r"\max_x f = 1", r"[A, B] = 0", r"x_{n+1} = 1", r"dU = 0", r"\boxed{a} = b",
+     r"\int f \, dx = F", r"\max_x f = 1", r"[A, B] = 0", r"x_{n+1} = 1", r"dU = 0", r"\boxed{a} = b",
      r"a == b", r"a = \ldots", r"\langle a \mid b \rangle = 1", r"\argmax_x f = 1", r"= b"],
 )
 def test_claims_still_refuse_what_only_the_free_reading_reads(tex):

@@ -66,7 +66,7 @@ NOTES: dict[str, str | bytes] = {
         "---\ntags: [maths]\n---\nOn to [[Sigmoid#Derivative|the sigmoid]] and [the square](Binomial.md).\n"
     ),
     "ml/Sigmoid.md": (
-        "---\ntags: [ml]\n---\nThe logistic function $\\sigma(x) = \\frac{1}{1 + e^{-x}}$.\n\n## Derivative\n\nSee the steps.\n"
+        "---\ntags: [ml]\nderivations: [sigmoid-two-class-softmax]\n---\nThe logistic function $\\sigma(x) = \\frac{1}{1 + e^{-x}}$.\n\n## Derivative\n\nSee the steps.\n"
     ),
     "maths/Binomial.md": (
         "---\ntags: [maths]\n---\n# Binomial\n\n$$(a+b)^2 = a^2 + 2ab + b^2$$ %% verify binomial-square %%\n"

@@ -165,3 +165,31 @@ def test_hierarchical_layout_keeps_communities_together() -> None:
     spread = np.mean([np.linalg.norm(positions[g * 400 : (g + 1) * 400] - centres[g], axis=1).mean() for g in range(5)])
     apart = np.mean([np.linalg.norm(a - b) for i, a in enumerate(centres) for b in centres[i + 1 :]])
     assert apart > 1.5 * spread  # a group's nodes sit nearer each other than the groups do
+
+
+def test_claim_rows_carry_the_givens_a_verdict_relies_on(tmp_path: Path) -> None:
+    import dataclasses
+    from importlib.resources import files as resources
+
+    from vaultkit.checking import verify
+    from vaultkit.publish.panels import build_panels
+
+    notes = {
+        "Sum.md": "```sympy\nsymbols: a real\nclaim double: a + a == 2*a\nclaim triple: a + a + a == 3*a\n```\n",
+        "Asks.md": "---\nderivations: [sigmoid-two-class-softmax]\n---\nThe sigmoid, by the built-in steps.\n",
+        "Softmax.md": "Named after a derivation, asks for none.\n",
+    }
+    vault = vaultkit.load(write_vault(tmp_path, notes), jobs=1)
+    verification = verify(vault, jobs=1, cache_dir=tmp_path / "cache")
+    hostile = "[[<script>alert(1)</script>]]:3"
+    results = tuple(dataclasses.replace(r, givens=(hostile,)) if r.id == "double" else r for r in verification.results)
+    verification = dataclasses.replace(verification, results=results)
+    ids = tuple(vault.notes)
+    entries = build_panels(vault, ids, verification, jobs=1).entries
+    rows = {row[0]: row for row in entries[str(ids.index("Sum"))]["c"]}
+    assert rows["double"][6] == f"given {hostile}" and len(rows["triple"]) == 6  # a row without givens stays short
+    asks = entries[str(ids.index("Asks"))]["c"]
+    assert len(asks) == 6 and all(row[0].startswith("sigmoid-two-class-softmax/") for row in asks)
+    assert "c" not in entries.get(str(ids.index("Softmax")), {})  # no claims, nothing attached by its title
+    script = resources("vaultkit.templates").joinpath("publish.js").read_text(encoding="utf-8")
+    assert "span.textContent = given;" in script  # note text reaches the page as text, never as markup

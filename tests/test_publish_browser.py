@@ -7,6 +7,7 @@ console errors, dialogs and requests; payloads set `window.__pwned` if they run.
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from pathlib import Path
 
@@ -23,6 +24,7 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--d
         "--disable-sync", "--no-first-run"]  # fmt: skip
 
 HOSTILE_TITLE = "<img src=x onerror=alert(1)>"
+HOSTILE_GIVEN = "[[<img src=x onerror=window.__pwned=10>]]:3"  # a given from a note with a hostile title
 FILES = {
     "physics/Alpha.md": (
         "---\naliases: [first letter]\ntags: [physics/quantum]\n---\n"
@@ -51,10 +53,19 @@ def site(tmp_path_factory) -> dict:
     base = tmp_path_factory.mktemp("publish")
     root = write_vault(base, FILES)
     vault = vaultkit.load(root, jobs=1)
-    verification = verify(vault, jobs=1, cache_dir=base / "cache")
+    verification = _with_givens(verify(vault, jobs=1, cache_dir=base / "cache"))
     done = publish(vault, base / "site", verification=verification, jobs=1)
     graph = verification.annotate(vault.graph())
     return {"page": done.page, "graph": graph, "published": done}
+
+
+def _with_givens(verification):  # noqa: ANN001, ANN202
+    """Alpha's proved claim as if it relied on givens (the engine names them; here they are chosen)."""
+    results = tuple(
+        dataclasses.replace(r, givens=("[[Beta]]:12", HOSTILE_GIVEN)) if r.note == "physics/Alpha.md" and r.verdict.value == "proved" else r
+        for r in verification.results
+    )  # fmt: skip
+    return dataclasses.replace(verification, results=results)
 
 
 @pytest.fixture(scope="module")
@@ -178,6 +189,10 @@ def test_click_opens_the_panel_with_mathml_claims_and_backlinks(visit) -> None:
     assert visit.page.locator("#panel-body code.tex").count() == 0
     claims = visit.page.inner_text("#panel-claims")
     assert "proved" in claims and "false" in claims and "counterexample" in claims
+    verdict = visit.page.locator("#panel-claims td.verdict.proved")  # the givens beside the verdict, as text
+    assert verdict.inner_text() == f"proved given [[Beta]]:12, {HOSTILE_GIVEN}"
+    assert verdict.locator("span.given").count() == 1 and verdict.locator("img").count() == 0
+    assert visit.page.locator("#panel-claims td.verdict.false span.given").count() == 0
     assert visit.page.inner_text("#panel-status") == "status: false"
     assert "first letter" in visit.page.inner_text("#panel-meta")
     hostile = visit.page.inner_text("#panel-backlinks")

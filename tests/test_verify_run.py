@@ -114,8 +114,9 @@ def test_an_unchanged_vault_comes_from_the_cache(vault, tmp_path):
     started = time.perf_counter()
     second = verify(loaded, cache_dir=tmp_path / "cache")
     assert time.perf_counter() - started < 2.0
-    # five notes with sympy blocks, and the derivation attached to Softmax
-    assert (first.reused, second.reused) == (0, 6)
+    # five notes with sympy blocks; no derivation, as no note asks for one
+    assert (first.reused, second.reused) == (0, 5)
+    assert first.attached == {} and not [r for r in first.results if r.source == "builtin"]
     assert [(r.id, r.verdict) for r in second.results] == [(r.id, r.verdict) for r in first.results]
 
 
@@ -126,7 +127,10 @@ def test_a_claim_that_runs_away_is_stopped_and_the_run_goes_on(tmp_path):
     results = by_id(verify(vaultkit.load(vault), cache_dir=tmp_path / "cache", budget=1.0))
     assert time.perf_counter() - started < 30
     assert results["slow"].verdict is Verdict.ERROR
-    assert results["quick"].verdict is Verdict.PROVED
+    assert results["slow"].incomplete  # more time may decide it
+    assert results["quick"].verdict is Verdict.PROVED and not results["quick"].incomplete
+    again = verify(vaultkit.load(vault), cache_dir=tmp_path / "cache", budget=1.0)
+    assert again.reused == 0  # a unit with an incomplete result is never cached
 
 
 def test_cli_verify_exit_status_and_lines(vault, tmp_path, capsys, monkeypatch, shared_cache):
@@ -220,3 +224,134 @@ def test_cli_show_and_graph_with_verify(vault, tmp_path, capsys, monkeypatch, sh
     nodes = {n["id"]: n for n in json.loads((tmp_path / "g.json").read_text(encoding="utf-8"))["nodes"]}
     assert (nodes["ml/User"]["status"], nodes["ml/User"]["verified_ancestry"]) == ("proved", False)
     assert nodes["Plain"]["status"] is None
+
+
+# ---------------------------------------------------------------- built-in derivations only when asked
+
+USER_SOFTMAX = "# Softmax\n\nMy own notes on the softmax. Nothing here is checked.\n"
+
+
+def test_a_note_named_after_a_derivation_gets_nothing_unless_it_asks(tmp_path, shared_cache):
+    vault = write_vault(tmp_path, {"Softmax.md": USER_SOFTMAX, "Logistic.md": "---\naliases: [Sigmoid]\n---\nText.\n"})
+    verification = verify(vaultkit.load(vault), cache_dir=shared_cache)
+    assert verification.results == () and verification.status == {} and verification.attached == {}
+    graph = verification.annotate(vaultkit.load(vault).graph())
+    assert graph.nodes["Softmax"]["status"] is None and graph.nodes["Softmax"]["derivations"] == []
+
+
+def test_a_note_that_asks_gets_the_derivation(tmp_path, shared_cache):
+    asks = "---\nderivations: [softmax-partition-function]\n---\n" + USER_SOFTMAX
+    one = "---\nderivations: Sigmoid-Two-Class-Softmax\n---\nOne name, any case.\n"
+    vault = write_vault(tmp_path, {"Softmax.md": asks, "Other.md": one, "Empty.md": "---\nderivations:\n---\nx\n"})
+    verification = verify(vaultkit.load(vault), cache_dir=shared_cache)
+    assert verification.attached == {"Softmax": ("softmax-partition-function",), "Other": ("sigmoid-two-class-softmax",)}
+    steps = [r for r in verification.results if r.derivation == "softmax-partition-function"]
+    assert len(steps) == 7 and all(r.verdict in (Verdict.PROVED, Verdict.CHECKED) for r in steps)
+    assert verification.status["Softmax"] in (Verdict.PROVED, Verdict.CHECKED)
+    assert {r.derivation for r in verification.results} == {"softmax-partition-function", "sigmoid-two-class-softmax"}
+    assert "Empty" not in verification.status and not verification.failed
+
+
+def test_an_unknown_derivation_is_an_error_on_the_note(tmp_path, shared_cache, capsys, monkeypatch):
+    text = "---\ntags: [ml]\nderivations:\n  - softmax-partition-function\n  - softmax-partition\n---\nText.\n"
+    vault = write_vault(tmp_path, {"Softmax.md": text, "Odd.md": "---\nderivations: {a: 1}\n---\n"})
+    verification = verify(vaultkit.load(vault), cache_dir=shared_cache)
+    errors = [r for r in verification.results if r.source == "frontmatter"]
+    assert [(r.note, r.line, r.verdict) for r in errors] == [("Odd.md", 2, Verdict.ERROR), ("Softmax.md", 3, Verdict.ERROR)]
+    assert "'softmax-partition'" in errors[1].message
+    for name in ("amplitude-normalization", "softmax-partition-function", "sigmoid-two-class-softmax", "wick-rotation"):
+        assert name in errors[1].message and name in errors[0].message
+    assert verification.status["Softmax"] is Verdict.ERROR and verification.status["Odd"] is Verdict.ERROR
+    assert verification.attached == {"Softmax": ("softmax-partition-function",)}  # the known name still counts
+    assert verification.failed
+    monkeypatch.setenv("VAULTKIT_CACHE_DIR", str(shared_cache))
+    assert main(["verify", str(vault)]) == 1
+    assert "Softmax.md:3: ERROR Softmax:3 — derivations: no built-in derivation called 'softmax-partition';" in (
+        capsys.readouterr().out
+    )
+
+
+def test_ancestry_comes_only_from_what_a_note_uses(tmp_path, shared_cache):
+    vault = write_vault(
+        tmp_path,
+        {
+            "Bad.md": "```sympy\nsymbols: a real\nclaim: a + a == 3*a\n```\n",
+            "Softmax.md": "[[Bad]] is linked, not used.\n",
+            "User.md": "```sympy\nuses: [[Bad]]\n```\n",
+        },
+    )
+    verification = verify(vaultkit.load(vault), cache_dir=shared_cache)
+    assert verification.verified_ancestry["Softmax"] is True and "Softmax" not in verification.status
+    assert verification.verified_ancestry["User"] is False and "User" not in verification.status
+
+
+# ---------------------------------------------------------------- units, time limits and the cache
+
+
+def test_the_default_budget_is_generous_and_the_cli_agrees():
+    from vaultkit import cli
+    from vaultkit.checking.run import DEFAULT_BUDGET
+
+    assert DEFAULT_BUDGET == cli.DEFAULT_BUDGET == 60.0
+    for command in ("verify", "derive"):
+        assert cli._parser().parse_args([command]).budget == DEFAULT_BUDGET
+
+
+def test_the_cache_key_does_not_hold_the_budget(vault, tmp_path):
+    loaded = vaultkit.load(vault)
+    first = verify(loaded, cache_dir=tmp_path / "cache", budget=20.0)
+    second = verify(loaded, cache_dir=tmp_path / "cache", budget=45.0)
+    assert (first.reused, second.reused) == (0, 5)
+    assert [(r.id, r.verdict) for r in second.results] == [(r.id, r.verdict) for r in first.results]
+
+
+def test_the_three_kinds_of_unit_follow_one_protocol(vault, tmp_path):
+    from vaultkit.checking.builtin import DerivationUnit
+    from vaultkit.checking.python import PythonBlock
+    from vaultkit.checking.work import note_works
+
+    works, _ = note_works(vaultkit.load(vault))
+    units = [works[0], DerivationUnit("wick-rotation"), PythonBlock("Code.md", "Code", "claim('a', 1, 1)\n", 3)]
+    assert [u.id for u in units] == [f"note:{works[0].path}", "derivation:wick-rotation", "python:Code.md:3"]
+    for unit in units:
+        assert len(unit.key()) == 64 and unit.key() == unit.key()
+        assert unit.wall_limit(60.0) > unit.wall_limit(1.0) >= 10
+        (stopped,) = unit.stopped("ran out of time after 9 s; raise --budget")
+        assert stopped.verdict is Verdict.ERROR and stopped.incomplete
+    assert units[0].wall_limit(60.0) >= 60.0 * 1.5 * (1 + len(works[0].equations))  # scales with its claims
+
+
+class _Sleeper:
+    """A unit whose process runs over its wall limit."""
+
+    id = "sleeper"
+
+    def key(self) -> str:
+        return "5" * 64
+
+    def wall_limit(self, budget: float) -> float:
+        return 1.0
+
+    def run(self, budget: float) -> list:
+        time.sleep(30)
+        return []
+
+    def stopped(self, message: str) -> list:
+        from vaultkit.checking.claims import Result
+
+        return [Result("S.md", 1, "sleeper", "sympy", Verdict.ERROR, message=message, incomplete=True)]
+
+
+def test_a_unit_that_runs_over_is_stopped_incomplete_and_never_cached(tmp_path):
+    from vaultkit.checking.cache import ResultCache
+    from vaultkit.checking.run import _run_cached
+
+    cache = ResultCache(tmp_path / "cache", None)
+    started = time.perf_counter()
+    done, reused = _run_cached([_Sleeper()], 60.0, 1, cache, show_progress=False)
+    assert time.perf_counter() - started < 10 and reused == 0
+    (result,) = done["sleeper"]
+    assert result.incomplete and result.message == "ran out of time after 1 s; raise --budget"
+    assert cache.get(_Sleeper().key()) is None
+    cache.put(_Sleeper().key(), [result])  # the cache itself refuses incomplete results too
+    assert cache.get(_Sleeper().key()) is None

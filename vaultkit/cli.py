@@ -15,7 +15,7 @@ from pathlib import Path
 from . import __version__
 from .files import DEFAULT_MAX_SIZE
 from .load import VaultNotFound, load
-from .model import Severity
+from .model import Note, Severity
 from .new import NewNoteError, create_note
 from .vault import Vault
 
@@ -117,8 +117,14 @@ def _add_load_options(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("--jobs", type=int, default=None, help="worker processes for parsing (default: all cores)")
 
 
+DEFAULT_BUDGET = 60.0  # = vaultkit.checking.run.DEFAULT_BUDGET, repeated so that `lint` need not import SymPy
+
+
 def _add_budget(sub: argparse.ArgumentParser) -> None:
-    sub.add_argument("--budget", type=_seconds, default=10.0, help="seconds for one claim (default 10)")
+    sub.add_argument(
+        "--budget", type=_seconds, default=DEFAULT_BUDGET,
+        help=f"seconds one claim may take at most (default {DEFAULT_BUDGET:g}); a time-out is never cached",
+    )  # fmt: skip
 
 
 def _seconds(text: str) -> float:
@@ -230,15 +236,24 @@ def _show(args: argparse.Namespace) -> int:
     for diagnostic in note.diagnostics:
         print(f"  ! {diagnostic}")
     if verification is not None:
-        from .checking import report
-
-        data = graph.nodes[note.id]
-        print(f"status     {data['status'] or 'no claims'}  (verified ancestry: {'yes' if data['verified_ancestry'] else 'no'})")
-        attached = set(data["derivations"])
-        for result in verification.results:
-            if result.note == note.path or result.derivation in attached:
-                print(f"  {report.line(result)}")
+        _show_verification(note, graph.nodes[note.id], verification)
     return 0
+
+
+def _show_verification(note: Note, data: dict, verification) -> None:  # noqa: ANN001
+    """The note's status, the derivations it asked for, and its results (each with the givens it relies on)."""
+    from .checking import report
+
+    ancestry = f"  (verified ancestry: {'yes' if data['verified_ancestry'] else 'no'})"
+    if data["status"] is None and not any(source == note.id for source, _, _ in verification.uses):
+        ancestry = ""  # nothing checked here and nothing used: there is no ancestry to vouch for
+    print(f"status     {data['status'] or 'no claims'}{ancestry}")
+    asked = data["derivations"]
+    if asked:
+        print(f"derivations {', '.join(asked)}")
+    for result in verification.results:
+        if result.note == note.path or result.derivation in asked:
+            print(f"  {report.line(result)}")
 
 
 def _describe(graph, node: str) -> str:  # noqa: ANN001
@@ -291,24 +306,27 @@ def _coverage(vault: Vault, args: argparse.Namespace) -> int:
 
 def _derive(args: argparse.Namespace) -> int:
     from .checking import claims, report
-    from .derivations import DERIVATIONS, find
+    from .checking.builtin import claims as step_claims
     from .checking.run import derive
+    from .derivations import DERIVATIONS, find
 
     if not args.name:
-        for name, derivation in DERIVATIONS.items():
-            print(f"{name:28s} {len(derivation.steps)} steps  attaches to: {', '.join(derivation.attaches_to)}")
+        for name, listed in DERIVATIONS.items():
+            print(f"{name:28s} {len(listed.steps)} steps  {listed.title}")
+        print("\na note asks for one in its frontmatter: derivations: [NAME]")
         return 0
     derivation = find(args.name)
     if derivation is None:
         raise UsageError(f"no derivation {args.name!r}; `vaultkit derive` lists them")
     results = {r.id: r for r in derive([derivation.name], budget=args.budget)[derivation.name]}
     print(f"{derivation.title}\n\n{derivation.summary}\n")
-    for number, (step, claim) in enumerate(zip(derivation.steps, derivation.claims()), start=1):
+    for number, (step, claim) in enumerate(zip(derivation.steps, step_claims(derivation)), start=1):
         result = results.get(claim.id)
         verdict = result.verdict.value.upper() if result else "ERROR"
+        given = f" ({report.given(result)})" if result and result.givens else ""
         print(f"{number}. {step.text}")
         print(f"   $$ {step.latex} $$")
-        print(f"   {verdict}: {result.message if result else 'not checked'}\n")
+        print(f"   {verdict}: {result.message if result else 'not checked'}{given}\n")
     failed = claims.failed(results.values()) or len(results) < len(derivation.steps)
     print(report.summary(results.values(), sum(r.seconds for r in results.values())))
     return 1 if failed else 0

@@ -22,10 +22,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import TypeVar
 
 import sympy
 from flint import acb, arb, ctx, fmpq, fmpz
 from sympy.core.function import AppliedUndef
+
+K = TypeVar("K")
+T = TypeVar("T")
 
 MAX_TERMS = 20_000  # terms of the sums and products unrolled in one evaluation
 MAX_EXACT_BITS = 20_000  # an exact power larger than this is computed as a ball
@@ -320,14 +324,18 @@ def _mul(evaluator: Evaluator, expr: sympy.Mul) -> Value:
 _INTEGRAL: dict[sympy.Basic, bool] = {}
 
 
+def remembered(cache: dict[K, T], key: K, compute: Callable[[], T]) -> T:
+    """`compute()` once per key, in a cache that is emptied when it grows large (expressions recur across points)."""
+    if key not in cache:
+        if len(cache) > 10_000:
+            cache.clear()
+        cache[key] = compute()
+    return cache[key]
+
+
 def _integers_only(expr: sympy.Basic) -> bool:
     """Whether a factor depends on integer symbols only (the indices of sums among them)."""
-    if expr not in _INTEGRAL:
-        if len(_INTEGRAL) > 10_000:
-            _INTEGRAL.clear()
-        free = expr.free_symbols
-        _INTEGRAL[expr] = bool(free) and all(s.is_integer for s in free)
-    return _INTEGRAL[expr]
+    return remembered(_INTEGRAL, expr, lambda: bool(expr.free_symbols) and all(s.is_integer for s in expr.free_symbols))
 
 
 def _pow(evaluator: Evaluator, expr: sympy.Pow) -> Value:

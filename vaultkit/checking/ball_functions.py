@@ -34,6 +34,7 @@ from .ball import (
     real_part,
     reciprocal,
     register,
+    remembered,
     sign_of,
 )
 
@@ -229,9 +230,9 @@ def _gamma(evaluator: Evaluator, expr: sympy.Basic, shift: int = 0) -> Value:
 
 def _binomial(evaluator: Evaluator, expr: sympy.binomial) -> Value:
     n, k = (evaluator.value(argument) for argument in expr.args)
-    if all(isinstance(v, Exact) and v.is_real and v.re.q == 1 for v in (n, k)):
-        if abs(int(n.re.p)) <= 5000 and abs(int(k.re.p)) <= 5000:  # type: ignore[union-attr]
-            return exact(sympy.binomial(int(n.re.p), int(k.re.p)))  # type: ignore[union-attr]
+    if isinstance(n, Exact) and isinstance(k, Exact) and n.is_real and k.is_real and n.re.q == 1 == k.re.q:
+        if abs(int(n.re.p)) <= 5000 and abs(int(k.re.p)) <= 5000:
+            return exact(sympy.binomial(int(n.re.p), int(k.re.p)))
     if isinstance(k, Exact) and k.is_real and k.re.q == 1 and k.re < 0:
         return ZERO  # SymPy: binomial(n, k) = 0 for a negative integer k
     b_n, b_k = ball(n), ball(k)
@@ -293,11 +294,7 @@ _FREE: dict[sympy.Basic, frozenset] = {}
 
 
 def _free(expr: sympy.Basic) -> frozenset:
-    if expr not in _FREE:
-        if len(_FREE) > 10_000:
-            _FREE.clear()
-        _FREE[expr] = frozenset(expr.free_symbols)
-    return _FREE[expr]
+    return remembered(_FREE, expr, lambda: frozenset(expr.free_symbols))
 
 
 def _unroll(evaluator: Evaluator, function: sympy.Basic, limits: list, product: bool) -> Value:

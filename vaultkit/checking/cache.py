@@ -1,9 +1,12 @@
 """Verification results cached by content, outside the vault.
 
 The key of a unit of work hashes everything that could change its verdicts
-(its text, the text of the notes it uses, the engine version, the time budget),
-so a hit is always safe to reuse. The cache lives in `$VAULTKIT_CACHE_DIR`, else
-`$XDG_CACHE_HOME/vaultkit`, else `~/.cache/vaultkit`; never inside the vault.
+(its text, the text of the notes it uses, the engine version; not the time
+budget, which bounds how long a check may take, not what it finds), so a hit is
+always safe to reuse. Only complete results are stored: a unit with an
+`incomplete` result (a time-out, a stopped process) is checked again next time.
+The cache lives in `$VAULTKIT_CACHE_DIR`, else `$XDG_CACHE_HOME/vaultkit`, else
+`~/.cache/vaultkit`; never inside the vault.
 """
 
 from __future__ import annotations
@@ -43,6 +46,8 @@ class ResultCache:
             return None
 
     def put(self, key: str, results: list[Result]) -> None:
+        if any(result.incomplete for result in results):
+            return  # another run, with more time, may decide it
         path = self._path(key)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)

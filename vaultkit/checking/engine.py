@@ -90,13 +90,12 @@ def _decide(claim: Claim, budget: float, started: float) -> _Outcome:
 
 
 def _verdict(method: str | None, tally: Tally, digits: int, constraints: Constraints, given: bool) -> _Outcome:
-    suffix = " (given the constraints)" if given else ""
     if given and tally.outside and not tally.agreeing:
         return _Outcome(Verdict.ERROR, message="no point satisfies the givens with the symbols' assumptions: "
                         "they may contradict each other")
     if method is not None and (tally.agreeing or method in _ALGEBRAIC or constraints.unsolved):
         confirmed = f"; no counterexample at {tally.agreeing} points" if tally.agreeing else ""
-        return _Outcome(Verdict.PROVED, method, f"lhs − rhs reduces to 0 by {method}{confirmed}{suffix}")
+        return _Outcome(Verdict.PROVED, method, f"lhs − rhs reduces to 0 by {method}{confirmed}")
     if method is not None:
         why = tally.reasons[-1] if tally.reasons else "no point could be evaluated"
         return _Outcome(Verdict.ERROR, message=f"{method} reduces lhs − rhs to 0, but no point confirms it ({why})")
@@ -106,7 +105,7 @@ def _verdict(method: str | None, tally: Tally, digits: int, constraints: Constra
         where = "as constants" if tally.constant else f"at {tally.agreeing} points"
         return _Outcome(
             Verdict.CHECKED, f"numeric ({tally.agreeing} points, {digits} digits)",
-            f"the sides agree to {digits} digits {where}; not a proof{suffix}",
+            f"the sides agree to {digits} digits {where}; not a proof",
         )  # fmt: skip
     why = "; ".join(tally.reasons[-2:]) or "too few points could be evaluated"
     return _Outcome(Verdict.ERROR, message=f"neither proved nor testable at enough points: {why}")

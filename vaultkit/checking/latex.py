@@ -20,47 +20,63 @@ Names
     - `x_i`, `x_{ij}`: `x[i]`, `x[i, j]` when x is an indexed family; `p(i)`
       when p is a function of one argument (`w(i, j)` for two); otherwise the
       symbol named `x_i`, `x_ij` (looked up in the scope under that name).
-    - `e`: `e^{…}` is exp(…); a bare `e` is `Symbol("e")` (the caller warns). When
-      the scope declares `e`, `e` is that symbol everywhere. `\exp` and
-      `\mathrm{e}` are always the exponential.
-    - `i` is never guessed to be the imaginary unit: it is the scope's `i` or
-      `Symbol("i")`. The imaginary unit is written `\mathrm{i}` or `\imath`; these
-      are an error when the scope declares a name `i` (ambiguous). `E` and `I` are
-      ordinary names in LaTeX.
+    - One letter means one thing in an equation. `e`: when the scope does not
+      declare `e`, a claim's `e` is Euler's number everywhere (`e`, `e^{x}` = exp(x),
+      `e \cdot e`), and `e` as a variable or an index is an error; when the scope
+      declares `e`, `e` is that symbol everywhere (`e^{2}` is its square). `\exp`
+      and `\mathrm{e}` are always the exponential. (The free reading: `e^{…}` is
+      exp(…), a bare `e` the name e.)
+    - `i` is never guessed to be the imaginary unit. In a claim an undeclared `i`
+      is a name only as an index: in a subscript (`x_i`, `x_{i+1}`) or under the
+      `\sum_{i=…}` or `\prod` that binds it; anywhere else (`e^{i\pi}`, `i\hbar`,
+      beside `x_i`) it is an error with cause `ambiguous` that says to write
+      `\mathrm{i}` or `\imath`, or to declare i. The imaginary unit `\mathrm{i}`,
+      `\imath` is an error when the scope declares a name `i` (ambiguous). `E` and
+      `I` are ordinary names in LaTeX.
 
 Applications and products
     - `f(x)` is a call when f is a function of the scope, `\sin(x)` a call of
       the built-in function. `x(1 - x)` is a product when x is a declared symbol
-      or definition. An undeclared name followed by parentheses is ambiguous:
-      an error (`unknown-function`), or an undefined `Function` with `free=True`.
+      or definition, and in a claim also when the equation uses the name
+      elsewhere as a value (`\sum_{k=1}^{n} k = \frac{n(n+1)}{2}`: a sum's bound,
+      a factor, a subscript, or inside its own parentheses). Otherwise an
+      undeclared name followed by parentheses is ambiguous: an error
+      (`unknown-function`), or an undefined `Function` with `free=True`.
     - `\sin x`, `\ln Z`, `\sin^2 x`, `\log_b x`: a function without parentheses
       takes exactly one factor; `\sin 2x` or `\ln x y` (an implicit product after
       the argument) is an error.
     - `a/b c` is ambiguous (a/(bc) or (a/b)c): an error; write `\frac`.
+    - `n!`, `(n+1)!` → factorial; `\binom{n}{k}` → binomial. `\sqrt[n]{x}` is
+      x^(1/n), except that in a claim, for an odd n and an x SymPy knows is real,
+      it is the real root (`\sqrt[3]{-8}` = -2).
 
 Operators
     - `\frac{d}{dx}`, `\frac{df}{dx}`, `\frac{d^2 f}{dx^2}`, `\frac{\partial f}{\partial x}`,
       `\frac{\partial^2 f}{\partial x \partial y}`, `\partial_x f` → unevaluated
       `Derivative`. An operator (`\frac{d}{dx}`, `\partial_x`) acts on the rest of
-      its product. A bare function of the scope differentiated (`\frac{d\sigma}{dx}`)
-      is applied to the variable (or, for several parameters, to its own
-      parameters, which must include the variables). A derivative of an
-      expression that involves undeclared names but not the variable (it would
-      be 0) is an error. A fraction of this shape is a derivative even when
-      the scope declares a name `d`.
+      its product; when that rest is several factors and one is a function
+      applied or a derivative (`\frac{d}{dx} f(x) g(x)`), or, in a claim, the first
+      is in parentheses (`\frac{d}{dx}(x^2)\, x`), it is an error (`ambiguous`: the
+      whole product or its first factor?). A bare function of the scope
+      differentiated (`\frac{d\sigma}{dx}`) is applied to the variable (or, for
+      several parameters, to its own parameters, which must include the
+      variables). A derivative of an expression that involves undeclared names
+      but not the variable (it would be 0) is an error. A fraction of this shape
+      is a derivative even when the scope declares a name `d`.
     - `\sum_{i=1}^{n}`, `\prod`: the body is the rest of the product
       (`\sum_i w_i x_i + b` is (Σ wᵢxᵢ) + b). `\sum_i` sums over the declared
       `range` of i, else an error with cause `no-range`.
     - `\int_a^b f\,dx` → `Integral`; the body runs to the differential `dx` (or
       `\mathrm{d}x`); `\int_a^b dx\, f` works too. An integral without both bounds
       is an error (an indefinite integral is not an identity).
-    - `\lim_{x \to a}` → `Limit` (two-sided; `a^+`, `a^-` one-sided).
+    - `\lim_{x \to a}` → `Limit(f, x, a, dir="+-")`, two-sided; `a^+`, `a^-` are
+      one-sided, and a limit at ±∞ is SymPy's.
     - A `d` directly followed by a name outside a derivative or integral (`dF`)
       is an error unless the scope declares `d`.
 
 Refused with an error naming the construct: relations other than `=` (`\approx`,
 `\le`, `<`, `\to` …), vectors and operators (`\nabla`, `\vec`, `\mathbf`, `\hat`),
-bra-ket notation, `\mathbb`, environments (matrices), primes (`x'`), factorials,
+bra-ket notation, `\mathbb`, environments (matrices), primes (`x'`), `{n \choose k}`,
 `\pm`, ellipses, `\text{…}` with words (outside a subscript: `T_\text{eff}` is the
 name T_eff), superscripts in parentheses (`W^{(\ell)}`, a label rather than a
 power), subscripts on groups (`(\partial F/\partial T)_V`), unbraced multi-digit
@@ -85,10 +101,10 @@ from .latex_calculus import Calculus
 from .latex_free import is_complex, prepare
 from .latex_notation import Notation
 from .latex_syntax import (
-    MAX_DEPTH, MAX_EXPONENT, MAX_LENGTH, MAX_NUMBER_BITS, MAX_ORDER, TranslationError, _Atom, _BARE_OPERATOR,
-    _COMMUTATOR, _DECORATED, _DECORATIONS, _ELLIPSIS, _FUNCTIONS, _I_AS_INDEX, _NAMED, _NONCOMMUTING, _OPERATORS,
-    _Op, _SET_RELATIONS, _VARIANTS, _is_adjoint, _is_vector, _label, _letter_superscript, _lone_factor, _no_tuple,
-    _parse, _script_token, _single_digit, _statements,
+    MAX_DEPTH, MAX_EXPONENT, MAX_FACTORIAL, MAX_LENGTH, MAX_NUMBER_BITS, MAX_ORDER, TranslationError, _Atom,
+    _BARE_OPERATOR, _BINOMIALS, _COMMUTATOR, _DECORATED, _DECORATIONS, _ELLIPSIS, _FUNCTIONS, _I_AS_INDEX, _NAMED,
+    _NONCOMMUTING, _OPERATORS, _Op, _SET_RELATIONS, _VARIANTS, _is_adjoint, _is_vector, _label, _letter_superscript,
+    _letter_uses, _lone_factor, _no_tuple, _parse, _script_token, _single_digit, _statements,
 )
 from .scope import Scope
 
@@ -114,6 +130,11 @@ class _Translator(Calculus, Notation):
         self.conjugating = True  # x^* is the conjugate of x (else, in the free reading, the name x^*)
         self.imaginary_i = False  # free reading of a complex text where i is no index: i is the imaginary unit
         self.bare_operators: frozenset[str] = frozenset()  # free reading: \hat{A} written before a factor somewhere
+        # Claims: one letter means one thing in an equation (see `_letter_uses`).
+        self.values: frozenset[str] = frozenset()  # names written somewhere as a value: n(n+1) multiplies
+        self.indices: frozenset[str] = frozenset()  # names written in a subscript somewhere
+        self.bound: list[str] = []  # the variables of the sums and products being read
+        self.indexing = 0  # > 0 while a subscript is read as an index: x_{i+1}
 
     # ------------------------------------------------------------ statements
 
@@ -268,65 +289,21 @@ class _Translator(Calculus, Notation):
             return meaning, i + 1, None
         op = meaning
         if op.kind == "nabla":
-            if i + 1 >= len(items) or items[i + 1][0] not in ("", "\\cdot", "\\times"):
-                raise TranslationError("\\nabla needs something to act on", command=op.label, cause="syntax")
-            how = items[i + 1][0]
-            argument, j, variable = self._unit(items, i + 1, need_differential)
-            name = {"": "laplacian" if op.power is not None else "grad", "\\cdot": "div", "\\times": "curl"}[how]
-            if op.power is not None and how:
-                raise TranslationError(f"\\nabla^2 {how}", command=op.label, cause="unsupported-construct")
-            arguments = (argument, op.base) if op.base is not None else (argument,)
-            return self._undefined(name)(*arguments), j, variable
+            return self._nabla(op, items, i, need_differential)
         if op.kind == "func" and op.alone is not None and (i + 1 >= len(items) or items[i + 1][0] != ""):
             return self._fallback(op.alone), i + 1, None
         if op.kind == "func":
-            if i + 1 >= len(items) or items[i + 1][0] != "" or (
-                need_differential and self._is_differential(items, i + 1)
-            ):
-                raise TranslationError(f"{op.label} needs an argument", command=op.label, cause="syntax")
-            argument, j, variable = self._unit(items, i + 1, need_differential)
-            value = op.fn(argument, op.base) if op.base is not None else op.fn(argument)
-            if op.power is not None:
-                value = self._power(value, op.power)
-            if variable is None and j < len(items) and items[j][0] == "" and not (
-                need_differential and self._is_differential(items, j)
-            ):
-                following = self.factor(items[j][1])
-                if not isinstance(following, _Op):
-                    raise TranslationError(
-                        f"{op.label} {_label(items[i + 1][1])} {_label(items[j][1])} is ambiguous: "
-                        f"write {op.label}(…) with parentheses",
-                        command=op.label, cause="ambiguous",
-                    )
-            return value, j, variable
+            return self._function_unit(op, items, i, need_differential)
         if op.kind == "int":
-            low, high = op.limits[0]
-            if i + 1 < len(items) and items[i + 1][0] == "" and self._is_differential(items, i + 1):  # \int dx f
-                variable = self._variable(self._atom(items[i + 2][1]))
-                if i + 3 < len(items):
-                    self._no_explicit_op(items, i + 3, op.label)
-                    body, j, outer = self._sequence(items, i + 3, need_differential)
-                else:
-                    body, j, outer = sympy.Integer(1), len(items), None
-            else:
-                if i + 1 < len(items):
-                    self._no_explicit_op(items, i + 1, op.label)
-                body, j, variable = self._sequence(items, i + 1, need_differential=True)
-                outer = None
-                if variable is None:
-                    raise TranslationError(
-                        f"{op.label} without a differential (dx)", command=op.label, cause="unsupported-construct"
-                    )
-            if op.lead is not None:
-                body = op.lead * body
-            if low is None:
-                return sympy.Integral(body, variable), j, outer
-            return sympy.Integral(body, (variable, low, high)), j, outer
+            return self._integral(op, items, i, need_differential)
         # sum, prod, lim, deriv: the rest of the product
         if i + 1 < len(items):
             self._no_explicit_op(items, i + 1, op.label)
-            body, j, variable = self._sequence(items, i + 1, need_differential)
-            if self.free and op.kind == "deriv" and op.lead is None:
+            if op.kind == "deriv" and not self.free:  # a claim says the ambiguity before reading the operand
+                self._one_operand(op, items[i + 1 : self._differential_at(items, i + 1, need_differential)])
+            with self._binding(op):
+                body, j, variable = self._sequence(items, i + 1, need_differential)
+            if op.kind == "deriv" and self.free:
                 self._one_operand(op, items[i + 1 : j - 2 if variable is not None else j])  # not the dx
             if op.lead is not None:
                 body = op.lead * body
@@ -336,23 +313,117 @@ class _Translator(Calculus, Notation):
             raise TranslationError(f"{op.label} with nothing to act on", command=op.label, cause="syntax")
         return self._apply(op, body), j, variable
 
+    def _nabla(
+        self, op: _Op, items: list[tuple[str | None, Tree | Token]], i: int, need_differential: bool
+    ) -> tuple[sympy.Expr, int, sympy.Expr | None]:
+        """Free reading: `\\nabla f`, `\\nabla \\cdot F`, `\\nabla \\times F`, `\\nabla^2 f`."""
+        if i + 1 >= len(items) or items[i + 1][0] not in ("", "\\cdot", "\\times"):
+            raise TranslationError("\\nabla needs something to act on", command=op.label, cause="syntax")
+        how = items[i + 1][0]
+        argument, j, variable = self._unit(items, i + 1, need_differential)
+        name = {"": "laplacian" if op.power is not None else "grad", "\\cdot": "div", "\\times": "curl"}[how]
+        if op.power is not None and how:
+            raise TranslationError(f"\\nabla^2 {how}", command=op.label, cause="unsupported-construct")
+        arguments = (argument, op.base) if op.base is not None else (argument,)
+        return self._undefined(name)(*arguments), j, variable
+
+    def _function_unit(
+        self, op: _Op, items: list[tuple[str | None, Tree | Token]], i: int, need_differential: bool
+    ) -> tuple[sympy.Expr, int, sympy.Expr | None]:
+        """`\\sin x`, `\\ln Z`: a function without parentheses takes exactly one factor."""
+        if i + 1 >= len(items) or items[i + 1][0] != "" or (
+            need_differential and self._is_differential(items, i + 1)
+        ):
+            raise TranslationError(f"{op.label} needs an argument", command=op.label, cause="syntax")
+        argument, j, variable = self._unit(items, i + 1, need_differential)
+        value = op.fn(argument, op.base) if op.base is not None else op.fn(argument)
+        if op.power is not None:
+            value = self._power(value, op.power)
+        if variable is None and j < len(items) and items[j][0] == "" and not (
+            need_differential and self._is_differential(items, j)
+        ):
+            following = self.factor(items[j][1])
+            if not isinstance(following, _Op):
+                raise TranslationError(
+                    f"{op.label} {_label(items[i + 1][1])} {_label(items[j][1])} is ambiguous: "
+                    f"write {op.label}(…) with parentheses",
+                    command=op.label, cause="ambiguous",
+                )
+        return value, j, variable
+
+    def _integral(
+        self, op: _Op, items: list[tuple[str | None, Tree | Token]], i: int, need_differential: bool
+    ) -> tuple[sympy.Expr, int, sympy.Expr | None]:
+        """`\\int_a^b f\\,dx` or `\\int_a^b dx\\, f`: the body runs to the differential."""
+        low, high = op.limits[0]
+        if i + 1 < len(items) and items[i + 1][0] == "" and self._is_differential(items, i + 1):  # \int dx f
+            variable = self._variable(self._atom(items[i + 2][1]))
+            if i + 3 < len(items):
+                self._no_explicit_op(items, i + 3, op.label)
+                body, j, outer = self._sequence(items, i + 3, need_differential)
+            else:
+                body, j, outer = sympy.Integer(1), len(items), None
+        else:
+            if i + 1 < len(items):
+                self._no_explicit_op(items, i + 1, op.label)
+            body, j, variable = self._sequence(items, i + 1, need_differential=True)
+            outer = None
+            if variable is None:
+                raise TranslationError(
+                    f"{op.label} without a differential (dx)", command=op.label, cause="unsupported-construct"
+                )
+        if op.lead is not None:
+            body = op.lead * body
+        if low is None:
+            return sympy.Integral(body, variable), j, outer
+        return sympy.Integral(body, (variable, low, high)), j, outer
+
+    def _differential_at(self, items: list, i: int, need_differential: bool) -> int:
+        """Where the product from items[i] ends: at the differential of an enclosing integral, else at its end."""
+        if need_differential:
+            for k in range(i, len(items)):
+                if not items[k][0] and self._is_differential(items, k):
+                    return k
+        return len(items)
+
     def _one_operand(self, op: _Op, operand: list) -> None:
         """`\\frac{d}{dx} f(x) g(x)`: d(fg)/dx or f'g? Written alike; an error unless only one reading is left.
 
         A derivative acts on the rest of its product; when that rest holds more than
         one factor and one of them is a function applied or another derivative, authors
-        mean the first factor as often as the whole, so the free reading refuses.
+        mean the first factor as often as the whole, so both readings refuse. A claim
+        refuses a parenthesised first factor with more after it too: `\\frac{d}{dx}(x^2)\\, x`,
+        `\\partial_x (x^2) y`.
         """
+        written = [_label(node) for _, node in operand]
+        if op.lead is not None:  # \partial_x(…) …: the parentheses are the operator's first factor
+            if operand and not self.free:
+                raise self._two_readings(op, ["(…)", *written])
+            return
         if len(operand) < 2:
             return
-        for _, node in operand:
-            atom = self._atom(node)
-            label = _label(node)
-            if atom.call is not None or label.startswith(("\\frac { d", "\\frac { \\partial", "\\partial")):
-                raise TranslationError(
-                    f"{op.label} {' '.join(_label(n) for _, n in operand)}: the derivative of the whole product or of "
-                    "its first factor? Use parentheses", command=op.label, cause="ambiguous",
-                )
+        first = self._atom(operand[0][1]).prim
+        grouped = not self.free and isinstance(first, Tree) and first.data == "paren"
+        for (_, node), label in zip(operand, written):
+            if grouped or self._atom(node).call is not None \
+                    or label.startswith(("\\frac { d", "\\frac { \\partial", "\\partial")):
+                raise self._two_readings(op, written)
+        if not self.free and sum(self._mentions(label, op) for label in written) >= 2:
+            raise self._two_readings(op, written)  # d/dx x sin x: (x sin x)′ or x′ · sin x?
+
+    @staticmethod
+    def _mentions(label: str, op: _Op) -> bool:
+        """Whether a factor, as written, names a variable of the derivative."""
+        names = {re.sub(r"\s+", "", str(variable)) for variable, _ in op.variables}
+        tokens = set(re.findall(r"\\?[A-Za-z]+", label))
+        return bool(names & {t.lstrip("\\") for t in tokens} | names & tokens)
+
+    @staticmethod
+    def _two_readings(op: _Op, written: list[str]) -> TranslationError:
+        return TranslationError(
+            f"{op.label} {' '.join(written)}: the derivative of the whole product or of its first factor? "
+            "Use parentheses", command=op.label, cause="ambiguous",
+        )
 
     def _no_explicit_op(self, items: list, i: int, label: str) -> None:
         if items[i][0]:
@@ -448,7 +519,7 @@ class _Translator(Calculus, Notation):
                     )
                 if isinstance(value, _Op):
                     raise TranslationError(f"{value.label}!", command="!", cause="syntax")
-                value = self._checked(sympy.factorial(value))
+                value = self._factorial(value)
             return value
         finally:
             self.depth -= 1
@@ -478,7 +549,9 @@ class _Translator(Calculus, Notation):
                 f"a subscript on {_label(prim)}: evaluation bars and subscripted groups are not supported",
                 command="_", cause="unsupported-construct",
             )
-        if prim.data == "frac":
+        if prim.data == "frac" and str(prim.children[0])[1:] in _BINOMIALS:
+            value = self._binomial(prim)
+        elif prim.data == "frac":
             value = self._frac(prim)
             if isinstance(value, _Op):
                 if atom.sup is not None or atom.call is not None:
@@ -535,8 +608,30 @@ class _Translator(Calculus, Notation):
             if index.is_Number and (not index.is_Integer or index <= 0 or index > MAX_EXPONENT):
                 raise TranslationError(f"\\sqrt[{index}]: the index must be a small positive integer", command="\\sqrt",
                                        cause="unsupported-construct")
-            return self._power(radicand, 1 / index)
+            principal = self._power(radicand, 1 / index)
+            if not self.free and index.is_Integer and index % 2 == 1 and radicand.is_extended_real is True:
+                return self._checked(sympy.real_root(radicand, index))  # \sqrt[3]{-8} is -2, as a reader means
+            return principal
         return sympy.sqrt(radicand)
+
+    def _factorial(self, value: sympy.Expr) -> sympy.Expr:
+        if value.is_Integer and value > MAX_FACTORIAL:
+            raise TranslationError(f"{value}! is larger than {MAX_FACTORIAL}!", command="!", cause="too-large")
+        return self._checked(sympy.factorial(value))
+
+    def _binomial(self, node: Tree) -> sympy.Expr:
+        """`\\binom{n}{k}`: the binomial coefficient."""
+        command = str(node.children[0])
+        for arg in node.children[1:]:
+            _single_digit(arg)
+        top, bottom = self._arg(node.children[1]), self._arg(node.children[2])
+        if top.is_Integer and bottom.is_Integer:
+            if min(abs(bottom), abs(top - bottom)) > MAX_FACTORIAL:
+                raise TranslationError(f"{command}{{{top}}}{{{bottom}}} is too large to compute", command=command,
+                                       cause="too-large")
+        elif top.is_number:  # binomial(π, 5000) would expand a polynomial in π, slowly
+            return sympy.binomial(top, bottom, evaluate=False)
+        return self._checked(sympy.binomial(top, bottom))
 
     # ------------------------------------------------------------ names
 
@@ -546,7 +641,7 @@ class _Translator(Calculus, Notation):
         label = str(prim)
         if label in ("\\dagger", "\\top", "\\intercal"):
             raise TranslationError(f"{label} outside a superscript", command=label, cause="unsupported-construct")
-        constant = self._constant(prim)
+        constant = self._constant(prim, atom.sub)
         if constant is not None:
             if atom.sub is not None:
                 raise TranslationError(f"a subscript on {label}", command=label, cause="unsupported-construct")
@@ -556,61 +651,105 @@ class _Translator(Calculus, Notation):
                 value = self._sup(constant, atom.sup)
             return self._times_call(value, atom)
         name = self._base_name(prim)
-        if name == "e" and atom.sub is None and atom.sup is not None and not self.scope.defined("e"):
+        if self.free and name == "e" and atom.sub is None and atom.sup is not None and not self.scope.defined("e"):
             return self._times_call(self._exp(atom.sup), atom)
         if self.free and atom.sub is not None and atom.sup is not None and _letter_superscript(atom.sup):
             raise TranslationError(  # s_x^a: in mechanics notes, the part a of a section
                 f"{_label(prim)}_…^{_label(atom.sup.children[0])}: a power or a label? Write {{…}}^… or a name",
                 command="^", cause="ambiguous",
             )
+        self._no_imaginary_guess(atom)
         kind, value, shown = self._head(prim, atom.sub)
         if kind == "function":
-            if atom.call is None:
-                if prim.type == "NAMED" and self.free and value is None:
-                    name = self._base_name(prim)
-                    return _Op("func", shown, fn=self._undefined(name), alone=name)
-                raise TranslationError(
-                    f"{shown} is a function: write {shown}(…)", command=shown, cause="unsupported-construct"
-                )
-            if atom.sup is not None:
-                raise TranslationError(
-                    f"{shown}^…(…) is ambiguous: write ({shown}(…))^…", command=shown, cause="ambiguous"
-                )
-            arguments = self._arguments(atom.call)
-            if value is None:  # free mode: an undefined function
-                result = self._undefined(self._base_name(prim))(*arguments)
-            else:
-                expected = len(value.variables)
-                if len(arguments) != expected:
-                    raise TranslationError(
-                        f"{shown} takes {expected} argument(s), not {len(arguments)}", command=shown,
-                        cause="unsupported-construct",
-                    )
-                result = value(*arguments)
-            return self._sup(result, atom.post_sup)
+            return self._application(atom, value, shown)
         if kind == "indexed":
             raise TranslationError(f"{shown} is an indexed family: write {shown}_i", command=shown,
                                    cause="unsupported-construct")
-        adjoint = atom.sup is not None and self.free and _is_adjoint(atom.sup)  # ψ^*(x) is ψ(x) conjugated
-        operator = re.sub(r"\s+", "", str(prim)) in self.bare_operators  # Â(ψ₁ + ψ₂) beside Âψ₁: a product
-        if atom.call is not None and kind == "undeclared" and (atom.sup is None or adjoint) and not operator:
-            if self.free:
-                arguments = self._arguments(atom.call)
-                named = value.name if isinstance(value, sympy.Symbol) else str(value) if isinstance(
-                    value, sympy.Indexed) else shown
-                sup = atom.sup
-                if sup is not None and not self.conjugating and isinstance(sup.children[0], Token) \
-                        and sup.children[0].type == "STAR":
-                    named, sup = f"{named}_star", None  # p^*(x): the function p^*, as p^* is the name p^*
-                function = self._undefined(named)
-                return self._sup(self._sup(function(*arguments), sup), atom.post_sup)
-            raise TranslationError(
-                f"{shown}(…): {shown} is not a function of the note's scope (define it, or declare {shown} "
-                "as a symbol to multiply)", command=shown, cause="unknown-function",
-            )
+        if atom.call is not None and kind == "undeclared" and self._applies(atom):
+            return self._undeclared_application(atom, value, shown)
         return self._times_call(self._sup(value, atom.sup), atom)
 
-    def _constant(self, prim: Token) -> sympy.Expr | None:
+    def _application(self, atom: _Atom, value: sympy.Lambda | None, shown: str) -> sympy.Expr | _Op:
+        """A function of the scope (or, in the free reading, an undefined one) with its arguments."""
+        prim = atom.prim
+        assert isinstance(prim, Token)
+        if atom.call is None:
+            if prim.type == "NAMED" and self.free and value is None:
+                name = self._base_name(prim)
+                return _Op("func", shown, fn=self._undefined(name), alone=name)
+            raise TranslationError(
+                f"{shown} is a function: write {shown}(…)", command=shown, cause="unsupported-construct"
+            )
+        if atom.sup is not None:
+            raise TranslationError(
+                f"{shown}^…(…) is ambiguous: write ({shown}(…))^…", command=shown, cause="ambiguous"
+            )
+        arguments = self._arguments(atom.call)
+        if value is None:  # free mode: an undefined function
+            result = self._undefined(self._base_name(prim))(*arguments)
+        elif isinstance(value, sympy.Lambda):
+            expected = len(value.variables)
+            if len(arguments) != expected:
+                raise TranslationError(
+                    f"{shown} takes {expected} argument(s), not {len(arguments)}", command=shown,
+                    cause="unsupported-construct",
+                )
+            result = value(*arguments)
+        else:  # declared `symbols: f function`: any function, of any arguments
+            result = value(*arguments)
+        return self._sup(result, atom.post_sup)
+
+    def _applies(self, atom: _Atom) -> bool:
+        """An undeclared name before parentheses: applied as a function (True), or a factor of a product.
+
+        `x^2(1 - x)` multiplies. In the free reading `\\hat{A}(ψ₁ + ψ₂)` multiplies when Â is written bare before
+        a factor elsewhere. In a claim a name that the equation uses elsewhere as a value multiplies: `n(n+1)`
+        beside `\\sum_{k=1}^{n}`, or with the inner n alone.
+        """
+        adjoint = atom.sup is not None and self.free and _is_adjoint(atom.sup)  # ψ^*(x) is ψ(x) conjugated
+        if atom.sup is not None and not adjoint:
+            return False
+        if self.free:
+            return re.sub(r"\s+", "", str(atom.prim)) not in self.bare_operators
+        return not (atom.sub is None and str(atom.prim) in self.values)
+
+    def _undeclared_application(self, atom: _Atom, value: sympy.Expr, shown: str) -> sympy.Expr:
+        """`f(x)` with f not in the scope: an undefined function in the free reading, an error in a claim."""
+        if not self.free:
+            raise TranslationError(
+                f"{shown}(…): {shown} is not a function of the note's scope (define it, declare it as any "
+                f"function with `symbols: {shown} function`, or declare {shown} as a symbol to multiply)",
+                command=shown, cause="unknown-function",
+            )
+        arguments = self._arguments(atom.call)
+        named = value.name if isinstance(value, sympy.Symbol) else str(value) if isinstance(
+            value, sympy.Indexed) else shown
+        sup = atom.sup
+        if sup is not None and not self.conjugating and isinstance(sup.children[0], Token) \
+                and sup.children[0].type == "STAR":
+            named, sup = f"{named}_star", None  # p^*(x): the function p^*, as p^* is the name p^*
+        function = self._undefined(named)
+        return self._sup(self._sup(function(*arguments), sup), atom.post_sup)
+
+    def _no_imaginary_guess(self, atom: _Atom) -> None:
+        """A claim's bare `i` is a name only where it is an index: in a subscript, or under `\\sum_{i=…}` or
+        `\\prod`. Elsewhere it could be the imaginary unit, unless the scope declares it: an error."""
+        prim = atom.prim
+        if self.free or str(prim) != "i" or prim.type != "LETTER" or atom.sub is not None:
+            return
+        if self.indexing or "i" in self.bound or self._declared("i"):
+            return
+        both = "i is both an index and a factor here, and " if "i" in self.indices else ""
+        raise TranslationError(
+            f"i: {both}an undeclared i outside an index could be the imaginary unit: write \\mathrm{{i}} or "
+            "\\imath for the imaginary unit, or declare i in a sympy block (symbols: i …)", command="i",
+            cause="ambiguous",
+        )
+
+    def _declared(self, name: str) -> bool:
+        return self._lookup([name])[0] != "undeclared"
+
+    def _constant(self, prim: Token, sub: Tree | None = None) -> sympy.Expr | None:
         text = str(prim)
         if text == "\\pi":
             return sympy.pi
@@ -618,6 +757,8 @@ class _Translator(Calculus, Notation):
             return sympy.oo
         if text == "\\mathrm{e}":
             return sympy.E
+        if text == "e" and prim.type == "LETTER" and sub is None and not self.free and not self._declared("e"):
+            return sympy.E  # a claim's undeclared e is Euler's number everywhere: e, e^{x}, e \cdot e
         if text == "i" and prim.type == "LETTER" and self.imaginary_i and not self.scope.defined("i"):
             return sympy.I
         if text in ("\\mathrm{i}", "\\imath"):
@@ -693,6 +834,11 @@ class _Translator(Calculus, Notation):
             raise TranslationError(
                 f"{label} is not a function of the note's scope", command=label, cause="unknown-function"
             )
+        if sub is None and kind == "undeclared" and not self.free and prim.type == "LETTER" and label == "e":
+            raise TranslationError(  # a variable or an index: the claim's bare e is Euler's number
+                "e: an undeclared e is Euler's number in a claim, so it cannot be a variable or an index; declare "
+                "e in a sympy block (symbols: e …) to use it as a name", command="e", cause="ambiguous",
+            )
         commutative = not (prim.type == "DECOR" and names[0].rsplit("_", 1)[-1] in _NONCOMMUTING)
         if sub is None:
             if kind == "undeclared":
@@ -701,7 +847,7 @@ class _Translator(Calculus, Notation):
         if kind == "indexed":
             indices = self._indices(sub)
             return "value", value[tuple(indices)] if len(indices) > 1 else value[indices[0]], label
-        if kind == "function" and value is not None:
+        if kind == "function" and isinstance(value, sympy.Lambda):
             indices = self._indices(sub)
             if len(indices) == len(value.variables):
                 return "value", value(*indices), label
@@ -740,7 +886,11 @@ class _Translator(Calculus, Notation):
             letters = self._letters(statements[0])
             if letters is not None and len(letters) > 1:  # x_{ij}
                 return [self._index_value(letter) for letter in letters]
-        return [self.expression(s) for s in statements]
+        self.indexing += 1  # x_{i+1}: this i is an index
+        try:
+            return [self.expression(s) for s in statements]
+        finally:
+            self.indexing -= 1
 
     def _letters(self, statement: Tree) -> list[Token] | None:
         """The names of `ij` or `k` written as a subscript, or None."""
@@ -988,6 +1138,8 @@ def _run(
     translator = _Translator(scope, free)
     translator.literal_order = free and (_OPERATORS.search(prepared) or _COMMUTATOR.search(prepared)) is not None
     translator.bare_operators = frozenset(re.sub(r"\s+", "", m.group(1)) for m in _BARE_OPERATOR.finditer(prepared))
+    if not free:
+        translator.values, translator.indices = _letter_uses(tree)
     if build is _build_reading:  # a reader's guesses, never a claim's: x^* and i by what the text is about
         translator.conjugating = complex_note or translator.literal_order or is_complex(tex)
         translator.imaginary_i = translator.conjugating and not _I_AS_INDEX.search(prepared)

@@ -4,6 +4,9 @@ reaches along the product it starts, so it needs the translator's own reading of
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import sympy
 from lark import Token, Tree
 
@@ -28,15 +31,16 @@ class Calculus:
                 raise TranslationError(f"\\nabla^{{{power}}}", command=label, cause="unsupported-construct")
             base = self._variable(self._script_atom(atom.sub, label)) if atom.sub is not None else None
             return _Op("nabla", label, power=power, base=base)
-        lead = None
-        if atom.call is not None:
-            lead = self._sup(self._parenthesised(atom), atom.post_sup)
+        if kind in ("sum", "prod"):  # \sum_{i=1}^{n}(i + 1): the parentheses are read with i bound
+            op = _Op(kind, label, limits=self._sum_limits(label, atom.sub, atom.sup))
+            with self._binding(op):
+                op.lead = self._lead(atom)
+            return op
+        lead = self._lead(atom)
         if kind in ("argmax", "argmin"):  # free reading only
             if atom.sup is not None:
                 raise TranslationError(f"{label}^…", command=label, cause="unsupported-construct")
             return self._optimum(kind, label, atom.sub, lead)
-        if kind in ("sum", "prod"):
-            return _Op(kind, label, limits=self._sum_limits(label, atom.sub, atom.sup), lead=lead)
         if kind == "int":
             if self.free and atom.sub is None and atom.sup is None:  # read as written: an antiderivative
                 return _Op("int", label, limits=[(None, None)], lead=lead)
@@ -60,6 +64,20 @@ class Calculus:
         variable = self._index_variable(sums[0], label)
         point, direction = self._limit_point(sums[1])
         return _Op("lim", label, limits=[(variable, point, direction)], lead=lead)
+
+    def _lead(self, atom: _Atom) -> sympy.Expr | None:
+        """The parentheses right after an operator, `\\sum_i(x_i)`, `\\partial_x(x^2)`: its first factor."""
+        return self._sup(self._parenthesised(atom), atom.post_sup) if atom.call is not None else None
+
+    @contextmanager
+    def _binding(self, op: _Op) -> Iterator[None]:
+        """While the body of a sum or product is read, its variables are bound: a claim's `i` is an index."""
+        names = [str(v) for v, *_ in op.limits] if op.kind in ("sum", "prod") else []
+        self.bound.extend(names)
+        try:
+            yield
+        finally:
+            del self.bound[len(self.bound) - len(names) :]
 
     def _optimum(self, kind: str, label: str, sub: Tree | None, lead: sympy.Expr | None) -> _Op:
         """`\\max_x f`, `\\argmax_\\theta f`: the function `max(f, x)`, `argmax(f, theta)`, or `argmax(f)`."""
@@ -387,7 +405,7 @@ class Calculus:
             raise TranslationError("\\partial_{xy}^n is ambiguous", command="\\partial", cause="ambiguous")
         order = self._order(atom.sup, "\\partial")
         variables = [(self._variable(a), order) for a in atoms]
-        lead = self._sup(self._parenthesised(atom), atom.post_sup) if atom.call is not None else None
+        lead = self._lead(atom)
         return _Op("deriv", "\\partial_" + "".join(_label(a.prim) for a in atoms), variables=variables, lead=lead)
 
     def _derivative(self, body: sympy.Expr, variables: list[tuple[sympy.Expr, int]], label: str) -> sympy.Expr:

@@ -26,6 +26,7 @@ MAX_LITERAL = 10**100
 MAX_EXPONENT = 10**4  # numerator and denominator of a numeric exponent
 MAX_NUMBER_BITS = 12_000  # bits of an exact number built from literals (printable: < 4300 digits)
 MAX_ORDER = 20  # of a derivative
+MAX_FACTORIAL = 1_000  # n! and the smaller of k, n - k in a binomial coefficient, for numbers n and k
 
 class TranslationError(Exception):
     """The LaTeX could not be translated.
@@ -72,6 +73,8 @@ _RELATIONS = frozenset(
 )
 _SET_RELATIONS = frozenset("in notin ni subset subseteq supset supseteq".split())
 _MULOPS = frozenset({"cdot", "times", "div"})
+_BINOMIALS = frozenset({"binom", "dbinom", "tbinom"})
+_FRACTIONS = frozenset({"frac", "dfrac", "tfrac", "cfrac"}) | _BINOMIALS  # two arguments: `\frac{a}{b}`
 _ELLIPSIS = sympy.Symbol("…", commutative=False)
 _ELLIPSES = frozenset("cdots ldots dots dotsb dotsc dotsm dotsi dotso vdots ddots".split())  # free reading: …
 _IMPLIES = frozenset("Rightarrow Longrightarrow implies iff Leftrightarrow Longleftrightarrow therefore".split())
@@ -110,7 +113,7 @@ for _names, _why in [
     ("top dagger intercal prime primed dprimed", "transposes, adjoints and primes are not supported"),
     ("begin end", "environments (matrices, aligned equations) are not supported"),
     ("pm mp", "\\pm makes two equations; write them separately"),
-    ("binom choose", "binomial coefficients are not supported"),
+    ("choose", "write binomial coefficients as \\binom{n}{k}"),
     ("Tr tr det sup inf arg deg dim ker gcd lg Pr sgn", "this function is not supported"),
     ("iint iiint oint", "multiple and contour integrals are not supported"),
     ("underbrace overbrace stackrel overset underset", "annotations are not supported"),
@@ -122,7 +125,7 @@ for _names, _why in [
         _REFUSED[_name] = _why
 _OTHER_REASONS = {
     "'": "primes (x') are not supported: write the derivative or name the new variable",
-    "!": "factorials are not supported",
+    "!": "'!' must follow what it is the factorial of: n!, (n+1)!",
     "&": "alignment (&) is not supported",
     ":": "':' is not supported (definitions belong in sympy blocks)",
     ".": "a stray '.' is not supported",
@@ -226,7 +229,7 @@ def _classify(stream: Iterator[Token], free: bool = False) -> Iterator[Token]:  
                 yield out(_token("LETTER", "d", tok), can_call=True)
             elif free and name in ("rm", "it", "mathrm", "mathit"):  # a font switch: {\rm d} is d
                 continue
-            elif name in ("frac", "dfrac", "tfrac", "cfrac"):
+            elif name in _FRACTIONS:
                 yield out(_token("FRAC", text, tok))
             elif name == "sqrt":
                 yield out(_token("SQRT", text, tok))
@@ -299,7 +302,7 @@ def _classify(stream: Iterator[Token], free: bool = False) -> Iterator[Token]:  
                 yield out(_token("FUNC", text, tok), can_call=True)
             else:
                 yield out(tok, can_call=True)
-        elif free and kind == "OTHER" and text == "!" and prev is not None and prev.type in _OPERAND_END | {"DECOR"}:
+        elif kind == "OTHER" and text == "!" and prev is not None and prev.type in _OPERAND_END | {"DECOR"}:
             yield out(_token("BANG", text, tok))  # n!
         elif kind in ("ESC", "OTHER"):
             reason = _OTHER_REASONS.get(text)
@@ -457,7 +460,7 @@ class _Atom:
     sup: Tree | None = None  # the `arg` of `^`
     call: list[Tree] | None = None  # statements inside the call parentheses
     post_sup: Tree | None = None  # `^` after the call: f(x)^2
-    factorial: bool = False  # `n!` (free reading)
+    factorial: bool = False  # `n!`
 
     def bare(self) -> bool:
         return self.sub is None and self.sup is None and self.call is None and not self.factorial
@@ -546,3 +549,29 @@ def _label(node: Token | Tree) -> str:
     tokens = [str(t) for t in node.scan_values(lambda v: isinstance(v, Token))]
     text = " ".join(tokens)
     return text if len(text) < 60 else text[:57] + "…"
+
+
+def _letter_uses(tree: Tree) -> tuple[frozenset[str], frozenset[str]]:
+    """The names (letters and Greek names, as written) that a text uses as values, and those it writes in a
+    subscript (as an index, or as a sum's variable).
+
+    A use as a value is any occurrence that is not directly applied to parentheses: the `n` of `n^2`, of
+    `\\sum_{k=1}^{n}`, of `x_n`, and the inner `n` of `n(n+1)`, but not the outer one. A claim reads a name
+    it uses as a value as a value before parentheses too: `n(n+1)` is n·(n+1) beside `\\sum_{k=1}^{n}`.
+    """
+    values: set[str] = set()
+    indices: set[str] = set()
+    for node in tree.iter_subtrees():
+        if node.data == "sub":
+            indices.update(str(t) for t in node.scan_values(_is_name_token))
+        first = node.children[0] if node.children else None
+        if not _is_name_token(first):
+            continue
+        applied = any(isinstance(c, Tree) and c.data == "call" for c in node.children)
+        if node.data == "arg" or (node.data == "factor" and not applied):
+            values.add(str(first))
+    return frozenset(values), frozenset(indices)
+
+
+def _is_name_token(value: object) -> bool:
+    return isinstance(value, Token) and value.type in ("LETTER", "SYM")

@@ -166,22 +166,44 @@ def index_values(index_range: IndexRange, env: dict) -> list[int]:
 
 
 def thresholds(expr: sympy.Expr, symbols: Iterable[sympy.Symbol]) -> dict[sympy.Symbol, list[sympy.Expr]]:
-    """For each symbol, where a threshold function of the claim switches (linear arguments only)."""
+    """For each symbol, where a threshold function of the claim switches, and points on each side.
+
+    Arguments that are polynomials of degree up to 4 in one symbol with rational coefficients are solved
+    exactly (Heaviside(x² − 2) switches at ±√2, itself a point, with rationals beside it).
+    """
     found: dict[sympy.Symbol, list[sympy.Expr]] = {}
     wanted = set(symbols)
     for argument, levels in _switching(expr):
-        for symbol in argument.free_symbols & wanted:
-            slope = argument.diff(symbol)
-            if slope == 0 or slope.free_symbols or not slope.is_number:
-                continue
-            rest = sympy.expand(argument - slope * symbol)
-            if rest.free_symbols:
-                continue
-            for level in levels:
-                at = (level - rest) / slope
-                if at.is_Rational:
-                    found.setdefault(symbol, []).extend([at, at - NEAR, at + NEAR])
+        free = argument.free_symbols
+        if len(free) != 1 or not free & wanted:
+            continue
+        (symbol,) = free
+        for level in levels:
+            for at in _crossings(argument - level, symbol):
+                found.setdefault(symbol, []).extend([at, *_beside(at)])
     return found
+
+
+def _crossings(expr: sympy.Expr, symbol: sympy.Symbol) -> list[sympy.Expr]:
+    """The real roots of a polynomial of degree 1 to 4 with rational coefficients, exactly."""
+    try:
+        poly = sympy.Poly(expr, symbol)
+    except sympy.PolynomialError:
+        return []
+    if not 1 <= poly.degree() <= 4 or not all(c.is_Rational for c in poly.all_coeffs()):
+        return []
+    try:
+        return [r for r in sympy.roots(poly, filter="R") if r.is_real][:8]
+    except (NotImplementedError, ValueError):
+        return []
+
+
+def _beside(at: sympy.Expr) -> list[sympy.Rational]:
+    """Rationals just below and just above a crossing (itself rational, or not)."""
+    if at.is_Rational:
+        return [at - NEAR, at + NEAR]
+    centre = sympy.Rational(round(float(sympy.N(at, 30)) * 2**40), 2**40)
+    return [centre - NEAR, centre + NEAR]
 
 
 def _switching(expr: sympy.Expr) -> list[tuple[sympy.Expr, tuple[int, ...]]]:

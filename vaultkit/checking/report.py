@@ -14,8 +14,14 @@ def where(result: Result) -> str:
 
 
 def line(result: Result) -> str:
-    """`path:line: VERDICT id — message`."""
-    return f"{where(result)}: {result.verdict.value.upper()} {result.id} — {result.message}"
+    """`path:line: VERDICT id — message`, and `(given [[Note]]:12, …)` when the verdict relies on givens."""
+    text = f"{where(result)}: {result.verdict.value.upper()} {result.id} — {result.message}"
+    return f"{text} ({given(result)})" if result.givens else text
+
+
+def given(result: Result) -> str:
+    """`given [[Note]]:12, [[Other]]:3`: the givens a verdict relies on; empty when there are none."""
+    return f"given {', '.join(result.givens)}" if result.givens else ""
 
 
 def summary(results: Iterable[Result], seconds: float, reused: int = 0) -> str:

@@ -1,24 +1,31 @@
-"""What a worker process is given for one note, and what it does with it.
+"""The note unit: what a worker process is given for one note, and what it does with it.
 
 A `NoteWork` carries only text and line numbers (the note's `sympy` blocks, the
 blocks of the notes it uses, its `%% verify %%` equations), so it pickles cheaply
-and hashes to a cache key; all SymPy work happens in `check_note`, inside a
-worker.
+and hashes to a cache key; all SymPy work happens in `NoteWork.run`, inside a
+worker. `note_works` builds one for every note of a vault that has claims.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass
+import re
+from dataclasses import asdict, dataclass, replace
 
-from .blocks import Block, read_blocks
+from ..model import Note
+from ..resolve import resolve_target
+from ..vault import Vault
+from .blocks import Block, note_blocks, read_blocks, uses_targets
 from .claims import Claim, Result, Verdict
 from .engine import check
-from .macros import Macro, MacroError, expand
+from .macros import Macro, MacroError, definitions, expand, note_macros
 from .scope import Scope
 
-ENGINE_VERSION = "5"  # bump when a change could alter a verdict: cached results are then stale
+ENGINE_VERSION = "6"  # bump when a change could alter a verdict: cached results are then stale
+_VERIFY = re.compile(r"^verify(?:\s+([A-Za-z0-9-]+))?$")
+
+Uses = list[tuple[str, str, int]]  # (note id, used note id, line of `uses:`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +46,8 @@ class UsedNote:
 
 @dataclass(frozen=True, slots=True)
 class NoteWork:
+    """A note's claims as a unit of work (see `workers.Unit`)."""
+
     path: str
     title: str
     blocks: tuple[Block, ...]
@@ -47,10 +56,26 @@ class NoteWork:
     problems: tuple[tuple[int, str], ...] = ()  # (line, message) found before any SymPy work: bad `uses:`
     macros: tuple[Macro, ...] = ()  # LaTeX macros of the vault's preamble and the note's own formulas
 
-    def key(self, budget: float) -> str:
-        """A cache key: changes whenever anything that could change a verdict changes."""
-        payload = json.dumps([ENGINE_VERSION, budget, asdict(self)], sort_keys=True, default=str)
+    @property
+    def id(self) -> str:
+        return f"note:{self.path}"
+
+    def key(self) -> str:
+        """Changes whenever anything that could change a verdict changes; the time budget cannot."""
+        payload = json.dumps([ENGINE_VERSION, asdict(self)], sort_keys=True, default=str)
         return hashlib.sha256(payload.encode()).hexdigest()
+
+    def wall_limit(self, budget: float) -> float:
+        """Generous: a slow, busy machine must reach the same verdicts. The budget is a ceiling a claim."""
+        statements = sum(b.content.count("claim") for b in self.blocks) + len(self.equations)
+        return 30 + budget * 1.5 * (statements + 1)
+
+    def run(self, budget: float) -> list[Result]:
+        return check_note(self, budget)
+
+    def stopped(self, message: str) -> list[Result]:
+        line = min([b.line for b in self.blocks] + [e.line for e in self.equations], default=0)
+        return [Result(self.path, line, self.title, "sympy", Verdict.ERROR, message=message, incomplete=True)]
 
 
 def check_note(work: NoteWork, budget: float) -> list[Result]:
@@ -75,9 +100,7 @@ def _equation_claim(work: NoteWork, equation: Equation, scope: Scope) -> Claim:
 
     try:
         lhs, rhs = translate_equation(expand(equation.tex, work.macros), scope)
-    except MacroError as error:
-        return Claim(work.path, equation.line, equation.id, "latex", None, None, text=equation.tex, problem=str(error))
-    except TranslationError as error:
+    except (MacroError, TranslationError) as error:
         return Claim(work.path, equation.line, equation.id, "latex", None, None, text=equation.tex, problem=str(error))
     ranges = tuple(scope.ranges.values())
     return Claim(work.path, equation.line, equation.id, "latex", lhs, rhs, ranges, tuple(scope.givens), equation.tex)
@@ -86,8 +109,79 @@ def _equation_claim(work: NoteWork, equation: Equation, scope: Scope) -> Claim:
 def _with_warning(result: Result, warning: str | None) -> Result:
     if warning is None or result.verdict is Verdict.ERROR:
         return result
-    message = f"{result.message} (warning: {warning})" if result.message else f"warning: {warning}"
-    return Result(
-        result.note, result.line, result.id, result.source, result.verdict, result.method, result.seconds, message,
-        result.counterexample,
-    )
+    return replace(result, message=f"{result.message} (warning: {warning})" if result.message else f"warning: {warning}")
+
+
+# ---------------------------------------------------------------- the note units of a vault
+
+
+def note_works(vault: Vault) -> tuple[list[NoteWork], Uses]:
+    """A unit for every note with `sympy` blocks or `%% verify %%` equations, and every `uses` edge."""
+    blocks = {note.id: note_blocks(note) for note in vault.notes.values()}
+    direct, problems, uses = _uses(vault, blocks)
+    works = []
+    vault_macros = definitions([vault.preamble])
+    for note in vault.notes.values():
+        equations = _equations(note)
+        if not blocks[note.id] and not equations:
+            continue
+        order, cycle = _dependencies(note.id, direct)
+        note_problems = list(problems.get(note.id, ()))
+        if cycle is not None:
+            note_problems.append(cycle)
+        used = tuple(UsedNote(vault.notes[i].path, vault.notes[i].title, blocks[i]) for i in order if i != note.id)
+        macros = note_macros(vault_macros, note) if equations else ()
+        works.append(NoteWork(note.path, note.title, blocks[note.id], equations, used, tuple(note_problems), macros))
+    return works, uses
+
+
+def _uses(
+    vault: Vault, blocks: dict[str, tuple[Block, ...]]
+) -> tuple[dict[str, list[tuple[str, int]]], dict[str, list[tuple[int, str]]], Uses]:
+    """Each note's `uses:` targets resolved: direct edges, problems by note, and the `uses` edges."""
+    direct: dict[str, list[tuple[str, int]]] = {}
+    problems: dict[str, list[tuple[int, str]]] = {}
+    uses: Uses = []
+    for note in vault.notes.values():
+        folder = note.id.rpartition("/")[0]
+        for target, line in uses_targets(blocks[note.id]):
+            found = resolve_target(vault.index, target, folder, alias_links=vault.options.alias_links)
+            if found.target is None or found.attachment or found.target not in vault.notes:
+                problems.setdefault(note.id, []).append((line, f"uses: [[{target}]] matches no note"))
+                continue
+            direct.setdefault(note.id, []).append((found.target, line))
+            uses.append((note.id, found.target, line))
+    return direct, problems, uses
+
+
+def _equations(note: Note) -> tuple[Equation, ...]:
+    found = []
+    for math in note.math:
+        match = _VERIFY.match(math.annotation or "") if math.display else None
+        if match:
+            found.append(Equation(math.tex, math.line, match.group(1) or f"{note.title}:{math.line}"))
+    return tuple(found)
+
+
+def _dependencies(start: str, direct: dict[str, list[tuple[str, int]]]) -> tuple[list[str], tuple[int, str] | None]:
+    """Used notes in dependency order (deepest first), and a `uses` cycle if there is one."""
+    order: list[str] = []
+    state: dict[str, str] = {}
+    cycle: tuple[int, str] | None = None
+
+    def visit(node: str, path: list[str]) -> None:
+        nonlocal cycle
+        state[node] = "open"
+        for target, line in direct.get(node, ()):
+            if state.get(target) == "open":
+                if cycle is None:
+                    loop = " → ".join([*path[path.index(target):], target]) if target in path else target
+                    cycle = (line if node == start else direct[start][0][1], f"uses: cycle {loop}")
+                continue
+            if target not in state:
+                visit(target, [*path, target])
+        state[node] = "done"
+        order.append(node)
+
+    visit(start, [start])
+    return order, cycle

@@ -1,20 +1,20 @@
-"""Built-in derivations: trusted SymPy steps attached to concept notes by name.
+"""Built-in derivations: trusted SymPy steps that a note asks for by name.
 
 Each derivation is a named sequence of steps, every step an identity that the
 checking engine verifies like any claim from a note (no verdict is written
-here). A derivation attaches to every note whose title or alias matches one of
-its `attaches_to` names, ignoring case.
+here). A note opts in with `derivations: [softmax-partition-function]` in its
+frontmatter; nothing attaches by title or alias. This package is plain data and
+imports nothing from `vaultkit.checking`.
 """
 
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable
 
 from . import amplitude_normalization, sigmoid_two_class_softmax, softmax_partition_function, wick_rotation
-from .base import Derivation, Step
+from .base import Constraint, Derivation, Range, Step
 
-__all__ = ["DERIVATIONS", "Derivation", "Step", "attached_to", "find"]
+__all__ = ["DERIVATIONS", "Constraint", "Derivation", "Range", "Step", "find"]
 
 DERIVATIONS: dict[str, Derivation] = {
     d.name: d
@@ -28,16 +28,13 @@ DERIVATIONS: dict[str, Derivation] = {
 
 
 def _key(name: str) -> str:
-    """Case-insensitive, and the same for composed and decomposed accents (file names on macOS are NFD)."""
+    """Case-insensitive, and the same for composed and decomposed characters."""
     return unicodedata.normalize("NFC", name).casefold().strip()
 
 
+_BY_KEY = {_key(name): derivation for name, derivation in DERIVATIONS.items()}
+
+
 def find(name: str) -> Derivation | None:
-    """The derivation called `name` (`vaultkit derive NAME`), or None."""
-    return DERIVATIONS.get(name) or DERIVATIONS.get(_key(name))
-
-
-def attached_to(names: Iterable[str]) -> list[Derivation]:
-    """The derivations attached to a note with these names (its title and aliases), in registry order."""
-    wanted = {_key(n) for n in names if isinstance(n, str)}
-    return [d for d in DERIVATIONS.values() if any(_key(a) in wanted for a in d.attaches_to)]
+    """The derivation called `name` (`vaultkit derive NAME`, `derivations: [NAME]`), ignoring case, or None."""
+    return DERIVATIONS.get(name) or _BY_KEY.get(_key(name))

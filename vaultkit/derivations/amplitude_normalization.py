@@ -6,8 +6,7 @@ import sympy
 from sympy import Abs, I, IndexedBase, Sum, exp, sqrt
 from sympy import UnevaluatedExpr as Held
 
-from ..checking.claims import IndexRange
-from .base import Derivation, Step
+from .base import Derivation, Range, Step
 
 # A qubit's unnormalised amplitudes, not both zero (the claims hold wherever the norm is non-zero).
 alpha, beta = sympy.symbols("alpha beta", complex=True)
@@ -17,7 +16,7 @@ n = sympy.Symbol("n", integer=True, positive=True)
 i, k = sympy.symbols("i k", integer=True)
 phi = sympy.Symbol("phi", real=True)
 
-K_RANGE = IndexRange(k, sympy.Integer(1), n)
+K_RANGE: Range = (k, sympy.Integer(1), n)  # k runs from 1 to n
 
 # `Held(…)` keeps a modulus as written (|e^{iφ} c_k|², not SymPy's immediate |c_k|²), so the engine, not the
 # constructor, does the step; unlike `evaluate=False` it survives pickling to a worker process.
@@ -106,7 +105,6 @@ STEPS = (
 DERIVATION = Derivation(
     name="amplitude-normalization",
     title="Amplitude normalization",
-    attaches_to=("Superposition", "Quantum state", "Qubit", "Amplitude normalization", "Born rule"),
     summary=(
         "Any non-zero vector of complex amplitudes becomes a unit vector when divided by its norm; a global "
         "phase changes no squared modulus; the Born probabilities are then non-negative and sum to one."

@@ -1,10 +1,12 @@
-"""A built-in derivation: a named sequence of steps, each an identity the engine checks.
+"""A built-in derivation: a named sequence of steps, each an identity to check.
 
-A step states one identity `lhs == rhs` between SymPy expressions built here, in
-trusted package code, with the assumptions (real, positive, …) carried by its
-symbols and the ranges of its free indices. Nothing in this module says whether
-a step holds: `Derivation.claims()` turns the steps into claims, and the same
-engine that checks notes' claims gives every verdict.
+Plain data, written in trusted package code: a step states one identity
+`lhs == rhs` between SymPy expressions, with the assumptions (real, positive, …)
+carried by its symbols, the ranges of its free indices as `(index, low, high)`
+and its constraints as `(lhs, rhs)` pairs. Nothing here says whether a step
+holds, and nothing here knows the checking engine: `vaultkit.checking.builtin`
+turns the steps into claims, and the engine that checks notes' claims gives
+every verdict.
 """
 
 from __future__ import annotations
@@ -14,9 +16,10 @@ from dataclasses import dataclass
 
 import sympy
 
-from ..checking.claims import Claim, IndexRange
-
 _STEP_ID = re.compile(r"^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$")
+
+Range = tuple[sympy.Symbol, sympy.Expr, sympy.Expr]  # (index, low, high): the index runs from low to high
+Constraint = tuple[sympy.Expr, sympy.Expr]  # (lhs, rhs): the step need hold only where lhs == rhs
 
 
 @dataclass(frozen=True)
@@ -33,24 +36,32 @@ class Step:
     latex: str
     lhs: sympy.Expr
     rhs: sympy.Expr
-    ranges: tuple[IndexRange, ...] = ()
-    givens: tuple[tuple[sympy.Expr, sympy.Expr], ...] = ()
+    ranges: tuple[Range, ...] = ()
+    givens: tuple[Constraint, ...] = ()
 
     def __post_init__(self) -> None:
         if not _STEP_ID.match(self.id):
             raise ValueError(f"step id {self.id!r}: use letters, digits and single '-'")
-        for side in (self.lhs, self.rhs):
+        for side in (self.lhs, self.rhs, *(e for pair in self.givens for e in _pair(self.id, pair, 2))):
             if not isinstance(side, sympy.Basic):
                 raise TypeError(f"step {self.id}: {side!r} is not a SymPy expression")
+        for index, low, high in (_pair(self.id, r, 3) for r in self.ranges):
+            if not isinstance(index, sympy.Symbol) or not all(isinstance(b, sympy.Basic) for b in (low, high)):
+                raise TypeError(f"step {self.id}: a range is (index symbol, low, high), not {(index, low, high)!r}")
+
+
+def _pair(step: str, value: object, size: int) -> tuple:
+    if not isinstance(value, tuple) or len(value) != size:
+        raise TypeError(f"step {step}: expected a tuple of {size}, not {value!r}")
+    return value
 
 
 @dataclass(frozen=True)
 class Derivation:
-    """A named sequence of steps, attached to every note titled or aliased as one of `attaches_to`."""
+    """A named sequence of steps. A note asks for it with `derivations: [name]` in its frontmatter."""
 
     name: str
     title: str
-    attaches_to: tuple[str, ...]
     summary: str
     steps: tuple[Step, ...]
 
@@ -62,20 +73,3 @@ class Derivation:
             if step.id in seen:
                 raise ValueError(f"derivation {self.name}: step id {step.id!r} used twice")
             seen.add(step.id)
-
-    def claims(self) -> tuple[Claim, ...]:
-        """One claim per step: source "builtin", no note, line = the step's number (from 1)."""
-        return tuple(
-            Claim(
-                note="",
-                line=number,
-                id=f"{self.name}/{step.id}",
-                source="builtin",
-                lhs=step.lhs,
-                rhs=step.rhs,
-                ranges=step.ranges,
-                givens=step.givens,
-                text=f"{sympy.sstr(step.lhs)} == {sympy.sstr(step.rhs)}",
-            )
-            for number, step in enumerate(self.steps, start=1)
-        )

@@ -5,8 +5,7 @@ from __future__ import annotations
 import sympy
 from sympy import Derivative, IndexedBase, Sum, UnevaluatedExpr, diff, exp
 
-from ..checking.claims import IndexRange
-from .base import Derivation, Step
+from .base import Derivation, Range, Step
 
 x = sympy.Symbol("x", real=True)
 # A neuron with n inputs x_1 … x_n, weights w_1 … w_n and bias b.
@@ -16,7 +15,7 @@ b = sympy.Symbol("b", real=True)
 n = sympy.Symbol("n", integer=True, positive=True)
 i, k = sympy.symbols("i k", integer=True)
 
-K_RANGE = IndexRange(k, sympy.Integer(1), n)
+K_RANGE: Range = (k, sympy.Integer(1), n)  # k runs from 1 to n
 E0 = exp(UnevaluatedExpr(0))  # e^0, the weight of the logit 0, kept as written
 
 
@@ -96,7 +95,6 @@ STEPS = (
 DERIVATION = Derivation(
     name="sigmoid-two-class-softmax",
     title="The sigmoid as a two-class softmax",
-    attaches_to=("Sigmoid", "Logistic function", "Neuron activation"),
     summary=(
         "The sigmoid is the softmax of the logits (x, 0); its derivative is σ(1 − σ), which by the chain rule "
         "gives the gradients a(1 − a)xᵢ and a(1 − a) of a sigmoid neuron a = σ(Σᵢ wᵢxᵢ + b)."

@@ -6,8 +6,7 @@ import sympy
 from sympy import Abs, IndexedBase, KroneckerDelta, Subs, Sum, diff, exp, log
 from sympy import UnevaluatedExpr as Held
 
-from ..checking.claims import IndexRange
-from .base import Derivation, Step
+from .base import Derivation, Range, Step
 
 # n microstates of energies E_1 … E_n at inverse temperature β.
 E = IndexedBase("E", real=True)
@@ -22,8 +21,8 @@ i, j, k = sympy.symbols("i j k", integer=True)
 ONE = sympy.Integer(1)
 
 
-def index_range(index: sympy.Symbol) -> IndexRange:
-    return IndexRange(index, ONE, n)
+def index_range(index: sympy.Symbol) -> Range:
+    return (index, ONE, n)
 
 
 # Z = Σ_i e^{-βE_i}. Sums over states reuse the bound index `i` (no clash: it is bound in each sum),
@@ -129,7 +128,6 @@ STEPS = (
 DERIVATION = Derivation(
     name="softmax-partition-function",
     title="Softmax and the partition function",
-    attaches_to=("Softmax", "Partition function", "Boltzmann distribution", "Statistical mechanics"),
     summary=(
         "The partition function normalises the Boltzmann weights and generates the mean energy; the softmax "
         "at temperature T is the Boltzmann distribution with energies −xᵢ, invariant under a common shift, "

@@ -144,7 +144,6 @@ STEPS = (
 DERIVATION = Derivation(
     name="wick-rotation",
     title="Wick rotation: from Schrödinger to diffusion",
-    attaches_to=("Wick rotation", "Schrödinger equation", "Diffusion", "Heat equation"),
     summary=(
         "Imaginary time t = −iτ turns the free Schrödinger equation iħ ∂ψ/∂t = −(ħ²/2m) ∂²ψ/∂x² into the "
         "diffusion equation ∂ψ/∂τ = (ħ/2m) ∂²ψ/∂x², solved by the Gaussian heat kernel, and the evolution "

@@ -63,7 +63,11 @@ def build_panels(
 
 
 def _claims(vault: Vault, number: Mapping[str, int], verification: Any) -> dict[int, list[list[Any]]]:
-    """Node number → its claims and attached derivation steps as [id, verdict, line, method, message, counterexample]."""
+    """Node number → its claims and the steps of the derivations it asked for.
+
+    Each as [id, verdict, line, method, message, counterexample], then "given [[Note]]:12, …"
+    when the verdict relies on givens.
+    """
     by_path = {note.path: note.id for note in vault.notes.values()}
     holders: dict[str, list[str]] = {}
     for node, names in verification.attached.items():
@@ -73,6 +77,8 @@ def _claims(vault: Vault, number: Mapping[str, int], verification: Any) -> dict[
     for result in verification.results:
         owners = holders.get(result.derivation, []) if result.derivation else [by_path.get(result.note)]
         row = [result.id, result.verdict.value, result.line, result.method, result.message, _counterexample(result.counterexample)]
+        if result.givens:
+            row.append("given " + ", ".join(result.givens))
         for owner in owners:
             if owner in number:
                 found.setdefault(number[owner], []).append(row)
