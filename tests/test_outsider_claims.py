@@ -18,18 +18,17 @@ import json
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
 from conftest import line_of, tree_snapshot, write_vault
 
-# Seconds for one claim (`--budget`); the default is 10. Every claim below is either instant (an error found
-# while reading it) or settles within a few seconds, so a smaller budget keeps the module fast.
-BUDGET = "6"
-# The whole run is a subprocess; it must end well within this, or the test fails instead of hanging.
-RUN_TIMEOUT = 240
+# Seconds for one claim (`--budget`), the default: far above what any claim below needs, so that no verdict
+# depends on the machine's speed or load.
+BUDGET = "60"
+# The whole run is a subprocess; it must end within this, or the test fails instead of hanging.
+RUN_TIMEOUT = 1200
 
 REQUIRED_FIELDS = ("note", "line", "id", "source", "verdict", "method", "seconds", "message", "counterexample")
 VERDICTS = {"proved", "checked", "false", "error", "skipped"}
@@ -866,7 +865,6 @@ def run(tmp_path_factory):
     env = dict(os.environ)
     env["VAULTKIT_CACHE_DIR"] = str(base / "cache")
     before = tree_snapshot(vault)
-    started = time.monotonic()
     proc = subprocess.run(
         [*vaultkit_command(), "verify", str(vault), "--json", "--no-cache", "--budget", BUDGET],
         cwd=workdir,
@@ -875,7 +873,6 @@ def run(tmp_path_factory):
         text=True,
         timeout=RUN_TIMEOUT,
     )
-    elapsed = time.monotonic() - started
     after = tree_snapshot(vault)
     try:
         results = json.loads(proc.stdout)
@@ -886,7 +883,6 @@ def run(tmp_path_factory):
         "notes": notes,
         "proc": proc,
         "results": results,
-        "elapsed": elapsed,
         "before": before,
         "after": after,
         "markers": marker_paths,
@@ -924,12 +920,6 @@ def test_output_is_a_json_list_of_results(run):
 
 def test_exit_status_is_1_when_something_is_false_or_an_error(run):
     assert run["proc"].returncode == 1, run["proc"].stderr[-2000:]
-
-
-def test_run_time_stays_bounded(run):
-    # Per-claim budgets and instant refusal of hostile input keep the whole vault to well under a minute
-    # and a half.
-    assert run["elapsed"] < 90, run["elapsed"]
 
 
 def test_every_result_has_the_contract_fields(run):
