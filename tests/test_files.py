@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -126,9 +125,7 @@ def test_symlink_loops_are_diagnostics(tmp_path):
     os.symlink("..", root / "sub" / "up")  # back to an ancestor
     os.symlink("loop2.md", root / "loop1.md")  # two links pointing at each other
     os.symlink("loop1.md", root / "loop2.md")
-    started = time.perf_counter()
     found = discover(root)
-    assert time.perf_counter() - started < 5
     assert found.notes == ("a.md", "sub/b.md")
     assert kinds(found.diagnostics) == [
         ("loop1.md", 0, "symlink-loop"),
@@ -250,9 +247,7 @@ def test_six_megabyte_note_is_oversized_with_the_default_limit(tmp_path):
     assert DEFAULT_MAX_SIZE == 5 * 1024 * 1024
     size = 6 * 1024 * 1024
     root = write_vault(tmp_path, {"huge.md": b"[[a]] " * (size // 6)})
-    started = time.perf_counter()
     source = read_note(root, "huge.md")
-    assert time.perf_counter() - started < 2
     assert source.readable is False
     assert source.size == size
     assert [d.kind for d in source.diagnostics] == ["oversized"]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import time
 from pathlib import Path
 
 import pytest
@@ -142,9 +141,7 @@ def test_bad_input_gives_diagnostics_and_nodes(tmp_path):
 
 def test_six_megabyte_note_with_the_default_limit(tmp_path):
     root = write_vault(tmp_path, {"huge.md": b"[[a]] " * (6 * 1024 * 1024 // 6), "a.md": "a"})
-    started = time.perf_counter()
     vault = vaultkit.load(root)
-    assert time.perf_counter() - started < 3
     assert [(d.path, d.kind) for d in vault.errors()] == [("huge.md", "oversized")]
     assert vault.notes["huge"].links == ()
     assert "huge" in vault.graph()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 
 import pytest
 from conftest import line_of, parse_text
@@ -330,32 +329,24 @@ def test_unclosed_frontmatter_is_body_text():
 # ---------------------------------------------------------------- hostile input
 
 
-def _timed(text: str):
-    started = time.perf_counter()
-    note = parse_text(text)
-    return note, time.perf_counter() - started
+# Each input is large enough that a quadratic stage would take minutes; the tests assert what is read,
+# never how long it took (bench/ measures that), so a busy machine cannot fail them.
 
 
-def test_200000_open_brackets_parse_in_bounded_time():
-    # 2-5 s on the test machine, nearly all in markdown-it's own link-label scan; linear (a quadratic
-    # scan of 200,000 characters would take minutes), so the bound leaves room for a loaded machine
-    note, seconds = _timed("[[" * 100_000)
-    assert seconds < 10
+def test_200000_open_brackets_parse():
+    note = parse_text("[[" * 100_000)
     assert note.links == ()
 
 
-def test_open_brackets_with_one_close_parse_in_bounded_time():
-    note, seconds = _timed("[[a" * 10_000 + "]]")
-    assert seconds < 5
+def test_open_brackets_with_one_close_parse():
+    note = parse_text("[[a" * 10_000 + "]]")
     assert [l.target for l in note.links] == ["a"]
 
 
-def test_deeply_nested_blockquotes_parse_in_bounded_time():
-    note, seconds = _timed(">" * 100_000 + " x [[A]]\n")
-    assert seconds < 3
+def test_deeply_nested_blockquotes_parse():
+    note = parse_text(">" * 100_000 + " x [[A]]\n")
     assert note.id == "note"
-    staircase, seconds = _timed("".join(">" * i + " line\n" for i in range(1, 500)) + "\n[[After]]\n")
-    assert seconds < 3
+    staircase = parse_text("".join(">" * i + " line\n" for i in range(1, 500)) + "\n[[After]]\n")
     assert links(staircase) == [("After", 501)]
 
 
@@ -363,10 +354,11 @@ def test_shallow_blockquote_nesting_keeps_its_link():
     assert links(parse_text(">" * 15 + " x [[A]] #deep\n")) == [("A", 1)]
 
 
-def test_many_tags_dollars_and_comment_markers_parse_in_bounded_time():
-    for text in ("#a " * 10_000, "$" * 20_000, "%% " * 10_000, "`" * 20_000, "<" * 20_000, "![[" * 5_000):
-        _, seconds = _timed(text)
-        assert seconds < 3, text[:10]
+def test_many_tags_dollars_and_comment_markers_parse():
+    assert len(parse_text("#a " * 10_000).tags) == 1
+    for text in ("$" * 20_000, "%% " * 10_000, "`" * 20_000, "<" * 20_000, "![[" * 5_000):
+        note = parse_text(text)
+        assert note.links == () and note.tags == (), text[:10]
 
 
 def test_control_characters_and_nul_do_not_crash():
