@@ -236,6 +236,7 @@ class Evaluator:
         self.indexed = indexed
         self.terms = 0
         self.bound: list[sympy.Symbol] = []  # indices of the sums being unrolled, innermost last
+        self.growth = 0.0  # decimal digits of the largest exponential met: e⁴⁰⁰ hides 1 − tanh(400) = 2e⁻⁸⁰⁰
         self.memo: dict = {}  # sums and products already worked out at this point
 
     def value(self, expr: sympy.Basic) -> Value:
@@ -243,6 +244,12 @@ class Evaluator:
         if handler is None:
             handler = _handler_for(expr)
         return handler(self, expr)
+
+    def grow(self, argument: Value) -> None:
+        """Note the size of an exponential's argument: differences like 1 − tanh(t) are e^(−2t) small."""
+        size = abs(ball(argument).real).upper()
+        digits = float(size) / 2.302585 if size.is_finite() else float("inf")
+        self.growth = max(self.growth, digits)
 
     def side(self, expr: sympy.Basic) -> Value | Infinite:
         """A whole side of a claim, which may be ±∞ as a whole."""

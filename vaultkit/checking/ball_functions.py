@@ -54,7 +54,11 @@ def _unary(name: str, method: Callable[[acb], acb], exact_zero: Value | None = N
         if exact_zero is not None and isinstance(argument, Exact) and argument.is_zero:
             return exact_zero
         if cut is not None and cut(argument):
+            if isinstance(argument, Exact) and name in _ON_CUT:
+                return _ON_CUT[name](argument)
             raise Undecided(f"the argument of {name} is on or near its branch cut")
+        if name in _EXPONENTIAL:
+            evaluator.grow(argument)
         return _finite(method(ball(argument)), name)
 
     return handler
@@ -90,6 +94,60 @@ def _acosh_cut(value: Value) -> bool:
     return _may_be_zero(im) and not (re > 1)
 
 
+def _real_cut(value: Exact) -> tuple[arb, int]:
+    """|x| and the sign of an exact real x on a cut."""
+    return abs(arb(value.re)), (1 if value.re > 0 else -1)
+
+
+def _asin_cut(value: Exact) -> acb:
+    """SymPy's asin on (−∞, −1] ∪ [1, ∞): ±(π/2 − i·acosh|x|)."""
+    size, sign = _real_cut(value)
+    return sign * acb(arb.pi() / 2, -size.acosh())
+
+
+def _acos_cut(value: Exact) -> acb:
+    return acb.pi() / 2 - _asin_cut(value)
+
+
+def _atanh_cut(value: Exact) -> acb:
+    """SymPy's atanh beyond ±1: atanh(1/x) ∓ iπ/2 (and no value at ±1)."""
+    size, sign = _real_cut(value)
+    if size == 1:
+        raise Undefined("atanh(±1)")
+    return acb(arb(1 / value.re).atanh(), -sign * arb.pi() / 2)
+
+
+def _acosh_on_cut(value: Exact) -> acb:
+    """SymPy's acosh below 1: i·acos(x) on [−1, 1], acosh(−x) + iπ below −1."""
+    if value.re >= -1:
+        return acb(0, arb(value.re).acos())
+    return acb(arb(-value.re).acosh(), arb.pi())
+
+
+def _imaginary_cut(value: Exact) -> tuple[arb, int]:
+    return abs(arb(value.im)), (1 if value.im > 0 else -1)
+
+
+def _atan_cut(value: Exact) -> acb:
+    """SymPy's atan on the imaginary axis beyond ±i: ±π/2 + i·atanh(1/y) (and no value at ±i)."""
+    size, sign = _imaginary_cut(value)
+    if size == 1:
+        raise Undefined("atan(±i)")
+    return acb(sign * arb.pi() / 2, arb(1 / value.im).atanh())
+
+
+def _asinh_cut(value: Exact) -> acb:
+    """SymPy's asinh on the imaginary axis beyond ±i: ±(acosh|y| + iπ/2)."""
+    size, sign = _imaginary_cut(value)
+    return sign * acb(size.acosh(), arb.pi() / 2)
+
+
+_ON_CUT: dict[str, Callable[[Exact], acb]] = {
+    "asin": _asin_cut, "acos": _acos_cut, "atanh": _atanh_cut, "acosh": _acosh_on_cut,
+    "atan": _atan_cut, "asinh": _asinh_cut,
+}  # fmt: skip
+
+
 def _log(evaluator: Evaluator, expr: sympy.log) -> Value:
     if len(expr.args) != 1:
         raise Unsupported("log with a base")
@@ -102,10 +160,14 @@ def _log(evaluator: Evaluator, expr: sympy.log) -> Value:
     return _finite(ball(argument).log(), "log")
 
 
+_EXPONENTIAL = frozenset({"sinh", "cosh", "tanh", "coth", "sech", "csch", "erf", "erfc", "erfi"})
+
+
 def _exp(evaluator: Evaluator, expr: sympy.exp) -> Value:
     argument = evaluator.value(expr.args[0])
     if isinstance(argument, Exact) and argument.is_zero:
         return ONE
+    evaluator.grow(argument)
     return _finite(ball(argument).exp(), "exp")
 
 
@@ -205,6 +267,15 @@ def _pick(a: Value, b: Value, largest: bool) -> Value:
     a_ball, b_ball = ball(a).real, ball(b).real
     spread = abs(a_ball - b_ball)
     return acb((a_ball + b_ball + (spread if largest else -spread)) / 2)
+
+
+def _dirac(evaluator: Evaluator, expr: sympy.DiracDelta) -> Value:
+    """δ(x) is 0 off 0 and has no value at 0 (SymPy leaves it there when differentiating a step)."""
+    if len(expr.args) != 1:
+        raise Unsupported("a derivative of DiracDelta")
+    if sign_of(real_part(evaluator.value(expr.args[0]), "DiracDelta")) == 0:
+        raise Undefined("DiracDelta(0)")
+    return ZERO
 
 
 def _kronecker(evaluator: Evaluator, expr: sympy.KroneckerDelta) -> Value:
@@ -379,6 +450,7 @@ _TABLE: list[tuple[type, Callable[[Evaluator, sympy.Basic], Value]]] = [
     (sympy.Max, _extremum(largest=True)),
     (sympy.Min, _extremum(largest=False)),
     (sympy.KroneckerDelta, _kronecker),
+    (sympy.DiracDelta, _dirac),
     (sympy.gamma, _gamma),
     (sympy.factorial, lambda evaluator, expr: _gamma(evaluator, expr, shift=1)),
     (sympy.binomial, _binomial),

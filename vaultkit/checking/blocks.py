@@ -75,6 +75,11 @@ def read_blocks(path: str, title: str, blocks: Iterable[Block], scope: Scope | N
                 _statement(reading, path, title, line, number)
             except ExpressionError as error:
                 reading.claims.append(_problem(path, title, number, line, str(error)))
+            except RecursionError:
+                reading.claims.append(_problem(path, title, number, line, "too deeply nested to read"))
+            except Exception as error:  # noqa: BLE001 - SymPy failing on one statement costs that statement only
+                message = f"SymPy could not build this statement: {type(error).__name__}: {error}"
+                reading.claims.append(_problem(path, title, number, line, message))
     return reading
 
 

@@ -180,9 +180,47 @@ def work_out(expr: sympy.Expr) -> sympy.Expr:
 
 
 def _derivative(node: sympy.Derivative) -> sympy.Expr:
-    """SymPy writes d/dx xᵏ as k·xᵏ/x, undefined at x = 0 where k·xᵏ⁻¹ is not: powers are put back together."""
+    """SymPy's derivative, made faithful where it is not: it writes d/dx xᵏ as k·xᵏ/x, undefined at x = 0
+    where k·xᵏ⁻¹ is not, so powers are put back together; and it says d|x|/dx = sign(x), 0 at the kink
+    where no derivative exists, so at each kink the value is the one-sided limits' if they agree, else none."""
     done = _done(node)
-    return done if done is node else sympy.powsimp(done, deep=True)
+    if done is node:
+        return node
+    done = sympy.powsimp(done, deep=True)
+    variables = [v for v, _ in node.variable_count]
+    if len(variables) != 1:
+        return done
+    for kink in kinks(node.expr, variables[0]):
+        done = _at_kink(done, kink, variables[0])
+    return done
+
+
+def kinks(expr: sympy.Expr, variable: sympy.Symbol) -> list[sympy.Expr]:
+    """Arguments whose zeros are corners of |·|, sign, Heaviside, Max, Min, floor, ceiling: where they are 0."""
+    found = []
+    for node in expr.atoms(sympy.Abs, sympy.sign, sympy.Heaviside, sympy.floor, sympy.ceiling):
+        found.append(node.args[0])
+    for node in expr.atoms(sympy.Max, sympy.Min):
+        found.extend(a - b for a in node.args for b in node.args if sympy.default_sort_key(a) < sympy.default_sort_key(b))
+    return [g for g in dict.fromkeys(found) if g.has(variable)]
+
+
+def _at_kink(derivative: sympy.Expr, kink: sympy.Expr, variable: sympy.Symbol) -> sympy.Expr:
+    """The derivative where `kink` is 0: the common one-sided limit, or no value (nan)."""
+    slope = kink.diff(variable)
+    if slope == 0 or slope.has(variable):
+        return sympy.Piecewise((derivative, sympy.Ne(kink, 0)), (_UNSETTLED, True))
+    at = variable - kink / slope  # kink is linear in the variable: it vanishes here
+    try:
+        with time_limit(SOLVE_SECONDS):
+            left, right = (sympy.limit(derivative, variable, at, side) for side in ("-", "+"))
+            value = left if sympy.simplify(left - right) == 0 and left.is_finite else sympy.nan
+    except (OutOfTime, Exception):  # noqa: BLE001 - the limits cannot be had: the point is left open
+        value = _UNSETTLED
+    return sympy.Piecewise((derivative, sympy.Ne(kink, 0)), (value, True))
+
+
+_UNSETTLED = sympy.Function("vaultkit_unsettled")()  # the evaluator knows no value for it: such a point is skipped
 
 
 def _done(node: sympy.Expr) -> sympy.Expr:

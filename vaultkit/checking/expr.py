@@ -17,6 +17,7 @@ from collections.abc import Callable, Mapping
 
 import sympy
 
+from .critical import as_written, quotient
 from .scope import Scope
 
 MAX_LENGTH = 2_000  # characters in one expression
@@ -140,15 +141,15 @@ class Reader:
         left, right = self._read(node.left), self._read(node.right)
         operator = type(node.op)
         if operator is ast.Add:
-            return left + right
+            return as_written(left + right, lambda: sympy.Add(left, right, evaluate=False), left, right)
         if operator is ast.Sub:
-            return left - right
+            return as_written(left - right, lambda: sympy.Add(left, -right, evaluate=False), left, right)
         if operator is ast.Mult:
-            return left * right
+            return as_written(left * right, lambda: sympy.Mul(left, right, evaluate=False), left, right)
         if operator is ast.Div:
             if right == 0:
                 raise ExpressionError("division by zero")
-            return _quotient(left, right)
+            return quotient(left, right)
         if operator is ast.Pow:
             _check_power(left, right)
             return left**right
@@ -200,19 +201,12 @@ class Reader:
             if name in _EXACT and any(a.is_Number and abs(a) > MAX_EXACT_ARGUMENT for a in arguments):
                 raise ExpressionError(f"{name} of a number over {MAX_EXACT_ARGUMENT} is too large to compute")
             try:
-                return FUNCTIONS[name](*arguments)
+                value = FUNCTIONS[name](*arguments)
             except (TypeError, ValueError) as error:
                 raise ExpressionError(f"{name}(…): {error}") from None
+            parts = [a for a in arguments if isinstance(a, sympy.Basic)]
+            return as_written(value, lambda: FUNCTIONS[name](*arguments, evaluate=False), *parts)
         raise ExpressionError(f"unknown function {name}: define it with `{name}(x) := …`")
-
-
-def _quotient(left: sympy.Expr, right: sympy.Expr) -> sympy.Expr:
-    """left/right; where SymPy would cancel the denominator away (x/x → 1, x²/x → x), it stays written, so
-    the quotient keeps being undefined where the denominator is 0."""
-    quotient = left / right
-    if right.is_number or sympy.Pow(right, -1) in sympy.Mul.make_args(quotient):
-        return quotient
-    return sympy.Mul(left, sympy.Pow(right, -1), evaluate=False)
 
 
 def _direction(node: ast.AST) -> str:

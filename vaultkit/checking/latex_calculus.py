@@ -10,6 +10,7 @@ from contextlib import contextmanager
 import sympy
 from lark import Token, Tree
 
+from .critical import quotient
 from .latex_syntax import (
     TranslationError, _Atom, _Op, _label, _lone_factor, _single_digit, _statements,
 )
@@ -293,7 +294,7 @@ class Calculus:
         top, bottom = self._arg(numerator), self._arg(denominator)
         if bottom == 0:
             raise TranslationError("division by zero", command=str(node.children[0]), cause="unsupported-construct")
-        return self._checked(top / bottom)
+        return self._checked(top / bottom if self.free else quotient(top, bottom))
 
     def _derivative_frac(self, numerator: Tree, denominator: Tree) -> sympy.Expr | _Op | None:
         top = self._arg_items(numerator)

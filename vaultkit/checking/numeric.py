@@ -103,52 +103,100 @@ def _magnitude(node: sympy.Expr) -> float:
     return 0.0
 
 
+MAX_POINT_DIGITS = 6000  # a point whose exponentials need more digits than this is left undecided
+
+
+@dataclass(frozen=True)
+class _Differ:
+    sides: tuple
+    bits: int
+    instance: Instance
+    env: dict
+
+
 def compare(instance: Instance, point: dict, seed: int, digits: int, tally: Tally) -> bool:
-    """Test one point; True when it is a counterexample (recorded in `tally`)."""
+    """Test one point; True when it is a counterexample (recorded in `tally`).
+
+    Values are put in for the evaluator as exact rationals; where that leaves the question open (cos(2π·n/97)
+    at n = 97 is a ball around 1), SymPy puts them in first and simplifies exactly, and the point is tried again.
+    """
+    draw = indexed_drawer(seed)
+    outcome = _settle(instance, point, draw, digits, everything=False)
+    if isinstance(outcome, Undecided) and all(_modest(value) for value in point.values()):
+        try:
+            outcome = _settle(instance, point, draw, digits, everything=True)
+        except Exception as error:  # noqa: BLE001 - SymPy's own evaluation failing settles nothing
+            outcome = Undecided(f"SymPy could not evaluate the point: {type(error).__name__}")
+    if isinstance(outcome, _Differ):
+        tally.counterexample, tally.message = _counterexample(outcome.instance, point, outcome.env, outcome.sides,
+                                                              draw, outcome.bits)  # fmt: skip
+        return True
+    if outcome == "agree":
+        tally.agreeing += 1
+    elif outcome == "outside":
+        tally.outside += 1
+    elif outcome == "skip":
+        tally.note("both sides are undefined at some points")
+    else:
+        tally.note(str(outcome) or "the sides could not be separated at the highest precision")
+    return False
+
+
+def _modest(value: sympy.Expr) -> bool:
+    """Small enough for SymPy to simplify exactly with the value put in (never floor(e^(10⁶)) digit by digit)."""
+    return all(abs(n) <= 1000 and n.q < 10**40 for n in value.atoms(sympy.Rational))
+
+
+def _settle(instance: Instance, point: dict, draw, digits: int, everything: bool):  # noqa: ANN001, ANN202
+    """'agree', 'outside', 'skip', a _Differ, or the Undecided/Unsupported that stopped it."""
     env, symbolic = exact_point(point)
+    if everything:
+        symbolic, env = {**symbolic, **{k: v for k, v in point.items() if k in env}}, {}
     if symbolic:  # π/2: SymPy puts it in, and knows tan(π/2) has no value
         instance = replace(
             instance, lhs=instance.lhs.xreplace(symbolic), rhs=instance.rhs.xreplace(symbolic),
             solved=tuple((var, value.xreplace(symbolic)) for var, value in instance.solved),
         )  # fmt: skip
-    draw = indexed_drawer(seed)
-    for bits in schedule(digits):
+    needed, last = digits, Undecided("the sides could not be separated at the highest precision")
+    bits_tried: set[int] = set()
+    for step in range(4):
+        bits = schedule(needed)[min(step, 3)]
+        if bits in bits_tried:
+            continue
+        bits_tried.add(bits)
         with precision(bits):
             try:
-                outcome = _at(instance, env, draw, digits)
+                outcome, growth = _at(instance, env, draw, needed)
             except Unsupported as error:
-                tally.note(str(error))
-                return False
+                return error
             except (Undecided, ZeroDivisionError, ValueError) as error:
-                reason = str(error) or "the precision was not enough"
+                last = error if isinstance(error, Undecided) else Undecided(str(error))
                 continue
-        if outcome == "agree":
-            tally.agreeing += 1
-            return False
-        if outcome == "outside":
-            tally.outside += 1
-            return False
-        if outcome == "skip":
-            tally.note("both sides are undefined at some points")
-            return False
-        tally.counterexample, tally.message = _counterexample(instance, point, env, outcome, draw, bits)
-        return True
-    tally.note(reason if "reason" in locals() else "the sides could not be separated at the highest precision")
-    return False
+        needed = max(needed, math.ceil(2 * growth) + 20)  # tanh(400) = 1 − 2e⁻⁸⁰⁰: 348 digits from 1
+        if needed > MAX_POINT_DIGITS:
+            return Undecided(f"the exponentials at this point need more than {MAX_POINT_DIGITS} digits")
+        if outcome == "undecided" or (outcome == "agree" and growth and bits < schedule(needed)[1]):
+            continue
+        return _Differ(outcome, bits, instance, env) if isinstance(outcome, tuple) else outcome
+    return last
 
 
 def _at(instance: Instance, env: dict, draw, digits: int):  # noqa: ANN001, ANN202
-    """'agree', 'outside', 'skip', or (lhs, rhs) that provably differ; raises Undecided."""
+    """('agree' | 'outside' | 'skip' | 'undecided' | (lhs, rhs) that provably differ, digits of exponential growth)."""
     evaluator = Evaluator(env, draw)
     for var, expression in reversed(instance.solved):
         try:
             value = evaluator.value(expression)
         except Undefined:
-            return "outside"
+            return "outside", 0.0
         if not _admissible(var, value):
-            return "outside"
+            return "outside", 0.0
         evaluator.env[var.symbol] = value
     left, right = _side(evaluator, instance.lhs), _side(evaluator, instance.rhs)
+    return _verdict_at(left, right, digits), evaluator.growth
+
+
+def _verdict_at(left, right, digits: int):  # noqa: ANN001, ANN202
     if isinstance(left, Undefined) and isinstance(right, Undefined):
         return "skip"
     if isinstance(left, (Undefined, Infinite)) or isinstance(right, (Undefined, Infinite)):
@@ -161,7 +209,7 @@ def _at(instance: Instance, env: dict, draw, digits: int):  # noqa: ANN001, ANN2
     scale = max(arb(1), abs(ball(left)).upper(), abs(ball(right)).upper())
     if abs(difference).upper() <= scale * arb(10) ** (-digits):
         return "agree"
-    raise Undecided("the sides could not be separated at the highest precision")
+    return "undecided"
 
 
 def _side(evaluator: Evaluator, expr: sympy.Expr) -> Value | Infinite | Undefined:

@@ -15,16 +15,9 @@ import sympy
 
 from .claims import IndexRange
 from .numeric import Instance
-from .points import (
-    RANDOM_POINTS,
-    Variable,
-    admits,
-    index_values,
-    random_value,
-    specials,
-    thresholds,
-    variable,
-)
+from .ball import Evaluator, Undecided, Undefined, Unsupported, ball, exact, precision
+from .critical import arguments, crossings, solutions
+from .points import RANDOM_POINTS, Variable, admits, beside, index_values, random_value, specials, variable
 
 MAX_POINTS = 400
 
@@ -51,31 +44,79 @@ def variables_for(instances: Sequence[Instance], ranges: Iterable[IndexRange]) -
 
 
 def plan_points(variables: Sequence[Variable], instances: Sequence[Instance], rng: random.Random) -> list[dict]:
-    """Random points, then every variable's special values and thresholds in turn (round robin)."""
+    """Random points, then every variable's special values and critical points in turn (round robin)."""
     if not variables:
         return [{}]
     points = [_random_point(variables, rng, wide=n >= RANDOM_POINTS * 2 // 3) for n in range(RANDOM_POINTS)]
-    sweeps = [_sweep(var, variables, instances, rng) for var in variables]
+    critical = [found for i in instances for side in (i.lhs, i.rhs) for found in arguments(side)]
+    critical += sum_bounds(instances)
+    constants = sorted({int(n) for i in instances for side in (i.lhs, i.rhs) for n in side.atoms(sympy.Integer)})
+    sweeps = [_sweep(var, variables, critical, constants, rng) for var in variables]
     for position in range(max((len(s) for s in sweeps), default=0)):
         points.extend(s[position] for s in sweeps if position < len(s))
     return [p for p in points if p is not None][:MAX_POINTS]
 
 
-def _sweep(var: Variable, variables: Sequence[Variable], instances: Sequence[Instance], rng: random.Random) -> list:
-    constants = sorted({int(n) for i in instances for side in (i.lhs, i.rhs) for n in side.atoms(sympy.Integer)})
-    values = specials(var, constants)
-    for instance in instances:
-        for side in (instance.lhs, instance.rhs):
-            values += [v for v in thresholds(side, [var.symbol]).get(var.symbol, []) if admits(var, v)]
-    sweep = []
-    for value in dict.fromkeys(values):
-        sweep.append(_random_point(variables, rng, fixed={var.symbol: value}))
+def _sweep(var: Variable, variables: Sequence[Variable], critical: list, constants: list[int], rng: random.Random) -> list:
+    """One variable over its special values, then onto each critical value the claim's arguments give it."""
+    sweep = [_random_point(variables, rng, fixed={var.symbol: value}) for value in specials(var, constants)]
     if var.range is not None:
         base = _random_point(variables, rng)
         if base is not None:
-            for k in index_values(var.range, base):
-                sweep.append({**base, var.symbol: sympy.Integer(k)})
+            sweep.extend({**base, var.symbol: sympy.Integer(k)} for k in index_values(var.range, base))
+        return sweep
+    for argument, levels in dict.fromkeys(critical):
+        if var.symbol not in argument.free_symbols:
+            continue
+        base = _random_point(variables, rng)
+        if base is None:
+            continue
+        values = solutions(argument, var.symbol, base, levels)
+        around = [v for value in values for v in (value, *beside(value, var.integer))]
+        if not values and var.real and not var.integer:
+            around = crossings(argument, var.symbol, base, levels, _real_value)
+        sweep.extend(_in_ranges({**base, var.symbol: v}, variables, rng) for v in around if admits(var, v))
     return sweep
+
+
+def _in_ranges(point: dict, variables: Sequence[Variable], rng: random.Random) -> dict | None:
+    """The point with each free index moved into its range where a new bound left it outside (None if empty)."""
+    for var in variables:
+        if var.range is not None:
+            low = int(sympy.S(var.range.low).xreplace(point))
+            high = int(sympy.S(var.range.high).xreplace(point))
+            if high < low:
+                return None
+            if not low <= int(point[var.symbol]) <= high:
+                point[var.symbol] = sympy.Integer(rng.randint(low, high))
+    return point
+
+
+def _real_value(expr: sympy.Expr, at: sympy.Rational) -> float | None:
+    """A real expression of one symbol at a rational point, roughly (for finding where it crosses a level)."""
+    (symbol,) = expr.free_symbols
+    try:
+        with precision(64):
+            value = ball(Evaluator({symbol: exact(at)}).value(expr))
+    except (Undefined, Undecided, Unsupported, ValueError, ZeroDivisionError, OverflowError):
+        return None
+    if not (value.is_finite() and value.imag.contains(0)):
+        return None
+    return float(value.real.mid())
+
+
+def sum_bounds(instances: Sequence[Instance]) -> list[tuple[sympy.Expr, tuple]]:
+    """(upper bound − index, levels): a sum Σⱼ₌₁ⁿ g(j) whose g breaks at j = 97 changes at n = 97, so the
+    critical values of each summand's index become critical values of the bound."""
+    found = []
+    for instance in instances:
+        for side in (instance.lhs, instance.rhs):
+            for total in side.atoms(sympy.Sum, sympy.Product):
+                index, _, high = total.limits[-1]
+                for argument, levels in arguments(total.function):
+                    if index in argument.free_symbols:
+                        found.append((argument.xreplace({index: high}), levels))
+    return found
 
 
 def _random_point(variables: Sequence[Variable], rng: random.Random, wide: bool = False, fixed: dict | None = None) -> dict | None:

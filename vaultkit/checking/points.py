@@ -165,64 +165,20 @@ def index_values(index_range: IndexRange, env: dict) -> list[int]:
     return sorted({low, high, (low + high) // 2})
 
 
-def thresholds(expr: sympy.Expr, symbols: Iterable[sympy.Symbol]) -> dict[sympy.Symbol, list[sympy.Expr]]:
-    """For each symbol, where a threshold function of the claim switches, and points on each side.
-
-    Arguments that are polynomials of degree up to 4 in one symbol with rational coefficients are solved
-    exactly (Heaviside(x² − 2) switches at ±√2, itself a point, with rationals beside it).
-    """
-    found: dict[sympy.Symbol, list[sympy.Expr]] = {}
-    wanted = set(symbols)
-    for argument, levels in _switching(expr):
-        free = argument.free_symbols
-        if len(free) != 1 or not free & wanted:
-            continue
-        (symbol,) = free
-        for level in levels:
-            for at in _crossings(argument - level, symbol):
-                found.setdefault(symbol, []).extend([at, *_beside(at)])
-    return found
-
-
-def _crossings(expr: sympy.Expr, symbol: sympy.Symbol) -> list[sympy.Expr]:
-    """The real roots of a polynomial of degree 1 to 4 with rational coefficients, exactly."""
-    try:
-        poly = sympy.Poly(expr, symbol)
-    except sympy.PolynomialError:
-        return []
-    if not 1 <= poly.degree() <= 4 or not all(c.is_Rational for c in poly.all_coeffs()):
-        return []
-    try:
-        return [r for r in sympy.roots(poly, filter="R") if r.is_real][:8]
-    except (NotImplementedError, ValueError):
-        return []
-
-
-def _beside(at: sympy.Expr) -> list[sympy.Rational]:
-    """Rationals just below and just above a crossing (itself rational, or not)."""
+def beside(at: sympy.Expr, integer: bool = False) -> list[sympy.Rational]:
+    """Rationals just below and just above a real critical value (itself rational, or not); for an integer
+    symbol the integers around it (√3601 ≈ 60.008: 60 and 61)."""
+    if integer:
+        if at.is_extended_real is not True:
+            return []
+        low = sympy.floor(at)
+        return [low - 1, low, low + 1, low + 2] if low.is_Integer else []
     if at.is_Rational:
         return [at - NEAR, at + NEAR]
+    if at.is_extended_real is not True:
+        return []
     centre = sympy.Rational(round(float(sympy.N(at, 30)) * 2**40), 2**40)
     return [centre - NEAR, centre + NEAR]
-
-
-def _switching(expr: sympy.Expr) -> list[tuple[sympy.Expr, tuple[int, ...]]]:
-    """(argument, levels) of every threshold in the expression: where argument − level changes sign."""
-    found = []
-    for node in sympy.preorder_traversal(expr):
-        if isinstance(node, (sympy.Heaviside, sympy.sign, sympy.Abs)):
-            found.append((node.args[0], (0,)))
-        elif isinstance(node, sympy.KroneckerDelta):
-            found.append((node.args[0] - node.args[1], (0,)))
-        elif isinstance(node, (sympy.floor, sympy.ceiling)):
-            found.append((node.args[0], (0, 1, -1, 2)))
-        elif isinstance(node, (sympy.Max, sympy.Min)):
-            found.extend((a - b, (0,)) for a in node.args for b in node.args if a is not b)
-        elif isinstance(node, sympy.Piecewise):
-            for _, condition in node.args:
-                for relation in condition.atoms(sympy.core.relational.Relational):
-                    found.append((relation.lhs - relation.rhs, (0,)))
-    return found
 
 
 def exact_point(point: dict) -> tuple[dict, dict]:
@@ -253,5 +209,5 @@ def indexed_drawer(seed: int):  # noqa: ANN201
 
 __all__ = [
     "Variable", "admits", "exact_point", "index_values", "indexed_drawer", "integer_value", "random_value",
-    "seed_of", "specials", "thresholds", "variable",
+    "beside", "seed_of", "specials", "variable",
 ]  # fmt: skip
