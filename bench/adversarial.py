@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Run the adversarial claims vault (tests/adversarial_claims.py) and print how the verdicts fall.
+"""Run the adversarial claims vault (tests/adversarial_claims.py and adversarial_claims_round2.py) and print how the verdicts fall.
 
     python bench/adversarial.py [--json] [--budget S] [--violations] [--keep DIR]
 
@@ -33,7 +33,24 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT))
 
-import adversarial_claims as data  # noqa: E402
+import types  # noqa: E402
+
+import adversarial_claims as _round1  # noqa: E402
+import adversarial_claims_round2 as _round2  # noqa: E402
+
+# Both rounds of data in one vault (round 2's notes live under `round2/`).
+data = types.SimpleNamespace(
+    TRUE=_round1.TRUE, FALSE=_round1.FALSE, ERROR=_round1.ERROR, TRUE_OR_ERROR=_round1.TRUE_OR_ERROR,
+    FALSE_OR_ERROR=_round1.FALSE_OR_ERROR, CLASSES=_round1.CLASSES,
+    NOTES=_round1.NOTES + _round2.NOTES,
+    EXPECTED={**_round1.EXPECTED, **_round2.EXPECTED},
+    SAME_VERDICT={**_round1.SAME_VERDICT, **_round2.SAME_VERDICT},
+    EQUIVALENT_FORMS=dict(getattr(_round2, "EQUIVALENT_FORMS", {})),
+    NO_CLAIM_NOTES=list(_round1.NO_CLAIM_NOTES) + list(_round2.NO_CLAIM_NOTES),
+    OPT_IN_NOTES={**_round1.OPT_IN_NOTES, **_round2.OPT_IN_NOTES},
+    TRAPS={**_round1.TRAPS, **_round2.TRAPS},
+)
+assert len(data.EXPECTED) == len(_round1.EXPECTED) + len(_round2.EXPECTED), "claim ids collide between rounds"
 
 VERDICTS = ("proved", "checked", "false", "error", "skipped", "missing")
 
@@ -118,11 +135,17 @@ def run(budget: float | None, keep: str | None) -> dict:
         for group, ids in data.SAME_VERDICT.items()
         if len({verdict_of[i] for i in ids}) > 1
     }
+    equivalent = {
+        group: {i: verdict_of[i] for i in ids}
+        for group, ids in data.EQUIVALENT_FORMS.items()
+        if len({verdict_of[i] for i in ids}) > 1
+    }
     status = {}
     for rel in list(data.NO_CLAIM_NOTES) + list(data.OPT_IN_NOTES):
         node = rel[:-3]
         status[rel] = graph.nodes[node].get("status") if node in graph.nodes else "absent"
-    return {"seconds": seconds, "claims": claims, "same_verdict_disagreements": disagreeing, "status": status}
+    return {"seconds": seconds, "claims": claims, "same_verdict_disagreements": disagreeing,
+            "equivalent_form_disagreements": equivalent, "status": status}
 
 
 def table(claims: list[dict], key: str) -> list[dict]:
@@ -187,6 +210,10 @@ def main(argv: list[str] | None = None) -> int:
     dis = report["same_verdict_disagreements"]
     print(f"SAME_VERDICT groups that disagree: {len(dis)} of {len(data.SAME_VERDICT)}")
     for group, verdicts in dis.items():
+        print(f"  {group}: " + ", ".join(f"{i}={v}" for i, v in verdicts.items()))
+    eq = report["equivalent_form_disagreements"]
+    print(f"EQUIVALENT_FORMS groups (different texts, same mathematics) that disagree: {len(eq)} of {len(data.EQUIVALENT_FORMS)}")
+    for group, verdicts in eq.items():
         print(f"  {group}: " + ", ".join(f"{i}={v}" for i, v in verdicts.items()))
     print("status of notes without claims (must be None) and opt-in notes (must be proved/checked):")
     for rel, st in report["status"].items():
