@@ -368,6 +368,18 @@ def _free(expr: sympy.Basic) -> frozenset:
     return remembered(_FREE, expr, lambda: frozenset(expr.free_symbols))
 
 
+_STEPS = (sympy.KroneckerDelta, sympy.floor, sympy.ceiling, sympy.sign, sympy.Heaviside, sympy.Piecewise)
+
+
+def _exactly(function: sympy.Expr, index: sympy.Symbol, k: int) -> sympy.Expr:
+    """A term whose step functions SymPy can settle with the index put in (δ(cos(2π·97/97), 1) = 1), else as is."""
+    steps = remembered(_STEPPED, function, lambda: function.has(*_STEPS))
+    return function.xreplace({index: sympy.Integer(k)}) if steps else function
+
+
+_STEPPED: dict[sympy.Basic, bool] = {}
+
+
 def _unroll(evaluator: Evaluator, function: sympy.Basic, limits: list, product: bool) -> Value:
     """Σ or Π over the first limit, with the rest inside (Karr: a reversed range is the inverse)."""
     if not limits:
@@ -387,7 +399,7 @@ def _unroll(evaluator: Evaluator, function: sympy.Basic, limits: list, product: 
             if evaluator.terms > MAX_TERMS:
                 raise Unsupported(f"more than {MAX_TERMS} terms to unroll")
             evaluator.env[index] = integer_value(k)
-            term = _unroll(evaluator, function, rest, product)
+            term = _unroll(evaluator, _exactly(function, index, k), rest, product)
             total = multiply(total, term) if product else add(total, term)
     finally:
         evaluator.bound.pop()

@@ -207,14 +207,18 @@ def crossings(argument: sympy.Expr, symbol: sympy.Symbol, others: dict, levels: 
     if expr.free_symbols != {symbol}:
         return []
     found: list[sympy.Rational] = []
+    per_level = max(2, MAX_VALUES // max(len(tuple(levels)), 1))
     for level in levels:
         shifted = expr - level
         samples = [(x, value(shifted, x)) for x in _GRID]
-        for (a, fa), (b, fb) in zip(samples, samples[1:]):
+        cells = sorted(zip(samples, samples[1:]), key=lambda cell: min(abs(cell[0][0]), abs(cell[1][0])))
+        crossed: list[sympy.Rational] = []
+        for (a, fa), (b, fb) in cells:
             if fa is not None and fb is not None and fa * fb < 0:
-                found.extend(_bisect(shifted, a, b, fa, value))
-            if len(found) >= MAX_VALUES:
-                return found
+                crossed.extend(_bisect(shifted, a, b, fa, value))
+            if len(crossed) >= per_level:
+                break
+        found.extend(crossed)
     return found
 
 

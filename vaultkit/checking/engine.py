@@ -26,6 +26,7 @@ from sympy.core.function import AppliedUndef
 from .ball import Evaluator, Undecided, Undefined, Unsupported, ball, precision
 from .claims import Claim, Given, Result, Verdict
 from .deadline import OutOfTime, time_limit
+from .critical import solutions
 from .givens import Branch, Constraints, constrain
 from .numeric import DIGITS, Instance, Tally, compare, required_digits
 from .plan import plan_points, variables_for
@@ -182,42 +183,58 @@ def work_out(expr: sympy.Expr) -> sympy.Expr:
 def _derivative(node: sympy.Derivative) -> sympy.Expr:
     """SymPy's derivative, made faithful where it is not: it writes d/dx xᵏ as k·xᵏ/x, undefined at x = 0
     where k·xᵏ⁻¹ is not, so powers are put back together; and it says d|x|/dx = sign(x), 0 at the kink
-    where no derivative exists, so at each kink the value is the one-sided limits' if they agree, else none."""
+    where no derivative exists, so at each kink the value is the one-sided limits' if they agree and the
+    derivative one order lower is continuous there, else none."""
     done = _done(node)
     if done is node:
         return node
     done = sympy.powsimp(done, deep=True)
-    variables = [v for v, _ in node.variable_count]
-    if len(variables) != 1:
+    if len(node.variable_count) != 1:
         return done
-    for kink in kinks(node.expr, variables[0]):
-        done = _at_kink(done, kink, variables[0])
-    return done
+    variable, order = node.variable_count[0]
+    lower = node.expr if order == 1 else sympy.diff(node.expr, variable, order - 1)
+    corners: list[tuple[sympy.Expr, sympy.Expr]] = []
+    for kink in kinks(node.expr, variable):
+        at = solutions(kink, variable, {}, [0])
+        if not at or kink.free_symbols != {variable}:
+            return sympy.Piecewise((done, sympy.Ne(kink, 0)), (_UNSETTLED, True))
+        corners.extend((point, _at_kink(done, lower, variable, point)) for point in at if point.is_extended_real)
+    if not corners:
+        return done
+    return sympy.Piecewise(*((value, sympy.Eq(variable, point)) for point, value in corners), (done, True))
 
 
 def kinks(expr: sympy.Expr, variable: sympy.Symbol) -> list[sympy.Expr]:
-    """Arguments whose zeros are corners of |·|, sign, Heaviside, Max, Min, floor, ceiling: where they are 0."""
+    """Arguments whose zeros are corners or jumps of |·|, sign, Heaviside, Max, Min, floor, ceiling."""
     found = []
-    for node in expr.atoms(sympy.Abs, sympy.sign, sympy.Heaviside, sympy.floor, sympy.ceiling):
+    for node in expr.atoms(sympy.Abs, sympy.sign, sympy.Heaviside):
         found.append(node.args[0])
+    for node in expr.atoms(sympy.floor, sympy.ceiling):
+        found.extend(node.args[0] - k for k in range(-2, 3))
     for node in expr.atoms(sympy.Max, sympy.Min):
         found.extend(a - b for a in node.args for b in node.args if sympy.default_sort_key(a) < sympy.default_sort_key(b))
     return [g for g in dict.fromkeys(found) if g.has(variable)]
 
 
-def _at_kink(derivative: sympy.Expr, kink: sympy.Expr, variable: sympy.Symbol) -> sympy.Expr:
-    """The derivative where `kink` is 0: the common one-sided limit, or no value (nan)."""
-    slope = kink.diff(variable)
-    if slope == 0 or slope.has(variable):
-        return sympy.Piecewise((derivative, sympy.Ne(kink, 0)), (_UNSETTLED, True))
-    at = variable - kink / slope  # kink is linear in the variable: it vanishes here
-    try:
-        with time_limit(SOLVE_SECONDS):
-            left, right = (sympy.limit(derivative, variable, at, side) for side in ("-", "+"))
-            value = left if sympy.simplify(left - right) == 0 and left.is_finite else sympy.nan
-    except (OutOfTime, Exception):  # noqa: BLE001 - the limits cannot be had: the point is left open
-        value = _UNSETTLED
-    return sympy.Piecewise((derivative, sympy.Ne(kink, 0)), (value, True))
+def _at_kink(derivative: sympy.Expr, lower: sympy.Expr, variable: sympy.Symbol, at: sympy.Expr) -> sympy.Expr:
+    """The derivative at a kink: the common one-sided limit when the derivative one order lower is
+    continuous there; no value (nan) when it is not or the limits differ; left open when SymPy cannot tell."""
+    for form in (lambda e: e, lambda e: e.rewrite(sympy.Heaviside)):  # SymPy takes no limit of Min, Max
+        try:
+            with time_limit(SOLVE_SECONDS):
+                return _kink_value(form(derivative), form(lower), variable, at)
+        except (OutOfTime, Exception):  # noqa: BLE001 - the limits cannot be had this way
+            continue
+    return _UNSETTLED  # the point is left open
+
+
+def _kink_value(derivative: sympy.Expr, lower: sympy.Expr, variable: sympy.Symbol, at: sympy.Expr) -> sympy.Expr:
+    below, above = (sympy.limit(lower, variable, at, side) for side in ("-", "+"))
+    there = lower.subs(variable, at)
+    if not (sympy.simplify(below - above) == 0 and sympy.simplify(above - there) == 0):
+        return sympy.nan
+    left, right = (sympy.limit(derivative, variable, at, side) for side in ("-", "+"))
+    return left if sympy.simplify(left - right) == 0 and left.is_finite else sympy.nan
 
 
 _UNSETTLED = sympy.Function("vaultkit_unsettled")()  # the evaluator knows no value for it: such a point is skipped

@@ -144,7 +144,7 @@ def compare(instance: Instance, point: dict, seed: int, digits: int, tally: Tall
 
 def _modest(value: sympy.Expr) -> bool:
     """Small enough for SymPy to simplify exactly with the value put in (never floor(e^(10⁶)) digit by digit)."""
-    return all(abs(n) <= 1000 and n.q < 10**40 for n in value.atoms(sympy.Rational))
+    return all(abs(n) <= 10**4 and n.q < 10**40 for n in value.atoms(sympy.Rational))
 
 
 def _settle(instance: Instance, point: dict, draw, digits: int, everything: bool):  # noqa: ANN001, ANN202
