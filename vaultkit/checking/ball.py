@@ -43,6 +43,11 @@ class Undecided(Exception):
     """The value cannot be settled at this precision (a threshold or branch cut inside a ball)."""
 
 
+class OnEdge(Undecided):
+    """Undecided because the value may sit exactly on a threshold, a pole or a cut (cos(2π) = 1?): SymPy,
+    putting the values in exactly, can often settle it where no precision will."""
+
+
 class Unsupported(Exception):
     """A construct the rigorous evaluator does not know."""
 
@@ -124,7 +129,7 @@ def real_part(value: Value, what: str) -> Exact | arb:
         return value
     if not is_real(value):
         if value.imag.contains(0):
-            raise Undecided(f"cannot tell whether the argument of {what} is real")
+            raise OnEdge(f"cannot tell whether the argument of {what} is real")
         raise Unsupported(f"{what} of a non-real number")
     return value.real
 
@@ -139,7 +144,7 @@ def sign_of(value: Exact | arb) -> int:
         return 1
     if value < 0:
         return -1
-    raise Undecided("a threshold lies inside the ball")
+    raise OnEdge("a threshold lies inside the ball")
 
 
 # ---------------------------------------------------------------- arithmetic
@@ -167,7 +172,7 @@ def reciprocal(a: Value) -> Value:
         return Exact(a.re / norm, -a.im / norm)
     result = 1 / a
     if not result.is_finite():
-        raise Undecided("a denominator may be zero")
+        raise OnEdge("a denominator may be zero")
     return result
 
 
@@ -217,7 +222,7 @@ def _exact_power(base: Exact, n: int) -> Exact:
 
 def _finite(value: acb, what: str) -> acb:
     if not value.is_finite():
-        raise Undecided(f"{what} is not finite at this precision")
+        raise OnEdge(f"{what} is not finite at this precision")
     return value
 
 

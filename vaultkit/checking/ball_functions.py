@@ -21,7 +21,7 @@ from .ball import (
     ZERO,
     Evaluator,
     Exact,
-    Undecided,
+    OnEdge,
     Undefined,
     Unsupported,
     Value,
@@ -41,7 +41,7 @@ from .ball import (
 
 def _finite(value: acb, name: str) -> acb:
     if not value.is_finite():
-        raise Undecided(f"{name} is not finite at this precision")
+        raise OnEdge(f"{name} is not finite at this precision")
     return value
 
 
@@ -56,7 +56,7 @@ def _unary(name: str, method: Callable[[acb], acb], exact_zero: Value | None = N
         if cut is not None and cut(argument):
             if isinstance(argument, Exact) and name in _ON_CUT:
                 return _ON_CUT[name](argument)
-            raise Undecided(f"the argument of {name} is on or near its branch cut")
+            raise OnEdge(f"the argument of {name} is on or near its branch cut")
         if name in _EXPONENTIAL:
             evaluator.grow(argument)
         return _finite(method(ball(argument)), name)
@@ -204,7 +204,7 @@ def _arg(evaluator: Evaluator, expr: sympy.arg) -> Value:
             return ZERO if value.re > 0 else acb.pi()
     re, im = _parts(value)
     if _may_be_zero(im) and not (re > 0):
-        raise Undecided("arg near the negative real axis")
+        raise OnEdge("arg near the negative real axis")
     return _finite(acb(ball(value).arg()), "arg")
 
 
@@ -216,7 +216,7 @@ def _sign(evaluator: Evaluator, expr: sympy.sign) -> Value:
         return integer_value(sign_of(real_part(value, "sign")))
     b = ball(value)
     if b.real.contains(0) and b.imag.contains(0):
-        raise Undecided("sign of a value that may be 0")
+        raise OnEdge("sign of a value that may be 0")
     return b / abs(b)
 
 
@@ -235,7 +235,7 @@ def _rounding(down: bool) -> Callable[[Evaluator, sympy.Basic], Value]:
 def _round_ball(part: arb, down: bool) -> int:
     rounded = part.floor() if down else part.ceil()
     if not (rounded.is_exact() and rounded.is_finite()):
-        raise Undecided("an integer lies inside the ball")
+        raise OnEdge("an integer lies inside the ball")
     return int(rounded.unique_fmpz())
 
 
@@ -285,7 +285,7 @@ def _kronecker(evaluator: Evaluator, expr: sympy.KroneckerDelta) -> Value:
     difference = ball(a) - ball(b)
     if not difference.contains(0):
         return ZERO
-    raise Undecided("KroneckerDelta of values that may be equal")
+    raise OnEdge("KroneckerDelta of values that may be equal")
 
 
 def _gamma(evaluator: Evaluator, expr: sympy.Basic, shift: int = 0) -> Value:
@@ -344,7 +344,7 @@ def _equal(a: Value, b: Value) -> bool:
     if isinstance(a, Exact) and isinstance(b, Exact):
         return a == b
     if (ball(a) - ball(b)).contains(0):
-        raise Undecided("an equality inside a ball")
+        raise OnEdge("an equality inside a ball")
     return False
 
 
@@ -374,7 +374,7 @@ _STEPS = (sympy.KroneckerDelta, sympy.floor, sympy.ceiling, sympy.sign, sympy.He
 def _exactly(function: sympy.Expr, index: sympy.Symbol, k: int) -> sympy.Expr:
     """A term whose step functions SymPy can settle with the index put in (δ(cos(2π·97/97), 1) = 1), else as is."""
     steps = remembered(_STEPPED, function, lambda: function.has(*_STEPS))
-    return function.xreplace({index: sympy.Integer(k)}) if steps else function
+    return function.subs(index, sympy.Integer(k)) if steps else function  # subs: an inner sum's own index stays
 
 
 _STEPPED: dict[sympy.Basic, bool] = {}

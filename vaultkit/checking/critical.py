@@ -127,9 +127,17 @@ def quotient(left: sympy.Expr, right: sympy.Expr) -> sympy.Expr:
     return as_written(left / right, lambda: sympy.Mul(left, sympy.Pow(right, -1), evaluate=False), left, inverse)
 
 
+def put_in(expr: sympy.Expr, values: dict) -> sympy.Expr:
+    """The values put in by SymPy, which simplifies as it goes; an index bound by a sum is left alone."""
+    if not any(isinstance(node, (sympy.Sum, sympy.Product, sympy.Integral, sympy.Lambda))
+               for node in sympy.preorder_traversal(expr)):  # fmt: skip
+        return expr.xreplace(values)
+    return expr.subs(values, simultaneous=True)
+
+
 def solutions(argument: sympy.Expr, symbol: sympy.Symbol, others: dict, levels: Iterable[sympy.Expr] = (0,)) -> list[sympy.Expr]:
     """Exact values of `symbol` where the argument (the other symbols put in) equals one of the levels."""
-    expr = argument.xreplace({k: v for k, v in others.items() if k != symbol})
+    expr = put_in(argument, {k: v for k, v in others.items() if k != symbol})
     if expr.free_symbols != {symbol}:
         return []
     found: list[sympy.Expr] = []
@@ -203,7 +211,7 @@ def crossings(argument: sympy.Expr, symbol: sympy.Symbol, others: dict, levels: 
     """Rationals on both sides of where a real argument crosses a level, found numerically when no exact
     inverse exists (x·sin x = 15/16): a grid over ±10⁻³ … 10⁶, then bisection of each change of sign.
     `value(expr, x)` is the argument at a rational point as a float, or None where it has none."""
-    expr = argument.xreplace({k: v for k, v in others.items() if k != symbol})
+    expr = put_in(argument, {k: v for k, v in others.items() if k != symbol})
     if expr.free_symbols != {symbol}:
         return []
     found: list[sympy.Rational] = []

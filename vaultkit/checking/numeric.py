@@ -19,6 +19,7 @@ from flint import arb
 
 from . import ball_functions  # noqa: F401 - registers the functions the evaluator knows
 from .ball import (
+    OnEdge,
     ONE,
     Evaluator,
     Exact,
@@ -35,6 +36,7 @@ from .ball import (
     sign_of,
     to_sympy,
 )
+from .critical import put_in
 from .points import Variable, exact_point, indexed_drawer, seed_of
 
 DIGITS = 300  # agreement means |lhs − rhs| < 10^-DIGITS · max(1, |lhs|, |rhs|), at least
@@ -122,7 +124,7 @@ def compare(instance: Instance, point: dict, seed: int, digits: int, tally: Tall
     """
     draw = indexed_drawer(seed)
     outcome = _settle(instance, point, draw, digits, everything=False)
-    if isinstance(outcome, Undecided) and all(_modest(value) for value in point.values()):
+    if isinstance(outcome, OnEdge) and all(_modest(value) for value in point.values()):
         try:
             outcome = _settle(instance, point, draw, digits, everything=True)
         except Exception as error:  # noqa: BLE001 - SymPy's own evaluation failing settles nothing
@@ -154,8 +156,8 @@ def _settle(instance: Instance, point: dict, draw, digits: int, everything: bool
         symbolic, env = {**symbolic, **{k: v for k, v in point.items() if k in env}}, {}
     if symbolic:  # π/2: SymPy puts it in, and knows tan(π/2) has no value
         instance = replace(
-            instance, lhs=instance.lhs.xreplace(symbolic), rhs=instance.rhs.xreplace(symbolic),
-            solved=tuple((var, value.xreplace(symbolic)) for var, value in instance.solved),
+            instance, lhs=put_in(instance.lhs, symbolic), rhs=put_in(instance.rhs, symbolic),
+            solved=tuple((var, put_in(value, symbolic)) for var, value in instance.solved),
         )  # fmt: skip
     needed, last = digits, Undecided("the sides could not be separated at the highest precision")
     bits_tried: set[int] = set()
@@ -170,7 +172,7 @@ def _settle(instance: Instance, point: dict, draw, digits: int, everything: bool
             except Unsupported as error:
                 return error
             except (Undecided, ZeroDivisionError, ValueError) as error:
-                last = error if isinstance(error, Undecided) else Undecided(str(error))
+                last = error if isinstance(error, Undecided) else OnEdge(str(error))
                 continue
         needed = max(needed, math.ceil(2 * growth) + 20)  # tanh(400) = 1 − 2e⁻⁸⁰⁰: 348 digits from 1
         if needed > MAX_POINT_DIGITS:

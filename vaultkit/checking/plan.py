@@ -71,10 +71,13 @@ def _sweep(var: Variable, variables: Sequence[Variable], critical: list, constan
         base = _random_point(variables, rng)
         if base is None:
             continue
-        values = solutions(argument, var.symbol, base, levels)
-        around = [v for value in values for v in (value, *beside(value, var.integer))]
-        if not values and var.real and not var.integer:
-            around = crossings(argument, var.symbol, base, levels, _real_value)
+        try:
+            values = solutions(argument, var.symbol, base, levels)
+            around = [v for value in values for v in (value, *beside(value, var.integer))]
+            if not values and var.real and not var.integer:
+                around = crossings(argument, var.symbol, base, levels, _real_value)
+        except Exception:  # noqa: BLE001 - SymPy failing on one argument costs its critical points only
+            continue
         sweep.extend(_in_ranges({**base, var.symbol: v}, variables, rng) for v in around if admits(var, v))
     return sweep
 

@@ -34,6 +34,7 @@ _REAL_SPECIALS = tuple(
                          "1000", "-1000", "10**6", "-10**6", "10**-6", "-10**-6", "5", "-7")
 )  # fmt: skip
 _IMAGINARY_SPECIALS = tuple(sympy.I * sympy.S(v) for v in ("1", "-1", "1/2", "-1/2", "2", "-3", "10**6", "-10**-6"))
+_FAR_INTEGERS = (64, 100, -100)  # past the sweep: H_n/5 reaches 1 only at n = 83
 _PI_SPECIALS = tuple(sympy.pi * sympy.S(v) for v in ("1/2", "-1/2", "1", "-1", "1/4", "1/3"))  # poles of tan, sec
 _COMPLEX_SPECIALS = (sympy.S("-1") + sympy.I / 1024, sympy.S("-1") - sympy.I / 1024, 1 + sympy.I, -2 - 3 * sympy.I)
 
@@ -148,7 +149,7 @@ def specials(var: Variable, constants: Iterable[int] = ()) -> list[sympy.Expr]:
         low, high = _integer_bounds(var, INTEGER_SWEEP)
         ordered = sorted(range(low, high + 1), key=lambda n: (abs(n) > 3, abs(n), n < 0))
         near = [c + d for c in constants if abs(c) <= 10**6 for d in (0, -1, 1)]
-        values = [sympy.Integer(n) for n in [*ordered, *near]]
+        values = [sympy.Integer(n) for n in [*ordered, *near, *_FAR_INTEGERS]]
     else:
         values = [*_REAL_SPECIALS, *_PI_SPECIALS]
         if not var.real:
