@@ -84,7 +84,8 @@ def _of_function(node: sympy.Basic) -> Iterator[tuple[sympy.Expr, tuple[sympy.Ex
 
 
 _SINGULAR: dict[sympy.Basic, frozenset] = {}
-_POLAR = (sympy.log, sympy.gamma, sympy.factorial, sympy.tan, sympy.sec, sympy.cot, sympy.csc)
+_POLAR = (sympy.log, sympy.gamma, sympy.factorial, sympy.tan, sympy.sec, sympy.cot, sympy.csc, sympy.atan,
+          sympy.atanh)  # fmt: skip
 
 
 def singular(expr: sympy.Basic) -> frozenset:
@@ -124,7 +125,8 @@ def quotient(left: sympy.Expr, right: sympy.Expr) -> sympy.Expr:
     if right.is_number:
         return left / right
     inverse = sympy.Pow(right, -1)
-    return as_written(left / right, lambda: sympy.Mul(left, sympy.Pow(right, -1), evaluate=False), left, inverse)
+    unevaluated = lambda: sympy.Mul(left, sympy.Pow(right, -1, evaluate=False), evaluate=False)  # noqa: E731
+    return as_written(left / right, unevaluated, left, right, inverse)
 
 
 def put_in(expr: sympy.Expr, values: dict) -> sympy.Expr:

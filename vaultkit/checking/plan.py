@@ -79,7 +79,25 @@ def _sweep(var: Variable, variables: Sequence[Variable], critical: list, constan
         except Exception:  # noqa: BLE001 - SymPy failing on one argument costs its critical points only
             continue
         sweep.extend(_in_ranges({**base, var.symbol: v}, variables, rng) for v in around if admits(var, v))
+        paired = _pairs(var, [v for v in around[:PAIRED] if admits(var, v)], variables, base)
+        sweep.extend(_in_ranges(point, variables, rng) for point in paired)
     return sweep
+
+
+PAIRED = 4  # critical values of one argument at which each other symbol is swept over a few values
+_PARTNERS = tuple(sympy.S(v) for v in ("-1", "2", "1/2", "-1/2", "I"))
+
+
+def _pairs(var: Variable, values: list, variables: Sequence[Variable], base: dict) -> list[dict]:
+    """At a critical value (x = 0), each other symbol at a few values of both signs: 0^a · 0^b ≠ 0^(a+b)
+    only when Re a < 0 < Re(a + b)."""
+    pairs = []
+    for value in values:
+        for other in variables:
+            if other is var or other.range is not None or other.integer:
+                continue
+            pairs.extend({**base, var.symbol: value, other.symbol: w} for w in _PARTNERS if admits(other, w))
+    return pairs
 
 
 def _in_ranges(point: dict, variables: Sequence[Variable], rng: random.Random) -> dict | None:
