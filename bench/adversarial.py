@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Run the adversarial claims vault (tests/adversarial_claims.py and adversarial_claims_round2.py) and print how the verdicts fall.
+"""Run the adversarial claims vault (tests/adversarial_claims.py, adversarial_claims_round2.py and adversarial_claims_round3.py) and print how the verdicts fall.
 
     python bench/adversarial.py [--json] [--budget S] [--violations] [--keep DIR]
 
@@ -37,20 +37,22 @@ import types  # noqa: E402
 
 import adversarial_claims as _round1  # noqa: E402
 import adversarial_claims_round2 as _round2  # noqa: E402
+import adversarial_claims_round3 as _round3  # noqa: E402
 
-# Both rounds of data in one vault (round 2's notes live under `round2/`).
+# All rounds of data in one vault (round 2's notes live under `round2/`, round 3's under `round3/`).
 data = types.SimpleNamespace(
     TRUE=_round1.TRUE, FALSE=_round1.FALSE, ERROR=_round1.ERROR, TRUE_OR_ERROR=_round1.TRUE_OR_ERROR,
     FALSE_OR_ERROR=_round1.FALSE_OR_ERROR, CLASSES=_round1.CLASSES,
-    NOTES=_round1.NOTES + _round2.NOTES,
-    EXPECTED={**_round1.EXPECTED, **_round2.EXPECTED},
-    SAME_VERDICT={**_round1.SAME_VERDICT, **_round2.SAME_VERDICT},
-    EQUIVALENT_FORMS=dict(getattr(_round2, "EQUIVALENT_FORMS", {})),
-    NO_CLAIM_NOTES=list(_round1.NO_CLAIM_NOTES) + list(_round2.NO_CLAIM_NOTES),
-    OPT_IN_NOTES={**_round1.OPT_IN_NOTES, **_round2.OPT_IN_NOTES},
-    TRAPS={**_round1.TRAPS, **_round2.TRAPS},
+    NOTES=_round1.NOTES + _round2.NOTES + _round3.NOTES,
+    EXPECTED={**_round1.EXPECTED, **_round2.EXPECTED, **_round3.EXPECTED},
+    SAME_VERDICT={**_round1.SAME_VERDICT, **_round2.SAME_VERDICT, **_round3.SAME_VERDICT},
+    EQUIVALENT_FORMS={**getattr(_round2, "EQUIVALENT_FORMS", {}), **getattr(_round3, "EQUIVALENT_FORMS", {})},
+    NO_CLAIM_NOTES=list(_round1.NO_CLAIM_NOTES) + list(_round2.NO_CLAIM_NOTES) + list(_round3.NO_CLAIM_NOTES),
+    OPT_IN_NOTES={**_round1.OPT_IN_NOTES, **_round2.OPT_IN_NOTES, **_round3.OPT_IN_NOTES},
+    TRAPS={**_round1.TRAPS, **_round2.TRAPS, **_round3.TRAPS},
 )
-assert len(data.EXPECTED) == len(_round1.EXPECTED) + len(_round2.EXPECTED), "claim ids collide between rounds"
+assert len(data.EXPECTED) == len(_round1.EXPECTED) + len(_round2.EXPECTED) + len(_round3.EXPECTED), (
+    "claim ids collide between rounds")
 
 VERDICTS = ("proved", "checked", "false", "error", "skipped", "missing")
 

@@ -4,7 +4,7 @@ The promise: every claim comes back `proved`, `checked` (numerically, not a proo
 counterexample) or `error` (a refusal with a message); a false claim is never reported proved or checked; a true
 claim is never reported false; and the same claim gets the same verdict on any line, in any note.
 
-The vault (tests/adversarial_claims.py and tests/adversarial_claims_round2.py, one vault) holds several hundred claims, in `sympy` blocks and in `%% verify %%`
+The vault (tests/adversarial_claims.py, tests/adversarial_claims_round2.py and tests/adversarial_claims_round3.py, one vault) holds several hundred claims, in `sympy` blocks and in `%% verify %%`
 LaTeX, spread over notes in folders, each with an explicit id and an expected class decided by hand: branch
 cuts, assumptions, tiny differences and huge cancellations, thresholds far from the origin, integer-only
 identities, sums and products with symbolic bounds, improper integrals and limits, Gamma and binomials off the
@@ -34,16 +34,20 @@ import pytest
 
 import adversarial_claims as _round1
 import adversarial_claims_round2 as _round2
+import adversarial_claims_round3 as _round3
 from adversarial_claims import ERROR, FALSE, FALSE_OR_ERROR, TRUE, TRUE_OR_ERROR
 
-# Both rounds of data share one vault (round 2's notes live under `round2/`); ids must not collide.
+# All rounds of data share one vault (round 2's notes live under `round2/`, round 3's under `round3/`); ids must
+# not collide.
 assert not set(_round1.EXPECTED) & set(_round2.EXPECTED), set(_round1.EXPECTED) & set(_round2.EXPECTED)
+assert not (set(_round1.EXPECTED) | set(_round2.EXPECTED)) & set(_round3.EXPECTED)
 assert not {p for p, _ in _round1.NOTES} & {p for p, _ in _round2.NOTES}
-NOTES = _round1.NOTES + _round2.NOTES
-EXPECTED = {**_round1.EXPECTED, **_round2.EXPECTED}
-SAME_VERDICT = {**_round1.SAME_VERDICT, **_round2.SAME_VERDICT}
-NO_CLAIM_NOTES = list(_round1.NO_CLAIM_NOTES) + list(_round2.NO_CLAIM_NOTES)
-OPT_IN_NOTES = {**_round1.OPT_IN_NOTES, **_round2.OPT_IN_NOTES}
+assert not {p for p, _ in _round1.NOTES + _round2.NOTES} & {p for p, _ in _round3.NOTES}
+NOTES = _round1.NOTES + _round2.NOTES + _round3.NOTES
+EXPECTED = {**_round1.EXPECTED, **_round2.EXPECTED, **_round3.EXPECTED}
+SAME_VERDICT = {**_round1.SAME_VERDICT, **_round2.SAME_VERDICT, **_round3.SAME_VERDICT}
+NO_CLAIM_NOTES = list(_round1.NO_CLAIM_NOTES) + list(_round2.NO_CLAIM_NOTES) + list(_round3.NO_CLAIM_NOTES)
+OPT_IN_NOTES = {**_round1.OPT_IN_NOTES, **_round2.OPT_IN_NOTES, **_round3.OPT_IN_NOTES}
 from conftest import tree_snapshot, write_vault
 
 CLAIM_ID = re.compile(r"^claim ([A-Za-z0-9-]+):|%% verify ([A-Za-z0-9-]+) %%", re.M)
