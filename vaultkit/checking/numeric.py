@@ -174,6 +174,8 @@ def _settle(instance: Instance, point: dict, draw, digits: int, everything: bool
             except (Undecided, ZeroDivisionError, ValueError) as error:
                 last = error if isinstance(error, Undecided) else OnEdge(str(error))
                 continue
+        if not growth * 2 + 20 <= MAX_POINT_DIGITS:  # an exponential too large to see past (or infinite)
+            return Undecided(f"the exponentials at this point need more than {MAX_POINT_DIGITS} digits")
         needed = max(needed, math.ceil(2 * growth) + 20)  # tanh(400) = 1 − 2e⁻⁸⁰⁰: 348 digits from 1
         if needed > MAX_POINT_DIGITS:
             return Undecided(f"the exponentials at this point need more than {MAX_POINT_DIGITS} digits")
