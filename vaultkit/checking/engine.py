@@ -76,6 +76,8 @@ def check(claim: Claim, *, budget: float = 60.0) -> Result:
 def _decide(claim: Claim, budget: float, started: float) -> _Outcome:
     lhs, rhs = claim.lhs, claim.rhs
     symbols = set((lhs - rhs).free_symbols)
+    # only the ranges of the claim's own free indices: what else the note declares must not change its points
+    claim = replace(claim, ranges=tuple(r for r in claim.ranges if r.index in symbols))
     constraints = constrain(claim.givens, symbols, _solve, _is_zero)
     if constraints.problem is not None:
         return _Outcome(Verdict.ERROR, message=constraints.problem)
