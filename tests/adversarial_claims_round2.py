@@ -28,13 +28,7 @@ makes the claim false.
 
 from __future__ import annotations
 
-TRUE = "TRUE"
-FALSE = "FALSE"
-ERROR = "ERROR"
-TRUE_OR_ERROR = "TRUE_OR_ERROR"
-FALSE_OR_ERROR = "FALSE_OR_ERROR"
-
-CLASSES = (TRUE, FALSE, ERROR, TRUE_OR_ERROR, FALSE_OR_ERROR)
+from adversarial_claims import CLASSES, ERROR, FALSE, FALSE_OR_ERROR, TRUE, TRUE_OR_ERROR  # noqa: F401
 
 NOTES: list[tuple[str, str]] = [
     # -----------------------------------------------------------------------------------------------------
