@@ -28,7 +28,7 @@ from .claims import Claim, Given, Result, Verdict
 from .deadline import OutOfTime, time_limit
 from .prepare import infinite, work_out
 from .givens import Branch, Constraints, constrain
-from .numeric import DIGITS, Instance, Tally, compare, required_digits
+from .numeric import Instance, Tally, compare, required_digits
 from .plan import plan_points, variables_for
 from .points import seed_of
 from .proof import prove

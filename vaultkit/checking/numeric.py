@@ -11,7 +11,6 @@ infinite and the other is a finite number is a counterexample too.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 import sympy
@@ -29,7 +28,6 @@ from .ball import (
     Unsupported,
     Value,
     ball,
-    exact,
     is_real,
     precision,
     real_part,
@@ -37,7 +35,7 @@ from .ball import (
     to_sympy,
 )
 from .critical import put_in
-from .points import Variable, exact_point, indexed_drawer, seed_of
+from .points import Variable, exact_point, indexed_drawer
 
 DIGITS = 300  # agreement means |lhs − rhs| < 10^-DIGITS · max(1, |lhs|, |rhs|), at least
 MAX_DIGITS = 3000
@@ -55,7 +53,7 @@ class Instance:
     rhs: sympy.Expr
     solved: tuple[tuple[Variable, sympy.Expr], ...] = ()
     family: int = 0
-    label: str = ""  # which branch of the givens, for the report
+    label: str = ""  # "test functions" when undefined functions were replaced: said with a counterexample
 
 
 @dataclass
@@ -308,13 +306,3 @@ def _decimal(value: Value | Infinite | Undefined, digits: int = 15) -> str:
     if b.imag.is_exact() and b.imag.is_zero():
         return re
     return f"{re} - {im[1:]}*I" if im.startswith("-") else f"{re} + {im}*I"
-
-
-def variables_of(exprs: Iterable[sympy.Expr]) -> set[sympy.Symbol]:
-    found: set[sympy.Symbol] = set()
-    for expr in exprs:
-        found |= {s for s in expr.free_symbols if isinstance(s, sympy.Symbol)}
-    return found
-
-
-__all__ = ["DIGITS", "Instance", "Tally", "compare", "exact", "required_digits", "seed_of", "variables_of"]

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 import sympy
 
-from .ball import Exact, exact, integer_value
+from .ball import Exact, exact
 from .claims import IndexRange
 
 RANDOM_POINTS = 14
@@ -206,9 +206,3 @@ def indexed_drawer(seed: int):  # noqa: ANN201
         return exact(random_value(kinds[base], rng))
 
     return draw
-
-
-__all__ = [
-    "Variable", "admits", "exact_point", "index_values", "indexed_drawer", "integer_value", "random_value",
-    "beside", "seed_of", "specials", "variable",
-]  # fmt: skip
