@@ -17,6 +17,7 @@ from .files import DEFAULT_MAX_SIZE
 from .load import VaultNotFound, load
 from .model import Note, Severity
 from .new import NewNoteError, create_note
+from .terminal import escape, json_safe
 from .vault import Vault
 
 DEFAULT_VAULT = "vault"
@@ -27,13 +28,22 @@ class UsageError(Exception):
     pass
 
 
+def _say(text: object = "", *, file=None) -> None:  # noqa: ANN001
+    """Print one line of human output: text from the vault in it is escaped, never sent raw to a terminal.
+
+    A line holds no newline of its own (one inside vault text is escaped too);
+    JSON output goes through `json_safe` instead and stays exact.
+    """
+    print(escape(text), file=sys.stdout if file is None else file)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     try:
         return args.run(args)
     except (UsageError, VaultNotFound, NewNoteError) as error:
-        print(f"vaultkit: error: {error}", file=sys.stderr)
+        _say(f"vaultkit: error: {error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
@@ -42,7 +52,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except OSError as error:  # an output that cannot be written
         where = f" {error.filename}" if error.filename else ""
-        print(f"vaultkit: error: cannot write{where}: {error.strerror or error}", file=sys.stderr)
+        _say(f"vaultkit: error: cannot write{where}: {error.strerror or error}", file=sys.stderr)
         return 2
 
 
@@ -162,12 +172,12 @@ def _graph(args: argparse.Namespace) -> int:
     graph = vault.graph()
     summary = analysis.summarize(graph, vault.diagnostics)  # of the notes' links, before any `uses` edge
     verification = _verified(args, vault, graph)
-    print(f"vault       {vault.name}")
+    _say(f"vault       {vault.name}")
     for line in summary.lines():
-        print(line)
+        _say(line)
     if verification is not None:
         counts = verification.counts()
-        print(f"claims      {', '.join(f'{n} {v}' for v, n in counts.items() if n) or 'none'}")
+        _say(f"claims      {', '.join(f'{n} {v}' for v, n in counts.items() if n) or 'none'}")
     if args.output:
         output = Path(args.output)
         if _inside(output, vault.root):
@@ -176,7 +186,7 @@ def _graph(args: argparse.Namespace) -> int:
             written = write_graph(graph, output)
         except UnknownFormat as error:
             raise UsageError(str(error)) from None
-        print(f"wrote {written} ({graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges)")
+        _say(f"wrote {written} ({graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges)")
     return 0
 
 
@@ -201,10 +211,10 @@ def _lint(args: argparse.Namespace) -> int:
     floor = _SEVERITY_ORDER[args.min_severity]
     shown = [d for d in vault.diagnostics if _SEVERITY_ORDER[d.severity.value] >= floor]
     for diagnostic in sorted(shown, key=lambda d: (d.path, d.line, d.kind)):
-        print(f"{diagnostic.path}:{diagnostic.line}: {diagnostic.severity.value}: {diagnostic.kind}: {diagnostic.message}")
+        _say(f"{diagnostic.path}:{diagnostic.line}: {diagnostic.severity.value}: {diagnostic.kind}: {diagnostic.message}")
     errors = len(vault.errors())
     warnings = sum(1 for d in vault.diagnostics if d.severity is Severity.WARNING)
-    print(f"{len(vault.notes)} notes checked: {errors} errors, {warnings} warnings", file=sys.stderr)
+    _say(f"{len(vault.notes)} notes checked: {errors} errors, {warnings} warnings", file=sys.stderr)
     return 1 if errors else 0
 
 
@@ -217,24 +227,24 @@ def _show(args: argparse.Namespace) -> int:
 
     graph = vault.graph()
     verification = _verified(args, vault, graph)
-    print(f"{note.title}  ({note.path})")
+    _say(f"{note.title}  ({note.path})")
     if note.aliases:
-        print(f"aliases    {', '.join(note.aliases)}")
+        _say(f"aliases    {', '.join(note.aliases)}")
     if note.tags:
-        print(f"tags       {' '.join('#' + t.name for t in note.tags)}")
+        _say(f"tags       {' '.join('#' + t.name for t in note.tags)}")
     if note.properties:
-        print(f"properties {', '.join(f'{k}: {v}' for k, v in note.properties.items())}")
+        _say(f"properties {', '.join(f'{k}: {v}' for k, v in note.properties.items())}")
     out = analysis.outlinks(graph, note.id)
-    print(f"links out  {len(out)}")
+    _say(f"links out  {len(out)}")
     for target in out:
         data = graph.edges[note.id, target]
-        print(f"  → {_describe(graph, target)}{_times(data['count'])}  line {data['line']}")
+        _say(f"  → {_describe(graph, target)}{_times(data['count'])}  line {data['line']}")
     back = analysis.backlinks(graph, note.id)
-    print(f"backlinks  {len(back)}")
+    _say(f"backlinks  {len(back)}")
     for source in back:
-        print(f"  ← {_describe(graph, source)}{_times(graph.edges[source, note.id]['count'])}")
+        _say(f"  ← {_describe(graph, source)}{_times(graph.edges[source, note.id]['count'])}")
     for diagnostic in note.diagnostics:
-        print(f"  ! {diagnostic}")
+        _say(f"  ! {diagnostic}")
     if verification is not None:
         _show_verification(note, graph.nodes[note.id], verification)
     return 0
@@ -247,13 +257,13 @@ def _show_verification(note: Note, data: dict, verification) -> None:  # noqa: A
     ancestry = f"  (verified ancestry: {'yes' if data['verified_ancestry'] else 'no'})"
     if data["status"] is None and not any(source == note.id for source, _, _ in verification.uses):
         ancestry = ""  # nothing checked here and nothing used: there is no ancestry to vouch for
-    print(f"status     {data['status'] or 'no claims'}{ancestry}")
+    _say(f"status     {data['status'] or 'no claims'}{ancestry}")
     asked = data["derivations"]
     if asked:
-        print(f"derivations {', '.join(asked)}")
+        _say(f"derivations {', '.join(asked)}")
     for result in verification.results:
         if result.note == note.path or result.derivation in asked:
-            print(f"  {report.line(result)}")
+            _say(f"  {report.line(result)}")
 
 
 def _describe(graph, node: str) -> str:  # noqa: ANN001
@@ -281,12 +291,14 @@ def _verify(args: argparse.Namespace) -> int:
     verification = verify(
         vault, jobs=args.jobs, budget=args.budget, use_cache=not args.no_cache, run_python=args.run_python
     )
+    if verification.cache_warning:
+        _say(f"vaultkit: warning: {verification.cache_warning}", file=sys.stderr)
     if args.json:
-        print(json.dumps([r.as_json() for r in verification.results], ensure_ascii=False, indent=1))
+        print(json_safe(json.dumps([r.as_json() for r in verification.results], ensure_ascii=False, indent=1)))
     else:
         for result in verification.results:
-            print(report.line(result))
-        print(report.summary(verification.results, time.perf_counter() - started, verification.reused))
+            _say(report.line(result))
+        _say(report.summary(verification.results, time.perf_counter() - started, verification.reused))
     return 1 if verification.failed else 0
 
 
@@ -297,10 +309,10 @@ def _coverage(vault: Vault, args: argparse.Namespace) -> int:
 
     found = coverage(vault, jobs=args.jobs)
     if args.json:
-        print(json.dumps(found.as_json(), ensure_ascii=False, indent=1))
+        print(json_safe(json.dumps(found.as_json(), ensure_ascii=False, indent=1)))
     else:
         for line in found.lines():
-            print(line)
+            _say(line)
     return 0
 
 
@@ -312,23 +324,28 @@ def _derive(args: argparse.Namespace) -> int:
 
     if not args.name:
         for name, listed in DERIVATIONS.items():
-            print(f"{name:28s} {len(listed.steps)} steps  {listed.title}")
-        print("\na note asks for one in its frontmatter: derivations: [NAME]")
+            _say(f"{name:28s} {len(listed.steps)} steps  {listed.title}")
+        _say()
+        _say("a note asks for one in its frontmatter: derivations: [NAME]")
         return 0
     derivation = find(args.name)
     if derivation is None:
         raise UsageError(f"no derivation {args.name!r}; `vaultkit derive` lists them")
     results = {r.id: r for r in derive([derivation.name], budget=args.budget)[derivation.name]}
-    print(f"{derivation.title}\n\n{derivation.summary}\n")
+    _say(derivation.title)
+    _say()
+    _say(derivation.summary)
+    _say()
     for number, (step, claim) in enumerate(zip(derivation.steps, step_claims(derivation)), start=1):
         result = results.get(claim.id)
         verdict = result.verdict.value.upper() if result else "ERROR"
         given = f" ({report.given(result)})" if result and result.givens else ""
-        print(f"{number}. {step.text}")
-        print(f"   $$ {step.latex} $$")
-        print(f"   {verdict}: {result.message if result else 'not checked'}{given}\n")
+        _say(f"{number}. {step.text}")
+        _say(f"   $$ {step.latex} $$")
+        _say(f"   {verdict}: {result.message if result else 'not checked'}{given}")
+        _say()
     failed = claims.failed(results.values()) or len(results) < len(derivation.steps)
-    print(report.summary(results.values(), sum(r.seconds for r in results.values())))
+    _say(report.summary(results.values(), sum(r.seconds for r in results.values())))
     return 1 if failed else 0
 
 
@@ -340,7 +357,7 @@ def _publish(args: argparse.Namespace) -> int:
         done = publish(vault, args.output, verify=not args.no_verify, jobs=args.jobs)
     except PublishError as error:
         raise UsageError(str(error)) from None
-    print(f"wrote {done.page} ({done.nodes} nodes, {done.edges} edges, {done.page_bytes:,} bytes)")
+    _say(f"wrote {done.page} ({done.nodes} nodes, {done.edges} edges, {done.page_bytes:,} bytes)")
     return 0
 
 
@@ -349,7 +366,7 @@ def _new(args: argparse.Namespace) -> int:
     if not root.is_dir():
         raise VaultNotFound(f"no such vault: {root}")
     created = create_note(root, args.title, template=args.template, folder=args.folder)
-    print(f"created {created}")
+    _say(f"created {created}")
     return 0
 
 

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import networkx as nx
 
+from .output import replacing
+
 FORMATS = (".json", ".graphml", ".gexf")
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -31,14 +33,13 @@ def write_graph(graph: nx.DiGraph, path: str | os.PathLike[str]) -> Path:
     suffix = out.suffix.lower()
     if suffix not in FORMATS:
         raise UnknownFormat(f"cannot tell the format of {out.name}: use one of {', '.join(FORMATS)}")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    if suffix == ".json":
-        with open(out, "w", encoding="utf-8") as handle:
-            json.dump(graph_to_json(graph), handle, ensure_ascii=False)
-    elif suffix == ".graphml":
-        nx.write_graphml(_scalars(graph), out, encoding="utf-8")
-    else:
-        nx.write_gexf(_scalars(graph), out, encoding="utf-8")
+    with replacing(out) as handle:  # never opens an existing path: it may be a link into the vault
+        if suffix == ".json":
+            handle.write(json.dumps(graph_to_json(graph), ensure_ascii=False).encode("utf-8"))
+        elif suffix == ".graphml":
+            nx.write_graphml(_scalars(graph), handle, encoding="utf-8")
+        else:
+            nx.write_gexf(_scalars(graph), handle, encoding="utf-8")
     return out
 
 

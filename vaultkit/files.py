@@ -2,7 +2,9 @@
 
 Only reads. Hidden folders (`.obsidian`, `.trash`, `.git`, any `.name`) are
 skipped, symbolic links are followed only while they stay inside the vault, and
-a file that cannot be read becomes a diagnostic, never an exception.
+a file that cannot be read becomes a diagnostic, never an exception. Each real
+folder is listed at most twice (at its place, and through one symbolic link), so
+discovery is linear in the vault's size whatever links it holds.
 """
 
 from __future__ import annotations
@@ -36,15 +38,41 @@ def is_note_name(name: str) -> bool:
 
 
 def discover(root: Path) -> VaultFiles:
-    """List the notes and attachments under `root`, in a stable (sorted) order."""
+    """List the notes and attachments under `root`, in a stable (sorted) order.
+
+    Linear in the size of the vault, whatever its symbolic links: every real
+    folder, known by `(st_dev, st_ino)`, is listed at its own place and at most
+    once more through a symbolic link (a *mirror*, like `mirror -> real`). A
+    folder reached again through another link is a `symlink-duplicate`
+    diagnostic, a link back to a folder that contains it a `symlink-loop`; so
+    links forming a lattice cannot multiply the paths to a note.
+    """
     real_root = os.path.realpath(root)
     notes: list[str] = []
     attachments: list[str] = []
     diagnostics: list[Diagnostic] = []
     disk_paths: dict[str, str] = {}
-    stack: list[tuple[str, str, str, frozenset[str]]] = [(real_root, "", "", frozenset({real_root}))]
+    try:
+        root_info = os.stat(real_root)
+        root_key: tuple[int, int] | None = (root_info.st_dev, root_info.st_ino)
+    except OSError:
+        root_key = None
+    mirrored: set[tuple[int, int]] = set()  # folders listed once already through a symbolic link
+    placed: set[tuple[int, int]] = {root_key} if root_key else set()  # folders listed at their own place
+    open_folders: set[tuple[int, int]] = set()  # the folders containing the one being listed
+    # (folder to list, shown prefix, disk prefix, its key, listed through a link?); None entries close a folder
+    stack: list[tuple[str, str, str, tuple[int, int] | None, bool] | tuple[None, tuple[int, int] | None]] = [
+        (real_root, "", "", root_key, False)
+    ]
     while stack:
-        folder, prefix, disk_prefix, ancestors = stack.pop()
+        item = stack.pop()
+        if item[0] is None:
+            open_folders.discard(item[1])  # type: ignore[arg-type]
+            continue
+        folder, prefix, disk_prefix, key, linked = item  # type: ignore[misc]
+        if key is not None:
+            open_folders.add(key)
+            stack.append((None, key))
         try:
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError as error:
@@ -62,8 +90,20 @@ def discover(root: Path) -> VaultFiles:
                 message = "the name is not valid UTF-8; shown with \ufffd (renaming the file fixes links to it)"
                 diagnostics.append(Diagnostic(rel, 0, "bad-encoding", message, Severity.ERROR))
             real = entry.path
-            if entry.is_symlink():
-                problem, real = _follow(entry.path, real_root, ancestors)
+            via_link = linked
+            try:
+                is_link = entry.is_symlink()
+            except OSError:
+                is_link = False
+            if is_link:
+                problem, real, info = _follow(entry.path, real_root)
+                if problem is None and info is not None and stat.S_ISDIR(info.st_mode):
+                    target = (info.st_dev, info.st_ino)
+                    if target in open_folders:
+                        problem = ("symlink-loop", "symbolic link points back to a folder that contains it; not followed")
+                    elif target in mirrored:
+                        problem = ("symlink-duplicate", "symbolic link reaches a folder already reached through another link; not followed again")
+                    via_link = True
                 if problem is not None:
                     kind, message = problem
                     if kind == "unreadable" and is_note_name(entry.name):
@@ -71,9 +111,21 @@ def discover(root: Path) -> VaultFiles:
                     else:
                         diagnostics.append(Diagnostic(rel, 0, kind, message, Severity.ERROR))
                     continue
-            kind = _kind(real)
+            else:
+                try:
+                    info = entry.stat(follow_symlinks=False)
+                except OSError:
+                    info = None
+            kind = _kind_of(info)
             if kind == "dir":
-                subfolders.append((real, rel + "/", disk_rel + "/", ancestors | {os.path.realpath(real)}))
+                sub_key = (info.st_dev, info.st_ino)  # type: ignore[union-attr]
+                seen = mirrored if via_link else placed
+                if sub_key in open_folders or sub_key in seen:  # only a bind mount or a link can do this
+                    message = "folder already reached by another path; not listed again"
+                    diagnostics.append(Diagnostic(rel, 0, "symlink-duplicate", message, Severity.ERROR))
+                    continue
+                seen.add(sub_key)
+                subfolders.append((real, rel + "/", disk_rel + "/", sub_key, via_link))
             elif kind == "other":
                 message = "not a regular file (a pipe, socket or device); not read"
                 diagnostics.append(Diagnostic(rel, 0, "unreadable", message, Severity.ERROR))
@@ -96,31 +148,45 @@ def _shown(name: str) -> str:
     return name
 
 
-def _kind(path: str) -> str:
+def _kind_of(info: os.stat_result | None) -> str:
     """"dir", "file" or "other"; reading a FIFO named like a note would block forever."""
-    try:
-        mode = os.stat(path).st_mode
-    except OSError:
+    if info is None:
         return "file"  # reading it will say why
-    if stat.S_ISDIR(mode):
+    if stat.S_ISDIR(info.st_mode):
         return "dir"
-    return "file" if stat.S_ISREG(mode) else "other"
+    return "file" if stat.S_ISREG(info.st_mode) else "other"
 
 
-def _follow(link: str, root: str, ancestors: frozenset[str]) -> tuple[tuple[str, str] | None, str]:
-    """Where a symbolic link leads, or why it is not followed."""
+def _resolve(link: str) -> tuple[str, os.stat_result]:
+    """The real path of `link` and what it leads to, in a constant number of system calls where the
+    system says (Linux's `/proc/self/fd`), else by `os.path.realpath` (one call a path component)."""
+    flags = getattr(os, "O_PATH", 0)
+    if flags and os.path.isdir("/proc/self/fd"):
+        fd = os.open(link, flags | os.O_CLOEXEC)
+        try:
+            info = os.fstat(fd)
+            try:
+                real = os.readlink(f"/proc/self/fd/{fd}")
+            except OSError:
+                real = ""
+        finally:
+            os.close(fd)
+        if os.path.isabs(real) and not real.endswith(" (deleted)"):
+            return real, info
+    return os.path.realpath(link), os.stat(link)
+
+
+def _follow(link: str, root: str) -> tuple[tuple[str, str] | None, str, os.stat_result | None]:
+    """Where a symbolic link leads and what is there, or why it is not followed."""
     try:
-        os.stat(link)
+        target, info = _resolve(link)
     except OSError as error:
         if error.errno == errno.ELOOP:
-            return ("symlink-loop", "symbolic link loops; not followed"), link
-        return ("unreadable", f"symbolic link leads nowhere ({error.strerror})"), link
-    target = os.path.realpath(link)
+            return ("symlink-loop", "symbolic link loops; not followed"), link, None
+        return ("unreadable", f"symbolic link leads nowhere ({error.strerror})"), link, None
     if os.path.commonpath([root, target]) != root:
-        return ("symlink-outside", "symbolic link leaves the vault; not followed"), link
-    if os.path.isdir(target) and target in ancestors:
-        return ("symlink-loop", "symbolic link points back to a folder that contains it; not followed"), link
-    return None, target
+        return ("symlink-outside", "symbolic link leaves the vault; not followed"), link, None
+    return None, target, info
 
 
 def read_note(root: Path, path: str, max_size: int = DEFAULT_MAX_SIZE, disk_path: str | None = None) -> SourceFile:

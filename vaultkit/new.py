@@ -10,11 +10,13 @@ import datetime as dt
 import importlib.resources
 import os
 import re
+import stat
 import unicodedata
 from pathlib import Path, PurePosixPath
 
 from .files import is_note_name
 
+MAX_TEMPLATE_BYTES = 1024 * 1024
 FORBIDDEN = set('*"\\/<>:|?#^[]')
 VAULT_TEMPLATE_FOLDERS = ("templates", "Templates", "_templates")
 _PLACEHOLDER = re.compile(r"\{\{\s*(title|date|time)\s*(?::([^}]*))?\}\}", re.IGNORECASE)
@@ -59,12 +61,46 @@ def find_template(vault: Path, name: str) -> str:
         raise NewNoteError(f"template name {name!r} must be a plain file name")
     for folder in VAULT_TEMPLATE_FOLDERS:
         candidate = vault / folder / file_name
-        if candidate.is_file():
-            return candidate.read_text(encoding="utf-8-sig", errors="replace")
+        if os.path.lexists(candidate):
+            return _read_vault_template(vault, candidate, f"{folder}/{file_name}")
     builtin = importlib.resources.files("vaultkit.templates") / file_name
     if builtin.is_file():
         return builtin.read_text(encoding="utf-8")
     raise NewNoteError(f"no template {file_name!r} in the vault's templates folder or vaultkit's")
+
+
+def _read_vault_template(vault: Path, candidate: Path, shown: str) -> str:
+    """A vault's template, read only if it is a regular file inside the vault (no link out, no device) and small."""
+    root = os.path.realpath(vault)
+    folder = os.path.realpath(candidate.parent)
+    if os.path.commonpath([root, folder]) != root:
+        raise NewNoteError(f"template {shown} is in a folder that leads out of the vault; not read")
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(os.path.join(folder, candidate.name), flags)
+    except OSError as error:
+        if os.path.islink(candidate):
+            raise NewNoteError(f"template {shown} is a symbolic link; vaultkit reads only a regular file") from None
+        raise NewNoteError(f"template {shown} cannot be read: {error.strerror or error}") from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise NewNoteError(f"template {shown} is not a regular file; not read")
+        if info.st_size > MAX_TEMPLATE_BYTES:
+            raise NewNoteError(f"template {shown} is {info.st_size:,} bytes, over the {MAX_TEMPLATE_BYTES:,}-byte limit")
+        data = b""
+        while len(data) <= MAX_TEMPLATE_BYTES:
+            chunk = os.read(fd, 1 << 16)
+            if not chunk:
+                break
+            data += chunk
+    except OSError as error:
+        raise NewNoteError(f"template {shown} cannot be read: {error.strerror or error}") from None
+    finally:
+        os.close(fd)
+    if len(data) > MAX_TEMPLATE_BYTES:
+        raise NewNoteError(f"template {shown} is over the {MAX_TEMPLATE_BYTES:,}-byte limit")
+    return data.decode("utf-8-sig", errors="replace")
 
 
 def fill_template(template: str, title: str, now: dt.datetime) -> str:

@@ -15,8 +15,9 @@ from urllib.parse import unquote
 from markdown_it.token import Token
 
 from .markdown import obsidian_markdown
+from .markdown.brackets import MAX_BRACKET_RUN
 from .markdown.comments import Comment, visible
-from .model import CodeBlock, Heading, LinkRef, Math, Note, SourceFile, Tag
+from .model import CodeBlock, Diagnostic, Heading, LinkRef, Math, Note, SourceFile, Tag
 from .properties import Frontmatter, read_frontmatter
 
 _EXTERNAL = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.\-]*:|//)")
@@ -39,6 +40,7 @@ def parse_note(source: SourceFile) -> Note:
     collector.walk(obsidian_markdown().parse(source.text, env))
     math = _annotate(collector.math, env.get("comments", ()), source.text)
     fm = collector.frontmatter
+    brackets = tuple(_bracket_diagnostic(path, line) for line in env.get("bracket_runs", ()))
     tags = _unique_tags([Tag(name, 0) for name in fm.tags] + collector.tags)
     return Note(
         id=ident,
@@ -52,9 +54,14 @@ def parse_note(source: SourceFile) -> Note:
         block_ids=tuple(collector.block_ids),
         math=math,
         code_blocks=tuple(collector.code_blocks),
-        diagnostics=source.diagnostics + fm.diagnostics,
+        diagnostics=source.diagnostics + fm.diagnostics + brackets,
         size=source.size,
     )
+
+
+def _bracket_diagnostic(path: str, line: int) -> Diagnostic:
+    message = f"more than {MAX_BRACKET_RUN} '[' in a row: the first ones are read as text, not as links"
+    return Diagnostic(path, line, "bracket-run", message)
 
 
 def _unique_tags(tags: list[Tag]) -> tuple[Tag, ...]:
@@ -152,8 +159,14 @@ def _at_line(ref: LinkRef, line: int) -> LinkRef:
 
 
 def _link_text(children: Sequence[Token], start: int) -> str | None:
+    """The text of the link opened at `children[start]`, read up to its `link_close`.
+
+    Indexing (not slicing the rest of the paragraph) keeps this proportional to the
+    link's own text; links do not nest, so a paragraph's tokens are read at most twice.
+    """
     parts = []
-    for child in children[start + 1 :]:
+    for index in range(start + 1, len(children)):
+        child = children[index]
         if child.type == "link_close":
             break
         parts.append(child.content)

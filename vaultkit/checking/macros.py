@@ -9,7 +9,8 @@ reading both see the expansion.
 Read: `\newcommand`, `\renewcommand`, `\providecommand` (with `[n]` arguments, no
 optional default), `\def\name{…}` without parameters, and `\DeclareMathOperator`.
 Expansion is bounded (steps and length), so a macro that calls itself is an error,
-not a hang.
+not a hang. Reading is linear in the text: braces are matched in one pass, and a
+body longer than an expansion may be is not kept.
 """
 
 from __future__ import annotations
@@ -45,7 +46,10 @@ _DEF = re.compile(r"\\def\s*\\([A-Za-z]+)\s*\{")
 _OPERATOR = re.compile(r"\\DeclareMathOperator\*?\s*\{\s*\\([A-Za-z]+)\s*\}\s*\{")
 _CALL = re.compile(r"\\([A-Za-z]+)(?![A-Za-z])")
 _BINDS = re.compile(r"\s*(?:[\^_(\[]|\\left(?![A-Za-z]))")  # what would bind to the last piece of a body
-_ONE_TOKEN = re.compile(r"\s*(?:\\[A-Za-z]+\*?(?:\s*\{[^{}]*\})?|\\.|.)\s*\Z", re.S)  # \mathbb{E}, \dagger, x
+_ONE_TOKEN = re.compile(r"(?:\\[A-Za-z]+\*?(?:\s*\{[^{}]*\})?|\\.|.)\Z", re.S)  # \mathbb{E}, \dagger, x; on a stripped body
+_BRACE_OR_ESCAPE = re.compile(r"\\.?|[{}]", re.S)  # an escape is two characters, as in group_end
+_COMMAND = re.compile(r"\\[A-Za-z]+|\\.")
+_PARAMETER = re.compile(r"#([1-9])")
 
 
 def definitions(texts: Iterable[str]) -> tuple[Macro, ...]:
@@ -55,10 +59,14 @@ def definitions(texts: Iterable[str]) -> tuple[Macro, ...]:
         if "\\" not in text:
             continue
         matches = sorted((m for p in (_NEW, _DEF, _OPERATOR) for m in p.finditer(text)), key=lambda m: m.start())
+        ends = group_ends(text)  # one pass: an unclosed `{` no longer costs a scan to the end each
         for match in matches:
-            body = _group(text, match.end() - 1)
-            if body is None or len(found) >= MAX_DEFINITIONS:
-                continue
+            if len(found) >= MAX_DEFINITIONS:
+                break
+            end = ends.get(match.end() - 1, -1)
+            if end < 0 or end - 1 - match.end() > MAX_LENGTH:
+                continue  # unclosed, or too long to expand: nested bodies stay bounded in memory
+            body = text[match.end() : end - 1]
             if match.re is _NEW:
                 name, count = match.group(1) or match.group(2), int(match.group(3) or 0)
                 found.append(Macro(name, count, body))
@@ -97,8 +105,8 @@ def expand(tex: str, macros: Iterable[Macro]) -> str:
             if argument is None:
                 raise MacroError(f"\\{macro.name} takes {macro.arguments} argument(s)")
             arguments.append(argument)
-        body = re.sub(r"#([1-9])", lambda m: _nth(arguments, int(m.group(1))), macro.body)
-        if not _ONE_TOKEN.match(body) and _BINDS.match(tex, end):
+        body = _substitute(macro, arguments)
+        if not _ONE_TOKEN.match(body.strip()) and _BINDS.match(tex, end):
             body = "{" + body + "}"  # \dt^2 is (dt)², \dt(x) is dt·(x): the expansion stays one piece
         glue = " " if body[-1:].isalpha() and tex[end : end + 1].isalpha() else ""
         tex = tex[: match.start()] + body + glue + tex[end:]
@@ -108,17 +116,38 @@ def expand(tex: str, macros: Iterable[Macro]) -> str:
     return tex
 
 
-def _nth(arguments: list[str], n: int) -> str:
-    return arguments[n - 1] if n <= len(arguments) else ""
+def _substitute(macro: Macro, arguments: list[str]) -> str:
+    """The body with `#n` replaced by the n-th argument, refused as soon as it outgrows `MAX_LENGTH`."""
+    if not arguments:
+        if len(macro.body) > MAX_LENGTH:
+            raise MacroError(f"\\{macro.name}: the expansion is longer than {MAX_LENGTH} characters")
+        return macro.body
+    pieces, size, last = [], 0, 0
+    for match in _PARAMETER.finditer(macro.body):
+        n = int(match.group(1))
+        piece = macro.body[last : match.start()] + (arguments[n - 1] if n <= len(arguments) else "")
+        size += len(piece)
+        if size > MAX_LENGTH:
+            raise MacroError(f"\\{macro.name}: the expansion is longer than {MAX_LENGTH} characters")
+        pieces.append(piece)
+        last = match.end()
+    pieces.append(macro.body[last:])
+    return "".join(pieces)
 
 
 def _without_definitions(tex: str) -> str:
+    """`tex` without its definitions, each pattern in one pass (a definition inside another goes with it)."""
     for pattern in (_NEW, _DEF, _OPERATOR):
-        while (match := pattern.search(tex)) is not None:
+        pieces, kept = [], 0
+        for match in pattern.finditer(tex):
+            if match.start() < kept:
+                continue  # inside a definition already taken out
             end = group_end(tex, match.end() - 1)
             if end < 0:
-                break
-            tex = tex[: match.start()] + tex[end:]
+                break  # unclosed: it and the rest stay
+            pieces.append(tex[kept : match.start()])
+            kept = end
+        tex = "".join(pieces) + tex[kept:] if pieces else tex
     return tex
 
 
@@ -131,15 +160,23 @@ def _argument(tex: str, position: int) -> tuple[str | None, int]:
     if tex[position] == "{":
         end = group_end(tex, position)
         return (tex[position + 1 : end - 1], end) if end > 0 else (None, position)
-    command = re.match(r"\\[A-Za-z]+|\\.", tex[position:])
+    command = _COMMAND.match(tex, position)
     if command is not None:
-        return command.group(0), position + command.end()
+        return command.group(0), command.end()
     return tex[position], position + 1
 
 
-def _group(text: str, start: int) -> str | None:
-    end = group_end(text, start)
-    return text[start + 1 : end - 1] if end > 0 else None
+def group_ends(text: str) -> dict[int, int]:
+    """For every `{` of `text` that is closed, the index after its `}`; in one pass, as `group_end` reads."""
+    ends: dict[int, int] = {}
+    opened: list[int] = []
+    for match in _BRACE_OR_ESCAPE.finditer(text):
+        token = match.group()
+        if token == "{":
+            opened.append(match.start())
+        elif token == "}" and opened:
+            ends[opened.pop()] = match.end()
+    return ends
 
 
 def group_end(text: str, start: int) -> int:

@@ -37,6 +37,7 @@ class Verification:
     uses: tuple[tuple[str, str, int], ...]  # (note id, used note id, line of `uses:`)
     attached: dict[str, tuple[str, ...]] = field(default_factory=dict)  # note id → derivations it asked for
     reused: int = 0  # units of work answered from the cache
+    cache_warning: str | None = None  # why results were not cached (no safe cache folder), for the user
 
     def counts(self) -> dict[str, int]:
         return {verdict.value: n for verdict, n in count(self.results).items()}
@@ -91,7 +92,8 @@ def verify(
     results.sort(key=lambda r: (r.source == "builtin", r.note, r.derivation or "", r.line, r.id))
     status = _status(results, vault, asked.names)
     ancestry = _ancestry(vault, status, uses)
-    return Verification(tuple(results), status, ancestry, tuple(uses), asked.names, reused)
+    warning = cache.warning if cache is not None else None
+    return Verification(tuple(results), status, ancestry, tuple(uses), asked.names, reused, warning)
 
 
 def derive(names: Iterable[str], *, budget: float = DEFAULT_BUDGET, use_cache: bool = True) -> dict[str, list[Result]]:

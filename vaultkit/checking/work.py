@@ -164,24 +164,35 @@ def _equations(note: Note) -> tuple[Equation, ...]:
 
 
 def _dependencies(start: str, direct: dict[str, list[tuple[str, int]]]) -> tuple[list[str], tuple[int, str] | None]:
-    """Used notes in dependency order (deepest first), and a `uses` cycle if there is one."""
-    order: list[str] = []
-    state: dict[str, str] = {}
-    cycle: tuple[int, str] | None = None
+    """Used notes in dependency order (deepest first), and a `uses` cycle if there is one.
 
-    def visit(node: str, path: list[str]) -> None:
-        nonlocal cycle
-        state[node] = "open"
-        for target, line in direct.get(node, ()):
+    A depth-first walk with its own stack, not Python's: a chain of ten thousand
+    notes each using the next is as safe as a short one.
+    """
+    order: list[str] = []
+    state: dict[str, str] = {start: "open"}
+    cycle: tuple[int, str] | None = None
+    path: list[str] = [start]  # the open notes, outermost first
+    positions: dict[str, int] = {start: 0}  # each open note's place in `path`
+    pending = [iter(direct.get(start, ()))]  # the targets still to look at, one iterator per open note
+    while pending:
+        node = path[-1]
+        for target, line in pending[-1]:
             if state.get(target) == "open":
                 if cycle is None:
-                    loop = " → ".join([*path[path.index(target):], target]) if target in path else target
+                    loop = " → ".join([*path[positions[target]:], target])
                     cycle = (line if node == start else direct[start][0][1], f"uses: cycle {loop}")
                 continue
             if target not in state:
-                visit(target, [*path, target])
-        state[node] = "done"
-        order.append(node)
-
-    visit(start, [start])
+                state[target] = "open"
+                positions[target] = len(path)
+                path.append(target)
+                pending.append(iter(direct.get(target, ())))
+                break
+        else:
+            pending.pop()
+            path.pop()
+            del positions[node]
+            state[node] = "done"
+            order.append(node)
     return order, cycle

@@ -13,6 +13,9 @@ from __future__ import annotations
 
 import multiprocessing
 import multiprocessing.connection
+import os
+import sys
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
@@ -99,7 +102,9 @@ def run_isolated(
             unit = pending.popleft()
             receive, send = context.Pipe(duplex=False)
             seconds = limit(unit)
-            process = context.Process(target=_child, args=(unit, work, stopped, seconds, send), daemon=True)
+            process = context.Process(
+                target=_child, args=(unit, work, stopped, seconds, send, os.getpid()), daemon=True
+            )
             process.start()
             send.close()
             running[receive] = (process, unit, time.monotonic() + seconds, seconds)
@@ -143,7 +148,50 @@ def _address_space() -> int:
     return pages * resource.getpagesize()
 
 
-def _child(unit, work, stopped, seconds: float, send) -> None:  # noqa: ANN001
+PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+_WATCH_INTERVAL = 0.5  # seconds between looks at the parent, where the kernel cannot be asked
+
+
+def _die_with_parent(parent: int | None) -> None:
+    """Make this worker end when the process that started it ends, however it ends (even `kill -9`).
+
+    On Linux the kernel sends SIGKILL when the parent dies (PR_SET_PDEATHSIG);
+    a parent already gone before that was set is caught by looking once after.
+    Elsewhere a daemon thread watches for the parent to change and exits.
+    Without this a worker of a killed `vaultkit verify` runs on, re-parented to
+    init, until its CPU limit.
+    """
+    if parent is None:
+        parent = os.getppid()
+    if sys.platform.startswith("linux") and _pdeathsig():
+        if os.getppid() != parent:
+            os._exit(1)
+        return
+    if os.getppid() != parent:
+        os._exit(1)
+    threading.Thread(target=_watch, args=(parent,), name="vaultkit-parent-watch", daemon=True).start()
+
+
+def _pdeathsig() -> bool:
+    """Ask Linux for SIGKILL when the parent dies; False where that cannot be done."""
+    try:
+        import ctypes
+        import signal
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        return libc.prctl(PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0) == 0
+    except (OSError, AttributeError, ImportError):
+        return False
+
+
+def _watch(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(_WATCH_INTERVAL)
+    os._exit(1)
+
+
+def _child(unit, work, stopped, seconds: float, send, parent: int | None = None) -> None:  # noqa: ANN001
+    _die_with_parent(parent)
     try:
         import resource
 

@@ -24,6 +24,7 @@ HIDDEN = "\ue000"  # a private-use character: not space, not punctuation, not a 
 _FENCE_OPEN = re.compile(r"(?:[ \t]*>)*[ \t]*(`{3,}|~{3,})")
 _NEXT = re.compile(r"`+|%%|\n")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_TICKS = re.compile(r"`+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +80,7 @@ def _comment_regions(src: str) -> list[tuple[int, int, int, int]]:
     """(start, end, inner start, inner end) of every comment, outside code."""
     regions = []
     size = len(src)
+    spans = _CodeSpans(src)
     pos = 0
     while pos < size:
         if pos == 0 or src[pos - 1] == "\n":
@@ -100,7 +102,7 @@ def _comment_regions(src: str) -> list[tuple[int, int, int, int]]:
             regions.append((found.start(), close + 2, found.end(), close))
             pos = close + 2
         else:
-            pos = _after_code_span(src, found)
+            pos = spans.after(found)
     return regions
 
 
@@ -115,11 +117,36 @@ def _after_fence(src: str, fence: re.Match[str]) -> int:
     return len(src) if found is None else found.end()
 
 
-def _after_code_span(src: str, opener: re.Match[str]) -> int:
-    """Skip a code span: the same run of backticks closes it within the paragraph."""
-    ticks = len(opener.group())
-    paragraph_end = _BLANK_LINE.search(src, opener.end())
-    limit = paragraph_end.start() if paragraph_end else len(src)
-    closing = re.compile(r"(?<!`)`{" + str(ticks) + r"}(?!`)")
-    found = closing.search(src, opener.end(), limit)
-    return found.end() if found else opener.end()
+class _CodeSpans:
+    """Where code spans close, found in one pass over each paragraph.
+
+    A span opened by a run of n backticks closes at the next run of exactly n
+    backticks in the same paragraph. Searching the paragraph again for every
+    opener would be quadratic; instead the paragraph's end is found once and its
+    runs are indexed once by length, and each opener looks its closer up.
+    """
+
+    def __init__(self, src: str) -> None:
+        self.src = src
+        self.limit = -1  # end of the indexed paragraph; -1: none indexed yet
+        self.runs: dict[int, list[int]] = {}  # backtick count → ends of runs of that count
+        self.next: dict[int, int] = {}  # backtick count → index of the first run not yet passed
+
+    def after(self, opener: re.Match[str]) -> int:
+        """Skip a code span: the same run of backticks closes it within the paragraph."""
+        start, ticks = opener.end(), len(opener.group())
+        if start > self.limit:  # past the indexed paragraph (a blank line found earlier stays the first one)
+            self._index(start)
+        ends = self.runs.get(ticks, ())
+        index = self.next.get(ticks, 0)
+        while index < len(ends) and ends[index] - ticks < start:
+            index += 1  # openers only move forward, so each run is passed once
+        self.next[ticks] = index
+        return ends[index] if index < len(ends) else start
+
+    def _index(self, start: int) -> None:
+        paragraph_end = _BLANK_LINE.search(self.src, start)
+        self.limit = paragraph_end.start() if paragraph_end else len(self.src)
+        self.runs, self.next = {}, {}
+        for run in _TICKS.finditer(self.src, start, self.limit):
+            self.runs.setdefault(run.end() - run.start(), []).append(run.end())

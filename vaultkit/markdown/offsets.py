@@ -20,12 +20,19 @@ def offsets_plugin(md: MarkdownIt, names: tuple[str, ...] = ("link", "image", "m
     for name in names:
         index = ruler.__find__(name)
         if index != -1:
-            ruler.at(name, _recording(ruler.__rules__[index].fn))
+            ruler.at(name, _recording(ruler.__rules__[index].fn, _STARTS.get(name)))
 
 
-def _recording(rule: InlineRule) -> InlineRule:
+# The character each rule starts at: elsewhere it cannot match, and pending text is
+# left alone (flushing it at every `[` made a token per bracket on `[[[[…`).
+_STARTS = {"link": "[", "image": "!", "math_inline": "$"}
+
+
+def _recording(rule: InlineRule, start: str | None = None) -> InlineRule:
     def record(state: StateInline, silent: bool) -> bool:
         pos = state.pos
+        if start is not None and state.src[pos] != start:
+            return False
         if not silent and state.pending:
             state.pushPending()  # so the rule's own first token is the next one
         first = len(state.tokens)

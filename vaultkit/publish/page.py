@@ -20,6 +20,7 @@ from typing import Any
 from jinja2 import Environment, FunctionLoader, select_autoescape
 from markupsafe import Markup
 
+from ..output import replacing
 from .data import GraphData
 
 VIS_JS = ("templates", "lib", "vis-9.1.2", "vis-network.min.js")
@@ -86,8 +87,13 @@ def render_page(title: str, data: GraphData, panels: Markup) -> str:
 
 
 def write_page(path: Path, text: str) -> int:
-    """Write the page as UTF-8; the number of bytes written."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """Write the page as UTF-8; the number of bytes written.
+
+    Never opens an existing path for writing: the page goes to a new temporary
+    file in the output folder, which then replaces `path` (a symbolic link left
+    there is replaced, never followed).
+    """
     encoded = text.encode("utf-8")
-    path.write_bytes(encoded)
+    with replacing(path) as handle:
+        handle.write(encoded)
     return len(encoded)

@@ -1,0 +1,57 @@
+"""A bound on how many `[` in a row markdown-it's link parser is asked to read.
+
+Each `[` starts a possible link, and markdown-it reads a label by skipping the
+tokens after it, nesting one level per `[` up to its limit: on `[[[[…` that is
+about twenty rule calls and a cache entry per bracket, minutes and gigabytes for
+a few megabytes of brackets. A `[` followed by `MAX_BRACKET_RUN` more cannot
+start a link that markdown-it would accept anyway (its nesting limit is lower),
+so the link rule is not tried there: such a bracket is plain text. The last
+brackets of a run still open links as usual (`[[[…[x](t.md)`). Each line with
+such a run is recorded in `env["bracket_runs"]` (1-based lines) for a diagnostic.
+"""
+
+from __future__ import annotations
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
+from markdown_it.rules_inline import StateInline
+
+from .offsets import InlineRule
+
+MAX_BRACKET_RUN = 32
+_RUN = "[" * MAX_BRACKET_RUN
+
+
+def bracket_limit_plugin(md: MarkdownIt) -> None:
+    ruler = md.inline.ruler
+    index = ruler.__find__("link")
+    if index != -1:
+        ruler.at("link", _bounded(ruler.__rules__[index].fn))
+    md.core.ruler.before("inline", "bracket_runs", _record_runs)
+
+
+def _bounded(rule: InlineRule) -> InlineRule:
+    def link(state: StateInline, silent: bool) -> bool:
+        pos = state.pos
+        if state.src.startswith(_RUN, pos + 1) and state.src[pos] == "[":
+            return False
+        return rule(state, silent)
+
+    return link
+
+
+def _record_runs(state: StateCore) -> None:
+    """Note each line where a run of brackets is longer than the link parser is given."""
+    lines: list[int] = state.env.setdefault("bracket_runs", [])
+    for token in state.tokens:
+        if token.type != "inline" or _RUN not in token.content:
+            continue
+        content, line, counted = token.content, (token.map[0] + 1 if token.map else 1), 0
+        found = content.find(_RUN + "[")
+        while found != -1:
+            line += content.count("\n", counted, found)  # counted from the last run: linear
+            lines.append(line)
+            counted = content.find("\n", found)
+            if counted == -1:
+                break
+            found = content.find(_RUN + "[", counted)
