@@ -47,96 +47,136 @@ def discover(root: Path) -> VaultFiles:
     diagnostic, a link back to a folder that contains it a `symlink-loop`; so
     links forming a lattice cannot multiply the paths to a note.
     """
-    real_root = os.path.realpath(root)
-    notes: list[str] = []
-    attachments: list[str] = []
-    diagnostics: list[Diagnostic] = []
-    disk_paths: dict[str, str] = {}
-    try:
-        root_info = os.stat(real_root)
-        root_key: tuple[int, int] | None = (root_info.st_dev, root_info.st_ino)
-    except OSError:
-        root_key = None
-    mirrored: set[tuple[int, int]] = set()  # folders listed once already through a symbolic link
-    placed: set[tuple[int, int]] = {root_key} if root_key else set()  # folders listed at their own place
-    open_folders: set[tuple[int, int]] = set()  # the folders containing the one being listed
-    # (folder to list, shown prefix, disk prefix, its key, listed through a link?); None entries close a folder
-    stack: list[tuple[str, str, str, tuple[int, int] | None, bool] | tuple[None, tuple[int, int] | None]] = [
-        (real_root, "", "", root_key, False)
-    ]
-    while stack:
-        item = stack.pop()
-        if item[0] is None:
-            open_folders.discard(item[1])  # type: ignore[arg-type]
-            continue
-        folder, prefix, disk_prefix, key, linked = item  # type: ignore[misc]
-        if key is not None:
-            open_folders.add(key)
-            stack.append((None, key))
+    return _Walk(os.path.realpath(root)).run()
+
+
+Key = tuple[int, int]  # (st_dev, st_ino): a real folder, whatever the path to it
+
+
+@dataclass(frozen=True)
+class _Folder:
+    """A folder to list: where it is, how its entries are shown and named on disk, and how it was reached."""
+
+    path: str
+    prefix: str
+    disk_prefix: str
+    key: Key | None
+    linked: bool  # reached through a symbolic link
+
+
+@dataclass(frozen=True)
+class _Leave:
+    """Marks the end of a folder's listing: it no longer contains the folders listed next."""
+
+    key: Key
+
+
+class _Walk:
+    """One discovery: an explicit stack of folders, and the folders seen at their place, through a link, and open."""
+
+    def __init__(self, real_root: str) -> None:
+        self.real_root = real_root
+        self.notes: list[str] = []
+        self.attachments: list[str] = []
+        self.diagnostics: list[Diagnostic] = []
+        self.disk_paths: dict[str, str] = {}
+        self.mirrored: set[Key] = set()  # folders listed once already through a symbolic link
+        self.placed: set[Key] = set()  # folders listed at their own place
+        self.open: set[Key] = set()  # the folders containing the one being listed
+
+    def run(self) -> VaultFiles:
         try:
-            entries = sorted(os.scandir(folder), key=lambda e: e.name)
-        except OSError as error:
-            where = prefix.rstrip("/") or "."
-            diagnostics.append(Diagnostic(where, 0, "unreadable", f"folder cannot be read: {error.strerror}", Severity.ERROR))
-            continue
-        subfolders = []
-        for entry in entries:
-            if entry.name.startswith("."):
+            info = os.stat(self.real_root)
+            root_key: Key | None = (info.st_dev, info.st_ino)
+            self.placed.add(root_key)
+        except OSError:
+            root_key = None
+        stack: list[_Folder | _Leave] = [_Folder(self.real_root, "", "", root_key, False)]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, _Leave):
+                self.open.discard(item.key)
                 continue
-            shown = _shown(entry.name)
-            rel = prefix + shown
-            disk_rel = disk_prefix + entry.name
-            if shown != entry.name:
-                message = "the name is not valid UTF-8; shown with \ufffd (renaming the file fixes links to it)"
-                diagnostics.append(Diagnostic(rel, 0, "bad-encoding", message, Severity.ERROR))
-            real = entry.path
-            via_link = linked
+            if item.key is not None:
+                self.open.add(item.key)
+                stack.append(_Leave(item.key))
+            stack.extend(reversed(self._list(item)))
+        return VaultFiles(
+            Path(self.real_root), tuple(sorted(self.notes)), tuple(sorted(self.attachments)),
+            tuple(self.diagnostics), self.disk_paths,
+        )  # fmt: skip
+
+    def _problem(self, where: str, kind: str, message: str) -> None:
+        self.diagnostics.append(Diagnostic(where, 0, kind, message, Severity.ERROR))
+
+    def _list(self, folder: _Folder) -> list[_Folder]:
+        """Record the folder's files; its subfolders, to list next."""
+        try:
+            entries = sorted(os.scandir(folder.path), key=lambda e: e.name)
+        except OSError as error:
+            self._problem(folder.prefix.rstrip("/") or ".", "unreadable", f"folder cannot be read: {error.strerror}")
+            return []
+        subfolders = [self._entry(folder, entry) for entry in entries if not entry.name.startswith(".")]
+        return [sub for sub in subfolders if sub is not None]
+
+    def _entry(self, folder: _Folder, entry: os.DirEntry) -> _Folder | None:
+        shown = _shown(entry.name)
+        rel, disk_rel = folder.prefix + shown, folder.disk_prefix + entry.name
+        if shown != entry.name:
+            message = "the name is not valid UTF-8; shown with \ufffd (renaming the file fixes links to it)"
+            self._problem(rel, "bad-encoding", message)
+        followed = self._target(entry, rel, folder.linked)
+        if followed is None:
+            return None
+        real, info, via_link = followed
+        kind = _kind_of(info)
+        if kind == "dir" and info is not None:  # a folder always has its stat
+            return self._subfolder(real, rel, disk_rel, info, via_link)
+        if kind == "other":
+            self._problem(rel, "unreadable", "not a regular file (a pipe, socket or device); not read")
+        elif is_note_name(entry.name):
+            self.notes.append(rel)
+            if rel != disk_rel:
+                self.disk_paths[rel] = disk_rel
+        else:
+            self.attachments.append(rel)
+        return None
+
+    def _target(self, entry: os.DirEntry, rel: str, linked: bool) -> tuple[str, os.stat_result | None, bool] | None:
+        """(real path, its stat, reached through a link?); None when a link is not followed (and said why)."""
+        try:
+            is_link = entry.is_symlink()
+        except OSError:
+            is_link = False
+        if not is_link:
             try:
-                is_link = entry.is_symlink()
+                return entry.path, entry.stat(follow_symlinks=False), linked
             except OSError:
-                is_link = False
-            if is_link:
-                problem, real, info = _follow(entry.path, real_root)
-                if problem is None and info is not None and stat.S_ISDIR(info.st_mode):
-                    target = (info.st_dev, info.st_ino)
-                    if target in open_folders:
-                        problem = ("symlink-loop", "symbolic link points back to a folder that contains it; not followed")
-                    elif target in mirrored:
-                        problem = ("symlink-duplicate", "symbolic link reaches a folder already reached through another link; not followed again")
-                    via_link = True
-                if problem is not None:
-                    kind, message = problem
-                    if kind == "unreadable" and is_note_name(entry.name):
-                        notes.append(rel)  # a broken link to a note is still a node
-                    else:
-                        diagnostics.append(Diagnostic(rel, 0, kind, message, Severity.ERROR))
-                    continue
-            else:
-                try:
-                    info = entry.stat(follow_symlinks=False)
-                except OSError:
-                    info = None
-            kind = _kind_of(info)
-            if kind == "dir":
-                sub_key = (info.st_dev, info.st_ino)  # type: ignore[union-attr]
-                seen = mirrored if via_link else placed
-                if sub_key in open_folders or sub_key in seen:  # only a bind mount or a link can do this
-                    message = "folder already reached by another path; not listed again"
-                    diagnostics.append(Diagnostic(rel, 0, "symlink-duplicate", message, Severity.ERROR))
-                    continue
-                seen.add(sub_key)
-                subfolders.append((real, rel + "/", disk_rel + "/", sub_key, via_link))
-            elif kind == "other":
-                message = "not a regular file (a pipe, socket or device); not read"
-                diagnostics.append(Diagnostic(rel, 0, "unreadable", message, Severity.ERROR))
-            elif is_note_name(entry.name):
-                notes.append(rel)
-                if rel != disk_rel:
-                    disk_paths[rel] = disk_rel
-            else:
-                attachments.append(rel)
-        stack.extend(reversed(subfolders))
-    return VaultFiles(Path(real_root), tuple(sorted(notes)), tuple(sorted(attachments)), tuple(diagnostics), disk_paths)
+                return entry.path, None, linked
+        problem, real, info = _follow(entry.path, self.real_root)
+        if problem is None and info is not None and stat.S_ISDIR(info.st_mode):
+            target = (info.st_dev, info.st_ino)
+            if target in self.open:
+                problem = ("symlink-loop", "symbolic link points back to a folder that contains it; not followed")
+            elif target in self.mirrored:
+                problem = ("symlink-duplicate", "symbolic link reaches a folder already reached through another link; not followed again")
+        if problem is None:
+            return real, info, True
+        kind, message = problem
+        if kind == "unreadable" and is_note_name(entry.name):
+            self.notes.append(rel)  # a broken link to a note is still a node
+        else:
+            self._problem(rel, kind, message)
+        return None
+
+    def _subfolder(self, real: str, rel: str, disk_rel: str, info: os.stat_result, via_link: bool) -> _Folder | None:
+        key = (info.st_dev, info.st_ino)
+        seen = self.mirrored if via_link else self.placed
+        if key in self.open or key in seen:  # only a bind mount or a link can do this
+            self._problem(rel, "symlink-duplicate", "folder already reached by another path; not listed again")
+            return None
+        seen.add(key)
+        return _Folder(real, rel + "/", disk_rel + "/", key, via_link)
 
 
 def _shown(name: str) -> str:
