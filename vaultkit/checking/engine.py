@@ -129,12 +129,13 @@ def _numeric(claim: Claim, lhs: sympy.Expr, rhs: sympy.Expr, constraints: Constr
     variables = variables_for(everything, claim.ranges)
     tally.constant = not variables
     points = plan_points(variables, everything, random.Random(seed))
-    if any(_needs_sympy(i) for i in everything):
+    unfinished = {id(i) for i in everything if _needs_sympy(i)}  # decided once, not at every point
+    if unfinished:
         points = points[:FALLBACK_POINTS]
     for number, point in enumerate(points):
         for per_branch in instances:
             instance = per_branch[number % len(per_branch)]
-            if _needs_sympy(instance):
+            if id(instance) in unfinished:
                 instance = _at_point(instance, point)
             if compare(instance, point, seed_of(seed, number), digits, tally):
                 return tally
