@@ -291,8 +291,8 @@ def _verify(args: argparse.Namespace) -> int:
     verification = verify(
         vault, jobs=args.jobs, budget=args.budget, use_cache=not args.no_cache, run_python=args.run_python
     )
-    if verification.cache_warning:
-        _say(f"vaultkit: warning: {verification.cache_warning}", file=sys.stderr)
+    for warning in verification.warnings:
+        _say(f"vaultkit: warning: {warning}", file=sys.stderr)
     if args.json:
         print(json_safe(json.dumps([r.as_json() for r in verification.results], ensure_ascii=False, indent=1)))
     else:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import shutil
 import stat
 import tempfile
 from pathlib import Path
@@ -96,6 +97,27 @@ class ResultCache:
             os.replace(handle.name, path)
         except (OSError, ValueError):
             pass  # a read-only cache only costs speed
+
+
+    def clear(self) -> None:
+        """Forget every entry: after code that could write here ran unconfined, none can be trusted."""
+        if not self.enabled:
+            return
+        if _own_folder(self.folder.parent) is not None:  # no longer our own folder: touch nothing in it
+            self.enabled, self.warning = False, f"cache folder {self.folder.parent} changed; results are not cached"
+            return
+        try:
+            graveyard = tempfile.mkdtemp(prefix="forgotten-", dir=self.folder.parent)
+            os.replace(self.folder, os.path.join(graveyard, "results"))
+            shutil.rmtree(graveyard, ignore_errors=True)
+        except OSError:
+            self.enabled = False  # what cannot be emptied is not read again in this run
+            self.warning = f"cache folder {self.folder} could not be emptied; results are not cached"
+            return
+        problem = _own_folder(self.folder)
+        if problem is not None:
+            self.enabled = False
+            self.warning = f"cache folder {problem}; results are not cached"
 
 
 def _plain_key(key: str) -> bool:

@@ -1,64 +1,73 @@
-"""```python derivation``` blocks: run only with --run-python, each in its own subprocess.
+"""```python derivation``` blocks: run only with --run-python, each in a sandbox, their claims checked outside it.
 
 The one place vaultkit runs code from a note, and only when the user asks. The
-block runs in a fresh interpreter (`python -I`: no environment variables, no
-user site), with an empty environment, in a temporary working directory, under
-CPU-time, memory, file-size and process limits and a wall-clock timeout, and in
-a network namespace of its own where the system allows one. `claim(id, lhs, rhs)`
-checks an identity with vaultkit's engine inside that process. These limits
-keep a careless block from harming the run; they are not a security boundary.
-`PythonBlock` is a block as a unit of work (see `workers.Unit`).
+block runs in a fresh interpreter (`python -I`) confined by `sandbox`: where
+Linux allows it, every file it can see is read-only except a private temporary
+working directory (its HOME), with no network, no capability, and every process
+it starts killed at the end; everywhere, limits on CPU time, memory, file size
+and processes. The block only *states* claims: `claim(id, lhs, rhs)` sends
+`srepr` of both sides out of the sandbox, and vaultkit reads them with a safe
+reader and checks them with its own engine in its own process, so nothing the
+block does (not even replacing SymPy or the engine inside its interpreter) can
+make a claim proved. `PythonBlock` is a block as a unit of work (see `workers.Unit`).
 """
 
 from __future__ import annotations
 
-import ctypes
 import hashlib
 import json
 import os
 import subprocess
 import sys
 import tempfile
-from dataclasses import dataclass, replace
-from functools import partial
+from dataclasses import dataclass
 
 from ..vault import Vault
-from .claims import Result, Verdict
+from . import sandbox
+from .claims import Claim, Result, Verdict
+from .engine import check
+from .srepr import SreprError, read_srepr
 from .work import ENGINE_VERSION
 
 MAX_SECONDS = 600.0  # the longest a block may run (wall-clock and CPU time), whatever the budget
 MEMORY = 2 * 1024**3
-FILE_SIZE = 16 * 1024**2
-PROCESSES = 64
-_CLONE_NEWUSER, _CLONE_NEWNET = 0x10000000, 0x40000000
+FILE_SIZE = 16 * 1024**2  # any file the block writes, and its output
+PROCESSES = 64  # beyond those the user already runs
+MAX_CLAIMS = 500  # a block's claims are checked one by one after it ends
 
 _HARNESS = r"""
-import json, sys, traceback
-import sympy
-from vaultkit.checking.claims import Claim
-from vaultkit.checking.engine import check
-
+import json, os, signal, sys, traceback
 job = json.loads(sys.stdin.read())
-out = sys.stdout
-sys.stdout = sys.stderr  # the block's own prints do not mix with results
-results = []
+if job["isolated"]:  # the first process of the PID namespace: when it ends, the kernel kills every other
+    child = os.fork()
+    if not child:
+        from vaultkit.checking.sandbox import die_with_parent
+        die_with_parent()
+    else:
+        code = os.waitstatus_to_exitcode(os.waitpid(child, 0)[1])
+        os.kill(os.getpid(), -code) if code < 0 else None
+        os._exit(code)
+import sympy
+results = os.fdopen(os.dup(1), "w")
+os.dup2(2, 1)  # the block's own prints go to stderr, not among its claims
+claims, error = [], None
 
 def claim(ident, lhs, rhs):
     frame = sys._getframe(1)
     line = job["line"] + frame.f_lineno if frame.f_code.co_filename == "<derivation>" else job["line"]
-    made = Claim(job["note"], line, str(ident), "python", sympy.sympify(lhs), sympy.sympify(rhs))
-    results.append(check(made, budget=job["budget"]).as_json())
+    sides = [sympy.srepr(sympy.sympify(side)) for side in (lhs, rhs)]
+    claims.append({"id": str(ident), "line": line, "lhs": sides[0], "rhs": sides[1]})
 
 try:
-    code = compile(job["code"], "<derivation>", "exec")
-    exec(code, {"__name__": "__derivation__", "claim": claim})
-except BaseException as error:
+    exec(compile(job["code"], "<derivation>", "exec"), {"__name__": "__derivation__", "claim": claim})
+except BaseException as failure:
     line = job["line"]
-    for entry in traceback.extract_tb(error.__traceback__):
+    for entry in traceback.extract_tb(failure.__traceback__):
         if entry.filename == "<derivation>":
             line = job["line"] + entry.lineno
-    results.append({"error": f"{type(error).__name__}: {error}", "line": line})
-out.write(json.dumps(results))
+    error = {"error": f"{type(failure).__name__}: {failure}", "line": line}
+results.write(json.dumps({"claims": claims, "error": error}))
+results.flush()
 """
 
 
@@ -76,13 +85,15 @@ class PythonBlock:
         return f"python:{self.path}:{self.line}"
 
     def key(self) -> str:
-        payload = json.dumps([ENGINE_VERSION, "python", self.path, self.title, self.code, self.line])
+        payload = json.dumps([ENGINE_VERSION, "python-sandboxed", self.path, self.title, self.code, self.line])
         return hashlib.sha256(payload.encode()).hexdigest()
 
     def wall_limit(self, budget: float) -> float:
-        return timeout(budget) + 10  # the block's own subprocess has a shorter limit
+        """The block's own time limit, then its claims checked one by one, each within the budget."""
+        claims = min(self.code.count("claim"), MAX_CLAIMS)
+        return timeout(budget) + 30 + budget * 1.5 * (claims + 1)
 
-    def run(self, budget: float) -> list[Result]:
+    def run(self, budget: float) -> list[Result]:  # in a worker process of its own: orphans come to it
         return run_block(self.path, self.title, self.code, self.line, budget)
 
     def stopped(self, message: str) -> list[Result]:
@@ -104,73 +115,91 @@ def python_blocks(vault: Vault) -> list[PythonBlock]:
 
 
 def timeout(budget: float) -> float:
-    """The wall-clock (and CPU-time) limit of one block: generous, since a block may check many claims."""
+    """The wall-clock (and CPU-time) limit of running one block: generous, a block may do heavy algebra."""
     return min(MAX_SECONDS, 10 + budget * 5)
 
 
 def run_block(note: str, title: str, code: str, fence_line: int, budget: float) -> list[Result]:
-    """Run one block; `fence_line` is the line of its opening fence."""
-    job = json.dumps({"note": note, "line": fence_line, "code": code, "budget": budget})
-    limit = timeout(budget)
-    with tempfile.TemporaryDirectory(prefix="vaultkit-run-") as workdir:
-        try:
-            done = subprocess.run(
-                [sys.executable, "-I", "-c", _HARNESS],
-                input=job,
-                capture_output=True,
-                text=True,
-                cwd=workdir,
-                env={},
-                timeout=limit,
-                preexec_fn=partial(_confine, int(limit) + 1) if os.name == "posix" else None,
-            )
-        except subprocess.TimeoutExpired:
-            return [_error(note, title, fence_line, f"ran out of time after {limit:.0f} s; raise --budget", incomplete=True)]
+    """Run one block in its sandbox, then check the claims it stated; `fence_line` is its opening fence."""
+    last_line = fence_line + code.count("\n") + 1
+    stated = _state_claims(note, title, code, fence_line, timeout(budget))
+    if isinstance(stated, Result):
+        return [stated]
     try:
-        items = json.loads(done.stdout)
-    except ValueError:
-        reason = (done.stderr.strip().splitlines() or [f"exit status {done.returncode}"])[-1]
-        killed = done.returncode < 0  # by a signal: the CPU-time or memory limit, or from outside
-        return [_error(note, title, fence_line, f"the block stopped: {reason}", incomplete=killed)]
-    try:
-        results = _results(items, note, title)
+        claims, error = _read_output(stated, note, title, (fence_line, last_line))
     except (KeyError, TypeError, ValueError):
         return [_error(note, title, fence_line, "the block's output could not be read")]
+    results = [check(claim, budget=budget) for claim in claims]
+    results += [error] if error is not None else []
     return results or [_error(note, title, fence_line, "the block made no claim(…)")]
 
 
-def _results(items: object, note: str, title: str) -> list[Result]:
-    """The harness's output as results; raises KeyError, TypeError or ValueError when it is not what it writes."""
-    if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
-        raise TypeError("not a list of objects")
-    return [
-        _error(note, title, int(item["line"]), str(item["error"])) if "error" in item
-        # the block's output names its own claims; where they live is ours to say
-        else replace(Result.from_json(item), note=note, source="python")
-        for item in items
-    ]
+def _state_claims(note: str, title: str, code: str, fence_line: int, limit: float) -> str | Result:
+    """The block's output (JSON text), or an error saying why there is none."""
+    isolated = sandbox.available()
+    job = json.dumps({"line": fence_line, "code": code, "isolated": isolated})
+    limits = sandbox.Limits(int(limit) + 1, MEMORY, FILE_SIZE, PROCESSES)
+    with tempfile.TemporaryDirectory(prefix="vaultkit-run-") as workdir, tempfile.TemporaryFile() as out, \
+            tempfile.TemporaryFile() as err:  # fmt: skip
+        before = sandbox.adopt_orphans()
+        try:
+            process = subprocess.Popen(
+                [sys.executable, "-I", "-c", _HARNESS], stdin=subprocess.PIPE, stdout=out, stderr=err, cwd=workdir,
+                env=sandbox.environment(workdir), start_new_session=True,
+                preexec_fn=sandbox.Confinement(workdir, limits, isolated),
+            )  # fmt: skip
+        except (OSError, subprocess.SubprocessError) as failure:
+            return _error(note, title, fence_line, f"the block could not be confined, so it was not run: {failure}")
+        try:
+            process.communicate(job.encode(), timeout=limit)
+        except subprocess.TimeoutExpired:
+            return _error(note, title, fence_line, f"ran out of time after {limit:.0f} s; raise --budget", True)
+        finally:
+            sandbox.end(process, before)
+        if process.returncode != 0:
+            return _error(note, title, fence_line, _why_stopped(process.returncode, err), process.returncode < 0)
+        out.seek(0)
+        return out.read(FILE_SIZE).decode("utf-8", "replace")
+
+
+def _why_stopped(code: int, err) -> str:  # noqa: ANN001
+    """The last line the block wrote to stderr, or its exit status; killed by a signal: a limit was reached."""
+    err.seek(0)
+    lines = err.read(FILE_SIZE).decode("utf-8", "replace").strip().splitlines()
+    reason = lines[-1] if lines else (f"killed by signal {-code}" if code < 0 else f"exit status {code}")
+    return f"the block stopped: {reason[:300]}"
+
+
+def _read_output(text: str, note: str, title: str, lines: tuple[int, int]) -> tuple[list[Claim], Result | None]:
+    """The claims the block stated, read safely, and its error; raises KeyError, TypeError or ValueError."""
+    data = json.loads(text)
+    items, failure = data["claims"], data["error"]
+    if not isinstance(items, list) or len(items) > MAX_CLAIMS:
+        raise ValueError(f"more than {MAX_CLAIMS} claims")
+    claims = [_claim(item, note, lines) for item in items]
+    error = None
+    if failure is not None:
+        error = _error(note, title, _within(failure["line"], lines), str(failure["error"])[:1000])
+    return claims, error
+
+
+def _claim(item: dict, note: str, lines: tuple[int, int]) -> Claim:
+    """One stated claim; a side that is not an srepr the safe reader accepts makes it an error."""
+    ident, line = str(item["id"])[:200], _within(item["line"], lines)
+    text = f"{str(item['lhs'])[:200]} == {str(item['rhs'])[:200]}"
+    try:
+        lhs, rhs = read_srepr(item["lhs"]), read_srepr(item["rhs"])
+    except SreprError as problem:
+        return Claim(note, line, ident, "python", None, None, text=text, problem=f"the claim cannot be read: {problem}")
+    return Claim(note, line, ident, "python", lhs, rhs, text=f"{lhs} == {rhs}"[:1000])
+
+
+def _within(line: object, lines: tuple[int, int]) -> int:
+    """A line the block reports, kept inside the block: it cannot point anywhere else in the note."""
+    if type(line) is not int:
+        raise TypeError("a line is a number")
+    return min(max(line, lines[0]), lines[1])
 
 
 def _error(note: str, title: str, line: int, message: str, incomplete: bool = False) -> Result:
     return Result(note, line, f"{title}:{line}", "python", Verdict.ERROR, message=message, incomplete=incomplete)
-
-
-def _confine(cpu_seconds: int) -> None:  # runs in the child between fork and exec
-    import resource
-
-    for limit, value in (
-        (resource.RLIMIT_CPU, cpu_seconds),
-        (resource.RLIMIT_AS, MEMORY),
-        (resource.RLIMIT_FSIZE, FILE_SIZE),
-        (resource.RLIMIT_NPROC, PROCESSES),
-    ):
-        try:
-            resource.setrlimit(limit, (value, value))
-        except (ValueError, OSError):
-            pass
-    try:  # no network: a namespace with only a loopback that is down
-        libc = ctypes.CDLL(None, use_errno=True)
-        flags = _CLONE_NEWNET if os.geteuid() == 0 else _CLONE_NEWUSER | _CLONE_NEWNET
-        libc.unshare(flags)
-    except (OSError, AttributeError):
-        pass

@@ -21,10 +21,15 @@ from .builtin import DerivationUnit, opt_ins
 from .cache import ResultCache
 from .claims import GOOD, Result, Verdict, count, failed, worst
 from .python import python_blocks
+from .sandbox import available as sandbox_available
 from .work import Uses, note_works
 from .workers import Unit, run_units
 
 DEFAULT_BUDGET = 60.0  # seconds for one claim at most: a ceiling (typical claims take well under a second)
+UNCONFINED = (
+    "this system gives no sandbox (no user namespaces), so Python blocks ran with your rights and could have "
+    "written anywhere you can; the verification cache was emptied"
+)
 
 
 @dataclass(frozen=True)
@@ -37,7 +42,7 @@ class Verification:
     uses: tuple[tuple[str, str, int], ...]  # (note id, used note id, line of `uses:`)
     attached: dict[str, tuple[str, ...]] = field(default_factory=dict)  # note id → derivations it asked for
     reused: int = 0  # units of work answered from the cache
-    cache_warning: str | None = None  # why results were not cached (no safe cache folder), for the user
+    warnings: tuple[str, ...] = ()  # what the user should know about how the run went (no cache, no sandbox)
 
     def counts(self) -> dict[str, int]:
         return {verdict.value: n for verdict, n in count(self.results).items()}
@@ -84,7 +89,8 @@ def verify(
     units: list[Unit] = [*works, *derivations, *(blocks if run_python else ())]
     cache = ResultCache(cache_dir, vault.root) if use_cache else None
     workers = max(1, jobs if jobs is not None else (os.cpu_count() or 1))
-    done, reused = _run_cached(units, budget, workers, cache, show_progress)
+    unconfined = run_python and bool(blocks) and not sandbox_available()
+    done, reused = _run_cached(units, budget, workers, cache, show_progress, unconfined)
     results = [r for unit in units for r in done[unit.id]]
     results += asked.errors
     if not run_python:
@@ -92,8 +98,9 @@ def verify(
     results.sort(key=lambda r: (r.source == "builtin", r.note, r.derivation or "", r.line, r.id))
     status = _status(results, vault, asked.names)
     ancestry = _ancestry(vault, status, uses)
-    warning = cache.warning if cache is not None else None
-    return Verification(tuple(results), status, ancestry, tuple(uses), asked.names, reused, warning)
+    warnings = [cache.warning] if cache is not None and cache.warning else []
+    warnings += [UNCONFINED] if unconfined else []
+    return Verification(tuple(results), status, ancestry, tuple(uses), asked.names, reused, tuple(warnings))
 
 
 def derive(names: Iterable[str], *, budget: float = DEFAULT_BUDGET, use_cache: bool = True) -> dict[str, list[Result]]:
@@ -105,13 +112,21 @@ def derive(names: Iterable[str], *, budget: float = DEFAULT_BUDGET, use_cache: b
 
 
 def _run_cached(
-    units: Sequence[Unit], budget: float, workers: int, cache: ResultCache | None, show_progress: bool | None
+    units: Sequence[Unit],
+    budget: float,
+    workers: int,
+    cache: ResultCache | None,
+    show_progress: bool | None,
+    unconfined: bool = False,
 ) -> tuple[dict[str, list[Result]], int]:
     """Results by unit id, from the cache where it has them, else from isolated workers; and the reuse count.
 
     A unit's results are cached unless one is `incomplete` (a time-out, a stopped
     process): another run, with more time, may decide it. The key does not hold
     the budget, which changes how long a check may take, never its verdict.
+    `unconfined`: Python blocks run outside a sandbox and could have forged any
+    entry, so the cache is emptied once every block has ended and only this
+    run's own results are written back.
     """
     done: dict[str, list[Result]] = {}
     keys = {unit.id: unit.key() for unit in units} if cache is not None else {}
@@ -125,8 +140,12 @@ def _run_cached(
     reused = len(done)
     for unit, results in progress(run_units(todo, budget, workers), len(todo), "verifying", enabled=show_progress):
         done[unit.id] = results
-        if cache is not None and not any(result.incomplete for result in results):
+        if cache is not None and not unconfined:
             cache.put(keys[unit.id], results)
+    if cache is not None and unconfined:
+        cache.clear()
+        for unit in units:
+            cache.put(keys[unit.id], done[unit.id])
     return done, reused
 
 
