@@ -166,6 +166,28 @@ claim("no-network", reached, 0)
     assert verdicts(ran) == {"no-network": Verdict.PROVED}
 
 
+@isolated
+def test_a_block_cannot_reach_a_local_socket_file(tmp_path):
+    """A read-only mount lets a program connect to a socket file: a session bus could write for it."""
+    path = str(tmp_path / "bus")
+    with socket.socket(socket.AF_UNIX) as server:
+        server.bind(path)
+        server.listen()
+        code = f"""
+import socket
+try:
+    with socket.socket(socket.AF_UNIX) as client:
+        client.connect({path!r})
+    reached = 1
+except OSError:
+    reached = 0
+claim("no-local-socket", reached, 0)
+"""
+        vault = write_vault(tmp_path, {"Code.md": block(code)})
+        ran = verify(vaultkit.load(vault), use_cache=False, run_python=True)
+    assert verdicts(ran) == {"no-local-socket": Verdict.PROVED}
+
+
 LIAR = """
 import sympy
 import vaultkit.checking.engine as engine

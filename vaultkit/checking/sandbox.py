@@ -4,7 +4,8 @@ Used only for ```python derivation``` blocks run with --run-python. Where Linux
 allows unprivileged namespaces, the child gets a user, mount, network and PID
 namespace of its own: every mount it sees is read-only (the vault, the cache,
 your home, vaultkit itself), except a small private tmpfs that is its working
-directory and HOME; it has no network and no capabilities; and every process it
+directory and HOME; it has no network, no Unix sockets (a seccomp filter) and
+no capabilities; and every process it
 starts lives in its PID namespace, which the kernel empties when its first
 process ends or is killed. Everywhere, it runs in a session of its own under
 limits on CPU time, memory, file size and processes, and the whole process
@@ -125,6 +126,7 @@ def _isolate(workdir: str) -> None:
     _check(libc.mount(b"tmpfs", workdir.encode(), b"tmpfs", _MS_NOSUID | _MS_NODEV, options), "mount tmpfs")
     os.chdir(workdir)  # the working directory was entered before the tmpfs covered it
     _drop_capabilities(libc)
+    _forbid_local_sockets(libc)
 
 
 def _drop_capabilities(libc: ctypes.CDLL) -> None:
@@ -139,6 +141,44 @@ def _drop_capabilities(libc: ctypes.CDLL) -> None:
     _check(libc.prctl(_PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0), "no_new_privs")
 
 
+# ---------------------------------------------------------------- no socket files, no io_uring
+
+_ARCHES = {"x86_64": (0xC000003E, 41), "aarch64": (0xC00000B7, 198)}  # audit arch, number of socket(2)
+_IO_URING_SETUP = 425  # the same number on every architecture
+_X32 = 0x40000000  # x86-64's x32 system calls carry this bit
+_AF_UNIX, _EACCES = 1, 13
+_LD, _JEQ, _JGE, _RET = 0x20, 0x15, 0x35, 0x06  # BPF_LD|W|ABS, BPF_JMP|JEQ|K, BPF_JMP|JGE|K, BPF_RET|K
+_ALLOW, _DENY, _KILL = 0x7FFF0000, 0x00050000 | _EACCES, 0x80000000
+_PR_SET_SECCOMP, _SECCOMP_MODE_FILTER = 22, 2
+
+
+class _Instruction(ctypes.Structure):
+    _fields_ = [("code", ctypes.c_uint16), ("jt", ctypes.c_uint8), ("jf", ctypes.c_uint8), ("k", ctypes.c_uint32)]
+
+
+class _Program(ctypes.Structure):
+    _fields_ = [("len", ctypes.c_uint16), ("filter", ctypes.POINTER(_Instruction))]
+
+
+def _forbid_local_sockets(libc: ctypes.CDLL) -> None:
+    """A seccomp filter: no `socket(AF_UNIX, …)`, no io_uring, no foreign system-call ABI.
+
+    A read-only mount still lets a program connect to a socket file (a D-Bus
+    session bus, a container engine, an X server), and through it ask someone
+    else to write for it; io_uring could open sockets without a system call.
+    """
+    arch, socket_call = _ARCHES[os.uname().machine]
+    program = [
+        (_LD, 0, 0, 4), (_JEQ, 1, 0, arch), (_RET, 0, 0, _KILL),  # 0-2: another ABI (i386 on x86-64): killed
+        (_LD, 0, 0, 0), (_JGE, 5, 0, _X32), (_JEQ, 5, 0, _IO_URING_SETUP),  # 3-5: the call's number
+        (_JEQ, 0, 2, socket_call), (_LD, 0, 0, 16), (_JEQ, 2, 0, _AF_UNIX),  # 6-8: socket's first argument
+        (_RET, 0, 0, _ALLOW), (_RET, 0, 0, _KILL), (_RET, 0, 0, _DENY),  # 9-11
+    ]  # fmt: skip
+    instructions = (_Instruction * len(program))(*(_Instruction(*step) for step in program))
+    filter_program = _Program(len(program), instructions)
+    _check(libc.prctl(_PR_SET_SECCOMP, _SECCOMP_MODE_FILTER, ctypes.byref(filter_program), 0, 0), "seccomp")
+
+
 def _check(status: int, what: str) -> None:
     if status != 0:
         error = ctypes.get_errno()
@@ -148,7 +188,7 @@ def _check(status: int, what: str) -> None:
 @functools.cache
 def available() -> bool:
     """Whether this system gives a child the namespaces (tried once, on a child that runs nothing)."""
-    if not sys.platform.startswith("linux"):
+    if not sys.platform.startswith("linux") or os.uname().machine not in _ARCHES:
         return False
     limits = Limits(cpu_seconds=30, memory=1024**3, file_size=1024**2, processes=8)
     with tempfile.TemporaryDirectory(prefix="vaultkit-probe-") as workdir:
