@@ -5,13 +5,13 @@ allows unprivileged namespaces, the child gets a user, mount, network and PID
 namespace of its own: every mount it sees is read-only (the vault, the cache,
 your home, vaultkit itself), except a small private tmpfs that is its working
 directory and HOME; it has no network, no Unix sockets (a seccomp filter) and
-no capabilities; and every process it
-starts lives in its PID namespace, which the kernel empties when its first
-process ends or is killed. Everywhere, it runs in a session of its own under
-limits on CPU time, memory, file size and processes, and the whole process
-group is killed at the end. `available()` says whether the namespaces can be
-had here; without them the child can write wherever you can, and the caller
-must treat anything it could have written (the cache) as forged.
+no capabilities; and every process it starts lives in its PID namespace, which
+the kernel empties when its first process ends or is killed. Everywhere, it
+runs in a session of its own under limits on CPU time, memory, file size and
+processes, and every process it leaves is killed at the end. `available()`
+says whether the namespaces can be had here; without them the child can write
+wherever you can, and the caller must treat anything it could have written
+(the cache) as forged.
 """
 
 from __future__ import annotations
