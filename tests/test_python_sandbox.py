@@ -242,16 +242,20 @@ def test_a_process_a_block_starts_does_not_outlive_the_run(tmp_path, monkeypatch
 
 
 SLEEPER = """
-import subprocess, sys, time
+import ctypes, subprocess, sys, time
+if {stubborn!r}:
+    ctypes.CDLL(None).prctl(1, 0, 0, 0, 0)  # no parent-death signal for the block itself
 program = "import os, time\\nif os.fork(): os._exit(0)\\nos.setsid()\\ntime.sleep(600)"
 subprocess.Popen([sys.executable, "-c", program, {token!r}], start_new_session=True)
 time.sleep(600)
 """
 
 
-def test_kill_9_of_vaultkit_takes_a_running_block_and_its_processes_with_it(tmp_path):
+@isolated
+@pytest.mark.parametrize("stubborn", [False, True], ids=["plain", "clears-its-parent-death-signal"])
+def test_kill_9_of_vaultkit_takes_a_running_block_and_its_processes_with_it(tmp_path, stubborn):
     token = f"vaultkit-stray-{uuid.uuid4().hex}"
-    vault = write_vault(tmp_path, {"Code.md": block(SLEEPER.format(token=token))})
+    vault = write_vault(tmp_path, {"Code.md": block(SLEEPER.format(token=token, stubborn=stubborn))})
     command = [sys.executable, "-m", "vaultkit.cli", "verify", str(vault), "--run-python", "--no-cache"]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
@@ -268,6 +272,28 @@ def test_kill_9_of_vaultkit_takes_a_running_block_and_its_processes_with_it(tmp_
             break
         time.sleep(0.1)
     assert _stray(token) == []
+
+
+SNOOP = """
+import glob
+found = 0
+for path in glob.glob("/proc/*/environ") + glob.glob("/proc/*/cmdline"):
+    try:
+        found += {token!r} in open(path, errors="replace").read()
+    except OSError:
+        pass
+claim("saw-no-secret", found, 0)
+"""
+
+
+@isolated
+def test_a_block_cannot_read_the_environment_of_vaultkit(tmp_path):
+    token = f"secret-{uuid.uuid4().hex}"
+    vault = write_vault(tmp_path, {"Code.md": block(SNOOP.format(token=token))})
+    command = [sys.executable, "-m", "vaultkit.cli", "verify", str(vault), "--run-python", "--no-cache", "--json"]
+    done = subprocess.run(command, capture_output=True, text=True, env={**os.environ, "API_TOKEN": token})
+    (result,) = json.loads(done.stdout)
+    assert (result["id"], result["verdict"]) == ("saw-no-secret", "proved")
 
 
 # ---------------------------------------------------------------- the reader of what a block sends

@@ -38,15 +38,23 @@ MAX_CLAIMS = 500  # a block's claims are checked one by one after it ends
 _HARNESS = r"""
 import json, os, signal, sys, traceback
 job = json.loads(sys.stdin.read())
-if job["isolated"]:  # the first process of the PID namespace: when it ends, the kernel kills every other
-    child = os.fork()
-    if not child:
-        from vaultkit.checking.sandbox import die_with_parent
-        die_with_parent()
-    else:
-        code = os.waitstatus_to_exitcode(os.waitpid(child, 0)[1])
-        os.kill(os.getpid(), -code) if code < 0 else None
+if job["isolated"]:
+    # Three processes: this one, outside the PID namespace; its child, the namespace's init, which only waits;
+    # and the block, the init's child. The init dies with its parent (a signal the block can neither clear nor
+    # send to an init), and when the init ends, the kernel kills every process of the namespace.
+    def wait_for(child):
+        return os.waitstatus_to_exitcode(os.waitpid(child, 0)[1])
+    init = os.fork()
+    if init:  # an init cannot signal itself, so it passes a signal up as 128 + its number
+        code = wait_for(init)
+        os.kill(os.getpid(), code - 128) if code > 128 else None
         os._exit(code)
+    from vaultkit.checking.sandbox import guard_init
+    guard_init()
+    block = os.fork()
+    if block:
+        code = wait_for(block)
+        os._exit(128 - code if code < 0 else code)
 import sympy
 results = os.fdopen(os.dup(1), "w")
 os.dup2(2, 1)  # the block's own prints go to stderr, not among its claims

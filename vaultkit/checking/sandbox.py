@@ -26,10 +26,10 @@ import tempfile
 from dataclasses import dataclass
 
 _CLONE_NEWNS, _CLONE_NEWUSER, _CLONE_NEWPID, _CLONE_NEWNET = 0x00020000, 0x10000000, 0x20000000, 0x40000000
-_MS_NOSUID, _MS_NODEV, _MS_REC, _MS_PRIVATE = 0x2, 0x4, 0x4000, 0x40000
+_MS_RDONLY, _MS_NOSUID, _MS_NODEV, _MS_NOEXEC, _MS_REC, _MS_PRIVATE = 0x1, 0x2, 0x4, 0x8, 0x4000, 0x40000
 _AT_FDCWD, _AT_RECURSIVE, _MOUNT_ATTR_RDONLY = -100, 0x8000, 0x1
 _SYS_MOUNT_SETATTR = 442  # the same number on every architecture (new system calls share one table)
-_PR_SET_PDEATHSIG, _PR_SET_NO_NEW_PRIVS, _PR_CAPBSET_DROP, _PR_SET_CHILD_SUBREAPER = 1, 38, 24, 36
+_PR_SET_DUMPABLE, _PR_SET_PDEATHSIG, _PR_SET_NO_NEW_PRIVS, _PR_CAPBSET_DROP, _PR_SET_CHILD_SUBREAPER = 4, 1, 38, 24, 36
 _ROUNDS = 100  # of killing orphans: each round kills a generation
 WORKDIR_SIZE = "64m"  # the private tmpfs the child may write
 
@@ -74,6 +74,15 @@ def die_with_parent() -> None:
         pass
 
 
+def guard_init() -> None:
+    """For the PID namespace's init: die with its parent, and let no process of the namespace trace it."""
+    die_with_parent()
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_DUMPABLE, 0, 0, 0, 0)
+    except (OSError, AttributeError):
+        pass
+
+
 def _set_limits(limits: Limits) -> None:
     import resource
 
@@ -109,7 +118,7 @@ def _processes_of_user() -> int:
 def _isolate(workdir: str) -> None:
     """New namespaces, every mount read-only, a private tmpfs as working directory, no capabilities left."""
     libc = ctypes.CDLL(None, use_errno=True)
-    uid, gid = os.getuid(), os.getgid()
+    uid, gid, last = os.getuid(), os.getgid(), _last_capability()  # /proc is hidden below
     _check(libc.unshare(_CLONE_NEWUSER | _CLONE_NEWNS | _CLONE_NEWNET | _CLONE_NEWPID), "unshare")
     for name, text in (("setgroups", "deny"), ("uid_map", f"0 {uid} 1"), ("gid_map", f"0 {gid} 1")):
         with open(f"/proc/self/{name}", "w", encoding="ascii") as handle:
@@ -125,17 +134,22 @@ def _isolate(workdir: str) -> None:
     options = f"size={WORKDIR_SIZE},mode=0700".encode()
     _check(libc.mount(b"tmpfs", workdir.encode(), b"tmpfs", _MS_NOSUID | _MS_NODEV, options), "mount tmpfs")
     os.chdir(workdir)  # the working directory was entered before the tmpfs covered it
-    _drop_capabilities(libc)
+    hidden = _MS_RDONLY | _MS_NOSUID | _MS_NODEV | _MS_NOEXEC  # /proc would show vaultkit's own processes
+    _check(libc.mount(b"tmpfs", b"/proc", b"tmpfs", hidden, b"size=4k,mode=0555"), "mount tmpfs on /proc")
+    _drop_capabilities(libc, last)
     _forbid_local_sockets(libc)
 
 
-def _drop_capabilities(libc: ctypes.CDLL) -> None:
-    """Empty the bounding set, so that the program runs with no capability even as root of its namespace."""
+def _last_capability() -> int:
     try:
         with open("/proc/sys/kernel/cap_last_cap", encoding="ascii") as handle:
-            last = int(handle.read())
+            return int(handle.read())
     except (OSError, ValueError):
-        last = 63
+        return 63
+
+
+def _drop_capabilities(libc: ctypes.CDLL, last: int) -> None:
+    """Empty the bounding set, so that the program runs with no capability even as root of its namespace."""
     for capability in range(last + 1):
         libc.prctl(_PR_CAPBSET_DROP, capability, 0, 0, 0)
     _check(libc.prctl(_PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0), "no_new_privs")
