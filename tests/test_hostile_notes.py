@@ -62,3 +62,61 @@ def test_a_mebibyte_preamble_of_unclosed_and_nested_definitions():
 def test_many_closed_definitions_are_all_dropped_from_an_equation():
     tex = "\\newcommand{\\x}{y} " * 200_000 + "w"
     assert expand(tex, (Macro("x", 0, "z"),)) == " " * 200_000 + "w"
+
+
+def test_a_yaml_set_keeps_the_order_it_was_written_in():
+    """Found by the fuzzer: a Python set ordered the members by hash, so the graph changed from run to run."""
+    note = _parse("---\naliases: !!set {b, a, c, d, e}\ntags: !!set {t2, t1, t3}\nx: !!set {q, p, r}\n---\n")
+    assert note.aliases == ("b", "a", "c", "d", "e")
+    assert [tag.name for tag in note.tags] == ["t2", "t1", "t3"]
+    assert note.properties == {"x": ["q", "p", "r"]}
+
+
+@pytest.mark.parametrize("value", ["!!timestamp x", "!!bool x", "!!int", "!!float"])
+def test_a_value_its_yaml_tag_cannot_hold_is_a_diagnostic(value):
+    """Found by the fuzzer: PyYAML raises AttributeError, KeyError or IndexError on these, and load crashed."""
+    note = _parse(f"---\nok: 1\na: {value}\n---\n[[Link]]")
+    assert [(d.kind, d.line) for d in note.diagnostics] == [("invalid-yaml", 3)]
+    assert note.properties == {}
+    assert [link.target for link in note.links] == ["Link"]
+
+
+# ---------------------------------------------------------------- runs of embed openers: `![![`, `![[![[`, `[[![[`
+
+# markdown-it reads a label after each `[` and `![`, nesting a level at each opener up to its limit: a dozen rule
+# calls a character, 20 s and 400 MB a mebibyte of these. A link or image needs `](` after its label (or a note
+# with references), so where none follows neither rule is tried.
+OPENER_RUNS = ["![![", "![[![[", "![[", "[[![[", "![[[[![[", "![![\n"]
+
+
+@pytest.mark.parametrize("unit", OPENER_RUNS)
+def test_a_mebibyte_of_unclosed_embed_openers(unit):
+    opened = unit * ((1 << 20) // len(unit))
+    note = _parse(opened + "\n\n![[Last]] [[Link]] ![x](pic.png)")
+    last = opened.count("\n") + 3
+    assert [(link.target, link.kind, link.line) for link in note.links] == [
+        ("Last", "embed", last), ("Link", "link", last), ("pic.png", "embed", last)
+    ]  # fmt: skip
+    assert note.diagnostics == ()
+
+
+def test_half_a_mebibyte_of_embed_openers_closed_by_wikilink_brackets():
+    note = _parse("![![" * 125_000 + "x]] ![[Seen]]")
+    assert [(link.target, link.kind) for link in note.links] == [("Seen", "embed")]
+    nested = _parse("![[" * 100_000 + "Inner" + "]]" * 100_000)
+    assert [(link.target, link.kind) for link in nested.links] == [("Inner", "embed")]
+    interleaved = _parse("[[![[a]]" * 64_000)
+    assert len(interleaved.links) == 64_000
+    assert {(link.target, link.kind) for link in interleaved.links} == {("a", "embed")}
+    assert (note.diagnostics, nested.diagnostics, interleaved.diagnostics) == ((), (), ())
+
+
+def test_embed_openers_before_a_link_target_are_each_read_at_a_bounded_cost():
+    """`](y)` at the end (or references in the note): every opener is read as a label, within the nesting limit."""
+    note = _parse("![![" * 16_000 + "](y) [[Seen]]")
+    assert [(link.target, link.kind, link.syntax) for link in note.links] == [
+        ("y", "embed", "markdown"), ("Seen", "link", "wiki")
+    ]  # fmt: skip
+    referenced = _parse("[r]: /u\n\n" + "![[![[" * 10_000 + "] [r]")
+    assert [(link.target, link.display) for link in referenced.links] == [("/u", "r")]
+    assert (note.diagnostics, referenced.diagnostics) == ((), ())

@@ -20,12 +20,13 @@ from vaultkit.checking.cache import ResultCache
 from vaultkit.checking.claims import Result, Verdict
 from vaultkit.export import write_graph
 from vaultkit.files import discover
+from vaultkit.model import Severity
 from vaultkit.new import NewNoteError, create_note
 
 # ---------------------------------------------------------------- 1. discovery
 
 
-def test_a_lattice_of_folder_links_lists_each_folder_a_bounded_number_of_times(tmp_path):
+def test_a_lattice_of_folder_links_lists_each_folder_once(tmp_path):
     """16 folders, each with two links to the next: 2**16 paths to the last note before."""
     files = {f"f{i:02d}/note{i:02d}.md": f"note {i}" for i in range(16)}
     root = write_vault(tmp_path, files)
@@ -33,13 +34,11 @@ def test_a_lattice_of_folder_links_lists_each_folder_a_bounded_number_of_times(t
         os.symlink(f"../f{i + 1:02d}", root / f"f{i:02d}" / "x")
         os.symlink(f"../f{i + 1:02d}", root / f"f{i:02d}" / "y")
     found = discover(root)
-    last = [n for n in found.notes if n.endswith("note15.md")]
-    assert "f15/note15.md" in last
-    assert len(last) <= 2  # at its place, and at most once through a link
-    assert len(found.notes) <= 2 * 16
-    assert any(d.kind == "symlink-duplicate" for d in found.diagnostics)
+    assert found.notes == tuple(sorted(files))
+    duplicates = [(d.path, d.line, d.kind) for d in found.diagnostics]
+    assert duplicates == [(f"f{i:02d}/{name}", 0, "symlink-duplicate") for i in range(15) for name in "xy"]
     vault = vaultkit.load(root)
-    assert len(vault.notes) <= 32
+    assert len(vault.notes) == 16
 
 
 def test_a_folder_reached_again_through_a_second_link_is_a_diagnostic(tmp_path):
@@ -47,8 +46,8 @@ def test_a_folder_reached_again_through_a_second_link_is_a_diagnostic(tmp_path):
     os.symlink("real", root / "one")
     os.symlink("real", root / "two")
     found = discover(root)
-    assert found.notes == ("one/r.md", "real/r.md")
-    assert [(d.path, d.kind) for d in found.diagnostics] == [("two", "symlink-duplicate")]
+    assert found.notes == ("real/r.md",)
+    assert [(d.path, d.kind) for d in found.diagnostics] == [("one", "symlink-duplicate"), ("two", "symlink-duplicate")]
 
 
 def test_two_thousand_nested_folders_are_discovered(tmp_path):
@@ -327,25 +326,177 @@ def test_a_regular_template_inside_the_vault_still_works(tmp_path):
 # ---------------------------------------------------------------- 5. long `uses:` chains
 
 
-def test_the_dependency_walk_handles_a_chain_of_ten_thousand_notes():
+MAX_USED = work_module.MAX_USED_NOTES
+BOTTOM = "```sympy\nsymbols: x real\nclaim: (x + 1)**2 == x**2 + 2*x + 1\n```\n"
+
+
+def _limit_message(target: str) -> str:
+    limit = f"more than {MAX_USED:,} notes in all (the limit)"
+    return f"uses: [[{target}]] brings in {limit}; no claim of this note checked"
+
+
+def _chain(depth: int, claims: set[int]) -> dict[str, str]:
+    """n0 uses n1 uses … n{depth-1}, which defines `x`; the notes in `claims` also claim something about `x`."""
+    files = {}
+    for i in range(depth - 1):
+        claim = "claim: x*x == x**2\n" if i in claims else ""
+        files[f"n{i}.md"] = f"```sympy\nuses: [[n{i + 1}]]\n{claim}```\n"
+    files[f"n{depth - 1}.md"] = BOTTOM
+    return files
+
+
+def test_the_dependency_walk_stops_at_the_limit_on_a_chain_of_ten_thousand_notes():
     depth = 10_000
-    direct = {f"n{i}": [(f"n{i + 1}", 1)] for i in range(depth - 1)}
-    order, cycle = work_module._dependencies("n0", direct)
-    assert cycle is None
-    assert order == [f"n{i}" for i in reversed(range(depth))]
-    direct[f"n{depth - 1}"] = [("n0", 7)]  # close the chain into a loop
-    order, cycle = work_module._dependencies("n0", direct)
-    assert cycle is not None and cycle[1].startswith("uses: cycle n0 → n1 → ") and cycle[1].endswith("→ n0")
+    direct = {f"n{i}": [(f"n{i + 1}", 3)] for i in range(depth - 1)}
+    sizes = dict.fromkeys(direct, 20)
+    order, cycle, over = work_module._dependencies("n0", direct, sizes)
+    assert (cycle, over) == (None, (3, _limit_message("n1")))
+    assert len(order) <= MAX_USED  # the walk stopped there
+    first = depth - 1 - MAX_USED  # uses exactly the limit
+    order, cycle, over = work_module._dependencies(f"n{first}", direct, sizes)
+    assert (cycle, over) == (None, None)
+    assert order == [f"n{i}" for i in reversed(range(first, depth))]
+    loop = {f"c{i}": [(f"c{(i + 1) % 300}", 7)] for i in range(300)}  # a cycle inside the limit is still found
+    order, cycle, over = work_module._dependencies("c0", loop, {})
+    assert over is None
+    assert cycle is not None and cycle[1].startswith("uses: cycle c0 → c1 → ") and cycle[1].endswith("→ c0")
 
 
-def test_verify_a_chain_of_notes_each_using_the_next(tmp_path, monkeypatch):
-    monkeypatch.setenv("VAULTKIT_CACHE_DIR", str(tmp_path / "cache"))
-    depth = 1_100  # the old recursive walk raised RecursionError from about 1,000
-    files = {f"n{i}.md": f"```sympy\nuses: [[n{i + 1}]]\n```\n" for i in range(depth - 1)}
-    files[f"n{depth - 1}.md"] = "```sympy\nsymbols: x real\nclaim: (x + 1)**2 == x**2 + 2*x + 1\n```\n"
-    files["top.md"] = "```sympy\nuses: [[n0]]\nclaim: x*x == x**2\n```\n"
-    root = write_vault(tmp_path, files)
-    verification = vaultkit.verify(vaultkit.load(root), use_cache=False)
-    verdicts = {r.note: r.verdict for r in verification.results}
-    assert verdicts[f"n{depth - 1}.md"] in (Verdict.PROVED, Verdict.CHECKED)
-    assert verdicts["top.md"] in (Verdict.PROVED, Verdict.CHECKED)  # `x` came down the whole chain
+def test_a_chain_of_ten_thousand_notes_costs_each_unit_a_bounded_amount(tmp_path):
+    """The parent's walks and keys and each unit's reading are bounded by the limit: linear in the chain.
+
+    Each unit runs here, as a worker would run it: starting 10,000 processes, one a
+    unit, would take longer than the test. `test_verify_a_chain_…` runs real workers.
+    """
+    depth = 10_000
+    first = depth - 1 - MAX_USED  # the first note within the limit: it uses exactly MAX_USED notes
+    claims = {0, first - 1, first, depth - 50}
+    root = write_vault(tmp_path, _chain(depth, claims))
+    works, uses = work_module.note_works(vaultkit.load(root))
+    assert len(works) == depth and len(uses) == depth - 1
+    assert max(len(unit.used) for unit in works) == MAX_USED
+    assert len({unit.key() for unit in works}) == depth
+    results = {unit.path: unit.run(60.0) for unit in works}
+    for i in range(first):  # over the limit: the limit error alone, even where the note claims something
+        assert [(r.line, r.verdict, r.message) for r in results[f"n{i}.md"]] == [
+            (2, Verdict.ERROR, _limit_message(f"n{i + 1}"))
+        ]
+    for i in (first, depth - 50, depth - 1):  # within it: `x` came down the chain
+        assert [r.verdict for r in results[f"n{i}.md"]] == [Verdict.PROVED], i
+    assert sum(len(found) for found in results.values()) == first + 3
+
+
+def test_verify_a_chain_of_a_thousand_notes_through_workers_and_the_commands(tmp_path, monkeypatch, capsys):
+    from vaultkit.cli import main
+
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("VAULTKIT_CACHE_DIR", str(cache))
+    depth = 1_000  # the old recursive walk raised RecursionError from about 1,000
+    first = depth - 1 - MAX_USED
+    root = write_vault(tmp_path, _chain(depth, {0, first - 1, first}))
+    verification = vaultkit.verify(vaultkit.load(root), cache_dir=cache, jobs=2)
+    found = {(r.note, r.line): (r.verdict, r.message) for r in verification.results}
+    assert found[("n0.md", 2)] == (Verdict.ERROR, _limit_message("n1"))
+    assert found[(f"n{first - 1}.md", 2)] == (Verdict.ERROR, _limit_message(f"n{first}"))
+    assert found[(f"n{first}.md", 3)][0] is Verdict.PROVED  # exactly at the limit: checked
+    assert found[(f"n{depth - 1}.md", 3)][0] is Verdict.PROVED
+    assert len(found) == first + 2
+    assert verification.status["n0"] is Verdict.ERROR and not verification.verified_ancestry["n0"]
+    assert verification.verified_ancestry[f"n{first}"]
+    before = tree_snapshot(root)
+    assert main(["graph", str(root), "-o", str(tmp_path / "g.json"), "--verify"]) in (0, 1)
+    assert main(["show", "n0", "--vault", str(root), "--verify"]) in (0, 1)
+    assert main(["publish", str(root), "-o", str(tmp_path / "site")]) in (0, 1)
+    assert "more than 500 notes" in capsys.readouterr().out
+    graph = json.loads((tmp_path / "g.json").read_text(encoding="utf-8"))
+    assert sum(1 for edge in graph["edges"] if edge.get("uses")) == depth - 1
+    assert (tmp_path / "site" / "index.html").is_file()
+    assert tree_snapshot(root) == before
+
+
+def test_a_note_that_uses_more_than_a_mebibyte_of_blocks_is_an_error(tmp_path):
+    padding = "# " + "p" * (400 * 1024) + "\n"  # a comment: bytes to carry, nothing to read
+    files = {f"big{i}.md": f"```sympy\nuses: [[big{i + 1}]]\n{padding}```\n" for i in range(3)}
+    files["big3.md"] = BOTTOM
+    files["top.md"] = "```sympy\nsymbols: y real\nuses: [[big0]]\nclaim: y == y\n```\n"
+    works, _ = work_module.note_works(vaultkit.load(write_vault(tmp_path, files)))
+    units = {unit.path: unit for unit in works}
+    limit = f"{work_module.MAX_USED_BYTES:,} bytes of sympy blocks"
+    message = f"uses: [[big0]] brings in more than {limit} in all (the limit); no claim of this note checked"
+    assert [(r.line, r.verdict, r.message) for r in units["top.md"].run(60.0)] == [(3, Verdict.ERROR, message)]
+    assert [len(units[f"big{i}.md"].used) for i in range(3)] == [3, 2, 1]  # 800 KiB: within the limit
+    assert [r.verdict for r in units["big0.md"].run(60.0)] == []
+
+
+# ---------------------------------------------------------------- 6. discovery lists each real folder once
+
+
+def test_a_folder_link_sorted_before_the_real_folder_does_not_take_its_place(tmp_path):
+    root = write_vault(tmp_path, {"z-real/n.md": "n [[m]]", "z-real/sub/m.md": "m", "b/c.md": "c"})
+    os.symlink("z-real", root / "a-link")
+    os.symlink("../z-real/sub", root / "b" / "a-sub")  # a link to a folder inside the real one
+    os.symlink("a-link", root / "a-link-to-link")
+    found = discover(root)
+    assert found.notes == ("b/c.md", "z-real/n.md", "z-real/sub/m.md")
+    assert [(d.path, d.line, d.kind, d.severity) for d in found.diagnostics] == [
+        ("a-link", 0, "symlink-duplicate", Severity.ERROR),
+        ("a-link-to-link", 0, "symlink-duplicate", Severity.ERROR),
+        ("b/a-sub", 0, "symlink-duplicate", Severity.ERROR),
+    ]
+    assert set(vaultkit.load(root).notes) == {"b/c", "z-real/n", "z-real/sub/m"}
+
+
+def test_a_link_to_a_hidden_folder_is_followed_once(tmp_path):
+    """The plain walk skips `.hidden`, so the first link to it lists it: no other path does."""
+    root = write_vault(tmp_path, {".hidden/h.md": "h", ".hidden/sub/s.md": "s", ".hidden/.deeper/x.md": "x"})
+    os.symlink("..", root / ".hidden" / "up")
+    for name, target in [("a-view", ".hidden"), ("b-view", ".hidden"), ("c-part", ".hidden/sub")]:
+        os.symlink(target, root / name)
+    before = tree_snapshot(root)
+    found = discover(root)
+    assert found.notes == ("a-view/h.md", "a-view/sub/s.md")
+    assert [(d.path, d.kind) for d in found.diagnostics] == [
+        ("a-view/up", "symlink-loop"),
+        ("b-view", "symlink-duplicate"),
+        ("c-part", "symlink-duplicate"),
+    ]
+    assert vaultkit.load(root).notes["a-view/sub/s"].path == "a-view/sub/s.md"
+    assert tree_snapshot(root) == before
+
+
+def test_two_thousand_folders_each_linking_to_the_top_and_to_the_next(tmp_path):
+    """Every link is looked at once, in constant system calls: 4,000 links, one diagnostic each."""
+    root = write_vault(tmp_path, {f"f{i:04d}/n.md": f"note {i}" for i in range(2000)})
+    for i in range(2000):
+        os.symlink("..", root / f"f{i:04d}" / "top")
+        os.symlink(f"../f{(i + 1) % 2000:04d}", root / f"f{i:04d}" / "next")
+    found = discover(root)
+    assert found.notes == tuple(f"f{i:04d}/n.md" for i in range(2000))
+    kinds = [(d.path, d.kind) for d in found.diagnostics]
+    assert kinds == [
+        pair for i in range(2000)
+        for pair in ((f"f{i:04d}/next", "symlink-duplicate"), (f"f{i:04d}/top", "symlink-loop"))
+    ]  # fmt: skip
+
+
+def test_a_knot_of_notes_each_using_all_the_others_costs_each_user_a_bounded_walk(tmp_path):
+    """300 notes each using the 299 others, and 1,000 notes using the knot: 90 million steps unbounded."""
+    knot = 300
+    files = {
+        f"k{i}.md": "```sympy\nuses: " + ", ".join(f"[[k{j}]]" for j in range(knot) if j != i) + "\n```\n"
+        for i in range(knot)
+    }
+    files.update({f"user{i}.md": f"```sympy\nuses: [[k{i % knot}]]\nclaim: 1 == 1\n```\n" for i in range(1000)})
+    files["fine.md"] = "```sympy\nuses: [[a0]]\nclaim: 1 == 1\n```\n"  # 30 notes, each using 10 of the others
+    files.update({f"a{i}.md": "```sympy\nuses: " + ", ".join(f"[[a{(i + j) % 30}]]" for j in range(1, 11)) + "\n```\n"
+                  for i in range(30)})  # fmt: skip
+    works, _ = work_module.note_works(vaultkit.load(write_vault(tmp_path, files)))
+    units = {unit.path: unit for unit in works}
+    bound = f"more than {work_module.MAX_USES_LINKS:,} uses: targets in all (the limit)"
+    for path in ("user0.md", "user999.md", "k0.md"):
+        (line, message), *_ = [p for p in units[path].problems if "the limit" in p[1]]
+        assert line == 2 and bound in message and units[path].blocks == ()
+    results = units["user7.md"].run(60.0)  # the knot is a cycle, too: both are said, and nothing else
+    found = [(r.verdict, r.message.split(" ")[1]) for r in results]
+    assert found == [(Verdict.ERROR, "cycle"), (Verdict.ERROR, "[[k7]]")]
+    assert len(units["fine.md"].used) == 30 and not [p for p in units["fine.md"].problems if "limit" in p[1]]

@@ -3,8 +3,8 @@
 Only reads. Hidden folders (`.obsidian`, `.trash`, `.git`, any `.name`) are
 skipped, symbolic links are followed only while they stay inside the vault, and
 a file that cannot be read becomes a diagnostic, never an exception. Each real
-folder is listed at most twice (at its place, and through one symbolic link), so
-discovery is linear in the vault's size whatever links it holds.
+folder is listed once, so discovery is linear in the vault's size whatever links
+it holds.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import codecs
 import errno
 import os
 import stat
+from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,38 +42,44 @@ def discover(root: Path) -> VaultFiles:
     """List the notes and attachments under `root`, in a stable (sorted) order.
 
     Linear in the size of the vault, whatever its symbolic links: every real
-    folder, known by `(st_dev, st_ino)`, is listed at its own place and at most
-    once more through a symbolic link (a *mirror*, like `mirror -> real`). A
-    folder reached again through another link is a `symlink-duplicate`
-    diagnostic, a link back to a folder that contains it a `symlink-loop`; so
-    links forming a lattice cannot multiply the paths to a note.
+    folder, known by `(st_dev, st_ino)`, is listed once. The plain walk (no
+    folder links) comes first, so a folder is listed at its own place whatever
+    the names of the links to it; then the folder links, in the order found, each
+    followed only to a folder not listed yet (one the walk skips, like `.hidden`).
+    A link to a folder that contains it is a `symlink-loop`; to any other folder
+    listed already, a `symlink-duplicate`. Links to files keep their own path.
     """
     return _Walk(os.path.realpath(root)).run()
 
 
 Key = tuple[int, int]  # (st_dev, st_ino): a real folder, whatever the path to it
 
+_LOOP = "symbolic link points back to a folder that contains it; not followed"
+_DUPLICATE = "symbolic link reaches a folder listed at another place; not followed"
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, slots=True)
 class _Folder:
-    """A folder to list: where it is, how its entries are shown and named on disk, and how it was reached."""
+    """A folder to list: its real path, and how its entries are shown and named on disk."""
 
     path: str
     prefix: str
     disk_prefix: str
-    key: Key | None
-    linked: bool  # reached through a symbolic link
 
 
-@dataclass(frozen=True)
-class _Leave:
-    """Marks the end of a folder's listing: it no longer contains the folders listed next."""
+@dataclass(frozen=True, slots=True)
+class _Link:
+    """A symbolic link to a folder, kept until every folder of the plain walk is known."""
 
+    rel: str
+    disk_rel: str
+    real: str  # the real path of the folder it leads to
     key: Key
+    inside: str  # the real path of the folder that holds the link
 
 
 class _Walk:
-    """One discovery: an explicit stack of folders, and the folders seen at their place, through a link, and open."""
+    """One discovery: the folders listed so far, and the folder links still to look at."""
 
     def __init__(self, real_root: str) -> None:
         self.real_root = real_root
@@ -80,27 +87,21 @@ class _Walk:
         self.attachments: list[str] = []
         self.diagnostics: list[Diagnostic] = []
         self.disk_paths: dict[str, str] = {}
-        self.mirrored: set[Key] = set()  # folders listed once already through a symbolic link
-        self.placed: set[Key] = set()  # folders listed at their own place
-        self.open: set[Key] = set()  # the folders containing the one being listed
+        self.listed: set[Key] = set()  # every real folder listed, or about to be
+        self.links: deque[_Link] = deque()  # folder links found and not yet looked at
 
     def run(self) -> VaultFiles:
         try:
             info = os.stat(self.real_root)
-            root_key: Key | None = (info.st_dev, info.st_ino)
-            self.placed.add(root_key)
+            self.listed.add((info.st_dev, info.st_ino))
         except OSError:
-            root_key = None
-        stack: list[_Folder | _Leave] = [_Folder(self.real_root, "", "", root_key, False)]
-        while stack:
-            item = stack.pop()
-            if isinstance(item, _Leave):
-                self.open.discard(item.key)
-                continue
-            if item.key is not None:
-                self.open.add(item.key)
-                stack.append(_Leave(item.key))
-            stack.extend(reversed(self._list(item)))
+            pass  # scandir will say why
+        self._list_tree(_Folder(self.real_root, "", ""))
+        while self.links:
+            folder = self._through(self.links.popleft())
+            if folder is not None:
+                self._list_tree(folder)
+        self.diagnostics.sort(key=lambda d: d.path)  # stable: one path's diagnostics keep their order
         return VaultFiles(
             Path(self.real_root), tuple(sorted(self.notes)), tuple(sorted(self.attachments)),
             tuple(self.diagnostics), self.disk_paths,
@@ -109,8 +110,14 @@ class _Walk:
     def _problem(self, where: str, kind: str, message: str) -> None:
         self.diagnostics.append(Diagnostic(where, 0, kind, message, Severity.ERROR))
 
+    def _list_tree(self, top: _Folder) -> None:
+        """List `top` and the real folders under it, with a stack of our own: depth costs no recursion."""
+        stack = [top]
+        while stack:
+            stack.extend(reversed(self._list(stack.pop())))
+
     def _list(self, folder: _Folder) -> list[_Folder]:
-        """Record the folder's files; its subfolders, to list next."""
+        """Record the folder's files and folder links; its subfolders, to list next."""
         try:
             entries = sorted(os.scandir(folder.path), key=lambda e: e.name)
         except OSError as error:
@@ -125,58 +132,69 @@ class _Walk:
         if shown != entry.name:
             message = "the name is not valid UTF-8; shown with \ufffd (renaming the file fixes links to it)"
             self._problem(rel, "bad-encoding", message)
-        followed = self._target(entry, rel, folder.linked)
-        if followed is None:
+        try:
+            is_link = entry.is_symlink()
+        except OSError:
+            is_link = False
+        if is_link:
+            self._link(folder, entry, rel, disk_rel)
             return None
-        real, info, via_link = followed
-        kind = _kind_of(info)
-        if kind == "dir" and info is not None:  # a folder always has its stat
-            return self._subfolder(real, rel, disk_rel, info, via_link)
-        if kind == "other":
+        try:
+            info: os.stat_result | None = entry.stat(follow_symlinks=False)
+        except OSError:
+            info = None
+        if info is not None and stat.S_ISDIR(info.st_mode):
+            return self._subfolder(entry.path, rel, disk_rel, info)
+        self._file(entry.name, rel, disk_rel, info)
+        return None
+
+    def _file(self, name: str, rel: str, disk_rel: str, info: os.stat_result | None) -> None:
+        if not _readable_kind(info):
             self._problem(rel, "unreadable", "not a regular file (a pipe, socket or device); not read")
-        elif is_note_name(entry.name):
+        elif is_note_name(name):
             self.notes.append(rel)
             if rel != disk_rel:
                 self.disk_paths[rel] = disk_rel
         else:
             self.attachments.append(rel)
-        return None
 
-    def _target(self, entry: os.DirEntry, rel: str, linked: bool) -> tuple[str, os.stat_result | None, bool] | None:
-        """(real path, its stat, reached through a link?); None when a link is not followed (and said why)."""
-        try:
-            is_link = entry.is_symlink()
-        except OSError:
-            is_link = False
-        if not is_link:
-            try:
-                return entry.path, entry.stat(follow_symlinks=False), linked
-            except OSError:
-                return entry.path, None, linked
+    def _link(self, folder: _Folder, entry: os.DirEntry, rel: str, disk_rel: str) -> None:
+        """A link to a file is recorded under its own path; a link to a folder waits for the plain walk to end."""
         problem, real, info = _follow(entry.path, self.real_root)
-        if problem is None and info is not None and stat.S_ISDIR(info.st_mode):
-            target = (info.st_dev, info.st_ino)
-            if target in self.open:
-                problem = ("symlink-loop", "symbolic link points back to a folder that contains it; not followed")
-            elif target in self.mirrored:
-                problem = ("symlink-duplicate", "symbolic link reaches a folder already reached through another link; not followed again")
-        if problem is None:
-            return real, info, True
-        kind, message = problem
-        if kind == "unreadable" and is_note_name(entry.name):
-            self.notes.append(rel)  # a broken link to a note is still a node
+        if problem is not None or info is None:
+            kind, message = problem or ("unreadable", "symbolic link leads nowhere")
+            if kind == "unreadable" and is_note_name(entry.name):
+                self.notes.append(rel)  # a broken link to a note is still a node
+            else:
+                self._problem(rel, kind, message)
+        elif stat.S_ISDIR(info.st_mode):
+            self.links.append(_Link(rel, disk_rel, real, (info.st_dev, info.st_ino), folder.path))
         else:
-            self._problem(rel, kind, message)
-        return None
+            self._file(entry.name, rel, disk_rel, info)
 
-    def _subfolder(self, real: str, rel: str, disk_rel: str, info: os.stat_result, via_link: bool) -> _Folder | None:
-        key = (info.st_dev, info.st_ino)
-        seen = self.mirrored if via_link else self.placed
-        if key in self.open or key in seen:  # only a bind mount or a link can do this
-            self._problem(rel, "symlink-duplicate", "folder already reached by another path; not listed again")
+    def _through(self, link: _Link) -> _Folder | None:
+        """The folder a link leads to, when no other path lists it; else None, and a diagnostic on the link."""
+        if _contains(link.real, link.inside):
+            self._problem(link.rel, "symlink-loop", _LOOP)
             return None
-        seen.add(key)
-        return _Folder(real, rel + "/", disk_rel + "/", key, via_link)
+        if link.key in self.listed:
+            self._problem(link.rel, "symlink-duplicate", _DUPLICATE)
+            return None
+        self.listed.add(link.key)
+        return _Folder(link.real, link.rel + "/", link.disk_rel + "/")
+
+    def _subfolder(self, real: str, rel: str, disk_rel: str, info: os.stat_result) -> _Folder | None:
+        key = (info.st_dev, info.st_ino)
+        if key in self.listed:  # a bind mount, or a folder under a link's target reached before
+            self._problem(rel, "symlink-duplicate", "folder already listed at another place; not listed again")
+            return None
+        self.listed.add(key)
+        return _Folder(real, rel + "/", disk_rel + "/")
+
+
+def _contains(folder: str, path: str) -> bool:
+    """Whether real path `path` is `folder` or under it (string compare: constant system calls)."""
+    return path == folder or path.startswith(folder.rstrip("/") + "/")
 
 
 def _shown(name: str) -> str:
@@ -188,13 +206,9 @@ def _shown(name: str) -> str:
     return name
 
 
-def _kind_of(info: os.stat_result | None) -> str:
-    """"dir", "file" or "other"; reading a FIFO named like a note would block forever."""
-    if info is None:
-        return "file"  # reading it will say why
-    if stat.S_ISDIR(info.st_mode):
-        return "dir"
-    return "file" if stat.S_ISREG(info.st_mode) else "other"
+def _readable_kind(info: os.stat_result | None) -> bool:
+    """A regular file, or one whose stat failed (reading will say why): reading a FIFO would block forever."""
+    return info is None or stat.S_ISREG(info.st_mode)
 
 
 def _resolve(link: str) -> tuple[str, os.stat_result]:

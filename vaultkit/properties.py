@@ -17,10 +17,27 @@ import yaml
 
 from .model import Diagnostic, Severity
 
+# What PyYAML's constructors raise on a value they cannot build: `2024-02-31`, `!!int x`,
+# `!!bool x` (KeyError), `!!timestamp x` (AttributeError), `!!float` with no text (IndexError).
+_VALUE_ERRORS = (ValueError, TypeError, OverflowError, RecursionError, AttributeError, KeyError, IndexError)
 MAX_VALUES = 10_000  # values a frontmatter may expand to; YAML anchors can multiply a few bytes
 _ALIAS_KEYS = frozenset({"aliases", "alias"})
 _TAG_KEYS = frozenset({"tags", "tag"})
 _YAML = frontmatter.YAMLHandler()
+
+
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """PyYAML's safe loader, but a `!!set` keeps its members in the order written.
+
+    A Python set would order them by hash, which changes from run to run.
+    """
+
+
+def _ordered_set(loader: yaml.SafeLoader, node: yaml.MappingNode) -> list:
+    return list(loader.construct_mapping(node))
+
+
+_Loader.add_constructor("tag:yaml.org,2002:set", _ordered_set)
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,12 +51,13 @@ class Frontmatter:
 def read_frontmatter(text: str, path: str, first_line: int) -> Frontmatter:
     """Read the YAML between the `---` lines; `first_line` is the 1-based line of its first key."""
     try:
-        data = _YAML.load(text)
+        data = _YAML.load(text, Loader=_Loader)
     except yaml.YAMLError as error:
         return Frontmatter(diagnostics=(_yaml_diagnostic(error, path, first_line),))
-    except (ValueError, TypeError, OverflowError, RecursionError) as error:  # e.g. a date like 2024-02-31
+    except _VALUE_ERRORS as error:
         line = first_line + _failing_line(text)
-        message = f"invalid value in frontmatter ({error}); aliases, tags and properties ignored"
+        reason = error if isinstance(error, (ValueError, TypeError, OverflowError, RecursionError)) else "a value its YAML tag cannot hold"
+        message = f"invalid value in frontmatter ({reason}); aliases, tags and properties ignored"
         return Frontmatter(diagnostics=(Diagnostic(path, line, "invalid-yaml", message, Severity.ERROR),))
     if data is None:
         return Frontmatter(properties={})
@@ -92,7 +110,7 @@ def _failing_line(text: str) -> int:
                 for _, value in root.value:
                     try:
                         loader.construct_object(value, deep=True)
-                    except (ValueError, TypeError, OverflowError, RecursionError):
+                    except _VALUE_ERRORS:
                         return value.start_mark.line
         finally:
             loader.dispose()

@@ -4,6 +4,11 @@ A `NoteWork` carries only text and line numbers (the note's `sympy` blocks, the
 blocks of the notes it uses, its `%% verify %%` equations), so it pickles cheaply
 and hashes to a cache key; all SymPy work happens in `NoteWork.run`, inside a
 worker. `note_works` builds one for every note of a vault that has claims.
+
+What one note pulls in through `uses:`, transitively, is bounded (`MAX_USED_NOTES`,
+`MAX_USED_BYTES`, `MAX_USES_LINKS`): each unit then costs a bounded amount to build,
+hash and read however long a chain of `uses:` a vault holds, so checking stays
+linear in it.
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, field, replace
 
 from ..model import Note
 from ..resolve import resolve_target
@@ -27,6 +32,13 @@ _VERIFY = re.compile(r"^verify(?:\s+([A-Za-z0-9-]+))?$")
 
 Uses = list[tuple[str, str, int]]  # (note id, used note id, line of `uses:`)
 
+# What one note may use, transitively. Real notes use a few others, a few dozen at most; a note over
+# any bound is an error on its `uses:` line. The bounds make each note's walk and unit cost O(1), so a
+# chain of n notes costs O(n), not O(n²), and so does a dense knot of `uses:` that many notes use.
+MAX_USED_NOTES = 500
+MAX_USED_BYTES = 1024 * 1024  # of `sympy` block text, over all the notes used
+MAX_USES_LINKS = 2_000  # `uses:` targets looked at by the walk, over all the notes used
+
 
 @dataclass(frozen=True, slots=True)
 class Equation:
@@ -39,9 +51,16 @@ class Equation:
 
 @dataclass(frozen=True, slots=True)
 class UsedNote:
+    """A used note's blocks; one object shared by every unit that uses it, so hashed once (`digest`)."""
+
     path: str
     title: str
     blocks: tuple[Block, ...]
+    digest: str = field(init=False, repr=False, compare=False)  # a unit's cache key holds this, not the blocks
+
+    def __post_init__(self) -> None:
+        payload = json.dumps([self.path, self.title, [asdict(block) for block in self.blocks]])
+        object.__setattr__(self, "digest", hashlib.sha256(payload.encode()).hexdigest())
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +71,7 @@ class NoteWork:
     title: str
     blocks: tuple[Block, ...]
     equations: tuple[Equation, ...]
-    used: tuple[UsedNote, ...]  # every note used, transitively, dependencies first
+    used: tuple[UsedNote, ...]  # every note used, transitively, dependencies first (bounded, see top)
     problems: tuple[tuple[int, str], ...] = ()  # (line, message) found before any SymPy work: bad `uses:`
     macros: tuple[Macro, ...] = ()  # LaTeX macros of the vault's preamble and the note's own formulas
 
@@ -61,8 +80,12 @@ class NoteWork:
         return f"note:{self.path}"
 
     def key(self) -> str:
-        """Changes whenever anything that could change a verdict changes; the time budget cannot."""
-        payload = json.dumps([ENGINE_VERSION, asdict(self)], sort_keys=True, default=str)
+        """Changes whenever anything that could change a verdict changes; the time budget cannot.
+
+        Used notes count by their digests, so the cost is the unit's own size.
+        """
+        own = asdict(replace(self, used=()))
+        payload = json.dumps([ENGINE_VERSION, own, [u.digest for u in self.used]], sort_keys=True, default=str)
         return hashlib.sha256(payload.encode()).hexdigest()
 
     def wall_limit(self, budget: float) -> float:
@@ -118,18 +141,24 @@ def _with_warning(result: Result, warning: str | None) -> Result:
 def note_works(vault: Vault) -> tuple[list[NoteWork], Uses]:
     """A unit for every note with `sympy` blocks or `%% verify %%` equations, and every `uses` edge."""
     blocks = {note.id: note_blocks(note) for note in vault.notes.values()}
+    sizes = {ident: sum(len(block.content) for block in found) for ident, found in blocks.items()}
     direct, problems, uses = _uses(vault, blocks)
+    shared: dict[str, UsedNote] = {}  # one UsedNote a note, however many units use it
     works = []
     vault_macros = definitions([vault.preamble])
     for note in vault.notes.values():
         equations = _equations(note)
         if not blocks[note.id] and not equations:
             continue
-        order, cycle = _dependencies(note.id, direct)
-        note_problems = list(problems.get(note.id, ()))
-        if cycle is not None:
-            note_problems.append(cycle)
-        used = tuple(UsedNote(vault.notes[i].path, vault.notes[i].title, blocks[i]) for i in order if i != note.id)
+        order, cycle, over = _dependencies(note.id, direct, sizes)
+        note_problems = [*problems.get(note.id, ()), *(p for p in (cycle, over) if p is not None)]
+        if over is not None:  # a partial scope could make a claim false: none is checked
+            works.append(NoteWork(note.path, note.title, (), (), (), tuple(note_problems)))
+            continue
+        for i in order:
+            if i not in shared:
+                shared[i] = UsedNote(vault.notes[i].path, vault.notes[i].title, blocks[i])
+        used = tuple(shared[i] for i in order if i != note.id)
         macros = note_macros(vault_macros, note) if equations else ()
         works.append(NoteWork(note.path, note.title, blocks[note.id], equations, used, tuple(note_problems), macros))
     return works, uses
@@ -163,27 +192,44 @@ def _equations(note: Note) -> tuple[Equation, ...]:
     return tuple(found)
 
 
-def _dependencies(start: str, direct: dict[str, list[tuple[str, int]]]) -> tuple[list[str], tuple[int, str] | None]:
-    """Used notes in dependency order (deepest first), and a `uses` cycle if there is one.
+Problem = tuple[int, str]  # (line of `uses:`, message)
+
+
+def _dependencies(
+    start: str, direct: dict[str, list[tuple[str, int]]], sizes: dict[str, int]
+) -> tuple[list[str], Problem | None, Problem | None]:
+    """Used notes in dependency order (deepest first), a `uses` cycle if there is one, and the bound
+    passed if any (`MAX_USED_NOTES`, `MAX_USED_BYTES`, `MAX_USES_LINKS`): the walk stops there, so
+    its order is partial.
 
     A depth-first walk with its own stack, not Python's: a chain of ten thousand
     notes each using the next is as safe as a short one.
     """
     order: list[str] = []
     state: dict[str, str] = {start: "open"}
-    cycle: tuple[int, str] | None = None
+    cycle: Problem | None = None
     path: list[str] = [start]  # the open notes, outermost first
     positions: dict[str, int] = {start: 0}  # each open note's place in `path`
     pending = [iter(direct.get(start, ()))]  # the targets still to look at, one iterator per open note
+    via = (start, 0)  # the `uses:` target of `start` being followed, and its line
+    count = size = links = 0  # notes reached besides `start`, the bytes of their blocks, targets looked at
     while pending:
         node = path[-1]
         for target, line in pending[-1]:
+            links += 1
+            if node == start:
+                via = (target, line)
+            if links > MAX_USES_LINKS:
+                return order, cycle, _over_limit(via, "links")
             if state.get(target) == "open":
                 if cycle is None:
                     loop = " → ".join([*path[positions[target]:], target])
                     cycle = (line if node == start else direct[start][0][1], f"uses: cycle {loop}")
                 continue
             if target not in state:
+                count, size = count + 1, size + sizes.get(target, 0)
+                if count > MAX_USED_NOTES or size > MAX_USED_BYTES:
+                    return order, cycle, _over_limit(via, "notes" if count > MAX_USED_NOTES else "bytes")
                 state[target] = "open"
                 positions[target] = len(path)
                 path.append(target)
@@ -195,4 +241,14 @@ def _dependencies(start: str, direct: dict[str, list[tuple[str, int]]]) -> tuple
             del positions[node]
             state[node] = "done"
             order.append(node)
-    return order, cycle
+    return order, cycle, None
+
+
+def _over_limit(via: tuple[str, int], what: str) -> Problem:
+    target, line = via
+    bound = {
+        "notes": f"{MAX_USED_NOTES:,} notes",
+        "bytes": f"{MAX_USED_BYTES:,} bytes of sympy blocks",
+        "links": f"{MAX_USES_LINKS:,} uses: targets",
+    }[what]
+    return line, f"uses: [[{target}]] brings in more than {bound} in all (the limit); no claim of this note checked"

@@ -9,7 +9,7 @@ from markdown_it.rules_core import StateCore
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from .blockids import block_id_plugin
-from .brackets import bracket_limit_plugin
+from .brackets import bracket_limit_plugin, label_may_close
 from .comments import comment_plugin
 from .math import math_plugin
 from .offsets import offsets_plugin
@@ -58,7 +58,7 @@ def obsidian_markdown(*, for_rendering: bool = False) -> MarkdownIt:
         .use(tag_plugin)
         .use(block_id_plugin)
     )
-    offsets_plugin(md)
+    offsets_plugin(md, guards={"link": label_may_close, "image": label_may_close})
     bracket_limit_plugin(md)
     nesting_plugin(md)
     if for_rendering:
