@@ -86,6 +86,8 @@ def test_escape_shows_controls_and_keeps_the_rest():
     assert escape("tab\there, ünïcødé, → ×2") == "tab\there, ünïcødé, → ×2"
     assert escape("a\nb\x00\x7f\x85\x9b") == "a\\x0ab\\x00\\x7f\\x85\\x9b"
     assert escape("\u202eevil\u202c \u2066x\u2069") == "\\u202eevil\\u202c \\u2066x\\u2069"
+    forged = "ok\u2028Other.md:7: PROVED forged\u2029"  # line breaks to `str.splitlines`
+    assert escape(forged).splitlines() == ["ok\\u2028Other.md:7: PROVED forged\\u2029"]
     assert escape(escape(TITLE)) == escape(TITLE)  # backslashes are left alone: escaping twice changes nothing
 
 

@@ -207,6 +207,27 @@ def test_a_block_cannot_change_its_own_verdicts(tmp_path):
     assert verdicts(ran) == {"one-is-two": Verdict.FALSE, "square": Verdict.FALSE}
 
 
+ASSUMING = """
+import sympy
+A, B = sympy.symbols("A B", commutative=False)
+n, y = sympy.Symbol("n", odd=True), sympy.Symbol("y", imaginary=True)
+x, x_real = sympy.Symbol("x"), sympy.Symbol("x", real=True)
+claim("noncommuting", A * B, B * A)
+claim("odd", 2 * sympy.floor(n / 2) + 1, n)
+claim("imaginary", sympy.conjugate(y), -y)
+claim("one-name-two-symbols", x, x_real)
+claim("plain", x * x, x**2)
+"""
+
+
+def test_symbols_the_engine_cannot_sample_are_refused_not_judged(tmp_path):
+    """A block can build symbols `symbols:` cannot declare; the sampler would draw wrong values for them."""
+    vault = write_vault(tmp_path, {"Code.md": block(ASSUMING)})
+    found = verdicts(verify(vaultkit.load(vault), use_cache=False, run_python=True))
+    assert found == {"noncommuting": Verdict.ERROR, "odd": Verdict.ERROR, "imaginary": Verdict.ERROR,
+                     "one-name-two-symbols": Verdict.ERROR, "plain": Verdict.PROVED}  # fmt: skip
+
+
 def _stray(token: str) -> list[int]:
     found = []
     for name in os.listdir("/proc"):
@@ -317,6 +338,7 @@ def test_a_block_cannot_read_the_environment_of_vaultkit(tmp_path):
         "[Integer(1)]",
         "Add(" + "(" * 300 + "Integer(1)" + ")" * 300 + ")",
         "Add(" + "Integer(1), " * 30_000 + ")",
+        "Float('1.5', precision=100000000)",  # building it would be the work
     ],
 )
 def test_the_reader_of_a_blocks_claims_refuses_anything_but_sympy_objects(text):

@@ -42,6 +42,16 @@ claim nonzero-is-nonzero: Abs(z)/z * z == Abs(z)
 ```
 """
 
+SIGNS = """# Signs
+
+```sympy
+symbols: m nonnegative; t nonpositive
+claim nonnegative-sign: sign(m)**2 == sign(m)
+claim nonpositive-sign: sign(t)**2 == -sign(t)
+claim nonnegative-may-be-zero: sign(m) == 1
+```
+"""
+
 PARAMETERS = """# Parameters
 
 ```sympy
@@ -113,7 +123,7 @@ def verdicts(tmp_path_factory):
     notes = {
         "Traps.md": TRAPS, "Nonzero.md": NONZERO, "Parameters.md": PARAMETERS, "Circle.md": GIVENS,
         "Vacuous.md": FALSE_GIVEN, "Trig.md": LINE_3, "Trig again.md": LINE_10, "Elsewhere.md": SAME_CLAIM,
-        "Euler.md": LATEX,
+        "Euler.md": LATEX, "Signs.md": SIGNS,
     }  # fmt: skip
     write_vault(root, notes)
     verification = vaultkit.verify(vaultkit.load(root), use_cache=False, budget=BUDGET)
@@ -122,11 +132,12 @@ def verdicts(tmp_path_factory):
 
 FALSE = [
     "tiny-difference", "large-threshold", "integers-only", "branch-cut", "empty-sum", "cancellation-false",
-    "two-sided-limit", "large-only", "nonzero-not-real", "parameter-own", "circle-root",
+    "two-sided-limit", "large-only", "nonzero-not-real", "parameter-own", "circle-root", "nonnegative-may-be-zero",
 ]  # fmt: skip
 TRUE = [
     "cancellation-true", "one-sided-limit", "pythagoras", "nonzero-is-nonzero", "parameter-abs", "circle-square",
-    "early", "late", "ln-e", "e-squared", "compound", "euler-roman-i", "cube-root", "gauss",
+    "early", "late", "ln-e", "e-squared", "compound", "euler-roman-i", "cube-root", "gauss", "nonnegative-sign",
+    "nonpositive-sign",
 ]  # fmt: skip
 REFUSED = ["vacuous", "euler-i", "derivative-product"]
 

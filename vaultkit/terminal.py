@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import re
 
-# C0 controls but tab, DEL, C1 controls, and the bidi embeddings, overrides and isolates.
-_UNSAFE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# C0 controls but tab, DEL, C1 controls, the line and paragraph separators (a line break to `splitlines`),
+# and the bidi marks, embeddings, overrides and isolates.
+_UNSAFE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u200e\u200f\u2028-\u202e\u2066-\u2069]")
 # What `json.dumps(..., ensure_ascii=False)` leaves raw inside strings (it escapes C0 itself; its
 # only raw newlines are its own indentation, outside strings).
-_JSON_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_JSON_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u2028-\u202e\u2066-\u2069]")
 
 
 def _visible(match: re.Match[str]) -> str:

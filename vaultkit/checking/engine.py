@@ -73,8 +73,40 @@ def check(claim: Claim, *, budget: float = 60.0) -> Result:
     )  # fmt: skip
 
 
+_ASSUMPTIONS = frozenset({"real", "positive", "negative", "nonnegative", "nonpositive", "integer", "complex",
+                          "nonzero", "commutative", "finite"})  # what the sampler draws values for (and zero=False)
+
+
+def unsupported(lhs: sympy.Expr, rhs: sympy.Expr) -> str | None:
+    """Why the claim's symbols cannot be checked here, or None.
+
+    Values are drawn for what `symbols:` can declare; any other assumption
+    (`odd`, `imaginary`, non-commuting symbols, a function with assumptions)
+    would be sampled wrongly, and two different symbols with one name would
+    read as one in every report.
+    """
+    for side in (lhs, rhs):  # SymPy counts f and f(real=True) as one function: look at every application
+        for node in sympy.preorder_traversal(side):
+            if isinstance(node, AppliedUndef) and getattr(node.func, "_kwargs", None):
+                return f"the function {node.func} has assumptions: a declared function is any function"
+    names: dict[str, object] = {}
+    for thing in lhs.free_symbols | rhs.free_symbols:
+        given = getattr(thing, "_assumptions_orig", None) or {}
+        odd = sorted(k for k, v in given.items() if (k not in _ASSUMPTIONS or v is not True) and (k, v) != ("zero", False))
+        if odd:
+            return f"the symbol {thing} is {', '.join(f'{k}={v}' for k, v in ((k, given[k]) for k in odd))}: " \
+                   "only real, positive, negative, nonnegative, nonpositive, integer, complex and nonzero are supported"
+        name = str(thing)
+        if names.setdefault(name, thing) != thing:
+            return f"two different symbols or functions are named {name} (different assumptions)"
+    return None
+
+
 def _decide(claim: Claim, budget: float, started: float) -> _Outcome:
     lhs, rhs = claim.lhs, claim.rhs
+    problem = unsupported(lhs, rhs)
+    if problem is not None:
+        return _Outcome(Verdict.ERROR, message=problem)
     symbols = set((lhs - rhs).free_symbols)
     # only the ranges of the claim's own free indices: what else the note declares must not change its points
     claim = replace(claim, ranges=tuple(r for r in claim.ranges if r.index in symbols))

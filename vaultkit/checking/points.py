@@ -107,6 +107,8 @@ def random_value(var: Variable, rng: random.Random, wide: bool = False) -> sympy
     size = random_rational(rng, wide)
     if var.sign:
         return var.sign * size
+    if var.symbol.is_nonnegative or var.symbol.is_nonpositive:  # 0 is a special value, drawn elsewhere
+        return size if var.symbol.is_nonnegative else -size
     real = size if rng.random() < 0.5 else -size
     if var.real:
         return real

@@ -20,11 +20,12 @@ import os
 import subprocess
 import sys
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..vault import Vault
 from . import sandbox
 from .claims import Claim, Result, Verdict
+from .deadline import OutOfTime, time_limit
 from .engine import check
 from .srepr import SreprError, read_srepr
 from .work import ENGINE_VERSION
@@ -32,8 +33,9 @@ from .work import ENGINE_VERSION
 MAX_SECONDS = 600.0  # the longest a block may run (wall-clock and CPU time), whatever the budget
 MEMORY = 2 * 1024**3
 FILE_SIZE = 16 * 1024**2  # any file the block writes, and its output
-PROCESSES = 64  # beyond those the user already runs
+PROCESSES = 8  # the harness's three, and five more for the block: with MEMORY, at most 16 GiB in all
 MAX_CLAIMS = 500  # a block's claims are checked one by one after it ends
+_SLOW = "reading it took more than"
 
 _HARNESS = r"""
 import json, os, signal, sys, traceback
@@ -134,10 +136,10 @@ def run_block(note: str, title: str, code: str, fence_line: int, budget: float) 
     if isinstance(stated, Result):
         return [stated]
     try:
-        claims, error = _read_output(stated, note, title, (fence_line, last_line))
+        claims, error = _read_output(stated, note, title, (fence_line, last_line), budget)
     except (KeyError, TypeError, ValueError):
         return [_error(note, title, fence_line, "the block's output could not be read")]
-    results = [check(claim, budget=budget) for claim in claims]
+    results = [_timed(claim, check(claim, budget=budget)) for claim in claims]
     results += [error] if error is not None else []
     return results or [_error(note, title, fence_line, "the block made no claim(…)")]
 
@@ -170,6 +172,12 @@ def _state_claims(note: str, title: str, code: str, fence_line: int, limit: floa
         return out.read(FILE_SIZE).decode("utf-8", "replace")
 
 
+def _timed(claim: Claim, result: Result) -> Result:
+    """A claim that could not be read in time is `incomplete`: a faster run may read it."""
+    slow = claim.problem is not None and _SLOW in claim.problem
+    return replace(result, incomplete=True) if slow else result
+
+
 def _why_stopped(code: int, err) -> str:  # noqa: ANN001
     """The last line the block wrote to stderr, or its exit status; killed by a signal: a limit was reached."""
     err.seek(0)
@@ -178,27 +186,34 @@ def _why_stopped(code: int, err) -> str:  # noqa: ANN001
     return f"the block stopped: {reason[:300]}"
 
 
-def _read_output(text: str, note: str, title: str, lines: tuple[int, int]) -> tuple[list[Claim], Result | None]:
+def _read_output(
+    text: str, note: str, title: str, lines: tuple[int, int], budget: float
+) -> tuple[list[Claim], Result | None]:
     """The claims the block stated, read safely, and its error; raises KeyError, TypeError or ValueError."""
     data = json.loads(text)
     items, failure = data["claims"], data["error"]
-    if not isinstance(items, list) or len(items) > MAX_CLAIMS:
-        raise ValueError(f"more than {MAX_CLAIMS} claims")
-    claims = [_claim(item, note, lines) for item in items]
+    if not isinstance(items, list):
+        raise TypeError("not a list of claims")
+    if len(items) > MAX_CLAIMS:
+        too_many = f"the block stated {len(items)} claims; at most {MAX_CLAIMS} are checked"
+        return [], _error(note, title, lines[0], too_many)
+    claims = [_claim(item, note, lines, budget) for item in items]
     error = None
     if failure is not None:
         error = _error(note, title, _within(failure["line"], lines), str(failure["error"])[:1000])
     return claims, error
 
 
-def _claim(item: dict, note: str, lines: tuple[int, int]) -> Claim:
+def _claim(item: dict, note: str, lines: tuple[int, int], budget: float) -> Claim:
     """One stated claim; a side that is not an srepr the safe reader accepts makes it an error."""
     ident, line = str(item["id"])[:200], _within(item["line"], lines)
     text = f"{str(item['lhs'])[:200]} == {str(item['rhs'])[:200]}"
     try:
-        lhs, rhs = read_srepr(item["lhs"]), read_srepr(item["rhs"])
-    except SreprError as problem:
-        return Claim(note, line, ident, "python", None, None, text=text, problem=f"the claim cannot be read: {problem}")
+        with time_limit(budget):  # building what the block sent is work too
+            lhs, rhs = read_srepr(item["lhs"]), read_srepr(item["rhs"])
+    except (SreprError, OutOfTime) as problem:
+        why = problem if isinstance(problem, SreprError) else f"{_SLOW} {budget:g} s"
+        return Claim(note, line, ident, "python", None, None, text=text, problem=f"the claim cannot be read: {why}")
     return Claim(note, line, ident, "python", lhs, rhs, text=f"{lhs} == {rhs}"[:1000])
 
 

@@ -25,7 +25,10 @@ import sys
 import tempfile
 from dataclasses import dataclass
 
-_CLONE_NEWNS, _CLONE_NEWUSER, _CLONE_NEWPID, _CLONE_NEWNET = 0x00020000, 0x10000000, 0x20000000, 0x40000000
+from . import kernel_rules
+
+_CLONE_NEWNS, _CLONE_NEWIPC, _CLONE_NEWUSER = 0x00020000, 0x08000000, 0x10000000
+_CLONE_NEWPID, _CLONE_NEWNET = 0x20000000, 0x40000000
 _MS_RDONLY, _MS_NOSUID, _MS_NODEV, _MS_NOEXEC, _MS_REC, _MS_PRIVATE = 0x1, 0x2, 0x4, 0x8, 0x4000, 0x40000
 _AT_FDCWD, _AT_RECURSIVE, _MOUNT_ATTR_RDONLY = -100, 0x8000, 0x1
 _SYS_MOUNT_SETATTR = 442  # the same number on every architecture (new system calls share one table)
@@ -43,7 +46,7 @@ class Limits:
     cpu_seconds: int
     memory: int  # bytes of address space
     file_size: int  # bytes, for any file the child writes (its output included)
-    processes: int  # beyond those the user already runs
+    processes: int  # the child's own (beyond those the user already runs, where it has no namespace)
 
 
 class _Mount(ctypes.Structure):
@@ -61,7 +64,7 @@ class Confinement:
 
     def __call__(self) -> None:  # runs in the child between fork and exec: no locks, no threads
         die_with_parent()
-        _set_limits(self.limits)
+        _set_limits(self.limits, self.isolate)
         if self.isolate:
             _isolate(self.workdir)
 
@@ -83,14 +86,15 @@ def guard_init() -> None:
         pass
 
 
-def _set_limits(limits: Limits) -> None:
+def _set_limits(limits: Limits, isolate: bool) -> None:
+    """Resource limits; the process limit counts the user's processes, which a new user namespace starts at 0."""
     import resource
 
     for limit, value in (
         (resource.RLIMIT_CPU, limits.cpu_seconds),
         (resource.RLIMIT_AS, limits.memory),
         (resource.RLIMIT_FSIZE, limits.file_size),
-        (resource.RLIMIT_NPROC, _processes_of_user() + limits.processes),
+        (resource.RLIMIT_NPROC, limits.processes if isolate else _processes_of_user() + limits.processes),
         (resource.RLIMIT_CORE, 0),
     ):
         try:
@@ -119,7 +123,7 @@ def _isolate(workdir: str) -> None:
     """New namespaces, every mount read-only, a private tmpfs as working directory, no capabilities left."""
     libc = ctypes.CDLL(None, use_errno=True)
     uid, gid, last = os.getuid(), os.getgid(), _last_capability()  # /proc is hidden below
-    _check(libc.unshare(_CLONE_NEWUSER | _CLONE_NEWNS | _CLONE_NEWNET | _CLONE_NEWPID), "unshare")
+    _check(libc.unshare(_CLONE_NEWUSER | _CLONE_NEWNS | _CLONE_NEWNET | _CLONE_NEWPID | _CLONE_NEWIPC), "unshare")
     for name, text in (("setgroups", "deny"), ("uid_map", f"0 {uid} 1"), ("gid_map", f"0 {gid} 1")):
         with open(f"/proc/self/{name}", "w", encoding="ascii") as handle:
             handle.write(text)
@@ -137,7 +141,8 @@ def _isolate(workdir: str) -> None:
     hidden = _MS_RDONLY | _MS_NOSUID | _MS_NODEV | _MS_NOEXEC  # /proc would show vaultkit's own processes
     _check(libc.mount(b"tmpfs", b"/proc", b"tmpfs", hidden, b"size=4k,mode=0555"), "mount tmpfs on /proc")
     _drop_capabilities(libc, last)
-    _forbid_local_sockets(libc)
+    kernel_rules.restrict_writes(libc, workdir)  # where the kernel has Landlock
+    kernel_rules.install_filter(libc)
 
 
 def _last_capability() -> int:
@@ -155,44 +160,6 @@ def _drop_capabilities(libc: ctypes.CDLL, last: int) -> None:
     _check(libc.prctl(_PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0), "no_new_privs")
 
 
-# ---------------------------------------------------------------- no socket files, no io_uring
-
-_ARCHES = {"x86_64": (0xC000003E, 41), "aarch64": (0xC00000B7, 198)}  # audit arch, number of socket(2)
-_IO_URING_SETUP = 425  # the same number on every architecture
-_X32 = 0x40000000  # x86-64's x32 system calls carry this bit
-_AF_UNIX, _EACCES = 1, 13
-_LD, _JEQ, _JGE, _RET = 0x20, 0x15, 0x35, 0x06  # BPF_LD|W|ABS, BPF_JMP|JEQ|K, BPF_JMP|JGE|K, BPF_RET|K
-_ALLOW, _DENY, _KILL = 0x7FFF0000, 0x00050000 | _EACCES, 0x80000000
-_PR_SET_SECCOMP, _SECCOMP_MODE_FILTER = 22, 2
-
-
-class _Instruction(ctypes.Structure):
-    _fields_ = [("code", ctypes.c_uint16), ("jt", ctypes.c_uint8), ("jf", ctypes.c_uint8), ("k", ctypes.c_uint32)]
-
-
-class _Program(ctypes.Structure):
-    _fields_ = [("len", ctypes.c_uint16), ("filter", ctypes.POINTER(_Instruction))]
-
-
-def _forbid_local_sockets(libc: ctypes.CDLL) -> None:
-    """A seccomp filter: no `socket(AF_UNIX, …)`, no io_uring, no foreign system-call ABI.
-
-    A read-only mount still lets a program connect to a socket file (a D-Bus
-    session bus, a container engine, an X server), and through it ask someone
-    else to write for it; io_uring could open sockets without a system call.
-    """
-    arch, socket_call = _ARCHES[os.uname().machine]
-    program = [
-        (_LD, 0, 0, 4), (_JEQ, 1, 0, arch), (_RET, 0, 0, _KILL),  # 0-2: another ABI (i386 on x86-64): killed
-        (_LD, 0, 0, 0), (_JGE, 5, 0, _X32), (_JEQ, 5, 0, _IO_URING_SETUP),  # 3-5: the call's number
-        (_JEQ, 0, 2, socket_call), (_LD, 0, 0, 16), (_JEQ, 2, 0, _AF_UNIX),  # 6-8: socket's first argument
-        (_RET, 0, 0, _ALLOW), (_RET, 0, 0, _KILL), (_RET, 0, 0, _DENY),  # 9-11
-    ]  # fmt: skip
-    instructions = (_Instruction * len(program))(*(_Instruction(*step) for step in program))
-    filter_program = _Program(len(program), instructions)
-    _check(libc.prctl(_PR_SET_SECCOMP, _SECCOMP_MODE_FILTER, ctypes.byref(filter_program), 0, 0), "seccomp")
-
-
 def _check(status: int, what: str) -> None:
     if status != 0:
         error = ctypes.get_errno()
@@ -202,7 +169,7 @@ def _check(status: int, what: str) -> None:
 @functools.cache
 def available() -> bool:
     """Whether this system gives a child the namespaces (tried once, on a child that runs nothing)."""
-    if not sys.platform.startswith("linux") or os.uname().machine not in _ARCHES:
+    if not sys.platform.startswith("linux") or os.uname().machine not in kernel_rules.SUPPORTED:
         return False
     limits = Limits(cpu_seconds=30, memory=1024**3, file_size=1024**2, processes=8)
     with tempfile.TemporaryDirectory(prefix="vaultkit-probe-") as workdir:

@@ -25,6 +25,8 @@ from sympy.functions.elementary.piecewise import ExprCondPair
 
 MAX_LENGTH = 200_000  # characters of one side of a claim
 MAX_NODES = 20_000
+MAX_KEYWORD = 10**9  # an integer keyword (a Dummy's index)
+MAX_PRECISION = 4_000  # bits of a Float: more would make building it, not checking it, the work
 _NOT_EXPORTED = {"ExprCondPair": ExprCondPair}  # classes srepr names that `sympy` does not export
 _NAMING = frozenset({"Symbol", "Dummy", "Function", "Wild", "IndexedBase", "Idx"})  # take a name as a string
 
@@ -97,6 +99,9 @@ class _Builder:
             value = keyword.value
             if keyword.arg is None or not isinstance(value, ast.Constant) or type(value.value) not in (bool, int):
                 raise SreprError("keywords may only be assumptions (True/False) or integers")
+            bound = MAX_PRECISION if keyword.arg in ("precision", "dps") else MAX_KEYWORD
+            if type(value.value) is int and not -bound <= value.value <= bound:
+                raise SreprError(f"{keyword.arg}={value.value} is beyond {bound:,}")
             found[keyword.arg] = value.value
         return found
 

@@ -27,7 +27,7 @@ from .engine import check
 from .macros import Macro, MacroError, definitions, expand, note_macros
 from .scope import Scope
 
-ENGINE_VERSION = "7"  # bump when a change could alter a verdict: cached results are then stale
+ENGINE_VERSION = "8"  # bump when a change could alter a verdict: cached results are then stale
 _VERIFY = re.compile(r"^verify(?:\s+([A-Za-z0-9-]+))?$")
 
 Uses = list[tuple[str, str, int]]  # (note id, used note id, line of `uses:`)
