@@ -70,6 +70,58 @@ def test_two_thousand_nested_folders_are_discovered(tmp_path):
     assert [d.kind for d in found.diagnostics] == ["symlink-loop"]
 
 
+def test_twenty_two_folders_of_links_that_once_did_not_finish(tmp_path):
+    """22 folders, each with two links to the next: 2**22 paths to the last note; each folder listed once."""
+    files = {f"f{i:02d}/note{i:02d}.md": f"note {i}" for i in range(22)}
+    root = write_vault(tmp_path, files)
+    for i in range(21):
+        os.symlink(f"../f{i + 1:02d}", root / f"f{i:02d}" / "x")
+        os.symlink(f"../f{i + 1:02d}", root / f"f{i:02d}" / "y")
+    vault = vaultkit.load(root)
+    assert sorted(note.path for note in vault.notes.values()) == sorted(files)
+    assert sum(d.kind == "symlink-duplicate" for d in vault.diagnostics) == 42
+
+
+def test_ten_thousand_nested_folders_deeper_than_any_path_are_a_diagnostic(tmp_path):
+    """Below the system's path limit a note is found; what lies deeper is said, not silently lost."""
+    root = tmp_path / "v"
+    os.mkdir(root)
+    descriptor = os.open(root, os.O_RDONLY)
+    try:
+        for level in range(10_000):  # a path this deep cannot be named whole: each folder made from its parent
+            os.mkdir("d", dir_fd=descriptor)
+            if level == 10:
+                os.close(os.open("shallow.md", os.O_WRONLY | os.O_CREAT, 0o644, dir_fd=descriptor))
+            inner = os.open("d", os.O_RDONLY, dir_fd=descriptor)
+            os.close(descriptor)
+            descriptor = inner
+        os.close(os.open("bottom.md", os.O_WRONLY | os.O_CREAT, 0o644, dir_fd=descriptor))
+    finally:
+        os.close(descriptor)
+    try:
+        vault = vaultkit.load(root)
+    finally:
+        _remove_deep_chain(root, 10_000)
+    assert [note.path for note in vault.notes.values()] == ["/".join(["d"] * 10) + "/shallow.md"]
+    assert [(d.kind, d.message) for d in vault.diagnostics] == [("unreadable", "cannot be read: File name too long")]
+
+
+def _remove_deep_chain(root: Path, depth: int) -> None:
+    """Remove root/d/…/d and the files in it through folder descriptors, deepest first: no path is too long."""
+    chain = [os.open(root, os.O_RDONLY)]
+    for _ in range(depth):
+        chain.append(os.open("d", os.O_RDONLY, dir_fd=chain[-1]))
+    for parent, folder in zip(reversed(chain[:-1]), reversed(chain[1:])):
+        for name in os.listdir(folder):
+            os.unlink(name, dir_fd=folder)
+        os.close(folder)
+        os.rmdir("d", dir_fd=parent)
+    for name in os.listdir(chain[0]):
+        os.unlink(name, dir_fd=chain[0])
+    os.close(chain[0])
+    os.rmdir(root)
+
+
 def _remove_chain(root: Path, depth: int) -> None:
     """Remove root/d/d/…/d (depth levels) and what the bottom holds, deepest first, without recursion."""
     levels = [str(root)]
@@ -315,6 +367,36 @@ def test_a_template_that_is_a_pipe_or_too_large_is_refused(tmp_path):
     with pytest.raises(NewNoteError, match="limit"):
         create_note(root, "Big", template="big")
     assert sorted(p.name for p in root.iterdir()) == ["a.md", "templates"] or not (root / "Pipe.md").exists()
+
+
+def test_a_half_gibibyte_template_is_refused_without_being_read(tmp_path):
+    root = write_vault(tmp_path, {"a.md": "a"})
+    (root / "templates").mkdir()
+    with open(root / "templates" / "concept.md", "wb") as handle:
+        handle.truncate(512 * 1024**2)  # sparse: the test costs no disk and no time
+    with pytest.raises(NewNoteError, match="limit"):
+        create_note(root, "Huge")
+    assert not (root / "Huge.md").exists()
+
+
+def test_a_refused_cache_folder_never_falls_back_into_the_vault_or_a_shared_folder(tmp_path, monkeypatch):
+    """TMPDIR inside the vault, or unset, once decided where the cache went when its folder was refused."""
+    root = write_vault(tmp_path, {"Lie.md": "# Lie\n\n```sympy\nclaim: 1 + 1 == 3\n```\n"})
+    (tmp_path / "file").write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("VAULTKIT_CACHE_DIR", str(tmp_path / "file" / "cache"))  # cannot be created
+    before = tree_snapshot(root)
+    for tmpdir in (str(root), None):
+        if tmpdir is None:
+            monkeypatch.delenv("TMPDIR", raising=False)
+        else:
+            monkeypatch.setenv("TMPDIR", tmpdir)
+        shared = Path(tmpdir or "/tmp") / "vaultkit-cache"
+        existed = shared.exists()
+        done = vaultkit.verify(vaultkit.load(root), jobs=1)
+        assert [r.verdict for r in done.results] == [Verdict.FALSE]
+        assert any("not cached" in warning for warning in done.warnings)
+        assert tree_snapshot(root) == before
+        assert shared.exists() == existed
 
 
 def test_a_regular_template_inside_the_vault_still_works(tmp_path):

@@ -141,8 +141,9 @@ class _Walk:
             return None
         try:
             info: os.stat_result | None = entry.stat(follow_symlinks=False)
-        except OSError:
-            info = None
+        except OSError as error:  # gone since listed, or deeper than the system's path limit
+            self._problem(rel, "unreadable", f"cannot be read: {error.strerror}")
+            return None
         if info is not None and stat.S_ISDIR(info.st_mode):
             return self._subfolder(entry.path, rel, disk_rel, info)
         self._file(entry.name, rel, disk_rel, info)
