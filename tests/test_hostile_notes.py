@@ -112,7 +112,10 @@ def test_half_a_mebibyte_of_embed_openers_closed_by_wikilink_brackets():
 
 
 def test_embed_openers_before_a_link_target_are_each_read_at_a_bounded_cost():
-    """`](y)` at the end (or references in the note): every opener is read as a label, within the nesting limit."""
+    """`](y)` at the end (or references in the note): an opener followed by 32 more is plain text, like a run of
+    `[`; the last ones are read as labels. 2 MB of this once took 42 s and 800 MB."""
+    long = _parse("![" * 1_000_000 + "](x)\n\n[[After]]")
+    assert [(link.target, link.kind, link.line) for link in long.links] == [("x", "embed", 1), ("After", "link", 3)]
     note = _parse("![![" * 16_000 + "](y) [[Seen]]")
     assert [(link.target, link.kind, link.syntax) for link in note.links] == [
         ("y", "embed", "markdown"), ("Seen", "link", "wiki")
@@ -120,3 +123,42 @@ def test_embed_openers_before_a_link_target_are_each_read_at_a_bounded_cost():
     referenced = _parse("[r]: /u\n\n" + "![[![[" * 10_000 + "] [r]")
     assert [(link.target, link.display) for link in referenced.links] == [("/u", "r")]
     assert (note.diagnostics, referenced.diagnostics) == ((), ())
+
+
+def test_ten_thousand_notes_of_one_name_each_linking_to_it_from_its_own_folder():
+    """Found scaling the fuzzer's vaults up by copies: every link scanned all the notes of its name for one in
+    its own folder, and its ambiguity kept a copy of their list (quadratic time and memory)."""
+    from vaultkit.model import LinkRef, Note
+    from vaultkit.resolve import NameIndex, resolve_links
+
+    count = 10_000
+
+    def wiki(target: str) -> LinkRef:
+        return LinkRef(target, (), None, "link", "wiki", 1)
+
+    notes = [
+        Note(id=f"c{i}/index", path=f"c{i}/index.md", title="index", aliases=("home",),
+             links=(wiki("index"), wiki(f"c{(i + 1) % count}/index"), wiki("img.png"), wiki("home")))
+        for i in range(count)
+    ]  # fmt: skip
+    attachments = [f"c{i}/img.png" for i in range(count)]
+    resolved = resolve_links(notes, NameIndex.build(notes, attachments), attachments=True)
+    targets = [(link.source, link.target, link.ambiguous) for link in resolved.links]
+    assert targets[:4] == [("c0/index", "c0/index", True), ("c0/index", "c1/index", False),
+                           ("c0/index", "c0/img.png", True), ("c0/index", "home", False)]  # fmt: skip
+    assert targets[-3] == ("c9999/index", "c0/index", False)
+    assert len(resolved.links) == 4 * count
+
+
+def test_two_notes_that_claim_the_same_fifty_thousand_aliases():
+    """Each conflict looked for its alias among all the note's aliases again (quadratic in a note's aliases)."""
+    from vaultkit.model import Note
+    from vaultkit.resolve import NameIndex, resolve_links
+
+    aliases = tuple(f"Alias {i}" for i in range(50_000)) + ("ALIAS 0",)
+    notes = [Note(id=name, path=name + ".md", title=name, aliases=aliases) for name in ("A", "B")]
+    index = NameIndex.build(notes, ())
+    assert index.by_alias["alias 0"] == ("A", "B")
+    conflicts = [d for d in resolve_links(notes, index).diagnostics if d.kind == "alias-conflict"]
+    assert len(conflicts) == 100_000
+    assert conflicts[0].message == "alias 'Alias 0' is also claimed by B; links to it stay unresolved"

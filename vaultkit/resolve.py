@@ -10,7 +10,7 @@ import posixpath
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .model import Diagnostic, LinkRef, Note, ResolvedLink, Severity
 
@@ -27,45 +27,96 @@ def _folder(ident: str) -> str:
     return posixpath.dirname(ident)
 
 
+def _tail(path: str) -> str:
+    """The last two components of a path: `a/b/c` → `b/c`."""
+    return "/".join(path.rsplit("/", 2)[-2:])
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """Node ids that one look-up finds, shortest path first, and the first of them in each folder."""
+
+    ids: tuple[str, ...]
+    first_in: dict[str, str]
+
+    @classmethod
+    def of(cls, ids: Sequence[str]) -> Choice:
+        first_in: dict[str, str] = {}
+        for ident in ids:
+            first_in.setdefault(_folder(ident), ident)
+        return cls(tuple(ids), first_in)
+
+
 @dataclass(frozen=True)
 class NameIndex:
     """Look-up tables from normalised names to node ids.
 
-    Each list is sorted shortest path first (then alphabetically), so choosing
-    among equal names only needs a scan for the linking note's own folder.
+    Each list is sorted shortest path first (then alphabetically). A look-up is
+    prepared once a key (`choice`), so that a thousand notes of one name, each
+    linking to it from its own folder, cost a thousand dictionary look-ups, not
+    a million comparisons.
     """
 
     by_path: dict[str, list[str]]
     by_name: dict[str, list[str]]
-    by_alias: dict[str, list[str]]
+    by_alias: dict[str, tuple[str, ...]]
     attachment_by_path: dict[str, str]
     attachment_by_name: dict[str, list[str]]
     normalized: dict[str, str]  # node id → its normalised form
+    by_tail: dict[str, list[str]] = field(default_factory=dict)  # last two components → note ids
+    attachment_by_tail: dict[str, list[str]] = field(default_factory=dict)  # the same, lower-cased paths
+    choices: dict[tuple[str, str], Choice] = field(default_factory=dict, repr=False, compare=False)
+
+    def choice(self, kind: str, key: str) -> Choice | None:
+        """What a look-up of `key` finds (`path`, `name`, `suffix`, `attachment`, `attachment-suffix`), or None."""
+        found = self.choices.get((kind, key))
+        if found is None:
+            found = self.choices[(kind, key)] = Choice.of(self._find(kind, key))
+        return found if found.ids else None
+
+    def _find(self, kind: str, key: str) -> Sequence[str]:
+        if kind == "path":
+            return self.by_path.get(key, ())
+        if kind == "name":
+            return self.by_name.get(key, ())
+        if kind == "suffix":  # notes whose path ends with the key at a `/`
+            return [i for i in self.by_tail.get(_tail(key), ()) if self.normalized[i].endswith("/" + key)]
+        if kind == "attachment":
+            return self.attachment_by_name.get(key, ())
+        return [p for p in self.attachment_by_tail.get(_tail(key), ()) if p.lower().endswith("/" + key)]
 
     @classmethod
     def build(cls, notes: Iterable[Note], attachments: Iterable[str]) -> NameIndex:
         by_path: dict[str, list[str]] = defaultdict(list)
         by_name: dict[str, list[str]] = defaultdict(list)
         by_alias: dict[str, list[str]] = defaultdict(list)
+        by_tail: dict[str, list[str]] = defaultdict(list)
         normalized: dict[str, str] = {}
         for note in notes:
             normalized[note.id] = key = normalize(note.id)
             by_path[key].append(note.id)
             by_name[normalize(note.title)].append(note.id)
+            by_tail[_tail(key)].append(note.id)
             for alias in note.aliases:
                 owners = by_alias[normalize(alias)]
-                if note.id not in owners:
+                if not owners or owners[-1] != note.id:  # this note's own entries come last while it is read
                     owners.append(note.id)
         attachment_by_path: dict[str, str] = {}
         attachment_by_name: dict[str, list[str]] = defaultdict(list)
+        attachment_by_tail: dict[str, list[str]] = defaultdict(list)
         for path in attachments:
             key = unicodedata.normalize("NFC", path).lower()
             attachment_by_path.setdefault(key, path)
             attachment_by_name[posixpath.basename(key)].append(path)
-        for table in (by_path, by_name, attachment_by_name):
+            attachment_by_tail[_tail(path.lower())].append(path)
+        for table in (by_path, by_name, by_tail, attachment_by_name, attachment_by_tail):
             for ids in table.values():
                 ids.sort(key=lambda i: (len(i), i))
-        return cls(dict(by_path), dict(by_name), dict(by_alias), attachment_by_path, dict(attachment_by_name), normalized)
+        aliases = {key: tuple(owners) for key, owners in by_alias.items()}
+        return cls(
+            dict(by_path), dict(by_name), aliases, attachment_by_path, dict(attachment_by_name), normalized,
+            dict(by_tail), dict(attachment_by_tail),
+        )  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,15 +152,10 @@ def resolve_target(
         if attachment is not None:
             return attachment
     if "/" in key:
-        exact = index.by_path.get(key)
-        if exact:
-            return _choose(exact, source_folder)
-        base = posixpath.basename(key)
-        suffix = "/" + key
-        matches = [i for i in index.by_name.get(base, ()) if index.normalized[i].endswith(suffix)]
-        if matches:
-            return _choose(matches, source_folder)
-    named = index.by_name.get(key)
+        found = index.choice("path", key) or index.choice("suffix", key)
+        if found:
+            return _choose(found, source_folder)
+    named = index.choice("name", key)
     if named:
         return _choose(named, source_folder)
     if alias_links:
@@ -117,7 +163,7 @@ def resolve_target(
         if owners and len(owners) == 1:
             return Resolution(owners[0], via_alias=True)
         if owners:
-            return Resolution(None, candidates=tuple(owners))
+            return Resolution(None, candidates=owners)
     return Resolution(None)
 
 
@@ -125,29 +171,30 @@ def _by_path(index: NameIndex, path: str) -> Resolution | None:
     key = unicodedata.normalize("NFC", path).lower()
     if key in index.attachment_by_path:
         return Resolution(index.attachment_by_path[key], attachment=True)
-    exact = index.by_path.get(normalize(path))
+    exact = index.choice("path", normalize(path))
     return _choose(exact, posixpath.dirname(path)) if exact else None
 
 
 def _attachment(index: NameIndex, raw: str, folder: str) -> Resolution | None:
     """Attachments resolve like notes: a path first, else by name, own folder preferred."""
     key = raw.lower().lstrip("/")
-    named = index.attachment_by_name.get(posixpath.basename(key), [])
     if "/" in key:
         if key in index.attachment_by_path:
             return Resolution(index.attachment_by_path[key], attachment=True)
-        named = [p for p in named if p.lower().endswith("/" + key)]
+        named = index.choice("attachment-suffix", key)
+    else:
+        named = index.choice("attachment", key)
     if not named:
         return None
     return _choose(named, folder, attachment=True)
 
 
-def _choose(ids: Sequence[str], folder: str, attachment: bool = False) -> Resolution:
-    """`ids` come sorted shortest first; the linking note's own folder wins."""
-    if len(ids) == 1:
-        return Resolution(ids[0], attachment=attachment)
-    best = next((i for i in ids if _folder(i) == folder), ids[0])
-    return Resolution(best, candidates=tuple(ids), attachment=attachment)
+def _choose(choice: Choice, folder: str, attachment: bool = False) -> Resolution:
+    """The ids come sorted shortest first; the linking note's own folder wins."""
+    if len(choice.ids) == 1:
+        return Resolution(choice.ids[0], attachment=attachment)
+    best = choice.first_in.get(folder, choice.ids[0])
+    return Resolution(best, candidates=choice.ids, attachment=attachment)
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,12 +294,17 @@ def _written(ref: LinkRef) -> str:
 def _alias_conflicts(notes: Sequence[Note], index: NameIndex) -> Iterable[Diagnostic]:
     """One diagnostic per alias that several notes claim, on each claiming note."""
     by_id = {note.id: note for note in notes}
+    spelled: dict[str, dict[str, str]] = {}  # note id → each normalised alias as the note first writes it
     for key, owners in index.by_alias.items():
         if len(owners) < 2:
             continue
         for owner in owners:
             note = by_id[owner]
-            alias = next(a for a in note.aliases if normalize(a) == key)
+            if owner not in spelled:
+                spelled[owner] = {}
+                for written in note.aliases:
+                    spelled[owner].setdefault(normalize(written), written)
+            alias = spelled[owner][key]
             others = _some([o for o in owners[:5] if o != owner], total=len(owners) - 1)
             message = f"alias {alias!r} is also claimed by {others}; links to it stay unresolved"
             yield Diagnostic(note.path, 1, "alias-conflict", message, Severity.WARNING)

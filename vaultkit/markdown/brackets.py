@@ -9,14 +9,17 @@ so the link rule is not tried there: such a bracket is plain text. The last
 brackets of a run still open links as usual (`[[[…[x](t.md)`). Each line with
 such a run is recorded in `env["bracket_runs"]` (1-based lines) for a diagnostic.
 
-Runs broken up by other characters (`![![![`, `[[![[![[`) cost the same label
-scans, a few dozen rule calls a character. A link or image needs its label closed
-by `]` and, unless the note defines references, followed by `(`: where no `](`
-follows, `label_may_close` says so and neither rule is tried; the result is the
-same, the scan is skipped.
+Runs of image openers (`![![![`, `[[![[![[`) cost the same label scans, a few
+dozen rule calls a character. `label_may_close` skips both rules where they
+cannot succeed: at an opener followed by `MAX_BRACKET_RUN` more (`[` or `![`),
+deeper than markdown-it nests labels, and where no `]` closes the label followed
+by `(` (unless the note defines references); the result is the same, the scan
+is skipped.
 """
 
 from __future__ import annotations
+
+import re
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
@@ -26,6 +29,7 @@ from .offsets import InlineRule
 
 MAX_BRACKET_RUN = 32
 _RUN = "[" * MAX_BRACKET_RUN
+_OPENERS = re.compile(r"(?:!?\[){%d}" % MAX_BRACKET_RUN)  # a run of link or image openers, `![` or `[`
 
 
 def bracket_limit_plugin(md: MarkdownIt) -> None:
@@ -53,6 +57,8 @@ def label_may_close(state: StateInline, pos: int) -> bool:
     A guard for the `offsets` wrapper of the link and image rules (another wrapper
     around the image rule, which recurses, would cost 40% on bracket-heavy text).
     """
+    if _OPENERS.match(state.src, pos + (2 if state.src.startswith("![", pos) else 1)):
+        return False  # deeper than markdown-it nests labels: a plain `[` (or `![`), as in a run of brackets
     closes: dict[str, int] = state.env.setdefault("label_closes", {})
     last = closes.get(state.src)
     if last is None:
