@@ -371,7 +371,16 @@ def render(results: dict) -> str:
 
 def _shape(shape: dict) -> str:
     kinds = ", ".join(f"{kind} {size / 1024:.0f} KB" for kind, size in list(shape["kinds"].items())[:3])
-    return f"{shape['files']} files in {shape['folders']} folders, {shape['links']} symbolic links; mostly {kinds}"
+    counts = [
+        _count(shape["files"], "file"),
+        _count(shape["folders"], "folder"),
+        _count(shape["links"], "symbolic link"),
+    ]
+    return f"{counts[0]} in {counts[1]}, {counts[2]}; mostly {kinds}"
+
+
+def _count(number: int, thing: str) -> str:
+    return f"{number} {thing}{'' if number == 1 else 's'}"
 
 
 def _verified(fz: dict) -> str:
@@ -485,9 +494,11 @@ def main(argv: list[str] | None = None) -> int:
     if not args.skip_fuzz:
         log(args.log, f"fuzz: {args.vaults} vaults in {args.processes} processes")
         run_fuzz(args)
-    results = {"machine": machine(), "fuzz": summarise()}
-    log(args.log, f"fuzz summary: {json.dumps(results['fuzz'])[:2000]}")
     previous = OUT / "results.json"
+    results = {"machine": machine(), "fuzz": summarise()}
+    if args.skip_fuzz and args.skip_scaling and previous.exists():  # writing the record again: keep when and where
+        results["machine"] = json.loads(previous.read_text(encoding="utf-8")).get("machine", results["machine"])
+    log(args.log, f"fuzz summary: {json.dumps(results['fuzz'])[:2000]}")
     if not args.skip_scaling:
         results["scaling"] = run_scaling(args)
     elif previous.exists():
