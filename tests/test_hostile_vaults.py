@@ -26,13 +26,19 @@ from vaultkit.new import NewNoteError, create_note
 # ---------------------------------------------------------------- 1. discovery
 
 
-def test_a_lattice_of_folder_links_lists_each_folder_once(tmp_path):
-    """16 folders, each with two links to the next: 2**16 paths to the last note before."""
-    files = {f"f{i:02d}/note{i:02d}.md": f"note {i}" for i in range(16)}
+def _lattice(tmp_path: Path, levels: int) -> tuple[Path, dict[str, str]]:
+    """`levels` folders with a note each, each folder with two links (`x`, `y`) to the next."""
+    files = {f"f{i:02d}/note{i:02d}.md": f"note {i}" for i in range(levels)}
     root = write_vault(tmp_path, files)
-    for i in range(15):
+    for i in range(levels - 1):
         os.symlink(f"../f{i + 1:02d}", root / f"f{i:02d}" / "x")
         os.symlink(f"../f{i + 1:02d}", root / f"f{i:02d}" / "y")
+    return root, files
+
+
+def test_a_lattice_of_folder_links_lists_each_folder_once(tmp_path):
+    """16 folders, each with two links to the next: 2**16 paths to the last note before."""
+    root, files = _lattice(tmp_path, 16)
     found = discover(root)
     assert found.notes == tuple(sorted(files))
     duplicates = [(d.path, d.line, d.kind) for d in found.diagnostics]
@@ -72,11 +78,7 @@ def test_two_thousand_nested_folders_are_discovered(tmp_path):
 
 def test_twenty_two_folders_of_links_that_once_did_not_finish(tmp_path):
     """22 folders, each with two links to the next: 2**22 paths to the last note; each folder listed once."""
-    files = {f"f{i:02d}/note{i:02d}.md": f"note {i}" for i in range(22)}
-    root = write_vault(tmp_path, files)
-    for i in range(21):
-        os.symlink(f"../f{i + 1:02d}", root / f"f{i:02d}" / "x")
-        os.symlink(f"../f{i + 1:02d}", root / f"f{i:02d}" / "y")
+    root, files = _lattice(tmp_path, 22)
     vault = vaultkit.load(root)
     assert sorted(note.path for note in vault.notes.values()) == sorted(files)
     assert sum(d.kind == "symlink-duplicate" for d in vault.diagnostics) == 42
