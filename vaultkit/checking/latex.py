@@ -92,6 +92,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 import sympy
 from lark import Token, Tree
@@ -108,7 +109,7 @@ from .latex_syntax import (
 )
 from .scope import Scope
 
-__all__ = ["TranslationError", "read_display", "translate", "translate_equation", "translate_equations"]
+__all__ = ["Statement", "TranslationError", "read_display", "read_statements", "translate", "translate_equation", "translate_equations"]
 
 
 _ORDER_RELATIONS = {
@@ -1140,7 +1141,7 @@ def _run(
     translator.bare_operators = frozenset(re.sub(r"\s+", "", m.group(1)) for m in _BARE_OPERATOR.finditer(prepared))
     if not free:
         translator.values, translator.indices = _letter_uses(tree)
-    if build is _build_reading:  # a reader's guesses, never a claim's: x^* and i by what the text is about
+    if build is _build_statements:  # a reader's guesses, never a claim's: x^* and i by what the text is about
         translator.conjugating = complex_note or translator.literal_order or is_complex(tex)
         translator.imaginary_i = translator.conjugating and not _I_AS_INDEX.search(prepared)
     statements = [c for c in tree.children if isinstance(c, Tree)]
@@ -1151,7 +1152,7 @@ def _run(
                     raise TranslationError(
                         f"{relation}: only identities (=) can be checked", command=str(relation), cause="relation"
                     )
-        if build not in (_build_equations, _build_reading):
+        if build not in (_build_equations, _build_statements):
             _separated(statements, [c for c in tree.children if isinstance(c, Token)])
         return build(translator, statements)
     except TranslationError:
@@ -1223,6 +1224,26 @@ def _build_equations(translator: _Translator, statements: list[Tree]) -> list[tu
     return pairs
 
 
+@dataclass(frozen=True)
+class Statement:
+    """One statement of a display read freely: values joined by relations, in the order written.
+
+    `values` has one more item than `relations`. `continued` is True when the statement
+    begins with its relation (an aligned `&= …` line): its first value is the last value of
+    the statement before. `line` counts the display's lines from 1.
+    """
+
+    values: tuple[sympy.Expr, ...]
+    relations: tuple[str, ...]  # "=", "<", "\\approx", … as written (commands keep their backslash)
+    continued: bool
+    line: int
+
+
+def read_statements(tex: str, scope: Scope, *, complex_note: bool = False) -> list[Statement]:
+    """The free reading of a whole display, statement by statement (see `read_display`)."""
+    return _run(tex, scope, True, _build_statements, relations=True, complex_note=complex_note)
+
+
 def read_display(tex: str, scope: Scope, *, complex_note: bool = False) -> str:
     """A free reading of a whole display equation, for coverage: one line a statement.
 
@@ -1232,46 +1253,51 @@ def read_display(tex: str, scope: Scope, *, complex_note: bool = False) -> str:
     quantities (`complex_note`, see `latex_free.is_complex`) and names x^* (an optimum,
     a true distribution) elsewhere. Raises TranslationError like the rest.
     """
-    return _run(tex, scope, True, _build_reading, relations=True, complex_note=complex_note)
+    lines = []
+    for statement in read_statements(tex, scope, complex_note=complex_note):
+        text = _one_line(statement.values[0])
+        for relation, value in zip(statement.relations, statement.values[1:]):
+            text += f" {relation.lstrip(chr(92))} {_one_line(value)}"
+        lines.append(text)
+    return "\n".join(lines)
 
 
-def _build_reading(translator: _Translator, statements: list[Tree]) -> str:
+def _build_statements(translator: _Translator, statements: list[Tree]) -> list[Statement]:
     related = [bool(translator.relation(statement)[1]) for statement in statements]
     if any(related) and not all(related):  # `j = 1, 2, …, n`: a list of values, not separate statements
         raise TranslationError(
             "an equation and bare expressions side by side (j = 1, 2, …, n?): a list is not read", command=",",
             cause="ambiguous",
         )
-    lines: list[tuple[list[sympy.Expr], list[Token]]] = []
+    lines: list[Statement] = []
     for statement in statements:
         sums, relations = translator.relation(statement)
         for relation in relations:
             if str(relation)[1:] in _SET_RELATIONS:
                 raise TranslationError(f"{relation}: sets are not read", command=str(relation), cause="set")
         values = [translator.sum(s) for s in sums]
-        if translator.continues(statement):
+        continued = translator.continues(statement)
+        if continued:
             if not lines:  # `= b = c` continues an equation above the display: read what is here
                 relations = relations[1:]
-                if not relations:
-                    lines.append((values, relations))
-                    continue
+                continued = False
             else:
-                values.insert(0, lines[-1][0][-1])
-        lines.append((values, relations))
+                values.insert(0, lines[-1].values[-1])
+        lines.append(Statement(tuple(values), tuple(str(r) for r in relations), continued, _line_of(statement)))
     # `\frac{d^2 x}{dt^2} = -\omega^2 x`: once x is differentiated as x(t), every bare x is x(t)
     functions = {
         sympy.Symbol(name): next(iter(applied))
         for name, applied in translator.applied.items()
         if len(applied) == 1
     }
-    text_lines = []
-    for values, relations in lines:
-        values = [v.xreplace(functions) for v in values] if functions else values
-        text = _one_line(values[0])
-        for relation, value in zip(relations, values[1:]):
-            text += f" {str(relation).lstrip(chr(92))} {_one_line(value)}"
-        text_lines.append(text)
-    return "\n".join(text_lines)
+    if functions:
+        lines = [replace(s, values=tuple(v.xreplace(functions) for v in s.values)) for s in lines]
+    return lines
+
+
+def _line_of(statement: Tree) -> int:
+    first = next(iter(statement.scan_values(lambda value: isinstance(value, Token))), None)
+    return getattr(first, "line", None) or 1
 
 
 def _one_line(value: sympy.Basic) -> str:
