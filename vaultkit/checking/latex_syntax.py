@@ -48,25 +48,39 @@ _COMMUTATOR = re.compile(r"\[[^\[\],=]+,[^\[\],=]+\]")  # [A, B]: A and B need n
 _TRAILING = re.compile(r"(?:\s|\\[,;:! ]|\\q?quad(?![A-Za-z])|~|[.,;])+\Z")
 
 
+def _as_written(tex: str, prepared: str | None) -> str:
+    """A claim is read as written."""
+    return tex
+
+
+def _free_text(tex: str, prepared: str | None) -> str:
+    """The free reading's text (`latex_free.prepare`), refused when a word in it would be read as letters."""
+    tex = prepare(tex) if prepared is None else prepared
+    tex = re.sub(r"(?:\\\\|\s)+\Z", "", tex)  # a last line break ends nothing
+    word = ambiguous_word(tex)
+    if word is not None and word.endswith("("):
+        raise TranslationError(
+            f"{word}…): letters before parentheses are a product in TeX and a function to a reader: "
+            f"write \\operatorname{{{word[:-1]}}}(…) or \\{word[:-1]}", command=word, cause="ambiguous",
+        )
+    if word is not None:
+        raise TranslationError(
+            f"{word}: a word in a formula is a product of letters in TeX: write \\text{{{word}}} or "
+            f"\\mathrm{{{word}}}", command=word, cause="ambiguous",
+        )
+    return tex
+
+
+_PREPARATIONS = {False: _as_written, True: _free_text}  # by strictness: the claim's, the free reading's
+
+
 def _parse(tex: str, free: bool = False, prepared: str | None = None) -> Tree:
     """The parse tree of `tex`; in the free reading, of `prepared` (`latex_free.prepare(tex)`) when given."""
     if not isinstance(tex, str):
         raise TypeError("LaTeX must be a string")
     if len(tex) > MAX_LENGTH:
         raise TranslationError(f"LaTeX longer than {MAX_LENGTH} characters", cause="too-large")
-    if free:  # a last line break ends nothing
-        tex = re.sub(r"(?:\\\\|\s)+\Z", "", prepare(tex) if prepared is None else prepared)
-        word = ambiguous_word(tex)
-        if word is not None and word.endswith("("):
-            raise TranslationError(
-                f"{word}…): letters before parentheses are a product in TeX and a function to a reader: "
-                f"write \\operatorname{{{word[:-1]}}}(…) or \\{word[:-1]}", command=word, cause="ambiguous",
-            )
-        if word is not None:
-            raise TranslationError(
-                f"{word}: a word in a formula is a product of letters in TeX: write \\text{{{word}}} or "
-                f"\\mathrm{{{word}}}", command=word, cause="ambiguous",
-            )
+    tex = _PREPARATIONS[free](tex, prepared)
     text = _TRAILING.sub("", tex).strip()
     if not text:
         raise TranslationError("empty equation", cause="syntax")
