@@ -19,6 +19,7 @@ from vaultkit.checking.latex_free import ambiguous_word, is_complex, prepare
         (r"\textnormal{LHS: } a = b", r" a = b"),
         (r"a = b \text{ (by symmetry)}", r"a = b"),
         (r"a = b + c = \\ = d", r"a = b + c = d"),
+        (r"a &= b \\[3ex] c &= d \\[-1.5em] e", r"a &= b \\  c &= d \\  e"),  # spacing after a break, not [3ex]
         (r"a^{*} + b^{\dagger 2}", r"a^* + {b^\dagger}^{2}"),
         (r"p(x) == 0", r"p(x) = 0"),
         (r"j = 1, ..., n", r"j = 1, \ldots  , n"),

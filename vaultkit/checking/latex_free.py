@@ -48,6 +48,7 @@ _WRAPPERS = ("boxed", "underbrace", "overbrace", "displaylines", "mathstrut", "s
 _NOTE_AFTER = {"underbrace": "_", "overbrace": "^"}
 _COLOR = re.compile(r"\\color\s*\{[A-Za-z!0-9]*\}|\\(?:phantom|hphantom|vphantom)\s*\{[^{}]*\}")
 _TEXTCOLOR = re.compile(r"\\textcolor\s*\{[A-Za-z!0-9]*\}")
+_LINE_SPACING = re.compile(r"\\\\\s*\[\s*-?[0-9.]*\s*(?:ex|em|pt|mm|cm|in|mu|bp|pc|dd|cc|sp)\s*\]")  # \\[3ex]
 _TAG = re.compile(r"\\(?:tag\*?|label)\s*\{[^{}]*\}|\\(?:nonumber|notag)(?![A-Za-z])")
 
 # Spellings of one thing: `^{*}` is `^*`, `a^{\dagger 2}` is (a†)², `==` is `=`, `...` is an ellipsis.
@@ -158,6 +159,7 @@ def prepare(text: str) -> str:
     # a matrix is read cell by cell later: its body travels hex-encoded, out of the lexer's way
     text = _MATRIX.sub(lambda m: f"\\vkmatrix{{{m.group(1)}}}{{{m.group(2).encode().hex()}}}", text)
     text = _ALIGNING.sub(" ", text)
+    text = _LINE_SPACING.sub(r"\\\\ ", text)  # the space after a line break is layout
     text = _TAG.sub(" ", text)
     text = _COLOR.sub(" ", text)
     text = _TEXTCOLOR.sub(" ", text)
