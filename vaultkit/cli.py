@@ -96,6 +96,11 @@ def _parser() -> argparse.ArgumentParser:
         "--coverage", action="store_true",
         help="check nothing: report how many display equations translate from LaTeX, and why the others do not",
     )
+    verify.add_argument(
+        "--scan", action="store_true",
+        help="without markup: check every step of every display equation and report what holds (advisory)",
+    )
+    verify.add_argument("--strict", action="store_true", help="with --scan: exit status 1 if any step does not follow")
     _add_budget(verify)
 
     derive = commands.add_parser("derive", help="list the built-in derivations, or show one step by step")
@@ -284,9 +289,12 @@ def _verify(args: argparse.Namespace) -> int:
     from .checking import report
     from .checking.run import verify
 
+    _modes(args)
     vault = _load(args, args.vault)
     if args.coverage:
         return _coverage(vault, args)
+    if args.scan:
+        return _scan(vault, args)
     started = time.perf_counter()
     verification = verify(
         vault, jobs=args.jobs, budget=args.budget, use_cache=not args.no_cache, run_python=args.run_python
@@ -314,6 +322,33 @@ def _coverage(vault: Vault, args: argparse.Namespace) -> int:
         for line in found.lines():
             _say(line)
     return 0
+
+
+def _modes(args: argparse.Namespace) -> None:
+    """`--coverage` and `--scan` are two different runs; `--strict` belongs to a scan."""
+    if args.scan and args.coverage:
+        raise UsageError("--scan and --coverage cannot be combined: --coverage only reads, --scan reads and checks")
+    if args.scan and args.run_python:
+        raise UsageError("--scan reads display equations only; --run-python belongs to a plain verify")
+    if args.strict and not args.scan:
+        raise UsageError("--strict applies to --scan (a plain verify already fails on any false claim)")
+
+
+def _scan(vault: Vault, args: argparse.Namespace) -> int:
+    import json
+
+    from .checking.scan_report import as_json, lines
+    from .checking.scan_run import scan
+
+    found = scan(vault, jobs=args.jobs, budget=args.budget, use_cache=not args.no_cache)
+    for warning in found.warnings:
+        _say(f"vaultkit: warning: {warning}", file=sys.stderr)
+    if args.json:
+        print(json_safe(json.dumps(as_json(found), ensure_ascii=False, indent=1)))
+    else:
+        for line in lines(found):
+            _say(line)
+    return 1 if args.strict and found.failed else 0
 
 
 def _derive(args: argparse.Namespace) -> int:

@@ -18,10 +18,12 @@ import json
 import re
 from dataclasses import asdict, dataclass, field, replace
 
+import sympy
+
 from ..model import Note
 from ..resolve import resolve_target
 from ..vault import Vault
-from .blocks import Block, note_blocks, read_blocks, uses_targets
+from .blocks import Block, BlockReading, note_blocks, read_blocks, uses_targets
 from .claims import Claim, Result, Verdict
 from .engine import check
 from .macros import Macro, MacroError, definitions, expand, note_macros
@@ -107,15 +109,20 @@ def check_note(work: NoteWork, budget: float) -> list[Result]:
         Claim(work.path, line, f"{work.title}:{line}", "sympy", None, None, problem=message)
         for line, message in work.problems
     ]
-    scope = Scope()
-    for used in work.used:
-        scope = read_blocks(used.path, used.title, used.blocks, scope).scope
-    reading = read_blocks(work.path, work.title, work.blocks, scope)
+    reading = note_scope(work)
     claims.extend(reading.claims)
     claims.extend(_equation_claim(work, equation, reading.scope) for equation in work.equations)
     results = [check(claim, budget=budget) for claim in claims]
     warnings = {line: message for line, message in reading.warnings}
     return [_with_warning(result, warnings.get(result.line)) for result in results]
+
+
+def note_scope(work: NoteWork) -> BlockReading:
+    """The note's `sympy` blocks read in the scope of the notes it uses, dependencies first."""
+    scope = Scope()
+    for used in work.used:
+        scope = read_blocks(used.path, used.title, used.blocks, scope).scope
+    return read_blocks(work.path, work.title, work.blocks, scope)
 
 
 def _equation_claim(work: NoteWork, equation: Equation, scope: Scope) -> Claim:
@@ -125,8 +132,12 @@ def _equation_claim(work: NoteWork, equation: Equation, scope: Scope) -> Claim:
         lhs, rhs = translate_equation(expand(equation.tex, work.macros), scope)
     except (MacroError, TranslationError) as error:
         return Claim(work.path, equation.line, equation.id, "latex", None, None, text=equation.tex, problem=str(error))
-    ranges = tuple(scope.ranges.values())
-    return Claim(work.path, equation.line, equation.id, "latex", lhs, rhs, ranges, tuple(scope.givens), equation.tex)
+    return latex_claim(work.path, equation.line, equation.id, lhs, rhs, scope, equation.tex)
+
+
+def latex_claim(path: str, line: int, ident: str, lhs: sympy.Expr, rhs: sympy.Expr, scope: Scope, tex: str) -> Claim:
+    """A LaTeX equation read in a note's scope as a claim: it holds over the scope's ranges, under its givens."""
+    return Claim(path, line, ident, "latex", lhs, rhs, tuple(scope.ranges.values()), tuple(scope.givens), tex)
 
 
 def _with_warning(result: Result, warning: str | None) -> Result:
@@ -138,8 +149,11 @@ def _with_warning(result: Result, warning: str | None) -> Result:
 # ---------------------------------------------------------------- the note units of a vault
 
 
-def note_works(vault: Vault) -> tuple[list[NoteWork], Uses]:
-    """A unit for every note with `sympy` blocks or `%% verify %%` equations, and every `uses` edge."""
+def note_works(vault: Vault, *, every: bool = False) -> tuple[list[NoteWork], Uses]:
+    """A unit for every note with `sympy` blocks or `%% verify %%` equations, and every `uses` edge.
+
+    `every`: a unit for every note, with its macros, claims or not (a scan reads every display in its scope).
+    """
     blocks = {note.id: note_blocks(note) for note in vault.notes.values()}
     sizes = {ident: sum(len(block.content) for block in found) for ident, found in blocks.items()}
     direct, problems, uses = _uses(vault, blocks)
@@ -148,7 +162,7 @@ def note_works(vault: Vault) -> tuple[list[NoteWork], Uses]:
     vault_macros = definitions([vault.preamble])
     for note in vault.notes.values():
         equations = _equations(note)
-        if not blocks[note.id] and not equations:
+        if not blocks[note.id] and not equations and not every:
             continue
         order, cycle, over = _dependencies(note.id, direct, sizes)
         note_problems = [*problems.get(note.id, ()), *(p for p in (cycle, over) if p is not None)]
@@ -159,7 +173,7 @@ def note_works(vault: Vault) -> tuple[list[NoteWork], Uses]:
             if i not in shared:
                 shared[i] = UsedNote(vault.notes[i].path, vault.notes[i].title, blocks[i])
         used = tuple(shared[i] for i in order if i != note.id)
-        macros = note_macros(vault_macros, note) if equations else ()
+        macros = note_macros(vault_macros, note) if equations or every else ()
         works.append(NoteWork(note.path, note.title, blocks[note.id], equations, used, tuple(note_problems), macros))
     return works, uses
 

@@ -1,0 +1,194 @@
+r"""What each relation of a display is, before anything is checked.
+
+A display read freely (`latex.read_statements`) is a list of statements, each
+values joined by relations. Every relation between two consecutive values is a
+step, and its kind says what a counterexample would mean:
+
+- `step`: a derivation step: the second and later relations of a chain, an
+  aligned `&= …` line, and the first relation of a chain whose left side is not
+  a bare name. A counterexample: it **does not follow**.
+- `equation`: a single equation whose left side is not a bare name
+  (`H\psi = E\psi`). It may be an identity; if not, it is a **statement** (a law,
+  a condition), which holds for some values only.
+- `numeric`: a single equation without any symbol or unknown function
+  (`1 + 1 = 2`): no value can make it hold, so a counterexample is a mistake.
+- `definition`: `:=`, `\coloneqq`, `\equiv`, and the first relation of a
+  statement whose left side is a bare undeclared name or an undeclared function
+  of distinct names (`E = mc^2`, `f(x) = x^2`): a definition or a law, not a
+  derivation. Never checked; later steps of the note may use it.
+- `approximation` (`\approx`, `\simeq`, `\sim`, `\propto`, …), `inequality`
+  (`<`, `\le`, `\ne`, …), `relation` (arrows, `\in`, anything else): not
+  identities, never checked.
+
+Conditions written beside an equation (`\quad x > 0`, `\text{if } …`, or an
+inequality read as a statement of its own on the same line) go with the steps
+of their line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from enum import Enum
+
+import sympy
+from sympy.core.function import AppliedUndef
+
+from .scan_tex import Condition
+from .scope import Scope
+
+DEFINITIONS = frozenset({"\\coloneqq", "\\eqqcolon", "\\equiv", "\\triangleq", "\\doteq", ":="})
+APPROXIMATIONS = frozenset({"\\approx", "\\simeq", "\\sim", "\\propto", "\\cong", "\\asymp", "\\thickapprox"})
+INEQUALITIES = frozenset({
+    "<", ">", "\\le", "\\leq", "\\ge", "\\geq", "\\ne", "\\neq", "\\ll", "\\gg", "\\leqslant", "\\geqslant",
+    "\\lesssim", "\\gtrsim", "\\prec", "\\succ", "\\preceq", "\\succeq", "\\lt", "\\gt",
+})  # fmt: skip
+
+
+class Kind(str, Enum):
+    STEP = "step"
+    EQUATION = "equation"
+    NUMERIC = "numeric"
+    DEFINITION = "definition"
+    APPROXIMATION = "approximation"
+    INEQUALITY = "inequality"
+    RELATION = "relation"
+
+    @property
+    def identity(self) -> bool:
+        """Whether steps of this kind are checked as identities."""
+        return self in (Kind.STEP, Kind.EQUATION, Kind.NUMERIC)
+
+
+@dataclass(frozen=True)
+class Relation:
+    """One relation of a display as read: where it is, both sides, what it is, and any condition of its line."""
+
+    line: int  # the text line within the display, 1 for its first
+    order: int  # its place among the display's statements: earlier relations come first
+    lhs: sympy.Expr
+    rhs: sympy.Expr
+    relation: str  # as written in TeX
+    kind: Kind
+    condition: Condition | None = None
+    requires: tuple | None = ()  # the condition as statements; None when it could not be read
+
+
+@dataclass(frozen=True)
+class Definition:
+    """`name = value` or `f(x, y) = value`, on a line of a note: what a later step may substitute."""
+
+    line: int  # the note's line
+    order: tuple[int, int]  # (display, statement) in reading order
+    name: sympy.Symbol | sympy.FunctionClass
+    parameters: tuple[sympy.Symbol, ...]  # () for a name
+    value: sympy.Expr
+
+
+Conditions = dict[int, tuple[Condition, tuple | None]]  # text line → (condition, its statements; None if unread)
+
+
+def classify(statements: Iterable, scope: Scope, conditions: Conditions | None = None, skipped: int = 0) -> list[Relation]:
+    """Every relation of a display's statements, with its kind and the condition of its line.
+
+    `skipped`: the display's lines before the one the reader counts as its first.
+    """
+    statements = list(statements)
+    lines = [skipped + statement.line for statement in statements]
+    by_line = dict(conditions or {})
+    for line, (condition, read) in _written_conditions(statements, lines):
+        if line in by_line:
+            before, known = by_line[line]
+            condition = Condition(line, f"{before.tex}, {condition.tex}")
+            read = known + read if known is not None else None
+        by_line[line] = (condition, read)
+    found = []
+    for chain in _chains(statements):
+        length = sum(len(statements[i].relations) for i in chain)
+        for number, (i, j) in enumerate((i, j) for i in chain for j in range(len(statements[i].relations))):
+            statement = statements[i]
+            lhs, rhs, relation = statement.values[j], statement.values[j + 1], statement.relations[j]
+            kind = _kind(relation, (lhs, rhs), number == 0, length, scope)
+            condition, requires = by_line.get(lines[i], (None, ()))
+            found.append(Relation(lines[i], i, lhs, rhs, relation, kind, condition, requires))
+    return found
+
+
+def _chains(statements: list) -> Iterator[list[int]]:
+    """The statements grouped as chains: one that begins afresh, and the `&= …` lines that continue it."""
+    chain: list[int] = []
+    for i, statement in enumerate(statements):
+        if chain and not statement.continued:
+            yield chain
+            chain = []
+        chain.append(i)
+    if chain:
+        yield chain
+
+
+def _kind(relation: str, sides: tuple[sympy.Expr, sympy.Expr], first: bool, length: int, scope: Scope) -> Kind:
+    if relation in DEFINITIONS:
+        return Kind.DEFINITION
+    if relation in APPROXIMATIONS:
+        return Kind.APPROXIMATION
+    if relation in INEQUALITIES:
+        return Kind.INEQUALITY
+    if relation != "=":
+        return Kind.RELATION
+    if first and defined_name(sides[0], scope) is not None:
+        return Kind.DEFINITION
+    if first and length == 1:
+        return Kind.NUMERIC if all(constant(side) for side in sides) else Kind.EQUATION
+    return Kind.STEP
+
+
+def _written_conditions(statements: list, lines: list[int]) -> Iterator[tuple[int, tuple[Condition, tuple]]]:
+    """`|x| = x, \\quad x > 0`: an inequality read as a statement of its own, after an equation on its line."""
+    seen: set[int] = set()
+    for statement, line in zip(statements, lines):
+        relations = statement.relations
+        if line in seen and relations and not statement.continued and all(r in INEQUALITIES for r in relations):
+            text = sympy.sstr(statement.values[0])
+            for relation, value in zip(relations, statement.values[1:]):
+                text += f" {relation} {sympy.sstr(value)}"
+            yield line, (Condition(line, text), (statement,))
+        if "=" in relations:
+            seen.add(line)
+
+
+def constant(expr: sympy.Expr) -> bool:
+    """No symbol and no unknown function: a number, whatever values anything takes."""
+    return not expr.free_symbols and not expr.atoms(AppliedUndef)
+
+
+def defined_name(side: sympy.Expr, scope: Scope) -> tuple[sympy.Basic, tuple[sympy.Symbol, ...]] | None:
+    """(name, parameters) when `side` is a bare undeclared name or an undeclared function of distinct names."""
+    if isinstance(side, sympy.Symbol):
+        return None if scope.defined(side.name) else (side, ())
+    if isinstance(side, AppliedUndef):
+        arguments = side.args
+        distinct = len(set(arguments)) == len(arguments) and all(isinstance(a, sympy.Symbol) for a in arguments)
+        if distinct and str(side.func) not in scope.functions:
+            return side.func, tuple(arguments)
+    return None
+
+
+def definitions(relations: Iterable[Relation], scope: Scope, display: int, first_line: int) -> list[Definition]:
+    """The definitions among a display's relations, in order, that a later step could substitute."""
+    found = []
+    for relation in relations:
+        if relation.kind is not Kind.DEFINITION or relation.relation in ("\\doteq",):
+            continue
+        name_side, value = relation.lhs, relation.rhs
+        if relation.relation == "\\eqqcolon":
+            name_side, value = value, name_side
+        named = defined_name(name_side, scope)
+        if named is not None and not _mentions(value, named[0]):
+            found.append(Definition(first_line + relation.line - 1, (display, relation.order), named[0], named[1], value))
+    return found
+
+
+def _mentions(value: sympy.Expr, name: sympy.Basic) -> bool:
+    if isinstance(name, sympy.Symbol):
+        return name in value.free_symbols
+    return any(applied.func == name for applied in value.atoms(AppliedUndef))

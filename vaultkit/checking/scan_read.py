@@ -1,0 +1,177 @@
+r"""A scan's first stage, inside a worker: every display of a note read and cut into steps.
+
+Each note is read in its own scope (its `sympy` blocks and those of the notes
+it uses, as for its claims) with its macros. Every display is read freely,
+its relations classified (`scan.classify`), and each relation that could be
+an identity becomes a `Step` with the claims to try, in order, as text
+(`portable.Portable`): as written (a condition beside it made an assumption
+when it can be), then with the note's earlier definitions put in, then with
+every symbol positive. A display that cannot be read is an `Outcome` with the
+reader's cause and command, as `--coverage` reports it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+import sympy
+
+from ..model import Math
+from .coverage import Display, Outcome
+from .macros import MacroError, expand
+from .portable import Portable, portable
+from .scan import Definition, Kind, Relation, classify, definitions
+from .scan_context import assuming, positive, substituted
+from .scan_tex import Condition, prepare_display
+from .scope import Scope
+from .work import NoteWork, latex_claim, note_scope
+
+_LEADING = re.compile(
+    r"(?:\s+|\\(?:begin|end)\s*\{(?:aligned|align\*?|equation\*?|gather\*?|gathered|split|multline\*?|eqnarray\*?)\}"
+    r"|\\(?:label|tag\*?)\s*\{[^{}]*\}|\\(?:nonumber|notag)(?![A-Za-z]))*"
+)
+_CONDITION_OPENING = re.compile(r"^(?:\s|\\q?quad|\\[,;:! ]|~|,|;|&|\\(?:text|textrm|mathrm|mbox|textit)\s*\{[^{}]*\})*")
+
+
+@dataclass(frozen=True, slots=True)
+class Attempt:
+    """One claim to check for a step, and what it takes besides the step itself."""
+
+    claim: Portable
+    using: tuple[int, ...] = ()  # the note's lines whose definitions were put in
+    assuming: str = ""  # "x positive" (its written condition), "every symbol positive"
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One relation of a display, where it is, how it was read, what it is, and what to check."""
+
+    note: str
+    line: int
+    tex: str  # the display as written
+    lhs: str  # each side as read, as SymPy prints it
+    rhs: str
+    relation: str  # as written in TeX
+    kind: Kind
+    condition: str = ""  # a condition written beside it, as written
+    attempts: tuple[Attempt, ...] = ()  # identities only: as read first, then with context
+    problem: str = ""  # why an identity cannot be checked at all
+
+
+@dataclass(frozen=True, slots=True)
+class ScanNote:
+    """A note to scan: its unit of work (scope, macros) and its displays (`line`: where the TeX starts)."""
+
+    work: NoteWork
+    displays: tuple[Display, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class NoteScan:
+    steps: tuple[Step, ...]
+    unread: tuple[Outcome, ...]
+
+
+def first_line(math: Math) -> int:
+    """The note's line where a display's TeX starts: after an opening `$$` that stands alone on its line."""
+    extra = (math.end_line - math.line) - math.tex.count("\n")
+    return math.line + max(0, extra - 1)
+
+
+def read_note(note: ScanNote) -> NoteScan:
+    """Inside a worker: the note's displays read and cut into steps, in order."""
+    from .latex_free import is_complex
+
+    work = note.work
+    scope = note_scope(work).scope
+    complex_note = is_complex(*(display.tex for display in note.displays))
+    steps: list[Step] = []
+    unread: list[Outcome] = []
+    known: list[Definition] = []
+    problem = "; ".join(message for _, message in work.problems)
+    for number, display in enumerate(note.displays):
+        relations = _relations(display, work, scope, complex_note, unread)
+        for relation in relations:
+            earlier = [d for d in known if d.order < (number, relation.order)]
+            steps.append(_step(display, relation, scope, earlier, problem))
+        known.extend(definitions(relations, scope, number, display.line))
+    return NoteScan(tuple(steps), tuple(unread))
+
+
+def _relations(display: Display, work: NoteWork, scope: Scope, complex_note: bool, unread: list[Outcome]) -> list[Relation]:
+    """The display's relations classified, or [] with an `Outcome` saying why it was not read."""
+    from .latex import TranslationError, read_statements
+
+    def failed(cause: str, command: str | None, message: str) -> list[Relation]:
+        unread.append(Outcome(display.note, display.line, display.tex, None, cause, command, message))
+        return []
+
+    try:
+        prepared = prepare_display(expand(display.tex, work.macros))
+        statements = read_statements(prepared.tex, scope, complex_note=complex_note)
+        conditions = {c.line: (c, _condition(c, scope, complex_note)) for c in prepared.conditions}
+        return classify(statements, scope, conditions, skipped=prepared.tex.count("\n", 0, _LEADING.match(prepared.tex).end()))
+    except MacroError as error:
+        return failed("macro", None, str(error))
+    except TranslationError as error:
+        return failed(error.cause, error.command, error.message)
+    except RecursionError:
+        return failed("too-large", None, "nested too deeply to read")
+    except Exception as error:  # noqa: BLE001 - a reader bug costs one display, not its neighbours
+        return failed("internal", None, f"the reader failed: {type(error).__name__}: {error}")
+
+
+def _condition(condition: Condition, scope: Scope, complex_note: bool) -> tuple | None:
+    """A written condition as statements (`\\text{for } x > 0` → x > 0), or None when it does not read."""
+    from .latex import TranslationError, read_statements
+
+    body = condition.tex[_CONDITION_OPENING.match(condition.tex).end():].strip().rstrip(".,;")
+    if body.startswith("(") and body.endswith(")"):
+        body = body[1:-1]
+    try:
+        return tuple(read_statements(body, scope, complex_note=complex_note)) or None
+    except (TranslationError, RecursionError, ValueError, TypeError):
+        return None
+
+
+def _step(display: Display, relation: Relation, scope: Scope, earlier: list[Definition], problem: str) -> Step:
+    """The relation as a step; an identity with the claims to try."""
+    line = display.line + relation.line - 1
+    condition = relation.condition.tex if relation.condition is not None else ""
+    try:
+        shown = _shown(relation.lhs), _shown(relation.rhs)
+        step = Step(display.note, line, display.tex, *shown, relation.relation, relation.kind, condition)
+        if not relation.kind.identity:
+            return step
+        if problem:
+            return replace(step, problem=f"the note's scope is incomplete: {problem}")
+        return replace(step, attempts=_attempts(display, line, relation, scope, earlier))
+    except RecursionError:
+        return Step(display.note, line, display.tex, "", "", relation.relation, relation.kind, condition, (),
+                    "nested too deeply to check")  # fmt: skip
+
+
+def _attempts(display: Display, line: int, relation: Relation, scope: Scope, earlier: list[Definition]) -> tuple[Attempt, ...]:
+    """As read (its condition made assumptions if it can be), for positive values, with the note's earlier
+    definitions put in, and both."""
+    sides, assumed = (relation.lhs, relation.rhs), ""
+    given = assuming(sides, relation.requires) if relation.requires else None
+    if given is not None:
+        sides, assumed = given
+    made = [(sides, (), assumed)]
+    context = substituted(sides, earlier)
+    for base, using in [(sides, ())] + ([context] if context is not None else []):
+        if using:
+            made.append((base, using, assumed))
+        signed = positive(base)
+        if signed is not None:
+            made.append((signed, using, "every symbol positive" + (f", {assumed}" if assumed else "")))
+    return tuple(
+        Attempt(portable(latex_claim(display.note, line, "", lhs, rhs, scope, display.tex)), using, text)
+        for (lhs, rhs), using, text in made
+    )
+
+
+def _shown(value: sympy.Basic) -> str:
+    return " ".join(sympy.sstr(value).split())
