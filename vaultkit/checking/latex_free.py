@@ -49,6 +49,10 @@ _NOTE_AFTER = {"underbrace": "_", "overbrace": "^"}
 _COLOR = re.compile(r"\\color\s*\{[A-Za-z!0-9]*\}|\\(?:phantom|hphantom|vphantom)\s*\{[^{}]*\}")
 _TEXTCOLOR = re.compile(r"\\textcolor\s*\{[A-Za-z!0-9]*\}")
 _LINE_SPACING = re.compile(r"\\\\\s*\[\s*-?[0-9.]*\s*(?:ex|em|pt|mm|cm|in|mu|bp|pc|dd|cc|sp)\s*\]")  # \\[3ex]
+_SPACING = re.compile(  # horizontal space between two statements is a \quad; vertical space is nothing more
+    r"\\(?:hspace\*?|hskip|kern|mkern|mspace)\s*(?:\{\s*-?[0-9.]*\s*[a-z]{2}\s*\}|-?[0-9.]+\s*[a-z]{2})"
+)
+_VSPACE = re.compile(r"\\(?:vspace\*?)\s*\{\s*-?[0-9.]*\s*[a-z]{2}\s*\}")
 _TAG = re.compile(r"\\(?:tag\*?|label)\s*\{[^{}]*\}|\\(?:nonumber|notag)(?![A-Za-z])")
 
 # Spellings of one thing: `^{*}` is `^*`, `a^{\dagger 2}` is (a†)², `==` is `=`, `...` is an ellipsis.
@@ -72,7 +76,9 @@ _NESTED_DECORATION = re.compile(
 _BAR_CONDITION = re.compile(r"(?<=[A-Za-z}])(?<!\\left)\(([^()|]+)\|([^()|]+)\)")
 _SEMICOLON_ARGUMENT = re.compile(r"(?<=[A-Za-z}])(?<!\\left)\(([^();]+);([^();]+)\)")
 _PLACEHOLDER = re.compile(r"\(\s*\\cdot\s*\)")
-_FONT_GROUP = re.compile(r"\\(rm|it|bf)\s*\{([^{}]*)\}")  # \rm{kNm} is \mathrm{kNm}; {\rm d} stays a switch
+_FONT_GROUP = re.compile(r"\\(rm|it|bf)\s*\{([^{}]*)\}")  # \rm{kNm} is \mathrm{kNm}
+# A font switch makes the word after it one upright name: `{\rm km}` is the unit km, not k·m; `{\rm d}` is d.
+_FONT_SWITCH = re.compile(r"\\(rm|it|bf|mathrm|mathit|mathbf)(?![A-Za-z])\s*([A-Za-z]+)")
 _FONT_IN_DECORATION = re.compile(
     r"\\(hat|widehat|bar|overline|tilde|widetilde|dot|ddot|vec)\s*\{\s*\\(?:mathrm|mathit|text)\s*\{\s*([A-Za-z])\s*\}\s*\}"
 )
@@ -160,6 +166,8 @@ def prepare(text: str) -> str:
     text = _MATRIX.sub(lambda m: f"\\vkmatrix{{{m.group(1)}}}{{{m.group(2).encode().hex()}}}", text)
     text = _ALIGNING.sub(" ", text)
     text = _LINE_SPACING.sub(r"\\\\ ", text)  # the space after a line break is layout
+    text = _SPACING.sub(r"\\quad ", text)
+    text = _VSPACE.sub(" ", text)
     text = _TAG.sub(" ", text)
     text = _COLOR.sub(" ", text)
     text = _TEXTCOLOR.sub(" ", text)
@@ -185,6 +193,7 @@ def prepare(text: str) -> str:
     text = _SEMICOLON_ARGUMENT.sub(r"(\1, \2)", text)
     text = _PLACEHOLDER.sub(r"(\\vkplaceholder)", text)
     text = _FONT_GROUP.sub(lambda m: f"\\math{m.group(1)}{{{m.group(2)}}}", text)
+    text = _FONT_SWITCH.sub(lambda m: f"\\math{m.group(1).removeprefix('math')}{{{m.group(2)}}}", text)
     text = _FONT_IN_DECORATION.sub(r"\\\1{\2}", text)
     for pattern, replacement in _ARG_OPT:
         text = pattern.sub(replacement, text)
