@@ -23,6 +23,7 @@ _ALIGNING = re.compile(
     r"\\(?:begin|end)\s*\{(?:aligned|align\*?|equation\*?|gather\*?|gathered|split|multline\*?|eqnarray\*?)\}"
     r"|\\(?:begin|end)\s*\{(?:alignat\*?|alignedat)\}(?:\s*\{[0-9]+\})?"
 )
+_PLACEMENT = re.compile(r"(\\begin\s*\{(?:aligned|gathered|alignedat|array)\}(?:\s*\{[0-9]+\})?)\s*\[\s*[tbc]\s*\]")
 _MATRIX = re.compile(r"\\begin\s*\{([pbBvV]?matrix)\}(.*?)\\end\s*\{\1\}", re.S)
 _UNBRACED_KET = re.compile(r"\\(ket|bra)\s*(\\[A-Za-z]+|[A-Za-z0-9])(?![A-Za-z])")
 _PRIMED = re.compile(r"(\\[A-Za-z]+|(?<!\\)[A-Za-z])('{1,2})(?!')")
@@ -164,6 +165,7 @@ def prepare(text: str) -> str:
     """The display equation `text`, rewritten for the grammar of the free reading."""
     # a matrix is read cell by cell later: its body travels hex-encoded, out of the lexer's way
     text = _MATRIX.sub(lambda m: f"\\vkmatrix{{{m.group(1)}}}{{{m.group(2).encode().hex()}}}", text)
+    text = _PLACEMENT.sub(r"\1", text)  # \begin{aligned}[t]: a placement, not a factor t
     text = _ALIGNING.sub(" ", text)
     text = _LINE_SPACING.sub(r"\\\\ ", text)  # the space after a line break is layout
     text = _SPACING.sub(r"\\quad ", text)

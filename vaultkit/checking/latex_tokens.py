@@ -71,6 +71,7 @@ class TokenRoles:
         self.prev: Token | None = None
         self.callable_prev = False  # a "(" now would directly follow a name: CALL_LPAR
         self.force: tuple[str, str] | None = None  # after \left or \right: ("open" or "close", the command)
+        self.sized = False  # a sizing command (\left, \big, \Bigl …) since the last token out
 
     def process(self, stream: Iterator[Token]) -> Iterator[Token]:
         for tok in stream:
@@ -94,7 +95,7 @@ class TokenRoles:
     # ------------------------------------------------------------ bookkeeping
 
     def out(self, tok: Token, can_call: bool = False) -> Token:
-        self.prev, self.callable_prev = tok, can_call
+        self.prev, self.callable_prev, self.sized = tok, can_call, False
         return tok
 
     def push(self, kind: str, tok: Token) -> None:
@@ -237,15 +238,18 @@ class TokenRoles:
         )
 
     def _text_names(self, raw: str) -> bool:
-        in_subscript = self._after("SUB") or (self._after("LBRACE") and bool(self.stack) and self.stack[-1] == "{_")
-        return in_subscript and re.fullmatch(r"[A-Za-z]+", raw) is not None
+        return self._in_subscript() and re.fullmatch(r"[A-Za-z]+", raw) is not None
+
+    def _in_subscript(self) -> bool:
+        """Directly after `_`, or first in the braces of a subscript."""
+        return self._after("SUB") or (self._after("LBRACE") and bool(self.stack) and self.stack[-1] == "{_")
 
     def _name(self, tok: Token, command: str, content: str) -> Iterator[Token]:
         if not self.nameable.fullmatch(content):
             raise TranslationError(
                 f"{tok}: only letters can be named with \\{command}", command=str(tok), cause="unsupported-construct"
             )
-        if content in ("e", "i"):
+        if content in ("e", "i") and not self._in_subscript():  # m_{\rm e}: the label e, not Euler's number
             yield self.out(_token("SYM", f"\\mathrm{{{content}}}", tok), can_call=True)
         elif len(content) == 1:
             yield self.out(_token("LETTER", content, tok), can_call=True)
@@ -286,10 +290,11 @@ class TokenRoles:
             yield self.out(_token("QUAD", str(tok), tok))
 
     def _as_ignored(self, tok: Token) -> Iterator[Token]:
+        self.sized = self.sized or str(tok)[1:].lower().startswith("big")
         return iter(())
 
     def _as_left(self, tok: Token) -> Iterator[Token]:
-        self.force = ("open", str(tok))
+        self.force, self.sized = ("open", str(tok)), True
         return iter(())
 
     def _as_right(self, tok: Token) -> Iterator[Token]:
@@ -344,8 +349,19 @@ class FreeTokenRoles(TokenRoles):
         yield self.out(tok, can_call=self._after("SUP"))  # ψ^*(x)
 
     def _bracket(self, tok: Token) -> Token:
-        if self._after("DECOR", "NAMED") and not self._after("SQRT"):  # \mathbb{E}[X], \text{Var}[X]
+        """`\\mathbb{E}[X]`, `\\text{Var}[X]`, `E[X]`, `P[A]`: an expectation, a probability, a functional.
+
+        After any other letter, brackets written bare are an index, a functional or a product (`z[k]`);
+        sized brackets (`a \\left[ … \\right]`, `N \\Big[ … \\Big]`) multiply, except after E and P.
+        """
+        if self._after("DECOR", "NAMED") or (self._after("LETTER") and str(self.prev) in "EP" and not self.sized):
             return _token("CALL_LBRACK", "[", tok)
+        if self._after("LETTER") and (str(self.prev) in "EP" or not self.sized):
+            name = self.prev
+            raise TranslationError(
+                f"{name}[…]: an expectation, an index, a functional or a product? Write \\mathbb{{E}}[…], "
+                f"{name}_{{…}}, {name}(…) or {name} \\cdot […]", command=f"{name}[", cause="ambiguous",
+            )
         return super()._bracket(tok)
 
     def _decorated(self, tok: Token, command: str) -> Iterator[Token]:

@@ -1,0 +1,88 @@
+r"""The free reading where TeX alone is ambiguous: each rule with equations as real notes write them.
+
+A name before parentheses, a product of capitals, a superscript that may be a label or a transpose, brackets
+after a letter, a factorial after parentheses: each is read by a rule that is right on real notes, or refused
+with the construct named. The equations below are taken from public physics and machine-learning notes.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from vaultkit.checking.latex import TranslationError, read_display
+from vaultkit.checking.scope import Scope
+
+
+def reading(tex: str) -> str:
+    return read_display(tex, Scope())
+
+
+@pytest.mark.parametrize(
+    ("tex", "expected"),
+    [
+        # a coefficient with a subscript before parentheses multiplies (a power series, a Taylor expansion)
+        (r"f(z) = \sum_{n=0}^{\infty} c_{n}(z-a)^{n}", "f(z) = Sum(c_n*(-a + z)**n, (n, 0, oo))"),
+        (r"T(x) = a_0 + a_1(x - x_0)", "T(x) = a_0 + a_1*(x - x_0)"),
+        # a name the display uses as a value multiplies: n(n+1) beside n
+        (r"\sum_{k=1}^n k = \frac{n(n+1)}{2}", "Sum(k, (k, 1, n)) = n*(n + 1)/2"),
+        (r"L = f(x) - \lambda(\sum_i p_i - 1) + \lambda c", None),  # checked below: λ multiplies
+        # a factorial after parentheses that multiply belongs to the parentheses
+        (r"n! = n(n-1)!", "factorial(n) = n*factorial(n - 1)"),
+        # function notation: a name applied to names
+        (r"\psi(x) = A \sin(k x)", "psi(x) = A*sin(k*x)"),
+        (r"p(x \mid y) = \frac{p(x, y)}{p(y)}", None),
+        # a product of capitals keeps its order: operators and matrices do not commute
+        (r"TR = I + K_R", "T*R = I + K_R"),
+        (r"EF + FE = 0", "E*F + F*E = 0"),
+        # ^T and \top transpose, and the display keeps the order of its products
+        (r"\theta^{T} x", "transpose(theta)*x"),
+        (r"A^T A x = A^T b", "transpose(A)*A*x = transpose(A)*b"),
+        # a capital before brackets is an expectation, a probability, a functional: applied
+        (r"E[\hat\sigma^2] = \sigma^2", "E(sigma_hat**2) = sigma**2"),
+        (r"a \left[ 1 + b \right] = B \Big[ c \Big]", "a*(b + 1) = B*c"),
+        # a superscript 0 is a label (nobody writes x^0 for 1); a parenthesised superscript is a label
+        (r"y^{0}_{i+1} = y_i", "y_{i+1}^0 = y_i"),
+        (r"x^{(i)} = 1", "x^(i) = 1"),
+        # a function differentiated by several variables is a function of all of them
+        (
+            r"\frac{\partial f}{\partial x} + \frac{\partial f}{\partial y} = 0",
+            "Derivative(f(x, y), x) + Derivative(f(x, y), y) = 0",
+        ),
+        # an upright e or i in a subscript is a label (the electron's mass), not Euler's number
+        (r"E = m_{\rm e} c^2 + m_\mathrm{i}", "E = c**2*m_e + m_i"),
+        # units after a number are upright names that multiply
+        (r"M = 5\,\mathrm{kg}\,\mathrm{m}", "M = 5*kg*m"),
+    ],
+)
+def test_reading(tex, expected):
+    if expected is not None:
+        assert reading(tex) == expected
+
+
+def test_multiplier_used_as_a_value_multiplies():
+    assert "lambda*(" in reading(r"L = f(x) - \lambda(\sum_i p_i - 1) + \lambda c").replace(" ", "")
+
+
+def test_condition_stays_a_call():
+    text = reading(r"p(x \mid y) = \frac{p(x, y)}{p(y)}")
+    assert "p(x, y)" in text and "p(y)" in text
+
+
+@pytest.mark.parametrize(
+    ("tex", "command"),
+    [
+        # a Greek name before an expression in parentheses: a multiplier or a function (σ(w^T x + b))?
+        (r"L = f(x) - \lambda(\sum_i p_i - 1)", "\\lambda("),
+        (r"y = \sigma(w^T x + b)", "\\sigma("),
+        # a bare letter before an expression: a constant or a function?
+        (r"F = k(x - x_0)", "k("),
+        # brackets right after a letter: an index, a functional or a product? (sized brackets multiply)
+        (r"X(z) = \sum_k e^{z[k]}", "z["),
+        (r"E\left[1 - \frac{v^2}{c^2}\right]", "E["),
+    ],
+)
+def test_refused_when_the_display_does_not_say(tex, command):
+    with pytest.raises(TranslationError) as error:
+        reading(tex)
+    assert error.value.cause == "ambiguous"
+    assert error.value.command == command
