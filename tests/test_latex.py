@@ -1148,7 +1148,7 @@ def test_free_reading(tex, reading):
 @pytest.mark.parametrize(
     ("tex", "cause", "command"),
     [
-        (r"x \text{ if } y > 0", "unsupported-construct", r"\text"),  # conditions are prose, not names
+        (r"x \text{ if } y > 0", "ambiguous", ","),  # a condition is a statement: beside a bare expression
         (r"x \in \mathbb{R}^n", "set", r"\in"),
         (r"W = \oint F \, ds", "unsupported-construct", r"\oint"),
         (r"\log P = n log(p) + nlog(q)", "ambiguous", "nlog("),  # n·l·o·g(q) or n·log(q)

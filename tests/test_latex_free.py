@@ -22,6 +22,7 @@ from vaultkit.checking.latex_free import ambiguous_word, is_complex, prepare
         (r"a = b \hspace{1cm} c = d \hspace*{-2mm} e \kern 3pt f\vspace{1ex}", r"a = b \quad  c = d \quad  e \quad  f "),
         (r"R_{\rm moon} = 1737 \; {\rm km} + \mathrm d x", r"R_{\mathrm{moon}} = 1737 \; {\mathrm{km}} + \mathrm{d} x"),  # a unit, not k·m
         (r"\begin{aligned}[t] L &= x \end{aligned}", r"  L &= x  "),  # a placement, not a factor t
+        (r"P = nkT \hspace{1cm} \text{where} \hspace{1cm} n = \text{number density}", r"P = nkT"),  # a glossary
         (r"a &= b \\[3ex] c &= d \\[-1.5em] e", r"a &= b \\  c &= d \\  e"),  # spacing after a break, not [3ex]
         (r"a^{*} + b^{\dagger 2}", r"a^* + {b^\dagger}^{2}"),
         (r"p(x) == 0", r"p(x) = 0"),

@@ -50,6 +50,9 @@ def reading(tex: str) -> str:
         ),
         # an upright e or i in a subscript is a label (the electron's mass), not Euler's number
         (r"E = m_{\rm e} c^2 + m_\mathrm{i}", "E = c**2*m_e + m_i"),
+        # words between statements: a condition is a statement of its own
+        (r"f(x) = 0 \quad \text{if } x < 0", "f(x) = 0\nx < 0"),
+        (r"a = b \text{ for all } x > 0, \text{ and } c = d", "a = b\nx > 0\nc = d"),
         # units after a number are upright names that multiply
         (r"M = 5\,\mathrm{kg}\,\mathrm{m}", "M = 5*kg*m"),
     ],

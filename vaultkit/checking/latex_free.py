@@ -88,6 +88,11 @@ _LEADING = re.compile(r"\A\s*(?:\\(?:Rightarrow|Longrightarrow|implies|therefore
 _BROKEN_RELATION = re.compile(r"(=|\\approx|\\le|\\ge|\\propto)\s*\\\\\s*&?\s*\1")  # `a = \\ = b`: one =
 # Words around the mathematics: `\text{LHS: } …`, `… \text{ (since x > 0)}`.
 _LABEL_PREFIX = re.compile(r"\A\s*\\text(?:normal|rm|bf|it)?\s*\{[^{}]*:\s*\}")
+# `… \hspace{1cm} \text{where} \hspace{1cm} n = \text{number density}`: a glossary of the names, not mathematics
+_GLOSSARY = re.compile(
+    r"(?:\\q?quad|\\[,;:! ]|[\s,.~])*\\(?:text|textrm|textnormal|textit|textbf|mbox|mathrm)\s*\{\s*(?:where|with|here)\s*[:,]?\s*\}.*\Z",
+    re.S,
+)
 _REMARK_SUFFIX = re.compile(r"(?:\\q?quad\s*)?\\text(?:normal|rm|it)?\s*\{\s*\([^{}]*\)\s*\}\s*[.,;]?\s*\Z")
 # `\mid c_n \mid^2` outside a probability's parentheses is an absolute value; `\#(…)` counts.
 _MID_ABS = re.compile(r"\\mid(?![A-Za-z])([^()|]*?)\\mid(?![A-Za-z])")
@@ -182,6 +187,7 @@ def prepare(text: str) -> str:
     text = _LEADING.sub("", text)
     text = _LABEL_PREFIX.sub("", text)
     text = _REMARK_SUFFIX.sub("", text)
+    text = _GLOSSARY.sub("", text)
     text = _BROKEN_RELATION.sub(r"\1", text)
     text = _COUNT.sub(r"\\operatorname{count}", text)
     text = _UNDERSCORED.sub(lambda m: "\\mathrm{" + m.group(1).replace("\\_", "_") + "}", text)

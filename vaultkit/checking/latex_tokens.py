@@ -57,6 +57,10 @@ _FREE_ROLES = {
         ("ignored", {"rm", "it", "mathrm", "mathit"}), ("relation", {"mid"}),
     ),
 }
+_BETWEEN_STATEMENTS = frozenset(
+    {"and", "or", "if", "for", "when", "whenever", "for all", "for any", "for every", "provided", "unless", "s.t.",
+     "subject to", "such that", "since", "because", "as", "then", "so", "thus", "hence", "i.e.", "e.g."}
+)  # words written between two statements, or before a statement's condition
 _SPELLING = {"dag": "\\dagger", **{name: "\\ldots" for name in _ELLIPSES}}  # one spelling for the reader
 
 
@@ -371,7 +375,8 @@ class FreeTokenRoles(TokenRoles):
         yield self.out(_token("DECOR", str(tok), tok), can_call=True)
 
     def _text(self, tok: Token, command: str, raw: str) -> Iterator[Token]:
-        if raw.strip() in ("and", "or") and not self.stack:  # `a = b \text{ and } c = d`: two statements
+        """`a = b \\text{ and } c = d`, `f(x) = 0 \\text{ if } x < 0`: statements and conditions, one by one."""
+        if " ".join(raw.split()).rstrip(",:") in _BETWEEN_STATEMENTS and not self.stack:
             return iter([self.out(_token("QUAD", str(tok), tok))])
         return super()._text(tok, command, raw)
 
