@@ -49,12 +49,13 @@ _CLAIM_ROLES = _roles(
     ("quad", _QUADS), ("ignored", _IGNORED), ("left", _LEFT), ("right", _RIGHT), ("lvert", {"lvert"}),
     ("rvert", {"rvert"}),
 )
+_MARKS = frozenset("odot oplus star ast perp parallel bullet".split())  # M_\odot, R_\oplus, a_\perp: labels
 _FREE_ROLES = {
     **_CLAIM_ROLES,
     **_roles(
         ("bigop", {"nabla", "argmax", "argmin"}), ("symbol", {"dagger", "dag", "top", "intercal", "vkplaceholder"}),
         ("symbol", _ELLIPSES), ("implies", _IMPLIES), ("upright_d", {"dd"}),
-        ("ignored", {"rm", "it", "mathrm", "mathit"}), ("relation", {"mid"}),
+        ("ignored", {"rm", "it", "mathrm", "mathit"}), ("relation", {"mid"}), ("mark", _MARKS),
     ),
 }
 _BETWEEN_STATEMENTS = frozenset(
@@ -124,10 +125,14 @@ class TokenRoles:
         name = str(tok)[1:]
         role = self.command_roles.get(name)
         if role is None:
-            if name in _REFUSED:
-                raise TranslationError(f"{tok}: {_REFUSED[name]}", command=str(tok), cause="unsupported-construct")
-            raise TranslationError(f"unknown LaTeX command {tok}", command=str(tok), cause="unknown-command")
+            self._unplaced(tok)
         return getattr(self, f"_as_{role}")(tok)
+
+    def _unplaced(self, tok: Token) -> None:
+        name = str(tok)[1:]
+        if name in _REFUSED:
+            raise TranslationError(f"{tok}: {_REFUSED[name]}", command=str(tok), cause="unsupported-construct")
+        raise TranslationError(f"unknown LaTeX command {tok}", command=str(tok), cause="unknown-command")
 
     def _on_NAMED(self, tok: Token) -> Iterator[Token]:
         match = _NAMED.match(str(tok))
@@ -382,6 +387,12 @@ class FreeTokenRoles(TokenRoles):
 
     def _text_names(self, raw: str) -> bool:
         return re.fullmatch(r"[A-Za-z]+", raw) is not None and raw not in _PROSE
+
+    def _as_mark(self, tok: Token) -> Iterator[Token]:
+        """A symbol as a subscript is a label: `M_\\odot` (the Sun's mass), `a_\\perp`."""
+        if not self._in_subscript():
+            self._unplaced(tok)
+        yield self.out(_token("NAMED", f"\\mathrm{{{str(tok)[1:]}}}", tok), can_call=True)
 
     def _as_upright_d(self, tok: Token) -> Iterator[Token]:  # the physics package's \dd
         yield self.out(_token("LETTER", "d", tok), can_call=True)
