@@ -54,7 +54,7 @@ def reading(tex: str) -> str:
         (r"f(x) = 0 \quad \text{if } x < 0", "f(x) = 0\nx < 0"),
         (r"a = b \text{ for all } x > 0, \text{ and } c = d", "a = b\nx > 0\nc = d"),
         # a symbol as a subscript is a label: the Sun's mass, a perpendicular component
-        (r"L = 4 L_\odot + a_{\perp}", "L = a_perp + 4*L_odot"),
+        (r"L = 4 L_\odot + a_{\perp}", "L = 4*L_odot + a_perp"),
         # units after a number are upright names that multiply
         (r"M = 5\,\mathrm{kg}\,\mathrm{m}", "M = 5*kg*m"),
     ],
