@@ -90,7 +90,7 @@ def unsupported(lhs: sympy.Expr, rhs: sympy.Expr) -> str | None:
             if isinstance(node, AppliedUndef) and getattr(node.func, "_kwargs", None):
                 return f"the function {node.func} has assumptions: a declared function is any function"
     names: dict[str, object] = {}
-    for thing in lhs.free_symbols | rhs.free_symbols:
+    for thing in sorted(lhs.free_symbols | rhs.free_symbols, key=sympy.default_sort_key):  # the same message anywhere
         given = getattr(thing, "_assumptions_orig", None) or {}
         odd = sorted(k for k, v in given.items() if (k not in _ASSUMPTIONS or v is not True) and (k, v) != ("zero", False))
         if odd:

@@ -20,6 +20,8 @@ from .claims import Claim, Given, IndexRange
 from .srepr import SreprError, read_srepr
 from .work import ENGINE_VERSION
 
+FORMAT = "scan-3"  # bump when what a claim answers could change (its messages included): older entries are stale
+
 
 @dataclass(frozen=True, slots=True)
 class Portable:
@@ -31,7 +33,7 @@ class Portable:
     givens: tuple[tuple[str, str, str, int], ...] = ()  # (lhs, rhs, note title, line)
 
     def key(self) -> str:
-        payload = json.dumps(["scan", ENGINE_VERSION, self.lhs, self.rhs, self.ranges, self.givens])
+        payload = json.dumps([FORMAT, ENGINE_VERSION, self.lhs, self.rhs, self.ranges, self.givens])
         return hashlib.sha256(payload.encode()).hexdigest()
 
     def claim(self, note: str, line: int, ident: str, text: str = "") -> Claim:
@@ -41,7 +43,7 @@ class Portable:
             ranges = tuple(IndexRange(*(read_srepr(part) for part in bounds)) for bounds in self.ranges)
             givens = tuple(Given(read_srepr(a), read_srepr(b), title, at) for a, b, title, at in self.givens)
         except SreprError as error:
-            return Claim(note, line, ident, "latex", None, None, text=text, problem=f"too large to check: {error}")
+            return Claim(note, line, ident, "latex", None, None, text=text, problem=f"the engine cannot take it ({error})")
         return Claim(note, line, ident, "latex", lhs, rhs, ranges, givens, text)
 
 

@@ -19,6 +19,7 @@ from .scan import Definition
 
 ROUNDS = 3  # definitions that use definitions: substituted this deep
 MAX_NODES = 5_000  # a substitution that grows a step beyond this is not tried
+INTEGER_NAMES = frozenset("i j k l n N".split())  # names that count, taken as integers with positive values
 _SIGNS = {">": "positive", "\\gt": "positive", "<": "negative", "\\lt": "negative", "\\ge": "nonnegative",
           "\\geq": "nonnegative", "\\geqslant": "nonnegative", "\\le": "nonpositive", "\\leq": "nonpositive",
           "\\leqslant": "nonpositive", "\\ne": "nonzero", "\\neq": "nonzero"}  # fmt: skip
@@ -60,15 +61,18 @@ def _put(expr: sympy.Expr, definition: Definition) -> sympy.Expr:
     return expr.replace(lambda e: isinstance(e, AppliedUndef) and e.func == definition.name, apply)
 
 
-def positive(sides: Sides) -> Sides | None:
-    """Every symbol that assumes nothing taken positive; None when there is none, or a limit could change meaning."""
+def positive(sides: Sides) -> tuple[Sides, str] | None:
+    """Every symbol that assumes nothing taken positive, and the usual index names (`n`, `k`, …) positive
+    integers; with the text that says so. None when there is no such symbol, or a limit could change meaning."""
     if any(side.has(sympy.Limit) for side in sides):
         return None
     plain = {s for side in sides for s in side.free_symbols if isinstance(s, sympy.Symbol) and _plain(s)}
     if not plain:
         return None
-    replacing = {s: sympy.Symbol(s.name, positive=True) for s in plain}
-    return tuple(side.xreplace(replacing) for side in sides)  # type: ignore[return-value]
+    counting = sorted(s.name for s in plain if s.name in INTEGER_NAMES)
+    replacing = {s: sympy.Symbol(s.name, positive=True, integer=s.name in INTEGER_NAMES or None) for s in plain}
+    said = "every symbol positive" + (f", {' and '.join(counting)} integer" if counting else "")
+    return tuple(side.xreplace(replacing) for side in sides), said  # type: ignore[return-value]
 
 
 def assuming(sides: Sides, statements: Iterable) -> tuple[Sides, str] | None:

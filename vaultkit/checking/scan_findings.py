@@ -64,12 +64,20 @@ def judge(step: Step, answers: list[Result]) -> Judged:
     if last.verdict in (Verdict.PROVED, Verdict.CHECKED):
         finding = Finding.PROVED if last.verdict is Verdict.PROVED else Finding.CHECKED
         return Judged(step, finding, last, attempt, last.message)
-    if last.verdict is not Verdict.FALSE:
-        why = last.message if len(answers) == 1 else f"false as read; {_tried(attempt)}, not decided: {last.message}"
-        return Judged(step, Finding.NOT_CHECKED, last, attempt, why)
+    if last.verdict is not Verdict.FALSE and len(answers) == 1:
+        return Judged(step, Finding.NOT_CHECKED, last, attempt, last.message)
     unmet = bool(step.condition) and not step.attempts[0].assuming  # a condition the claims could not assume
+    failure = _failure(step.kind, unmet)
+    if last.verdict is not Verdict.FALSE:  # false as read, undecided with context: it may follow with it
+        why = f"false as read; {_tried(attempt)}, not decided: {last.message}"
+        if failure is not Finding.DOES_NOT_FOLLOW:  # a statement or a conditional step either way
+            return Judged(step, failure, answers[0], step.attempts[0], f"{answers[0].message} ({why})")
+        return Judged(step, Finding.NOT_CHECKED, last, attempt, why)
     shown = max(i for i in range(len(answers)) if not step.attempts[i].using)  # a point of the step as read
-    return Judged(step, _failure(step.kind, unmet), answers[shown], step.attempts[shown], answers[shown].message)
+    result, message = answers[shown], answers[shown].message
+    if failure is Finding.DOES_NOT_FOLLOW and step.doubt:
+        return Judged(step, Finding.NOT_CHECKED, result, step.attempts[shown], f"false as read, but {step.doubt}")
+    return Judged(step, failure, result, step.attempts[shown], message)
 
 
 def _failure(kind: Kind, unmet_condition: bool) -> Finding:

@@ -13,9 +13,13 @@ reader's cause and command, as `--coverage` reports it.
 from __future__ import annotations
 
 import re
+import warnings
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import TypeVar
 
 import sympy
+from sympy.utilities.exceptions import SymPyDeprecationWarning
 
 from ..model import Math
 from .coverage import Display, Outcome
@@ -23,6 +27,7 @@ from .macros import MacroError, expand
 from .portable import Portable, portable
 from .scan import Definition, Kind, Relation, classify, definitions
 from .scan_context import assuming, positive, substituted
+from .scan_doubt import applied_names, doubt
 from .scan_tex import Condition, prepare_display
 from .scope import Scope
 from .work import NoteWork, latex_claim, note_scope
@@ -31,6 +36,7 @@ _LEADING = re.compile(
     r"(?:\s+|\\(?:begin|end)\s*\{(?:aligned|align\*?|equation\*?|gather\*?|gathered|split|multline\*?|eqnarray\*?)\}"
     r"|\\(?:label|tag\*?)\s*\{[^{}]*\}|\\(?:nonumber|notag)(?![A-Za-z]))*"
 )
+T = TypeVar("T")
 _CONDITION_OPENING = re.compile(r"^(?:\s|\\q?quad|\\[,;:! ]|~|,|;|&|\\(?:text|textrm|mathrm|mbox|textit)\s*\{[^{}]*\})*")
 
 
@@ -57,6 +63,7 @@ class Step:
     condition: str = ""  # a condition written beside it, as written
     attempts: tuple[Attempt, ...] = ()  # identities only: as read first, then with context
     problem: str = ""  # why an identity cannot be checked at all
+    doubt: str = ""  # why a counterexample may be the reading's rather than the step's (`scan_doubt`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +87,14 @@ def first_line(math: Math) -> int:
 
 
 def read_note(note: ScanNote) -> NoteScan:
-    """Inside a worker: the note's displays read and cut into steps, in order."""
+    """Inside a worker: the note's displays read and cut into steps, in order (SymPy's deprecation
+    warnings about what a reading builds are not the user's to see)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", SymPyDeprecationWarning)
+        return _read_note(note)
+
+
+def _read_note(note: ScanNote) -> NoteScan:
     from .latex_free import is_complex
 
     work = note.work
@@ -92,10 +106,11 @@ def read_note(note: ScanNote) -> NoteScan:
     problem = "; ".join(message for _, message in work.problems)
     for number, display in enumerate(note.displays):
         relations = _relations(display, work, scope, complex_note, unread)
+        shared = _optional(applied_names, [side for relation in relations for side in (relation.lhs, relation.rhs)])
+        known.extend(_optional(definitions, relations, scope, number, display.line) or ())
         for relation in relations:
-            earlier = [d for d in known if d.order < (number, relation.order)]
-            steps.append(_step(display, relation, scope, earlier, problem))
-        known.extend(definitions(relations, scope, number, display.line))
+            earlier = [d for d in known if d.order < (number, relation.order)]  # earlier statements only
+            steps.append(_step(display, relation, scope, earlier, problem, shared or frozenset()))
     return NoteScan(tuple(steps), tuple(unread))
 
 
@@ -131,12 +146,18 @@ def _condition(condition: Condition, scope: Scope, complex_note: bool) -> tuple 
         body = body[1:-1]
     try:
         return tuple(read_statements(body, scope, complex_note=complex_note)) or None
-    except (TranslationError, RecursionError, ValueError, TypeError):
+    except TranslationError:
+        return None
+    except RecursionError:
+        return None
+    except Exception:  # noqa: BLE001 - a condition that does not read is a condition all the same
         return None
 
 
-def _step(display: Display, relation: Relation, scope: Scope, earlier: list[Definition], problem: str) -> Step:
-    """The relation as a step; an identity with the claims to try."""
+def _step(
+    display: Display, relation: Relation, scope: Scope, earlier: list[Definition], problem: str, shared: frozenset[str]
+) -> Step:
+    """The relation as a step; an identity with the claims to try, and any doubt about its reading."""
     line = display.line + relation.line - 1
     condition = relation.condition.tex if relation.condition is not None else ""
     try:
@@ -146,31 +167,45 @@ def _step(display: Display, relation: Relation, scope: Scope, earlier: list[Defi
             return step
         if problem:
             return replace(step, problem=f"the note's scope is incomplete: {problem}")
-        return replace(step, attempts=_attempts(display, line, relation, scope, earlier))
+        attempts = _attempts(display, line, relation, scope, earlier)
+        functions = frozenset(scope.functions) | {str(d.name) for d in earlier if d.parameters}
+        return replace(step, attempts=attempts, doubt=doubt((relation.lhs, relation.rhs), shared, functions))
     except RecursionError:
-        return Step(display.note, line, display.tex, "", "", relation.relation, relation.kind, condition, (),
-                    "nested too deeply to check")  # fmt: skip
+        why = "nested too deeply to check"
+    except Exception as error:  # noqa: BLE001 - SymPy failing on one step costs that step only
+        why = f"SymPy could not work with this step: {type(error).__name__}: {error}"
+    return Step(display.note, line, display.tex, "", "", relation.relation, relation.kind, condition, (), why)
 
 
 def _attempts(display: Display, line: int, relation: Relation, scope: Scope, earlier: list[Definition]) -> tuple[Attempt, ...]:
     """As read (its condition made assumptions if it can be), for positive values, with the note's earlier
     definitions put in, and both."""
     sides, assumed = (relation.lhs, relation.rhs), ""
-    given = assuming(sides, relation.requires) if relation.requires else None
+    given = _optional(assuming, sides, relation.requires) if relation.requires else None
     if given is not None:
         sides, assumed = given
     made = [(sides, (), assumed)]
-    context = substituted(sides, earlier)
+    context = _optional(substituted, sides, earlier)
     for base, using in [(sides, ())] + ([context] if context is not None else []):
         if using:
             made.append((base, using, assumed))
-        signed = positive(base)
+        signed = _optional(positive, base)
         if signed is not None:
-            made.append((signed, using, "every symbol positive" + (f", {assumed}" if assumed else "")))
+            made.append((signed[0], using, signed[1] + (f", {assumed}" if assumed else "")))
     return tuple(
         Attempt(portable(latex_claim(display.note, line, "", lhs, rhs, scope, display.tex)), using, text)
         for (lhs, rhs), using, text in made
     )
+
+
+def _optional(variant: Callable[..., T | None], *arguments: object) -> T | None:
+    """A second reading of a step, or None when SymPy cannot build it: the step is still checked as read."""
+    try:
+        return variant(*arguments)
+    except RecursionError:
+        return None
+    except Exception:  # noqa: BLE001 - quantum states, matrices and sets refuse many rewritings
+        return None
 
 
 def _shown(value: sympy.Basic) -> str:

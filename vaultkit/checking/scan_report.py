@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from .scan import Kind
@@ -11,6 +12,11 @@ from .scan_run import Scan
 TEX_SHOWN = 240  # characters of a display shown beside a step that does not follow
 EXAMPLES = 15  # rows of the tables of causes and reasons
 
+_PARTICULARS = (
+    (re.compile(r"\b(symbol|function) \S+"), r"\1 …"),
+    (re.compile(r"\blines? [0-9][0-9, ]*"), "an earlier line"),
+    (re.compile(r"[0-9]+(\.[0-9]+)?"), "N"),
+)
 _EXPLAINED = {
     Finding.PROVED: "reduced to 0 symbolically",
     Finding.CHECKED: "agree at many points; not a proof",
@@ -74,8 +80,10 @@ def _failure(judged: Judged) -> list[str]:
 
 
 def _reason(message: str) -> str:
-    """A reason without its particulars (symbols, numbers), so that alike reasons count together."""
-    head = message.split(":", 1)[0] if len(message) > 80 else message
+    """A reason without its particulars (names, lines, numbers), so that alike reasons count together."""
+    head = message.split(": ", 1)[0] if not message.startswith("false as read") else message.split(", not decided")[0]
+    for pattern, general in _PARTICULARS:
+        head = pattern.sub(general, head)
     return head[:100]
 
 

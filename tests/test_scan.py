@@ -1,0 +1,255 @@
+"""`vaultkit verify --scan`: every step of every display equation, checked without markup."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import vaultkit
+from vaultkit.checking.scan import Kind
+from vaultkit.checking.scan_findings import Finding
+from vaultkit.checking.scan_run import scan
+from vaultkit.checking.scan_tex import prepare_display
+from vaultkit.cli import main
+from conftest import line_of, tree_snapshot, write_vault
+
+BUDGET = 30.0
+
+ALGEBRA = r"""# Algebra
+
+A true chain, on one line:
+
+$$(a+b)^2 = (a+b)(a+b) = a^2 + 2ab + b^2$$
+
+The same with a wrong sign in its second step:
+
+$$(a-b)^2 = (a-b)(a-b) = a^2 + 2ab + b^2$$
+
+An aligned derivation:
+
+$$
+\begin{aligned}
+(x+1)^2 - 1 &= x^2 + 2x + 1 - 1 \\
+&= x^2 + 2x \\
+&= (x + 2) \, x
+\end{aligned}
+$$
+"""
+
+PHYSICS = r"""# Physics
+
+$$E = mc^2$$
+
+$$F \approx -k x$$
+
+$$H\psi = E\psi$$
+
+$$f(x) := x^2 + 1$$
+
+$$p \le q$$
+"""
+
+CONTEXT = r"""# Context
+
+$$u = a + b$$
+
+Later, u is used:
+
+$$u^2 = a^2 + 2ab + b^2$$
+
+$$|x| = x \quad x > 0$$
+
+$$|y| = y \quad \text{if } y^2 = y \cdot y$$
+"""
+
+UNREAD = r"""# Unread
+
+$$\oint F \, ds = 0$$
+
+$$\frac{d}{dx} f(x) g(x) = 0$$
+"""
+
+
+@pytest.fixture(autouse=True)
+def own_cache(tmp_path, monkeypatch):
+    """Each test its own verification cache, outside its vault."""
+    monkeypatch.setenv("VAULTKIT_CACHE_DIR", str(tmp_path / "cache"))
+
+
+def _scan(tmp_path, files: dict[str, str], **options):
+    return scan(vaultkit.load(write_vault(tmp_path, files)), jobs=2, budget=BUDGET, **options)
+
+
+def _by_place(found) -> dict[tuple[str, int], list]:
+    placed: dict[tuple[str, int], list] = {}
+    for judged in found.judged:
+        placed.setdefault((judged.step.note, judged.step.line), []).append(judged)
+    return placed
+
+
+def test_a_true_chain_is_proved_and_a_wrong_sign_does_not_follow(tmp_path):
+    vault = write_vault(tmp_path, {"Algebra.md": ALGEBRA})
+    before = tree_snapshot(vault)
+    found = scan(vaultkit.load(vault), jobs=2, budget=BUDGET)
+    assert tree_snapshot(vault) == before  # a scan writes nothing in the vault
+    placed = _by_place(found)
+    true_chain = placed["Algebra.md", line_of(ALGEBRA, "(a+b)^2 =")]
+    assert [(j.step.kind, j.finding) for j in true_chain] == [(Kind.STEP, Finding.PROVED)] * 2
+    typo = placed["Algebra.md", line_of(ALGEBRA, "(a-b)^2 =")]
+    assert [j.finding for j in typo] == [Finding.PROVED, Finding.DOES_NOT_FOLLOW]
+    wrong = typo[1]
+    assert (wrong.step.lhs, wrong.step.rhs) == ("(a - b)**2", "a**2 + 2*a*b + b**2")
+    assert wrong.result.counterexample and {"a", "b"} <= set(wrong.result.counterexample)
+    assert found.failed
+
+
+def test_an_aligned_derivation_is_a_chain_with_each_line_in_place(tmp_path):
+    found = _scan(tmp_path, {"Algebra.md": ALGEBRA})
+    placed = _by_place(found)
+    first = line_of(ALGEBRA, "(x+1)^2 - 1 &=")
+    rows = [placed["Algebra.md", first + k] for k in range(3)]
+    assert [len(row) for row in rows] == [1, 1, 1]
+    assert [(row[0].step.kind, row[0].finding) for row in rows] == [(Kind.STEP, Finding.PROVED)] * 3
+    assert [row[0].step.rhs for row in rows] == ["x**2 + 2*x", "x**2 + 2*x", "x*(x + 2)"]  # 1 - 1 is read as 0
+
+
+def test_definitions_approximations_and_inequalities_are_not_identities(tmp_path):
+    found = _scan(tmp_path, {"Physics.md": PHYSICS})
+    kinds = {(j.step.lhs, j.step.relation): (j.step.kind, j.finding) for j in found.judged}
+    assert kinds["E", "="] == (Kind.DEFINITION, Finding.NOT_IDENTITY)  # a law or a definition
+    assert kinds["F", "\\approx"] == (Kind.APPROXIMATION, Finding.NOT_IDENTITY)
+    assert kinds["f(x)", "\\coloneqq"] == (Kind.DEFINITION, Finding.NOT_IDENTITY)  # := read as a definition
+    assert kinds["p", "\\le"] == (Kind.INEQUALITY, Finding.NOT_IDENTITY)
+    # an eigenvalue equation holds for some values only: a statement, never "does not follow"
+    assert kinds["H*psi", "="] == (Kind.EQUATION, Finding.STATEMENT)
+    assert not found.failed
+
+
+def test_a_step_that_follows_from_an_earlier_definition_says_which_line(tmp_path):
+    found = _scan(tmp_path, {"Context.md": CONTEXT})
+    placed = _by_place(found)
+    (squared,) = placed["Context.md", line_of(CONTEXT, "u^2 =")]
+    assert squared.finding is Finding.PROVED
+    assert squared.attempt.using == (line_of(CONTEXT, "u = a + b"),)
+    assert squared.context == f"using line {line_of(CONTEXT, 'u = a + b')}"
+
+
+def test_a_written_condition_is_an_assumption_when_it_can_be_and_conditional_otherwise(tmp_path):
+    found = _scan(tmp_path, {"Context.md": CONTEXT})
+    placed = _by_place(found)
+    (absolute,) = placed["Context.md", line_of(CONTEXT, "|x| = x")]
+    assert (absolute.finding, absolute.attempt.assuming, absolute.step.condition) == (
+        Finding.PROVED, "x positive", "\\quad x > 0"
+    )  # fmt: skip
+    (other,) = placed["Context.md", line_of(CONTEXT, "|y| = y")]
+    assert other.step.condition.startswith("\\quad \\text{if }")
+    # |y| = y is false for y = -1; with its condition unread that is no mistake, and positive values make it hold
+    assert other.finding is Finding.PROVED and other.attempt.assuming == "every symbol positive"
+
+
+def test_displays_not_read_keep_the_readers_cause_and_command(tmp_path):
+    found = _scan(tmp_path, {"Unread.md": UNREAD})
+    assert [(o.line, o.cause, o.command[:7]) for o in found.unread] == [
+        (line_of(UNREAD, "\\oint"), "unsupported-construct", "\\oint"),
+        (line_of(UNREAD, "\\frac{d}{dx}"), "ambiguous", "\\frac{d"),  # the whole product, or f(x) alone?
+    ]
+    assert found.judged == () and found.displays == 2
+
+
+def test_the_same_step_has_the_same_verdict_on_any_line_of_any_note(tmp_path):
+    step = r"$$(p+q)^3 = p^3 + 3p^2 q + 3p q^2 + q^3$$"
+    wrong = r"$$(p+q)^3 = p^3 + 3p^2 q + 3p q^2 - q^3$$"
+    files = {
+        "One.md": f"# One\n\n{step}\n\n{wrong}\n",
+        "deep/Two.md": f"# Two\n\nText.\n\nMore text.\n\n{wrong}\n\n{step}\n\n{step}\n",
+    }
+    found = _scan(tmp_path, files)
+    by_tex: dict[str, set] = {}
+    for judged in found.judged:
+        by_tex.setdefault(judged.step.rhs, set()).add((judged.finding, judged.result.verdict, judged.result.message))
+    assert len(by_tex) == 2 and all(len(outcomes) == 1 for outcomes in by_tex.values())
+    again = _scan(tmp_path, files)  # the second run answers from the cache: the same findings
+    assert again.reused >= 2
+    assert [(j.step.line, j.finding) for j in again.judged] == [(j.step.line, j.finding) for j in found.judged]
+
+
+def test_a_counterexample_to_a_doubtful_reading_is_not_a_step_that_does_not_follow(tmp_path):
+    note = "# Doubt\n\n$$x^2 + 2x = x^2 + 2x = x(x + 2)$$\n\n$$a + b = b + a = \\dot{a} + b$$\n"
+    found = _scan(tmp_path, {"Doubt.md": note})
+    application, decorated = (j for j in found.judged if j.step.rhs in ("x(x + 2)", "a_dot + b"))
+    # x(x + 2) may be a product: the free reading makes it a function x of x + 2
+    assert application.finding is Finding.NOT_CHECKED and "x(…)" in application.message
+    assert decorated.finding is Finding.NOT_CHECKED and "a_dot is a decorated name" in decorated.message
+    assert not found.failed
+
+
+def test_a_note_without_math_and_an_empty_vault(tmp_path):
+    found = _scan(tmp_path, {"Plain.md": "# Plain\n\nNo formulas, only $x$ inline.\n"})
+    assert (found.notes, found.displays, found.judged, found.unread) == (0, 0, (), ())
+
+
+def test_hostile_displays_are_diagnostics_not_hangs(tmp_path):
+    nested = "$$x = " + "{" * 3000 + "y" + "}" * 3000 + "$$"
+    huge = "$$" + " + ".join(f"x_{{{i}}}" for i in range(5000)) + " = 0$$"
+    tower = "$$x = " + "2^{" * 400 + "2" + "}" * 400 + "$$"
+    files = {"Nested.md": f"# N\n\n{nested}\n", "Huge.md": f"# H\n\n{huge}\n", "Tower.md": f"# T\n\n{tower}\n",
+             "Fine.md": "# F\n\n$$(a+b)^2 = a^2 + 2ab + b^2 = (a+b)(a+b)$$\n"}  # fmt: skip
+    found = _scan(tmp_path, files)
+    unread = {o.note: o.cause for o in found.unread}
+    assert {"Nested.md", "Huge.md"} <= set(unread) and "internal" not in unread.values()
+    assert [j.finding for j in found.judged if j.step.note == "Fine.md"] == [Finding.PROVED, Finding.PROVED]
+    assert all(j.step.note == "Fine.md" or j.finding is not Finding.PROVED for j in found.judged)
+
+
+def test_conditions_are_cut_from_their_row_and_definition_marks_made_plain():
+    prepared = prepare_display("\\begin{aligned}\na &= b \\quad x > 0 \\\\\n&= c\n\\end{aligned}")
+    assert prepared.tex == "\\begin{aligned}\na &= b\\\\\n&= c\n\\end{aligned}"
+    assert [(c.line, c.tex) for c in prepared.conditions] == [(2, "\\quad x > 0")]
+    assert prepare_display("a = b, \\quad c = d").conditions == ()  # two equations, no condition
+    assert prepare_display("f := x^2").tex.startswith("f \\coloneqq")
+    piecewise = "y = \\begin{cases} 1 & x > 0 \\\\ 0 & \\text{otherwise}\\end{cases}"
+    assert prepare_display(piecewise).tex == piecewise  # a piecewise function is the reader's
+
+
+def test_cli_scan_text_json_strict_and_usage(tmp_path, capsys):
+    vault = write_vault(tmp_path, {"Algebra.md": ALGEBRA, "Physics.md": PHYSICS})
+    budget = ["--budget", str(BUDGET), "--jobs", "2"]
+    assert main(["verify", str(vault), "--scan", *budget]) == 0  # advisory
+    out = capsys.readouterr().out
+    table, details = out.split("\ndoes not follow:\n")
+    assert "does not follow" in table and "definition" in table and "approximation" in table
+    wrong = line_of(ALGEBRA, "(a-b)^2 =")
+    assert details.startswith(f"Algebra.md:{wrong}: does not follow (a derivation step): $$(a-b)^2")
+    assert "read as   (a - b)**2 = a**2 + 2*a*b + b**2" in details and "the sides differ at" in details
+    assert main(["verify", str(vault), "--scan", "--strict", *budget]) == 1
+    capsys.readouterr()
+    assert main(["verify", str(vault), "--scan", "--json", *budget]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert set(data) == {"notes", "displays", "summary", "steps", "not_read"}
+    assert data["summary"]["does not follow"] == 1 and data["summary"]["not an identity"]["definition"] == 2
+    step = next(s for s in data["steps"] if s["finding"] == "does not follow")
+    assert step["note"] == "Algebra.md" and step["line"] == wrong and step["counterexample"]
+    assert {"tex", "relation", "kind", "lhs", "rhs", "using", "assuming", "verdict", "message"} <= set(step)
+    assert main(["verify", str(vault), "--scan", "--coverage"]) == 2
+    assert "cannot be combined" in capsys.readouterr().err
+    assert main(["verify", str(vault), "--strict"]) == 2
+
+
+def test_strict_passes_when_nothing_fails(tmp_path):
+    vault = write_vault(tmp_path, {"Physics.md": PHYSICS})
+    assert main(["verify", str(vault), "--scan", "--strict", "--budget", str(BUDGET)]) == 0
+
+
+def test_the_documented_example_scans_as_documented(tmp_path, capsys):
+    from pathlib import Path
+
+    page = (Path(__file__).parent.parent / "docs" / "claims.md").read_text(encoding="utf-8")
+    note = page.split("<!-- scan-example -->\n````markdown\n", 1)[1].split("\n````", 1)[0] + "\n"
+    documented = page.split("<!-- scan-output -->\n```\n", 1)[1].split("\n```", 1)[0].split("\n")
+    vault = write_vault(tmp_path, {"Expansion.md": note})
+    assert main(["verify", str(vault), "--scan", "--budget", str(BUDGET)]) == 0
+    printed = capsys.readouterr().out.rstrip("\n").split("\n")
+    assert len(printed) == len(documented)
+    for shown, written in zip(printed, documented):
+        assert shown.startswith(written.split("…", 1)[0])  # the page shortens the counterexample's digits

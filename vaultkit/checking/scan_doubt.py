@@ -1,0 +1,113 @@
+r"""Where a free reading may not be what the note means, so that a counterexample may be the reading's.
+
+The free reading guesses where TeX does not say: a decorated name (`\dot x`,
+`f'`, `z^*`, `\bar z`) is a plain symbol, notation (`\langle x \rangle`, `\nabla`,
+`d`) is an unknown function, `x_i` under `\sum_i` is a name that does not depend
+on i, `\frac{\partial a}{\partial w}` of a bare name is 0, `x(x + 2)` may be an
+application. A step that fails under such a reading may be right as meant: it is
+never reported as not following, only as not checked, with the reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import sympy
+from sympy.core.function import AppliedUndef
+
+_DECORATIONS = ("_dot", "_ddot", "_prime", "_star", "_bar", "_tilde", "_vec", "_hat", "_dagger")
+_GREEK = frozenset(
+    "alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu nu xi omicron pi "
+    "varpi rho varrho sigma varsigma tau upsilon phi varphi chi psi omega Gamma Delta Theta Lambda Xi Pi Sigma "
+    "Upsilon Phi Psi Omega".split()
+)
+_LETTERS = frozenset("hbar ell aleph beth wp imath jmath eth hslash digamma varkappa".split())  # TeX letters
+_GUESSED = {"i": "i is read as a name: it may be the imaginary unit", "e": "e is read as a name: it may be Euler's number"}
+
+Sides = tuple[sympy.Expr, sympy.Expr]
+
+
+def applied_names(values: Iterable[sympy.Basic]) -> frozenset[str]:
+    """The names read both as a value and as an applied function among a display's values (`x` and `x(x + 2)`)."""
+    symbols, functions = set(), set()
+    for value in values:
+        symbols.update(s.name for s in value.free_symbols if isinstance(s, sympy.Symbol))
+        functions.update(str(a.func) for a in value.atoms(AppliedUndef))
+    return frozenset(symbols & functions)
+
+
+def doubt(sides: Sides, shared: frozenset[str] = frozenset(), functions: frozenset[str] = frozenset()) -> str:
+    """Why a counterexample to this reading may not refute the step as meant; "" when there is no such reason.
+
+    `shared`: names of the display read both as values and as functions; `functions`: the names the note
+    makes functions itself (declared, or defined as `f(x) = …` before the step).
+    """
+    symbols = {s.name for side in sides for s in side.free_symbols if isinstance(s, sympy.Symbol)}
+    applied = [a for side in sides for a in side.atoms(AppliedUndef)]
+    named = {str(a.func) for a in applied}
+    reasons = [f"{name} is read both as a value and as a function {name}(…) in this display (a product?)"
+               for name in sorted(named & shared)]  # fmt: skip
+    reasons += [f"{sympy.sstr(a)} is read as a function applied; it may be a product"
+                for a in applied if str(a.func) not in functions and not all(_plain(x) for x in a.args)]  # fmt: skip
+    reasons += [_GUESSED[name] for name in sorted(symbols) if name in _GUESSED]
+    reasons += [f"{name} is a decorated name read as a plain {'function' if name in named else 'symbol'}"
+                for name in sorted(symbols | named) if name.endswith(_DECORATIONS)]  # fmt: skip
+    reasons += [f"{name} is notation read as an unknown function: the step may use what it means"
+                for name in sorted(named) if not _letter(name)]  # fmt: skip
+    reasons += [f"{name} is a word read as a symbol (a unit, a label?)" for name in sorted(symbols) if _word(name)]
+    reasons += [reason for reason in (_euler(sides), _bound(sides), _constant_derivative(sides)) if reason]
+    return reasons[0] if reasons else ""
+
+
+def _plain(argument: sympy.Basic) -> bool:
+    return isinstance(argument, (sympy.Symbol, sympy.Number))
+
+
+def _word(name: str) -> bool:
+    """`cm`, `const`, `particles`: a name of several letters that is neither Greek nor a TeX letter."""
+    return len(name) > 1 and "_" not in name and name.isalpha() and name not in _GREEK and name not in _LETTERS
+
+
+def _euler(sides: Sides) -> str:
+    """`e^{2}` read as Euler's number squared, where e is as likely a charge."""
+    for side in sides:
+        for power in side.atoms(sympy.exp):
+            if power.args[0].is_Rational:
+                return f"{sympy.sstr(power)} is read as a power of Euler's number; e may be a charge or a name"
+    return ""
+
+
+def _letter(name: str) -> bool:
+    """A function a note names itself: a letter or a Greek letter, with any subscript (`f`, `sigma`, `L_cal`)."""
+    base = name.split("_", 1)[0]
+    return len(base) == 1 or base in _GREEK
+
+
+def _bound(sides: Sides) -> str:
+    """`\\sum_i x_i` with `x_i` a name: the sum's body does not depend on its index as meant."""
+    for side in sides:
+        for total in side.atoms(sympy.Sum, sympy.Product):
+            for index in (limit[0] for limit in total.limits):
+                for symbol in total.function.free_symbols:
+                    if isinstance(symbol, sympy.Symbol) and _mentions_index(symbol.name, index.name):
+                        return f"{symbol.name} is read as a name that does not depend on the index {index.name}"
+    return ""
+
+
+def _mentions_index(name: str, index: str) -> bool:
+    if "_" not in name or name == index:
+        return False
+    subscript = name.split("_", 1)[1]
+    return subscript == index or (len(index) == 1 and len(subscript) <= 3 and index in subscript)
+
+
+def _constant_derivative(sides: Sides) -> str:
+    """`\\frac{\\partial a}{\\partial w}` of names that do not mention w: 0 as read, rarely as meant."""
+    for side in sides:
+        for derivative in side.atoms(sympy.Derivative):
+            variables = {v for v, _ in derivative.variable_count}
+            body = derivative.expr
+            if body.free_symbols and not body.atoms(AppliedUndef) and not variables & body.free_symbols:
+                shown = ", ".join(sorted(str(v) for v in variables))
+                return f"{sympy.sstr(body)} is read as independent of {shown}, so its derivative is 0"
+    return ""
