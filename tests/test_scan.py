@@ -175,13 +175,26 @@ def test_the_same_step_has_the_same_verdict_on_any_line_of_any_note(tmp_path):
 
 
 def test_a_counterexample_to_a_doubtful_reading_is_not_a_step_that_does_not_follow(tmp_path):
-    note = "# Doubt\n\n$$x^2 + 2x = x^2 + 2x = x(x + 2)$$\n\n$$a + b = b + a = \\dot{a} + b$$\n"
+    note = (
+        "# Doubt\n\n$$x^2 + 2x = x^2 + 2x = x(x + 2)$$\n\n$$a + b = b + a = \\dot{a} + b$$\n\n"
+        "$$y^T y = y^T y = |y|^2$$\n"
+    )
     found = _scan(tmp_path, {"Doubt.md": note})
-    application, decorated = (j for j in found.judged if j.step.rhs in ("x(x + 2)", "a_dot + b"))
+    application, decorated, transposed = (j for j in found.judged if j.step.rhs in ("x(x + 2)", "a_dot + b", "Abs(y)**2"))
     # x(x + 2) may be a product: the free reading makes it a function x of x + 2
     assert application.finding is Finding.NOT_CHECKED and "x(…)" in application.message
     assert decorated.finding is Finding.NOT_CHECKED and "a_dot is a decorated name" in decorated.message
+    assert transposed.finding is Finding.NOT_CHECKED and "transpose" in transposed.message
     assert not found.failed
+
+
+def test_an_arrow_ends_a_chain_what_follows_is_a_new_equation(tmp_path):
+    note = "# Arrow\n\n$$\\log(a) = 0 \\, \\rightarrow \\, \\bar{n} = N p$$\n"
+    found = _scan(tmp_path, {"Arrow.md": note})
+    assert [(j.step.relation, j.step.kind) for j in found.judged] == [
+        ("=", Kind.EQUATION), ("\\rightarrow", Kind.RELATION), ("=", Kind.DEFINITION)
+    ]  # fmt: skip
+    assert found.judged[0].finding is Finding.STATEMENT  # log(a) = 0 holds for a = 1 only: not a failed step
 
 
 def test_a_note_without_math_and_an_empty_vault(tmp_path):

@@ -39,6 +39,11 @@ from .scope import Scope
 
 DEFINITIONS = frozenset({"\\coloneqq", "\\eqqcolon", "\\equiv", "\\triangleq", "\\doteq", ":="})
 APPROXIMATIONS = frozenset({"\\approx", "\\simeq", "\\sim", "\\propto", "\\cong", "\\asymp", "\\thickapprox"})
+ARROWS = frozenset({
+    "\\to", "\\rightarrow", "\\longrightarrow", "\\Rightarrow", "\\Longrightarrow", "\\implies", "\\iff",
+    "\\Leftrightarrow", "\\leftrightarrow", "\\longleftrightarrow", "\\Longleftrightarrow", "\\leftarrow",
+    "\\longleftarrow", "\\Leftarrow", "\\Longleftarrow", "\\impliedby", "\\gets", "\\mapsto",
+})  # an arrow between equations: what follows is a new equation, not the next value of a chain
 INEQUALITIES = frozenset({
     "<", ">", "\\le", "\\leq", "\\ge", "\\geq", "\\ne", "\\neq", "\\ll", "\\gg", "\\leqslant", "\\geqslant",
     "\\lesssim", "\\gtrsim", "\\prec", "\\succ", "\\preceq", "\\succeq", "\\lt", "\\gt",
@@ -104,24 +109,29 @@ def classify(statements: Iterable, scope: Scope, conditions: Conditions | None =
         by_line[line] = (condition, read)
     found = []
     for chain in _chains(statements):
-        length = sum(len(statements[i].relations) for i in chain)
-        for number, (i, j) in enumerate((i, j) for i in chain for j in range(len(statements[i].relations))):
+        for number, (i, j) in enumerate(chain):
             statement = statements[i]
             lhs, rhs, relation = statement.values[j], statement.values[j + 1], statement.relations[j]
-            kind = _kind(relation, (lhs, rhs), number == 0, length, scope)
+            kind = _kind(relation, (lhs, rhs), number == 0, len(chain), scope)
             condition, requires = by_line.get(lines[i], (None, ()))
             found.append(Relation(lines[i], i, lhs, rhs, relation, kind, condition, requires))
     return found
 
 
-def _chains(statements: list) -> Iterator[list[int]]:
-    """The statements grouped as chains: one that begins afresh, and the `&= …` lines that continue it."""
-    chain: list[int] = []
+def _chains(statements: list) -> Iterator[list[tuple[int, int]]]:
+    """The relations, as (statement, place), grouped as chains: a statement that begins afresh and the `&= …`
+    lines that continue it, cut at every arrow (after `\\Rightarrow` or `\\to` comes a new equation)."""
+    chain: list[tuple[int, int]] = []
     for i, statement in enumerate(statements):
         if chain and not statement.continued:
             yield chain
             chain = []
-        chain.append(i)
+        for j, relation in enumerate(statement.relations):
+            if relation in ARROWS:
+                yield from [chain, [(i, j)]] if chain else [[(i, j)]]
+                chain = []
+            else:
+                chain.append((i, j))
     if chain:
         yield chain
 

@@ -55,7 +55,7 @@ def doubt(sides: Sides, shared: frozenset[str] = frozenset(), functions: frozens
     reasons += [f"{name} is notation read as an unknown function: the step may use what it means"
                 for name in sorted(named) if not _letter(name)]  # fmt: skip
     reasons += [f"{name} is a word read as a symbol (a unit, a label?)" for name in sorted(symbols) if _word(name)]
-    reasons += [reason for reason in (_euler(sides), _bound(sides), _constant_derivative(sides)) if reason]
+    reasons += [reason for reason in (_euler(sides), _transpose(sides), _bound(sides), _constant_derivative(sides)) if reason]
     return reasons[0] if reasons else ""
 
 
@@ -81,6 +81,15 @@ def _letter(name: str) -> bool:
     """A function a note names itself: a letter or a Greek letter, with any subscript (`f`, `sigma`, `L_cal`)."""
     base = name.split("_", 1)[0]
     return len(base) == 1 or base in _GREEK
+
+
+def _transpose(sides: Sides) -> str:
+    """`x^T` read as a power of a symbol T, where it is as likely a transpose."""
+    for side in sides:
+        for power in side.atoms(sympy.Pow):
+            if any(isinstance(s, sympy.Symbol) and s.name in ("T", "top", "intercal") for s in power.exp.free_symbols):
+                return f"{sympy.sstr(power)} is read as a power; ^T may be a transpose"
+    return ""
 
 
 def _bound(sides: Sides) -> str:
