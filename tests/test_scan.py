@@ -266,3 +266,16 @@ def test_the_documented_example_scans_as_documented(tmp_path, capsys):
     assert len(printed) == len(documented)
     for shown, written in zip(printed, documented):
         assert shown.startswith(written.split("…", 1)[0])  # the page shortens the counterexample's digits
+
+
+def test_a_step_that_runs_out_of_time_is_not_checked_and_not_cached(tmp_path):
+    note = "# S\n\n$$\\int_0^{1} e^{-x^{2}} \\sin(x^{7} + x) \\, dx = \\int_0^{1} e^{-x^{2}} \\sin(x + x^{7}) \\, dx$$\n"
+    vault = vaultkit.load(write_vault(tmp_path, {"Slow.md": note}))
+    found = scan(vault, jobs=1, budget=1.0)
+    assert [j.step.kind for j in found.judged] == [Kind.NUMERIC] and not found.failed
+    for judged in found.judged:  # however fast the machine: decided, or out of time and said so
+        assert judged.finding in (Finding.PROVED, Finding.CHECKED, Finding.NOT_CHECKED)
+        if judged.finding is Finding.NOT_CHECKED:
+            assert judged.result.incomplete and "raise --budget" in judged.message
+    timed_out = sum(1 for j in found.judged if j.result.incomplete)
+    assert scan(vault, jobs=1, budget=1.0).reused == len(found.judged) - timed_out  # a time-out is never cached

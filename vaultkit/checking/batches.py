@@ -10,7 +10,7 @@ one item a process: the item at fault is then the only one that pays.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
 from typing import Generic, TypeVar
@@ -45,26 +45,30 @@ def run_batches(
     label: str,
     show_progress: bool | None = None,
     overtime: str = "the process was stopped after {seconds:.0f} s",
-) -> list[R]:
-    """`work(item)` for every item, in order, each batch in a process of its own with a deadline of
-    30 s plus `seconds(item)` for each of its items; `stopped(item, why)` for an item whose own process died."""
-    answers: dict[int, R] = {}
+) -> Iterator[tuple[int, R]]:
+    """(index, `work(item)`) for every item, as each batch ends, each batch in a process of its own with a
+    deadline of 30 s plus `seconds(item)` for each of its items; `stopped(item, why)` for an item whose own
+    process died."""
     numbered = list(enumerate(items))
     batches = [Batch(tuple(numbered[i : i + size])) for i in range(0, len(numbered), size)]
+    run, limit = partial(_work, work=work), partial(_limit, seconds=seconds)
     for _ in range(2):
         retry: list[Batch] = []
-        run = partial(_work, work=work)
-        limit = partial(_limit, seconds=seconds)
         done = run_isolated(batches, workers, run, limit, _stopped, overtime=overtime)
         for batch, answer in progress(done, len(batches), label, enabled=show_progress):
             if not isinstance(answer, Stopped):
-                answers.update((number, result) for (number, _), result in zip(batch.items, answer))
+                yield from ((number, result) for (number, _), result in zip(batch.items, answer))
             elif len(batch.items) > 1:
                 retry.extend(Batch((item,)) for item in batch.items)
             else:
-                answers[batch.items[0][0]] = stopped(batch.items[0][1], answer.message)
+                yield batch.items[0][0], stopped(batch.items[0][1], answer.message)
         batches = retry
-    return [answers[number] for number, _ in numbered]
+
+
+def in_order(answers: Iterator[tuple[int, R]], count: int) -> list[R]:
+    """The answers of `run_batches` in the order of its items."""
+    placed: dict[int, R] = dict(answers)
+    return [placed[number] for number in range(count)]
 
 
 def _work(batch: Batch, work: Callable) -> list:

@@ -11,7 +11,7 @@ A time-out or a stopped process is never cached.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from functools import partial
 
@@ -44,10 +44,10 @@ def check_steps(
                 known[claim.key()], reused = hit[0], reused + 1
             else:
                 todo.append(claim)
-        for claim, result in zip(todo, _check_all(todo, budget, workers, show_progress)):
-            known[claim.key()] = result
-            if cache is not None:
-                cache.put(claim.key(), [result])
+        for number, result in _check_all(todo, budget, workers, show_progress):
+            known[todo[number].key()] = result
+            if cache is not None:  # as each batch ends: an interrupted scan keeps what it found
+                cache.put(todo[number].key(), [result])
         for i in wanted:
             answers[i].append(known[steps[i].attempts[len(answers[i])].claim.key()])
     return answers, reused
@@ -60,7 +60,9 @@ def _wants(step: Step, answers: list[Result]) -> bool:
     return all(answer.verdict is Verdict.FALSE for answer in answers)
 
 
-def _check_all(claims: list[Portable], budget: float, workers: int, show_progress: bool | None) -> list[Result]:
+def _check_all(
+    claims: list[Portable], budget: float, workers: int, show_progress: bool | None
+) -> Iterator[tuple[int, Result]]:
     return run_batches(
         claims, CLAIMS_PER_PROCESS, workers, partial(check_one, budget=budget), partial(_seconds, budget=budget),
         _stopped, label="checking", show_progress=show_progress, overtime="ran out of time after {seconds:.0f} s; raise --budget",

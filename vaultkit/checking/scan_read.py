@@ -5,8 +5,8 @@ it uses, as for its claims) with its macros. Every display is read freely,
 its relations classified (`scan.classify`), and each relation that could be
 an identity becomes a `Step` with the claims to try, in order, as text
 (`portable.Portable`): as written (a condition beside it made an assumption
-when it can be), then with the note's earlier definitions put in, then with
-every symbol positive. A display that cannot be read is an `Outcome` with the
+when it can be), then for positive values, then with the note's earlier
+definitions put in, then both. A display that cannot be read is an `Outcome` with the
 reader's cause and command, as `--coverage` reports it.
 """
 
@@ -139,18 +139,14 @@ def _relations(display: Display, work: NoteWork, scope: Scope, complex_note: boo
 
 def _condition(condition: Condition, scope: Scope, complex_note: bool) -> tuple | None:
     """A written condition as statements (`\\text{for } x > 0` → x > 0), or None when it does not read."""
-    from .latex import TranslationError, read_statements
+    from .latex import read_statements
 
     body = condition.tex[_CONDITION_OPENING.match(condition.tex).end():].strip().rstrip(".,;")
     if body.startswith("(") and body.endswith(")"):
         body = body[1:-1]
     try:
         return tuple(read_statements(body, scope, complex_note=complex_note)) or None
-    except TranslationError:
-        return None
-    except RecursionError:
-        return None
-    except Exception:  # noqa: BLE001 - a condition that does not read is a condition all the same
+    except Exception:  # noqa: BLE001 - TranslationError or worse: a condition that does not read is one all the same
         return None
 
 
@@ -202,9 +198,7 @@ def _optional(variant: Callable[..., T | None], *arguments: object) -> T | None:
     """A second reading of a step, or None when SymPy cannot build it: the step is still checked as read."""
     try:
         return variant(*arguments)
-    except RecursionError:
-        return None
-    except Exception:  # noqa: BLE001 - quantum states, matrices and sets refuse many rewritings
+    except Exception:  # noqa: BLE001 - quantum states, matrices and sets refuse many rewritings; so can depth
         return None
 
 

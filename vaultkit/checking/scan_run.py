@@ -13,7 +13,7 @@ import os
 from dataclasses import dataclass
 
 from ..vault import Vault
-from .batches import run_batches
+from .batches import in_order, run_batches
 from .cache import ResultCache
 from .coverage import Display, Outcome
 from .run import DEFAULT_BUDGET
@@ -60,9 +60,10 @@ def scan(
     """
     notes = scan_notes(vault)
     workers = max(1, jobs if jobs is not None else (os.cpu_count() or 1))
-    read = run_batches(
+    answers = run_batches(
         notes, NOTES_PER_PROCESS, workers, read_note, _seconds, _unread, label="reading", show_progress=show_progress
     )
+    read = in_order(answers, len(notes))
     steps = [step for found in read for step in found.steps]
     unread = tuple(outcome for found in read for outcome in found.unread)
     cache = ResultCache(None, vault.root) if use_cache else None
