@@ -177,14 +177,16 @@ def test_the_same_step_has_the_same_verdict_on_any_line_of_any_note(tmp_path):
 def test_a_counterexample_to_a_doubtful_reading_is_not_a_step_that_does_not_follow(tmp_path):
     note = (
         "# Doubt\n\n$$x^2 + 2x = x^2 + 2x = x(x + 2)$$\n\n$$a + b = b + a = \\dot{a} + b$$\n\n"
-        "$$y^T y = y^T y = |y|^2$$\n"
+        "$$y^T y = y^T y = |y|^2$$\n\n$$e = g^n = g^{q} e^{q}$$\n"
     )
     found = _scan(tmp_path, {"Doubt.md": note})
-    application, decorated, transposed = (j for j in found.judged if j.step.rhs in ("x(x + 2)", "a_dot + b", "Abs(y)**2"))
+    wanted = ("x(x + 2)", "a_dot + b", "Abs(y)**2", "g**q*exp(q)")
+    application, decorated, transposed, identity = (j for j in found.judged if j.step.rhs in wanted)
     # x(x + 2) may be a product: the free reading makes it a function x of x + 2
     assert application.finding is Finding.NOT_CHECKED and "x(…)" in application.message
     assert decorated.finding is Finding.NOT_CHECKED and "a_dot is a decorated name" in decorated.message
     assert transposed.finding is Finding.NOT_CHECKED and "transpose" in transposed.message
+    assert identity.finding is Finding.NOT_CHECKED and "Euler's number" in identity.message  # e, a group's identity
     assert not found.failed
 
 

@@ -28,12 +28,14 @@ Sides = tuple[sympy.Expr, sympy.Expr]
 
 
 def applied_names(values: Iterable[sympy.Basic]) -> frozenset[str]:
-    """The names read both as a value and as an applied function among a display's values (`x` and `x(x + 2)`)."""
+    """The names read both as a value and as an applied function among a display's values (`x` and `x(x + 2)`),
+    and `exp` when a bare `e` stands beside `e^{…}` read as the exponential (`e = g^n = e^q g^r`)."""
     symbols, functions = set(), set()
     for value in values:
         symbols.update(s.name for s in value.free_symbols if isinstance(s, sympy.Symbol))
         functions.update(str(a.func) for a in value.atoms(AppliedUndef))
-    return frozenset(symbols & functions)
+        functions.update("exp" for _ in value.atoms(sympy.exp))
+    return frozenset(symbols & functions) | ({"exp"} if "e" in symbols and "exp" in functions else set())
 
 
 def doubt(sides: Sides, shared: frozenset[str] = frozenset(), functions: frozenset[str] = frozenset()) -> str:
@@ -47,6 +49,8 @@ def doubt(sides: Sides, shared: frozenset[str] = frozenset(), functions: frozens
     named = {str(a.func) for a in applied}
     reasons = [f"{name} is read both as a value and as a function {name}(…) in this display (a product?)"
                for name in sorted(named & shared)]  # fmt: skip
+    if "exp" in shared and any(side.has(sympy.exp) for side in sides):
+        reasons.append("e is read both as a name and as Euler's number in this display")
     reasons += [f"{sympy.sstr(a)} is read as a function applied; it may be a product"
                 for a in applied if str(a.func) not in functions and not all(_plain(x) for x in a.args)]  # fmt: skip
     reasons += [_GUESSED[name] for name in sorted(symbols) if name in _GUESSED]
