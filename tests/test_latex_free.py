@@ -10,9 +10,9 @@ from vaultkit.checking.latex_free import ambiguous_word, is_complex, prepare
 @pytest.mark.parametrize(
     ("tex", "prepared"),
     [
-        (r"\boxed{N! \approx N^N}", r"N! \approx N^N"),  # and the braces around the whole display go too
+        (r"\boxed{N! \approx N^N}", r"N! \approx N^N"),
         (r"a = \underbrace{b + c}_{\text{two terms}} + d", r"a = {b + c} + d"),
-        (r"a = \overbrace{b}^{note}", r"a = {b}"),
+        (r"a = \overbrace{b}^{note}", r"a = b"),
         (r"{a = b}", r"a = b"),
         (r"\color{red} x \tag{3}", r"  x  "),
         (r"\Rightarrow x = 0", r"x = 0"),
@@ -23,6 +23,10 @@ from vaultkit.checking.latex_free import ambiguous_word, is_complex, prepare
         (r"R_{\rm moon} = 1737 \; {\rm km} + \mathrm d x", r"R_{\mathrm{moon}} = 1737 \; {\mathrm{km}} + \mathrm{d} x"),  # a unit, not k·m
         (r"\begin{aligned}[t] L &= x \end{aligned}", r"  L &= x  "),  # a placement, not a factor t
         (r"P = nkT \hspace{1cm} \text{where} \hspace{1cm} n = \text{number density}", r"P = nkT"),  # a glossary
+        (r"a = b \Rightarrow \boxed{E = -k}", r"a = b \Rightarrow  E = -k "),  # a boxed result is whole
+        (r"p(x) = 1 \text{ . }", r"p(x) = 1"),  # the sentence's full stop
+        (r"{\mu}_\theta^r = {Z}^r + \frac{a}{b}", r" \mu _\theta^r =  Z ^r + \frac{a}{b}"),  # braces around a name
+        (r"n = 7 \pu{m^{-3}}", r"n = 7 \mathrm{m}^{-3}"),  # a unit
         (r"a &= b \\[3ex] c &= d \\[-1.5em] e", r"a &= b \\  c &= d \\  e"),  # spacing after a break, not [3ex]
         (r"a^{*} + b^{\dagger 2}", r"a^* + {b^\dagger}^{2}"),
         (r"p(x) == 0", r"p(x) = 0"),

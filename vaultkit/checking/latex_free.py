@@ -47,8 +47,13 @@ _BRAKETS = [  # written as the braket package's commands, which the grammar read
 # Layout around an expression: `\boxed{X}`, `\underbrace{X}_{note}`, `\overbrace{X}^{note}` are X.
 _WRAPPERS = ("boxed", "underbrace", "overbrace", "displaylines", "mathstrut", "smash")
 _NOTE_AFTER = {"underbrace": "_", "overbrace": "^"}
+_WHOLE = frozenset({"boxed", "displaylines"})  # what they hold is whole statements: `⇒ \boxed{E = -k/2a}`
 _COLOR = re.compile(r"\\color\s*\{[A-Za-z!0-9]*\}|\\(?:phantom|hphantom|vphantom)\s*\{[^{}]*\}")
 _TEXTCOLOR = re.compile(r"\\textcolor\s*\{[A-Za-z!0-9]*\}")
+_PUNCTUATION_TEXT = re.compile(r"\\text(?:rm|normal|it|bf)?\s*\{[\s.,;:!?~]*\}")  # \text{ . } ends a sentence
+# `{Z}^r`, `{\mu}_\theta`: braces around one name are no group (not after a command, a script or a group)
+_BRACED_NAME = re.compile(r"(?<![A-Za-z}\]_^\\])\{\s*(\\[A-Za-z]+|[A-Za-z])\s*\}")
+_PHYSICAL_UNIT = re.compile(r"\\pu\s*\{\s*([A-Za-z]+)\s*(\^\s*\{?\s*-?[0-9]+\s*\}?)?\s*\}")  # \pu{m^{-3}}
 _LINE_SPACING = re.compile(r"\\\\\s*\[\s*-?[0-9.]*\s*(?:ex|em|pt|mm|cm|in|mu|bp|pc|dd|cc|sp)\s*\]")  # \\[3ex]
 _SPACING = re.compile(  # horizontal space between two statements is a \quad; vertical space is nothing more
     r"\\(?:hspace\*?|hskip|kern|mkern|mspace)\s*(?:\{\s*-?[0-9.]*\s*[a-z]{2}\s*\}|-?[0-9.]+\s*[a-z]{2})"
@@ -174,6 +179,8 @@ def prepare(text: str) -> str:
     text = _ALIGNING.sub(" ", text)
     text = _LINE_SPACING.sub(r"\\\\ ", text)  # the space after a line break is layout
     text = _SPACING.sub(r"\\quad ", text)
+    text = _PUNCTUATION_TEXT.sub(" ", text)
+    text = _PHYSICAL_UNIT.sub(lambda m: f"\\mathrm{{{m.group(1)}}}{m.group(2) or ''}", text)
     text = _VSPACE.sub(" ", text)
     text = _TAG.sub(" ", text)
     text = _COLOR.sub(" ", text)
@@ -181,6 +188,7 @@ def prepare(text: str) -> str:
     for name in _WRAPPERS:
         text = _unwrap_command(text, name)
     text = _outer_braces(text)
+    text = _BRACED_NAME.sub(r" \1 ", text)
     text = _evaluation_brackets(text)
     text = _set_literals(text)
     text = _outside_named(text, _words)
@@ -285,7 +293,7 @@ def _brakets(text: str) -> str:
 
 
 def _unwrap_command(text: str, name: str) -> str:
-    """`\\name{X}` (and the note under an `\\underbrace`) → `{X}`."""
+    """`\\name{X}` (and the note under an `\\underbrace`) → `{X}`; `\\boxed{X}` → X."""
     pattern = re.compile(r"\\" + name + r"(?![A-Za-z])\s*")
     search_from = 0
     while (match := pattern.search(text, search_from)) is not None:
@@ -296,7 +304,7 @@ def _unwrap_command(text: str, name: str) -> str:
         end = group_end(text, start)
         if end < 0:
             return text
-        inner = text[start:end]
+        inner = text[start:end] if name not in _WHOLE else f" {text[start + 1 : end - 1]} "
         rest = text[end:]
         script = _NOTE_AFTER.get(name)
         if script is not None:

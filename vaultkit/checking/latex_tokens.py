@@ -28,6 +28,7 @@ from .latex_vocabulary import (
 )
 
 _FORCEABLE = frozenset({"LPAR", "RPAR", "LBRACK", "RBRACK", "BAR"})  # what may follow \left and \right
+_FORCEABLE_COMMANDS = frozenset({"\\lvert", "\\rvert", "\\|", "\\Vert", "\\lVert", "\\rVert"})
 
 
 def _token(kind: str, value: str, like: Token) -> Token:
@@ -56,6 +57,7 @@ _FREE_ROLES = {
         ("bigop", {"nabla", "argmax", "argmin"}), ("symbol", {"dagger", "dag", "top", "intercal", "vkplaceholder"}),
         ("symbol", _ELLIPSES), ("implies", _IMPLIES), ("upright_d", {"dd"}),
         ("ignored", {"rm", "it", "mathrm", "mathit"}), ("relation", {"mid"}), ("mark", _MARKS),
+        ("norm", {"Vert", "lVert", "rVert"}),
     ),
 }
 _BETWEEN_STATEMENTS = frozenset(
@@ -86,7 +88,7 @@ class TokenRoles:
     def token(self, tok: Token) -> Iterator[Token]:
         if tok.type == "NOTATION":
             return self._on_NOTATION(tok)
-        if self.force is not None and not (tok.type in _FORCEABLE or str(tok) in ("\\lvert", "\\rvert")):
+        if self.force is not None and not (tok.type in _FORCEABLE or str(tok) in _FORCEABLE_COMMANDS):
             raise TranslationError(
                 f"{self.force[1]} must be followed by ( ) [ ] or |, not {tok}", command=self.force[1] + str(tok),
                 cause="unsupported-construct",
@@ -178,13 +180,14 @@ class TokenRoles:
             opening = not (self.stack and self.stack[-1] == "|" and self._after(*_OPERAND_END))
         yield from self._bar(tok, opening)
 
-    def _bar(self, tok: Token, opening: bool) -> Iterator[Token]:
+    def _bar(self, tok: Token, opening: bool, bar: str = "|", kind: str = "ABS") -> Iterator[Token]:
+        """An absolute value's bar (or, `bar` "‖", a norm's) that opens or closes."""
         self.force = None
         if opening:
-            self.push("|", tok)
-        elif self.stack and self.stack[-1] == "|":
+            self.push(bar, tok)
+        elif self.stack and self.stack[-1] == bar:
             self.stack.pop()
-        yield self.out(_token("ABS_OPEN" if opening else "ABS_CLOSE", "|", tok))
+        yield self.out(_token(f"{kind}_OPEN" if opening else f"{kind}_CLOSE", bar, tok))
 
     def _on_LPAR(self, tok: Token) -> Iterator[Token]:
         self.force = None
@@ -387,6 +390,20 @@ class FreeTokenRoles(TokenRoles):
 
     def _text_names(self, raw: str) -> bool:
         return re.fullmatch(r"[A-Za-z]+", raw) is not None and raw not in _PROSE
+
+    def _on_ESC(self, tok: Token) -> Iterator[Token]:
+        if str(tok) == "\\|":
+            return self._as_norm(tok)
+        return super()._on_ESC(tok)
+
+    def _as_norm(self, tok: Token) -> Iterator[Token]:
+        """`\\|x\\|`, `\\lVert x \\rVert`, `\\left\\| x \\right\\|`: a norm's bars, told apart like |x|'s."""
+        name = str(tok)
+        if self.force is not None or name in ("\\lVert", "\\rVert"):
+            opening = self.force[0] == "open" if self.force is not None else name == "\\lVert"
+        else:
+            opening = not (self.stack and self.stack[-1] == "‖" and self._after(*_OPERAND_END))
+        return self._bar(tok, opening, "‖", "NORM")
 
     def _as_mark(self, tok: Token) -> Iterator[Token]:
         """A symbol as a subscript is a label: `M_\\odot` (the Sun's mass), `a_\\perp`."""

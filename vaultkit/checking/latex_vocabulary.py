@@ -67,7 +67,9 @@ _BINOMIALS = frozenset({"binom", "dbinom", "tbinom"})
 _FRACTIONS = frozenset({"frac", "dfrac", "tfrac", "cfrac"}) | _BINOMIALS  # two arguments: `\frac{a}{b}`
 _ELLIPSIS = sympy.Symbol("…", commutative=False)
 _ELLIPSES = frozenset("cdots ldots dots dotsb dotsc dotsm dotsi dotso vdots ddots".split())  # free reading: …
-_IMPLIES = frozenset("Rightarrow Longrightarrow implies iff Leftrightarrow Longleftrightarrow therefore".split())
+_IMPLIES = frozenset(
+    "Rightarrow Longrightarrow implies iff Leftrightarrow Longleftrightarrow therefore Downarrow Updownarrow".split()
+)
 _QUADS = frozenset({"quad", "qquad"})
 _IGNORED = frozenset(
     "displaystyle textstyle scriptstyle scriptscriptstyle limits nolimits "
@@ -129,7 +131,8 @@ _OTHER_REASONS = {
 # ---------------------------------------------------------------- lexing and parsing
 
 _OPERAND_END = frozenset(
-    {"LETTER", "NUMBER", "SYM", "NAMED", "RPAR", "RBRACE", "RBRACK", "ABS_CLOSE", "STAR", "NOTATION", "DECOR", "BANG"}
+    {"LETTER", "NUMBER", "SYM", "NAMED", "RPAR", "RBRACE", "RBRACK", "ABS_CLOSE", "NORM_CLOSE", "STAR", "NOTATION",
+     "DECOR", "BANG"}
 )
 _NAMED = re.compile(r"\\([A-Za-z]+)\*?\s*\{(.*)\}\Z", re.S)
 
