@@ -126,6 +126,21 @@ def test_definitions_approximations_and_inequalities_are_not_identities(tmp_path
     assert not found.failed
 
 
+def test_a_name_after_a_definition_or_an_approximation_is_defined_too():
+    from vaultkit.checking.latex import read_statements
+    from vaultkit.checking.scan import classify
+    from vaultkit.checking.scope import Scope
+
+    def kinds(tex: str) -> list[tuple[str, str]]:
+        return [(str(r.lhs), r.kind.value) for r in classify(read_statements(tex, Scope()), Scope())]
+
+    assert kinds(r"a \equiv a_{\perp} = \sqrt{a_y^2 + a_z^2}") == [("a", "definition"), ("a_perp", "definition")]
+    assert kinds(r"\Delta r \approx \ell = \frac{1}{\alpha} = \frac{1}{\kappa \rho}") == [
+        ("Δr", "approximation"), ("ell", "definition"), ("1/alpha", "step")
+    ]  # fmt: skip
+    assert kinds(r"E = mc^2 = m c c") == [("E", "definition"), ("c**2*m", "step")]
+
+
 def test_a_step_that_follows_from_an_earlier_definition_says_which_line(tmp_path):
     found = _scan(tmp_path, {"Context.md": CONTEXT})
     placed = _by_place(found)

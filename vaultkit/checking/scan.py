@@ -15,7 +15,10 @@ step, and its kind says what a counterexample would mean:
 - `definition`: `:=`, `\coloneqq`, `\equiv`, and the first relation of a
   statement whose left side is a bare undeclared name or an undeclared function
   of distinct names (`E = mc^2`, `f(x) = x^2`): a definition or a law, not a
-  derivation. Never checked; later steps of the note may use it.
+  derivation. So is a relation whose left side is a bare name right after a
+  definition or a relation that is not an identity (`a \equiv a_\perp = \sqrt{…}`,
+  `\Delta r \approx \ell = 1/\alpha`). Never checked; later steps of the note
+  may use it.
 - `approximation` (`\approx`, `\simeq`, `\sim`, `\propto`, …), `inequality`
   (`<`, `\le`, `\ne`, …), `relation` (arrows, `\in`, anything else): not
   identities, never checked.
@@ -109,10 +112,12 @@ def classify(statements: Iterable, scope: Scope, conditions: Conditions | None =
         by_line[line] = (condition, read)
     found = []
     for chain in _chains(statements):
+        kind = None
         for number, (i, j) in enumerate(chain):
             statement = statements[i]
             lhs, rhs, relation = statement.values[j], statement.values[j + 1], statement.relations[j]
-            kind = _kind(relation, (lhs, rhs), number == 0, len(chain), scope)
+            opening = kind is None or not kind.identity  # `x ≡ a = b`, `Δr ≈ ℓ = 1/α`: b and 1/α define a, ℓ
+            kind = _kind(relation, (lhs, rhs), (number == 0, opening), len(chain), scope)
             condition, requires = by_line.get(lines[i], (None, ()))
             found.append(Relation(lines[i], i, lhs, rhs, relation, kind, condition, requires))
     return found
@@ -136,7 +141,12 @@ def _chains(statements: list) -> Iterator[list[tuple[int, int]]]:
         yield chain
 
 
-def _kind(relation: str, sides: tuple[sympy.Expr, sympy.Expr], first: bool, length: int, scope: Scope) -> Kind:
+def _kind(
+    relation: str, sides: tuple[sympy.Expr, sympy.Expr], place: tuple[bool, bool], length: int, scope: Scope
+) -> Kind:
+    """`place`: whether the relation is the chain's first, and whether it opens a new equation (the first,
+    or one after a definition, an approximation or another relation that is not an identity)."""
+    first, opening = place
     if relation in DEFINITIONS:
         return Kind.DEFINITION
     if relation in APPROXIMATIONS:
@@ -145,7 +155,7 @@ def _kind(relation: str, sides: tuple[sympy.Expr, sympy.Expr], first: bool, leng
         return Kind.INEQUALITY
     if relation != "=":
         return Kind.RELATION
-    if first and defined_name(sides[0], scope) is not None:
+    if opening and defined_name(sides[0], scope) is not None:
         return Kind.DEFINITION
     if first and length == 1:
         return Kind.NUMERIC if all(constant(side) for side in sides) else Kind.EQUATION
@@ -172,9 +182,12 @@ def constant(expr: sympy.Expr) -> bool:
 
 
 def defined_name(side: sympy.Expr, scope: Scope) -> tuple[sympy.Basic, tuple[sympy.Symbol, ...]] | None:
-    """(name, parameters) when `side` is a bare undeclared name or an undeclared function of distinct names."""
+    """(name, parameters) when `side` is a bare undeclared name (with any subscript) or an undeclared function
+    of distinct names."""
     if isinstance(side, sympy.Symbol):
         return None if scope.defined(side.name) else (side, ())
+    if isinstance(side, sympy.Indexed):  # `E_{\lambda_0}`, `v_{r,1}`: a name with a label
+        return None if str(side.base) in scope.indexed else (side, ())
     if isinstance(side, AppliedUndef):
         arguments = side.args
         distinct = len(set(arguments)) == len(arguments) and all(isinstance(a, sympy.Symbol) for a in arguments)
