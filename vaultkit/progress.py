@@ -9,7 +9,9 @@ from typing import TypeVar
 T = TypeVar("T")
 
 
-def progress(items: Iterable[T], total: int, label: str, *, enabled: bool | None = None) -> Iterator[T]:
+def progress(
+    items: Iterable[T], total: int, label: str, *, enabled: bool | None = None, unit: str = "note"
+) -> Iterator[T]:
     """Yield `items`, drawing a bar on stderr when it is a terminal and the work is long enough."""
     if enabled is None:
         enabled = sys.stderr.isatty() and total >= 200
@@ -18,4 +20,4 @@ def progress(items: Iterable[T], total: int, label: str, *, enabled: bool | None
         return
     from tqdm import tqdm
 
-    yield from tqdm(items, total=total, desc=label, unit="note", leave=False, file=sys.stderr)
+    yield from tqdm(items, total=total, desc=label, unit=unit, leave=False, file=sys.stderr)

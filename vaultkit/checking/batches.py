@@ -43,19 +43,27 @@ def run_batches(
     stopped: Callable[[T, str], R],
     *,
     label: str,
+    unit: str,
     show_progress: bool | None = None,
     overtime: str = "the process was stopped after {seconds:.0f} s",
 ) -> Iterator[tuple[int, R]]:
     """(index, `work(item)`) for every item, as each batch ends, each batch in a process of its own with a
     deadline of 30 s plus `seconds(item)` for each of its items; `stopped(item, why)` for an item whose own
-    process died."""
+    process died. The progress bar counts items (`unit`), not batches."""
     numbered = list(enumerate(items))
     batches = [Batch(tuple(numbered[i : i + size])) for i in range(0, len(numbered), size)]
     run, limit = partial(_work, work=work), partial(_limit, seconds=seconds)
+    answers = _answers(batches, workers, run, limit, stopped, overtime)
+    yield from progress(answers, len(numbered), label, enabled=show_progress, unit=unit)
+
+
+def _answers(
+    batches: list[Batch], workers: int, run: Callable, limit: Callable, stopped: Callable, overtime: str
+) -> Iterator[tuple[int, R]]:
+    """Every item's answer: batches first, then one process an item for the batches whose process died."""
     for _ in range(2):
         retry: list[Batch] = []
-        done = run_isolated(batches, workers, run, limit, _stopped, overtime=overtime)
-        for batch, answer in progress(done, len(batches), label, enabled=show_progress):
+        for batch, answer in run_isolated(batches, workers, run, limit, _stopped, overtime=overtime):
             if not isinstance(answer, Stopped):
                 yield from ((number, result) for (number, _), result in zip(batch.items, answer))
             elif len(batch.items) > 1:

@@ -65,7 +65,8 @@ def _check_all(
 ) -> Iterator[tuple[int, Result]]:
     return run_batches(
         claims, CLAIMS_PER_PROCESS, workers, partial(check_one, budget=budget), partial(_seconds, budget=budget),
-        _stopped, label="checking", show_progress=show_progress, overtime="ran out of time after {seconds:.0f} s; raise --budget",
+        _stopped, label="checking", unit="claim", show_progress=show_progress,
+        overtime="ran out of time after {seconds:.0f} s; raise --budget",
     )  # fmt: skip
 
 

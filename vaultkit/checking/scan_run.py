@@ -61,7 +61,8 @@ def scan(
     notes = scan_notes(vault)
     workers = max(1, jobs if jobs is not None else (os.cpu_count() or 1))
     answers = run_batches(
-        notes, NOTES_PER_PROCESS, workers, read_note, _seconds, _unread, label="reading", show_progress=show_progress
+        notes, NOTES_PER_PROCESS, workers, read_note, _seconds, _unread, label="reading", unit="note",
+        show_progress=show_progress,
     )
     read = in_order(answers, len(notes))
     steps = [step for found in read for step in found.steps]
