@@ -98,15 +98,17 @@ import sympy
 from lark import Token, Tree
 from sympy.core.function import AppliedUndef
 
+from .latex_atoms import _atom
 from .latex_calculus import Calculus
 from .latex_free import is_complex, prepare
 from .latex_notation import Notation
 from .latex_syntax import (
-    MAX_DEPTH, MAX_EXPONENT, MAX_FACTORIAL, MAX_LENGTH, MAX_NUMBER_BITS, MAX_ORDER, TranslationError, _Atom,
+    MAX_DEPTH, MAX_EXPONENT, MAX_FACTORIAL, MAX_LENGTH, MAX_ORDER, TranslationError, _Atom,
     _BARE_OPERATOR, _BINOMIALS, _COMMUTATOR, _DECORATED, _DECORATIONS, _ELLIPSIS, _FUNCTIONS, _I_AS_INDEX, _NAMED,
     _NONCOMMUTING, _OPERATORS, _Op, _SET_RELATIONS, _VARIANTS, _is_adjoint, _is_vector, _label, _letter_superscript,
     _letter_uses, _lone_factor, _no_tuple, _parse, _script_token, _single_digit, _statements,
 )
+from .latex_values import _checked, _factorial, _number, _power
 from .scope import Scope
 
 __all__ = ["Statement", "TranslationError", "read_display", "read_statements", "translate", "translate_equation", "translate_equations"]
@@ -210,9 +212,9 @@ class _Translator(Calculus, Notation):
                 terms.append(-value if negative else value)
                 negative = False
             if len(terms) == 1:
-                return self._checked(terms[0])
+                return _checked(terms[0])
             _no_tuple(terms)
-            return self._checked(sympy.Add(*terms))
+            return _checked(sympy.Add(*terms))
         finally:
             self.depth -= 1
 
@@ -239,14 +241,14 @@ class _Translator(Calculus, Notation):
             op = None if first else items[i][0]
             first = False
             if need_differential and not op and self._is_differential(items, i):
-                return self._combine(parts), i + 2, self._variable(self._atom(items[i + 1][1]))
+                return self._combine(parts), i + 2, self._variable(_atom(items[i + 1][1]))
             if self.free and not need_differential and not op and self._is_free_differential(items, i):
                 parts.append((op, self._differential(items[i + 1][1])))
                 i += 2
                 continue
             if self.free and self._is_increment(items, i):  # Δx, δS: one name
                 value = self.factor(items[i + 1][1])
-                prefix = "Δ" if str(self._atom(items[i][1]).prim) == "\\Delta" else "δ"
+                prefix = "Δ" if str(_atom(items[i][1]).prim) == "\\Delta" else "δ"
                 parts.append((op, self._fallback(prefix + sympy.sstr(value), value.is_commutative is not False)))
                 i += 2
                 continue
@@ -268,7 +270,7 @@ class _Translator(Calculus, Notation):
         return self._combine(parts), i, None
 
     def _is_number(self, node: Tree | Token, bare: bool = False) -> bool:
-        atom = self._atom(node)
+        atom = _atom(node)
         return isinstance(atom.prim, Token) and atom.prim.type == "NUMBER" and (not bare or atom.bare())
 
     def _unit(
@@ -339,7 +341,7 @@ class _Translator(Calculus, Notation):
         argument, j, variable = self._unit(items, i + 1, need_differential)
         value = op.fn(argument, op.base) if op.base is not None else op.fn(argument)
         if op.power is not None:
-            value = self._power(value, op.power)
+            value = _power(value, op.power)
         if variable is None and j < len(items) and items[j][0] == "" and not (
             need_differential and self._is_differential(items, j)
         ):
@@ -358,7 +360,7 @@ class _Translator(Calculus, Notation):
         """`\\int_a^b f\\,dx` or `\\int_a^b dx\\, f`: the body runs to the differential."""
         low, high = op.limits[0]
         if i + 1 < len(items) and items[i + 1][0] == "" and self._is_differential(items, i + 1):  # \int dx f
-            variable = self._variable(self._atom(items[i + 2][1]))
+            variable = self._variable(_atom(items[i + 2][1]))
             if i + 3 < len(items):
                 self._no_explicit_op(items, i + 3, op.label)
                 body, j, outer = self._sequence(items, i + 3, need_differential)
@@ -403,10 +405,10 @@ class _Translator(Calculus, Notation):
             return
         if len(operand) < 2:
             return
-        first = self._atom(operand[0][1]).prim
+        first = _atom(operand[0][1]).prim
         grouped = not self.free and isinstance(first, Tree) and first.data == "paren"
         for (_, node), label in zip(operand, written):
-            if grouped or self._atom(node).call is not None \
+            if grouped or _atom(node).call is not None \
                     or label.startswith(("\\frac { d", "\\frac { \\partial", "\\partial")):
                 raise self._two_readings(op, written)
         if not self.free and sum(self._mentions(label, op) for label in written) >= 2:
@@ -468,49 +470,14 @@ class _Translator(Calculus, Notation):
         if len(factors) == 1:
             return factors[0]
         _no_tuple(factors)
-        return self._checked(sympy.Mul(*factors)) if factors else sympy.Integer(1)
+        return _checked(sympy.Mul(*factors)) if factors else sympy.Integer(1)
 
     # ------------------------------------------------------------ factors
-
-    def _atom(self, node: Tree | Token) -> _Atom:
-        if isinstance(node, Token):
-            return _Atom(node)
-        prim = node.children[0]
-        if len(node.children) == 1 and isinstance(prim, Tree) and prim.data == "group":
-            inner = _lone_factor(prim)
-            if inner is not None:
-                return self._atom(inner)
-        atom = _Atom(prim)
-        for child in node.children[1:]:
-            if isinstance(child, Token):  # BANG
-                atom.factorial = True
-            elif child.data == "call":
-                atom.call = _statements(child.children[1])
-                for script in child.children[3:]:
-                    if script.data == "sub":
-                        raise TranslationError(
-                            f"a subscript after {_label(prim)}(…)", command="_", cause="unsupported-construct"
-                        )
-                    _single_digit(script.children[1])
-                    if atom.post_sup is not None:
-                        raise TranslationError("double superscript", command="^", cause="syntax")
-                    atom.post_sup = script.children[1]
-            elif child.data == "sub":
-                _single_digit(child.children[1])
-                if atom.sub is not None:
-                    raise TranslationError("double subscript", command="_", cause="syntax")
-                atom.sub = child.children[1]
-            else:
-                _single_digit(child.children[1])
-                if atom.sup is not None:
-                    raise TranslationError("double superscript", command="^", cause="syntax")
-                atom.sup = child.children[1]
-        return atom
 
     def factor(self, node: Tree | Token) -> sympy.Expr | _Op:
         self._enter(node)
         try:
-            atom = self._atom(node)
+            atom = _atom(node)
             value = self._factor(atom)
             if atom.factorial:
                 if atom.call is not None and isinstance(atom.prim, Token) and atom.prim.type == "FUNC":
@@ -520,7 +487,7 @@ class _Translator(Calculus, Notation):
                     )
                 if isinstance(value, _Op):
                     raise TranslationError(f"{value.label}!", command="!", cause="syntax")
-                value = self._factorial(value)
+                value = _factorial(value)
             return value
         finally:
             self.depth -= 1
@@ -542,7 +509,7 @@ class _Translator(Calculus, Notation):
             if kind == "NUMBER":
                 if atom.sub is not None:
                     raise TranslationError(f"a subscript on the number {prim}", command="_", cause="syntax")
-                value = self._sup(self._number(prim), atom.sup)
+                value = self._sup(_number(prim), atom.sup)
                 return self._times_call(value, atom)
             raise TranslationError(f"unexpected {prim}", command=str(prim), cause="syntax")
         if atom.sub is not None:
@@ -574,7 +541,7 @@ class _Translator(Calculus, Notation):
         """`x^2(1 - x)`: a value followed by parentheses is a product."""
         if atom.call is None:
             return value
-        return self._checked(value * self._sup(self._parenthesised(atom), atom.post_sup))
+        return _checked(value * self._sup(self._parenthesised(atom), atom.post_sup))
 
     def _parenthesised(self, atom: _Atom) -> sympy.Expr:
         assert atom.call is not None
@@ -609,16 +576,11 @@ class _Translator(Calculus, Notation):
             if index.is_Number and (not index.is_Integer or index <= 0 or index > MAX_EXPONENT):
                 raise TranslationError(f"\\sqrt[{index}]: the index must be a small positive integer", command="\\sqrt",
                                        cause="unsupported-construct")
-            principal = self._power(radicand, 1 / index)
+            principal = _power(radicand, 1 / index)
             if not self.free and index.is_Integer and index % 2 == 1 and radicand.is_extended_real is True:
-                return self._checked(sympy.real_root(radicand, index))  # \sqrt[3]{-8} is -2, as a reader means
+                return _checked(sympy.real_root(radicand, index))  # \sqrt[3]{-8} is -2, as a reader means
             return principal
         return sympy.sqrt(radicand)
-
-    def _factorial(self, value: sympy.Expr) -> sympy.Expr:
-        if value.is_Integer and value > MAX_FACTORIAL:
-            raise TranslationError(f"{value}! is larger than {MAX_FACTORIAL}!", command="!", cause="too-large")
-        return self._checked(sympy.factorial(value))
 
     def _binomial(self, node: Tree) -> sympy.Expr:
         """`\\binom{n}{k}`: the binomial coefficient."""
@@ -632,7 +594,7 @@ class _Translator(Calculus, Notation):
                                        cause="too-large")
         elif top.is_number:  # binomial(π, 5000) would expand a polynomial in π, slowly
             return sympy.binomial(top, bottom, evaluate=False)
-        return self._checked(sympy.binomial(top, bottom))
+        return _checked(sympy.binomial(top, bottom))
 
     # ------------------------------------------------------------ names
 
@@ -905,7 +867,7 @@ class _Translator(Calculus, Notation):
         for child in products[0].children:
             if isinstance(child, Token):
                 return None
-            atom = self._atom(child)
+            atom = _atom(child)
             if not (isinstance(atom.prim, Token) and atom.bare() and atom.prim.type in ("LETTER", "SYM")):
                 return None
             if atom.prim.type == "SYM" and self._constant_name(atom.prim):
@@ -919,7 +881,7 @@ class _Translator(Calculus, Notation):
 
     def _index_value(self, prim: Token) -> sympy.Expr:
         if prim.type == "NUMBER":
-            return self._number(prim)
+            return _number(prim)
         if prim.type in ("LETTER", "SYM", "DECOR") and not self._constant_name(prim):
             kind, value, label = self._head(prim, None)
             if kind in ("value", "undeclared"):
@@ -940,7 +902,7 @@ class _Translator(Calculus, Notation):
                 ok = not relations and len(sums[0].children) == 1 and not isinstance(sums[0].children[0], Token)
             if ok:
                 for child in sums[0].children[0].children:
-                    atom = self._atom(child) if not isinstance(child, Token) else None
+                    atom = _atom(child) if not isinstance(child, Token) else None
                     if atom is None or not atom.bare() or not isinstance(atom.prim, Token):
                         ok = False
                         break
@@ -1010,7 +972,7 @@ class _Translator(Calculus, Notation):
                         f"^{{{label}}} reads as a label, not a power", command=f"^{{{label}}}",
                         cause="unsupported-construct",
                     )
-        return self._power(value, self._arg(sup))
+        return _power(value, self._arg(sup))
 
     @staticmethod
     def _compound_label(group: Tree) -> bool:
@@ -1027,7 +989,7 @@ class _Translator(Calculus, Notation):
             return None
         product = sums[0].children[0]
         if len(product.children) == 1 and isinstance(product.children[0], Tree):
-            atom = self._atom(product.children[0])
+            atom = _atom(product.children[0])
             if isinstance(atom.prim, Tree) and atom.prim.data == "paren" and atom.bare():
                 return _label(atom.prim)
         return None
@@ -1037,35 +999,6 @@ class _Translator(Calculus, Notation):
         if isinstance(node, Token) and node.type == "STAR":
             raise TranslationError("e^*", command="^*", cause="unsupported-construct")
         return sympy.exp(self._arg(sup))
-
-    def _number(self, token: Token) -> sympy.Expr:
-        text = str(token)
-        if "." in text:
-            whole, fraction = text.split(".")
-            return sympy.Rational(int(whole + fraction), 10 ** len(fraction))
-        return sympy.Integer(int(text))
-
-    def _power(self, base: sympy.Expr, exponent: sympy.Expr) -> sympy.Expr:
-        if exponent.is_Rational:
-            if max(abs(exponent.p), exponent.q) > MAX_EXPONENT:
-                raise TranslationError(f"exponent {exponent} is larger than {MAX_EXPONENT}", command="^",
-                                       cause="too-large")
-            if base.is_Rational and base not in (0, 1, -1):
-                bits = max(abs(base.p).bit_length(), base.q.bit_length()) * abs(exponent.p) / exponent.q
-                if bits > MAX_NUMBER_BITS:
-                    raise TranslationError("power too large to compute", command="^", cause="too-large")
-            if base == 0 and exponent.is_negative:
-                raise TranslationError("division by zero", command="^", cause="unsupported-construct")
-        elif exponent.is_number and exponent.is_finite is False:
-            raise TranslationError("an infinite exponent", command="^", cause="unsupported-construct")
-        return self._checked(sympy.Pow(base, exponent))
-
-    def _checked(self, value: sympy.Expr) -> sympy.Expr:
-        if value.is_Rational and max(abs(value.p).bit_length(), value.q.bit_length()) > MAX_NUMBER_BITS:
-            raise TranslationError("number too large", cause="too-large")
-        if value.has(sympy.zoo, sympy.nan):
-            raise TranslationError("division by zero", cause="unsupported-construct")
-        return value
 
     def _order(self, arg: Tree | None, label: str) -> int:
         if arg is None:
@@ -1107,7 +1040,7 @@ class _Translator(Calculus, Notation):
                 raise TranslationError(f"{label} needs two or more arguments: {label}(a, b)", command=label,
                                        cause="unsupported-construct")
             value = fn(*(self.expression(s) for s in atom.call))
-            return self._sup(self._power(value, power) if power is not None else value, atom.post_sup)
+            return self._sup(_power(value, power) if power is not None else value, atom.post_sup)
         if atom.call is None:
             return _Op("func", label, fn=fn, power=power, base=base)
         if len(atom.call) != 1:
@@ -1115,7 +1048,7 @@ class _Translator(Calculus, Notation):
         argument = self.expression(atom.call[0])
         value = fn(argument, base) if base is not None else fn(argument)
         if power is not None:
-            value = self._power(value, power)
+            value = _power(value, power)
         return self._sup(value, atom.post_sup)
 
     # ------------------------------------------------------------ limits

@@ -11,9 +11,11 @@ import sympy
 from lark import Token, Tree
 
 from .critical import quotient
+from .latex_atoms import _atom
 from .latex_syntax import (
     TranslationError, _Atom, _Op, _label, _lone_factor, _single_digit, _statements,
 )
+from .latex_values import _checked
 
 
 class Calculus:
@@ -92,7 +94,7 @@ class Calculus:
         if inner is None:
             raise TranslationError(f"{label}_{{{_label(node)}}}: the variable must be a name", command=label,
                                    cause="unsupported-construct")
-        return self._atom(inner)
+        return _atom(inner)
 
     def _limit_point(self, node: Tree) -> tuple[sympy.Expr, str]:
         """`a`, `a^+`, `a^{-}` → (a, direction)."""
@@ -121,7 +123,7 @@ class Calculus:
         products = node.children
         atom = None
         if len(products) == 1 and isinstance(products[0], Tree) and len(products[0].children) == 1:
-            atom = self._atom(products[0].children[0])
+            atom = _atom(products[0].children[0])
         if atom is None or not isinstance(atom.prim, Token) or atom.prim.type not in ("LETTER", "SYM") \
                 or self._constant_name(atom.prim) or atom.sup is not None or atom.call is not None:
             raise TranslationError(f"{label}: the variable must be a name", command=label,
@@ -212,7 +214,7 @@ class Calculus:
     def _is_increment(self, items: list, i: int) -> bool:
         """Free reading: `\\Delta x` and `\\delta S` (a bare Greek delta before a bare name) are names."""
         following = self._prefixed_name(items, i, ("\\Delta", "\\delta"), ("LETTER", "SYM", "DECOR"))
-        if following is None or self.scope.defined(str(self._atom(items[i][1]).prim)[1:]):
+        if following is None or self.scope.defined(str(_atom(items[i][1]).prim)[1:]):
             return False
         return following.sup is None and following.call is None and not following.factorial
 
@@ -220,11 +222,11 @@ class Calculus:
         """The atom after items[i], when items[i] is a bare prefix (`d`, `\\Delta`) written right before a name."""
         if i + 1 >= len(items) or items[i + 1][0] != "":
             return None
-        atom = self._atom(items[i][1])
+        atom = _atom(items[i][1])
         if not (isinstance(atom.prim, Token) and atom.prim.type in ("LETTER", "SYM") and str(atom.prim) in prefixes
                 and atom.bare()):
             return None
-        following = self._atom(items[i + 1][1])
+        following = _atom(items[i + 1][1])
         if not (isinstance(following.prim, Token) and following.prim.type in kinds
                 and not self._constant_name(following.prim)):
             return None
@@ -232,7 +234,7 @@ class Calculus:
 
     def _differential(self, node: Tree | Token) -> sympy.Expr:
         """The differential of a name (`dX_i` → the name dX_i) or of an application (`df(x)` → d(f(x)))."""
-        atom = self._atom(node)
+        atom = _atom(node)
         if atom.sup is not None and atom.call is None:  # dt^2, ds^2: a power of the differential
             bare = Tree(node.data, [c for c in node.children if not (isinstance(c, Tree) and c.data == "sup")])
             return self._sup(self._differential(bare), atom.sup)
@@ -294,13 +296,13 @@ class Calculus:
         top, bottom = self._arg(numerator), self._arg(denominator)
         if bottom == 0:
             raise TranslationError("division by zero", command=str(node.children[0]), cause="unsupported-construct")
-        return self._checked(top / bottom if self.free else quotient(top, bottom))
+        return _checked(top / bottom if self.free else quotient(top, bottom))
 
     def _derivative_frac(self, numerator: Tree, denominator: Tree) -> sympy.Expr | _Op | None:
         top = self._arg_items(numerator)
         if not top:
             return None
-        head = self._atom(top[0][1])
+        head = _atom(top[0][1])
         kind = self._head_kind(head)
         if kind is None:
             return None
@@ -332,7 +334,7 @@ class Calculus:
             return _Op("deriv", label, variables=variables)
         self._no_explicit_op(rest, 0, label)
         if len(rest) == 1:
-            applied = self._applied_function(self._atom(rest[0][1]), variables)
+            applied = self._applied_function(_atom(rest[0][1]), variables)
             if applied is not None:
                 return self._derivative(applied, variables, label)
         body, _, _ = self._sequence(rest, 0, need_differential=False)
@@ -344,10 +346,10 @@ class Calculus:
         while i < len(items):
             if i + 1 >= len(items) or (i > 0 and items[i][0] != "") or items[i + 1][0] != "":
                 return None
-            head = self._atom(items[i][1])
+            head = _atom(items[i][1])
             if self._head_kind(head) != kind or not head.bare():
                 return None
-            atom = self._atom(items[i + 1][1])
+            atom = _atom(items[i + 1][1])
             prim = atom.prim
             if not (isinstance(prim, Token) and prim.type in ("LETTER", "SYM", "DECOR") and atom.call is None) \
                     or self._constant_name(prim):
@@ -401,7 +403,7 @@ class Calculus:
             if items is None or any(op for op, _ in items):
                 raise TranslationError(f"\\partial_{{{_label(node)}}}", command="\\partial",
                                        cause="unsupported-construct")
-            atoms = [self._atom(n) for _, n in items]
+            atoms = [_atom(n) for _, n in items]
         if atom.sup is not None and len(atoms) != 1:
             raise TranslationError("\\partial_{xy}^n is ambiguous", command="\\partial", cause="ambiguous")
         order = self._order(atom.sup, "\\partial")
