@@ -1,9 +1,11 @@
-"""Big operators and derivatives for the LaTeX reader: sums, products, integrals, limits, maxima and argmax,
-`d/dx` and `∂`, and the differentials that end an integral. A mixin of `latex._Translator`: each operator
-reaches along the product it starts, so it needs the translator's own reading of factors."""
+"""Operators for the LaTeX reader: sums, products, integrals and limits, `d/dx` and `∂`, and the differentials
+that end an integral. Each operator reaches along the product it starts. A part of the reader (see
+`latex_reading.Reading` for what it calls on the rest); the methods marked as hooks hold the claim's rule, which
+the free reading overrides."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -12,48 +14,47 @@ from lark import Token, Tree
 
 from .critical import quotient
 from .latex_atoms import _atom
+from .latex_names import _base_name, _candidates, _constant_name
+from .latex_reading import Items, Reading, Step
 from .latex_syntax import (
-    TranslationError, _Atom, _Op, _label, _lone_factor, _single_digit, _statements,
+    MAX_ORDER, TranslationError, _Atom, _Op, _label, _lone_factor, _single_digit, _statements,
 )
 from .latex_values import _checked
 
+Variables = list[tuple[sympy.Expr, int]]  # of a derivative: (variable, order)
 
-class Calculus:
-    """The operators of `latex._Translator` (a mixin: it uses the translator's factors and names)."""
+
+class Calculus(Reading):
+    """The operators of the reader, in a claim (the free reading overrides the hooks)."""
 
     # ------------------------------------------------------------ big operators
 
     def _bigop(self, atom: _Atom) -> _Op:
         label = str(atom.prim)
         kind = label[1:]
-        if kind == "nabla":  # free reading only: the lexer refuses \nabla in claims
-            if atom.call is not None:
-                raise TranslationError("\\nabla(…)", command=label, cause="unsupported-construct")
-            power = self._arg(atom.sup) if atom.sup is not None else None
-            if power is not None and power != 2:
-                raise TranslationError(f"\\nabla^{{{power}}}", command=label, cause="unsupported-construct")
-            base = self._variable(self._script_atom(atom.sub, label)) if atom.sub is not None else None
-            return _Op("nabla", label, power=power, base=base)
         if kind in ("sum", "prod"):  # \sum_{i=1}^{n}(i + 1): the parentheses are read with i bound
             op = _Op(kind, label, limits=self._sum_limits(label, atom.sub, atom.sup))
             with self._binding(op):
                 op.lead = self._lead(atom)
             return op
         lead = self._lead(atom)
-        if kind in ("argmax", "argmin"):  # free reading only
-            if atom.sup is not None:
-                raise TranslationError(f"{label}^…", command=label, cause="unsupported-construct")
-            return self._optimum(kind, label, atom.sub, lead)
         if kind == "int":
-            if self.free and atom.sub is None and atom.sup is None:  # read as written: an antiderivative
-                return _Op("int", label, limits=[(None, None)], lead=lead)
             if atom.sub is None or atom.sup is None:
-                raise TranslationError(
-                    f"{label} without both bounds: an indefinite integral is not an identity", command=label,
-                    cause="unsupported-construct",
-                )
+                return self._unbounded_integral(atom, lead)
             return _Op("int", label, limits=[(self._arg(atom.sub), self._arg(atom.sup))], lead=lead)
-        # \lim
+        return self._limit(atom, lead)
+
+    def _unbounded_integral(self, atom: _Atom, lead: sympy.Expr | None) -> _Op:
+        """Hook: `\\int f\\,dx` without both bounds. A claim refuses it: an indefinite integral is no identity."""
+        label = str(atom.prim)
+        raise TranslationError(
+            f"{label} without both bounds: an indefinite integral is not an identity", command=label,
+            cause="unsupported-construct",
+        )
+
+    def _limit(self, atom: _Atom, lead: sympy.Expr | None) -> _Op:
+        """`\\lim_{x \\to a}`, `\\lim_{x \\to 0^+}`."""
+        label = str(atom.prim)
         if atom.sup is not None or atom.sub is None:
             raise TranslationError(f"{label} needs a subscript {label}_{{x \\to a}}", command=label,
                                    cause="unsupported-construct")
@@ -81,11 +82,6 @@ class Calculus:
             yield
         finally:
             del self.bound[len(self.bound) - len(names) :]
-
-    def _optimum(self, kind: str, label: str, sub: Tree | None, lead: sympy.Expr | None) -> _Op:
-        """`\\max_x f`, `\\argmax_\\theta f`: the function `max(f, x)`, `argmax(f, theta)`, or `argmax(f)`."""
-        variables = [] if sub is None else [self._variable(self._script_atom(sub, label))]
-        return _Op("optimum", label, fn=self._undefined(kind), limits=variables, lead=lead)
 
     def _script_atom(self, arg: Tree, label: str) -> _Atom:
         """The one name of a subscript, `_x` or `_{x_j}`."""
@@ -125,35 +121,24 @@ class Calculus:
         if len(products) == 1 and isinstance(products[0], Tree) and len(products[0].children) == 1:
             atom = _atom(products[0].children[0])
         if atom is None or not isinstance(atom.prim, Token) or atom.prim.type not in ("LETTER", "SYM") \
-                or self._constant_name(atom.prim) or atom.sup is not None or atom.call is not None:
+                or _constant_name(atom.prim) or atom.sup is not None or atom.call is not None:
             raise TranslationError(f"{label}: the variable must be a name", command=label,
                                    cause="unsupported-construct")
         return self._variable(atom)
 
     def _sum_limits(self, label: str, sub: Tree | None, sup: Tree | None) -> list[tuple]:
+        """`\\sum_{i=1}^{n}` → [(i, 1, n)]; `\\sum_i`, `\\sum_{ij}` over the declared ranges of i and j."""
         if sub is None:
             raise TranslationError(f"{label} without an index", command=label, cause="unsupported-construct")
         node = sub.children[0]
         if isinstance(node, Token):
-            statements = None
             tokens = [node]
         else:
             statements = _statements(node.children[1])
+            bounded = self._bounded(label, statements, sup) if len(statements) == 1 else None
+            if bounded is not None:
+                return bounded
             tokens = []
-            if len(statements) == 1:
-                sums, relations = self.relation(statements[0])
-                if relations:
-                    if len(relations) != 1 or str(relations[0]) != "=":
-                        bad = next((r for r in relations if str(r) != "="), relations[0])
-                        raise TranslationError(
-                            f"{label}_{{… {bad} …}}: only {label}_{{i=a}}^{{b}} and {label}_i are supported",
-                            command=str(bad), cause="unsupported-construct",
-                        )
-                    variable = self._index_variable(sums[0], label)
-                    if sup is None:
-                        raise TranslationError(f"{label} with a lower bound but no upper bound", command=label,
-                                               cause="unsupported-construct")
-                    return [(variable, self.sum(sums[1]), self._arg(sup))]
             for statement in statements:
                 letters = self._letters(statement)
                 if letters is None:
@@ -167,32 +152,142 @@ class Calculus:
                 f"{label}_i^n: write {label}_{{i=1}}^{{n}} with the lower bound", command=label,
                 cause="unsupported-construct",
             )
-        limits = []
-        for token in tokens:
-            if token.type not in ("LETTER", "SYM") or self._constant_name(token):
-                raise TranslationError(f"{label}_{token}: the index must be a name", command=label,
-                                       cause="unsupported-construct")
-            name = self._base_name(token)
-            variable = self._variable(_Atom(token))
-            declared = next((self.scope.ranges[n] for n in self._candidates(token) if n in self.scope.ranges), None)
-            if declared is None and self.free:  # a sum over every i: bounds left as names
-                limits.append((variable, sympy.Symbol(f"{name}_first"), sympy.Symbol(f"{name}_last")))
-                continue
-            if declared is None:
+        return [self._ranged(label, token) for token in tokens]
+
+    def _bounded(self, label: str, statements: list[Tree], sup: Tree | None) -> list[tuple] | None:
+        """`\\sum_{i=1}^{n}`: the variable and both bounds; None when the subscript is no `i = a`."""
+        sums, relations = self.relation(statements[0])
+        if not relations:
+            return None
+        if len(relations) != 1 or str(relations[0]) != "=":
+            bad = next((r for r in relations if str(r) != "="), relations[0])
+            raise TranslationError(
+                f"{label}_{{… {bad} …}}: only {label}_{{i=a}}^{{b}} and {label}_i are supported",
+                command=str(bad), cause="unsupported-construct",
+            )
+        variable = self._index_variable(sums[0], label)
+        if sup is None:
+            raise TranslationError(f"{label} with a lower bound but no upper bound", command=label,
+                                   cause="unsupported-construct")
+        return [(variable, self.sum(sums[1]), self._arg(sup))]
+
+    def _ranged(self, label: str, token: Token) -> tuple:
+        """`\\sum_i`: i over its declared range."""
+        if token.type not in ("LETTER", "SYM") or _constant_name(token):
+            raise TranslationError(f"{label}_{token}: the index must be a name", command=label,
+                                   cause="unsupported-construct")
+        name = _base_name(token)
+        variable = self._variable(_Atom(token))
+        declared = next((self.scope.ranges[n] for n in _candidates(token) if n in self.scope.ranges), None)
+        if declared is None:
+            return self._no_range(label, name, variable)
+        return variable, declared.low, declared.high
+
+    def _no_range(self, label: str, name: str, variable: sympy.Expr) -> tuple:
+        """Hook: `\\sum_i` over an i without a declared range, an error in a claim."""
+        raise TranslationError(
+            f"{label}_{name}: the index {name} has no declared range (add `range: {name} = 1..n` to a "
+            f"sympy block, or write {label}_{{{name}=1}}^{{n}})",
+            command=label, cause="no-range",
+        )
+
+    # ------------------------------------------------------------ what an operator acts on
+
+    def _operand(self, op: _Op, items: Items, i: int, need_differential: bool) -> Step:
+        """Hook: the rest of the product after a sum, product, limit or derivative, read with its variables bound.
+        A claim says the ambiguity of a derivative's operand before reading it."""
+        if op.kind == "deriv":
+            self._one_operand(op, items[i + 1 : self._differential_at(items, i + 1, need_differential)])
+        with self._binding(op):
+            return self._sequence(items, i + 1, need_differential)
+
+    def _one_operand(self, op: _Op, operand: Items) -> None:
+        """Hook: `\\frac{d}{dx} f(x) g(x)`: d(fg)/dx or f'g? Written alike; an error unless only one reading is left.
+
+        A derivative acts on the rest of its product; when that rest holds more than one factor and one of them
+        is a function applied or another derivative, authors mean the first factor as often as the whole, so
+        both readings refuse. A claim refuses more: a parenthesised first factor with more after it,
+        `\\frac{d}{dx}(x^2)\\, x`, `\\partial_x (x^2) y`, and two factors that name the variable.
+        """
+        written = [_label(node) for _, node in operand]
+        if op.lead is not None:  # \partial_x(…) …: the parentheses are the operator's first factor
+            if operand:
+                raise _two_readings(op, ["(…)", *written])
+            return
+        if len(operand) < 2:
+            return
+        first = _atom(operand[0][1]).prim
+        if isinstance(first, Tree) and first.data == "paren":
+            raise _two_readings(op, written)
+        self._no_applied_factor(op, operand, written)
+        if sum(_mentions(label, op) for label in written) >= 2:
+            raise _two_readings(op, written)  # d/dx x sin x: (x sin x)′ or x′ · sin x?
+
+    @staticmethod
+    def _no_applied_factor(op: _Op, operand: Items, written: list[str]) -> None:
+        """No factor of a derivative's operand of several is a function applied or another derivative."""
+        for (_, node), label in zip(operand, written):
+            if _atom(node).call is not None or label.startswith(("\\frac { d", "\\frac { \\partial", "\\partial")):
+                raise _two_readings(op, written)
+
+    def _integral(self, op: _Op, items: Items, i: int, need_differential: bool) -> Step:
+        """`\\int_a^b f\\,dx` or `\\int_a^b dx\\, f`: the body runs to the differential."""
+        low, high = op.limits[0]
+        if i + 1 < len(items) and items[i + 1][0] == "" and self._is_differential(items, i + 1):  # \int dx f
+            variable = self._variable(_atom(items[i + 2][1]))
+            if i + 3 < len(items):
+                self._no_explicit_op(items, i + 3, op.label)
+                body, j, outer = self._sequence(items, i + 3, need_differential)
+            else:
+                body, j, outer = sympy.Integer(1), len(items), None
+        else:
+            if i + 1 < len(items):
+                self._no_explicit_op(items, i + 1, op.label)
+            body, j, variable = self._sequence(items, i + 1, need_differential=True)
+            outer = None
+            if variable is None:
                 raise TranslationError(
-                    f"{label}_{name}: the index {name} has no declared range (add `range: {name} = 1..n` to a "
-                    f"sympy block, or write {label}_{{{name}=1}}^{{n}})",
-                    command=label, cause="no-range",
+                    f"{op.label} without a differential (dx)", command=op.label, cause="unsupported-construct"
                 )
-            limits.append((variable, declared.low, declared.high))
-        return limits
+        if op.lead is not None:
+            body = op.lead * body
+        if low is None:
+            return sympy.Integral(body, variable), j, outer
+        return sympy.Integral(body, (variable, low, high)), j, outer
+
+    def _differential_at(self, items: Items, i: int, need_differential: bool) -> int:
+        """Where the product from items[i] ends: at the differential of an enclosing integral, else at its end."""
+        if need_differential:
+            for k in range(i, len(items)):
+                if not items[k][0] and self._is_differential(items, k):
+                    return k
+        return len(items)
+
+    @staticmethod
+    def _no_explicit_op(items: Items, i: int, label: str) -> None:
+        if items[i][0]:
+            raise TranslationError(
+                f"{label} followed by {items[i][0]}", command=items[i][0], cause="syntax"
+            )
+
+    def _apply(self, op: _Op, body: sympy.Expr) -> sympy.Expr:
+        if op.kind == "sum":
+            return sympy.Sum(body, *op.limits)
+        if op.kind == "prod":
+            return sympy.Product(body, *op.limits)
+        if op.kind == "optimum":
+            return op.fn(body, *op.limits)
+        if op.kind == "lim":
+            variable, point, direction = op.limits[0]
+            return sympy.Limit(body, variable, point, dir=direction)
+        return self._derivative(body, op.variables, op.label)
 
     # ------------------------------------------------------------ derivatives
 
     def _variable(self, atom: _Atom) -> sympy.Expr:
         """A variable of differentiation, integration, summation or a limit: a symbol or x[i]."""
         prim = atom.prim
-        if not isinstance(prim, Token) or prim.type not in ("LETTER", "SYM", "DECOR") or self._constant_name(prim) \
+        if not isinstance(prim, Token) or prim.type not in ("LETTER", "SYM", "DECOR") or _constant_name(prim) \
                 or atom.sup is not None or atom.call is not None:
             raise TranslationError(f"{_label(prim)} is not a variable", command=_label(prim),
                                    cause="unsupported-construct")
@@ -204,21 +299,7 @@ class Calculus:
             cause="unsupported-construct",
         )
 
-    def _is_free_differential(self, items: list, i: int) -> bool:
-        """Free reading: `dU`, `dX_i`, `d\\psi(x)` outside an integral or derivative is a differential."""
-        if self.scope.defined("d"):
-            return False
-        following = self._prefixed_name(items, i, ("d",), ("LETTER", "SYM", "DECOR", "NAMED"))
-        return following is not None and not following.factorial and (following.sup is None or following.call is None)
-
-    def _is_increment(self, items: list, i: int) -> bool:
-        """Free reading: `\\Delta x` and `\\delta S` (a bare Greek delta before a bare name) are names."""
-        following = self._prefixed_name(items, i, ("\\Delta", "\\delta"), ("LETTER", "SYM", "DECOR"))
-        if following is None or self.scope.defined(str(_atom(items[i][1]).prim)[1:]):
-            return False
-        return following.sup is None and following.call is None and not following.factorial
-
-    def _prefixed_name(self, items: list, i: int, prefixes: tuple[str, ...], kinds: tuple[str, ...]) -> _Atom | None:
+    def _prefixed_name(self, items: Items, i: int, prefixes: tuple[str, ...], kinds: tuple[str, ...]) -> _Atom | None:
         """The atom after items[i], when items[i] is a bare prefix (`d`, `\\Delta`) written right before a name."""
         if i + 1 >= len(items) or items[i + 1][0] != "":
             return None
@@ -228,29 +309,16 @@ class Calculus:
             return None
         following = _atom(items[i + 1][1])
         if not (isinstance(following.prim, Token) and following.prim.type in kinds
-                and not self._constant_name(following.prim)):
+                and not _constant_name(following.prim)):
             return None
         return following
 
-    def _differential(self, node: Tree | Token) -> sympy.Expr:
-        """The differential of a name (`dX_i` → the name dX_i) or of an application (`df(x)` → d(f(x)))."""
-        atom = _atom(node)
-        if atom.sup is not None and atom.call is None:  # dt^2, ds^2: a power of the differential
-            bare = Tree(node.data, [c for c in node.children if not (isinstance(c, Tree) and c.data == "sup")])
-            return self._sup(self._differential(bare), atom.sup)
-        value = self.factor(node)
-        if isinstance(value, _Op):
-            raise TranslationError(f"d{value.label}", command="d", cause="syntax")
-        if isinstance(value, (sympy.Symbol, sympy.Indexed)):
-            return self._fallback("d" + sympy.sstr(value), value.is_commutative is not False)
-        return self._undefined("d")(value)
-
-    def _is_differential(self, items: list, i: int) -> bool:
+    def _is_differential(self, items: Items, i: int) -> bool:
         """items[i:i+2] is `d x` (or `\\mathrm{d} x`)."""
         following = self._prefixed_name(items, i, ("d",), ("LETTER", "SYM", "DECOR"))
         return following is not None and following.sup is None and following.call is None
 
-    def _arg_items(self, arg: Tree) -> list[tuple[str | None, Tree | Token]] | None:
+    def _arg_items(self, arg: Tree) -> Items | None:
         node = arg.children[0]
         if isinstance(node, Token):
             return [(None, node)]
@@ -266,7 +334,7 @@ class Calculus:
         sums, relations = self.relation(statements[0])
         if relations or len(sums[0].children) != 1 or isinstance(sums[0].children[0], Token):
             return None
-        items: list[tuple[str | None, Tree | Token]] = []
+        items: Items = []
         op: str | None = None
         for child in sums[0].children[0].children:
             if isinstance(child, Token):
@@ -275,16 +343,6 @@ class Calculus:
                 items.append((op, child))
                 op = ""
         return items
-
-    @staticmethod
-    def _head_kind(atom: _Atom) -> str | None:
-        prim = atom.prim
-        if isinstance(prim, Token) and atom.sub is None:
-            if prim.type == "LETTER" and str(prim) == "d":
-                return "d"
-            if prim.type == "SYM" and str(prim) == "\\partial":
-                return "\\partial"
-        return None
 
     def _frac(self, node: Tree) -> sympy.Expr | _Op:
         numerator, denominator = node.children[1], node.children[2]
@@ -296,14 +354,18 @@ class Calculus:
         top, bottom = self._arg(numerator), self._arg(denominator)
         if bottom == 0:
             raise TranslationError("division by zero", command=str(node.children[0]), cause="unsupported-construct")
-        return _checked(top / bottom if self.free else quotient(top, bottom))
+        return _checked(self._quotient(top, bottom))
+
+    def _quotient(self, top: sympy.Expr, bottom: sympy.Expr) -> sympy.Expr:
+        """Hook: a fraction's value; a claim's keeps what the critical points need (`critical.quotient`)."""
+        return quotient(top, bottom)
 
     def _derivative_frac(self, numerator: Tree, denominator: Tree) -> sympy.Expr | _Op | None:
         top = self._arg_items(numerator)
         if not top:
             return None
         head = _atom(top[0][1])
-        kind = self._head_kind(head)
+        kind = _head_kind(head)
         if kind is None:
             return None
         label = "\\frac{d}{d…}" if kind == "d" else "\\frac{\\partial}{\\partial …}"
@@ -322,7 +384,10 @@ class Calculus:
                 f"the orders of {_label(numerator)} and {_label(denominator)} do not match", command=label,
                 cause="syntax",
             )
-        rest = top[1:]
+        return self._derivand(head, top[1:], variables, label)
+
+    def _derivand(self, head: _Atom, rest: Items, variables: Variables, label: str) -> sympy.Expr | _Op:
+        """What the numerator of `\\frac{d…}{dx}` differentiates: `d(x^2)`, `d f`, or nothing (an operator)."""
         if head.call is not None:  # \frac{d(x^2)}{dx}
             lead = self._sup(self._parenthesised(head), head.post_sup)
             if rest:
@@ -340,33 +405,44 @@ class Calculus:
         body, _, _ = self._sequence(rest, 0, need_differential=False)
         return self._derivative(body, variables, label)
 
-    def _denominator(self, items: list, kind: str) -> list[tuple[sympy.Expr, int]] | None:
-        variables: list[tuple[sympy.Expr, int]] = []
+    def _denominator(self, items: Items, kind: str) -> Variables | None:
+        variables: Variables = []
         i = 0
         while i < len(items):
             if i + 1 >= len(items) or (i > 0 and items[i][0] != "") or items[i + 1][0] != "":
                 return None
             head = _atom(items[i][1])
-            if self._head_kind(head) != kind or not head.bare():
+            if _head_kind(head) != kind or not head.bare():
                 return None
             atom = _atom(items[i + 1][1])
             prim = atom.prim
             if not (isinstance(prim, Token) and prim.type in ("LETTER", "SYM", "DECOR") and atom.call is None) \
-                    or self._constant_name(prim):
+                    or _constant_name(prim):
                 return None
             order = self._order(atom.sup, _label(prim))
             variables.append((self._variable(_Atom(prim, sub=atom.sub)), order))
             i += 2
         return variables
 
-    def _applied_function(self, atom: _Atom, variables: list[tuple[sympy.Expr, int]]) -> sympy.Expr | None:
+    def _order(self, arg: Tree | None, label: str) -> int:
+        if arg is None:
+            return 1
+        value = self._arg(arg)
+        if not (value.is_Integer and 1 <= value <= MAX_ORDER):
+            raise TranslationError(
+                f"{label}^{{{value}}}: the order must be a positive integer up to {MAX_ORDER}", command=label,
+                cause="unsupported-construct",
+            )
+        return int(value)
+
+    def _applied_function(self, atom: _Atom, variables: Variables) -> sympy.Expr | None:
         """`\\frac{d\\sigma}{dx}`: a bare function of the scope, applied to the variables."""
         prim = atom.prim
         if not (isinstance(prim, Token) and prim.type in ("LETTER", "SYM", "NAMED", "DECOR") and atom.bare()):
             return None
-        if self._constant_name(prim):
+        if _constant_name(prim):
             return None
-        names = self._candidates(prim)
+        names = _candidates(prim)
         kind, value = self._lookup(names)
         unique = list(dict.fromkeys(v for v, _ in variables))
         if kind == "function":
@@ -382,10 +458,12 @@ class Calculus:
                 f"{', '.join(map(str, unique))} are; write {prim}(…) explicitly", command=str(prim),
                 cause="ambiguous",
             )
-        if kind == "undeclared" and self.free:
-            applied = self._undefined(names[-1])(*unique)
-            self.applied.setdefault(names[-1], set()).add(applied)
-            return applied
+        if kind == "undeclared":
+            return self._as_function(names[-1], unique)
+        return None
+
+    def _as_function(self, name: str, variables: list[sympy.Expr]) -> sympy.Expr | None:
+        """Hook: `\\frac{dx}{dt}` with x undeclared. A claim reads the name x, as written."""
         return None
 
     def _partial(self, atom: _Atom) -> _Op:
@@ -411,15 +489,44 @@ class Calculus:
         lead = self._lead(atom)
         return _Op("deriv", "\\partial_" + "".join(_label(a.prim) for a in atoms), variables=variables, lead=lead)
 
-    def _derivative(self, body: sympy.Expr, variables: list[tuple[sympy.Expr, int]], label: str) -> sympy.Expr:
-        if not self.free and not any(body.has(v) for v, _ in variables):
+    def _derivative(self, body: sympy.Expr, variables: Variables, label: str) -> sympy.Expr:
+        self._not_zero(body, variables, label)
+        try:
+            return sympy.Derivative(body, *variables)
+        except ValueError as error:
+            raise TranslationError(f"{label}: {error}", command=label, cause="unsupported-construct") from None
+
+    def _not_zero(self, body: sympy.Expr, variables: Variables, label: str) -> None:
+        """Hook: a claim's derivative of undeclared names that is 0 by accident of reading is an error."""
+        if not any(body.has(v) for v, _ in variables):
             unknown = sorted(str(s) for s in body.free_symbols & self.undeclared)
             if unknown:
                 raise TranslationError(
                     f"{', '.join(unknown)} not defined in the note's scope, so the derivative {label} would be 0; "
                     "define it as a function", command=label, cause="unknown-function",
                 )
-        try:
-            return sympy.Derivative(body, *variables)
-        except ValueError as error:
-            raise TranslationError(f"{label}: {error}", command=label, cause="unsupported-construct") from None
+
+
+def _head_kind(atom: _Atom) -> str | None:
+    """`d` or `\\partial` as the head of a derivative's numerator or denominator, else None."""
+    prim = atom.prim
+    if isinstance(prim, Token) and atom.sub is None:
+        if prim.type == "LETTER" and str(prim) == "d":
+            return "d"
+        if prim.type == "SYM" and str(prim) == "\\partial":
+            return "\\partial"
+    return None
+
+
+def _mentions(label: str, op: _Op) -> bool:
+    """Whether a factor, as written, names a variable of the derivative."""
+    names = {re.sub(r"\s+", "", str(variable)) for variable, _ in op.variables}
+    tokens = set(re.findall(r"\\?[A-Za-z]+", label))
+    return bool(names & {t.lstrip("\\") for t in tokens} | names & tokens)
+
+
+def _two_readings(op: _Op, written: list[str]) -> TranslationError:
+    return TranslationError(
+        f"{op.label} {' '.join(written)}: the derivative of the whole product or of its first factor? "
+        "Use parentheses", command=op.label, cause="ambiguous",
+    )

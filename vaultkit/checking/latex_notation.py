@@ -1,5 +1,7 @@
-"""Notation only the free reading knows: kets, bras and brakets, expectation values and matrices. A mixin of
-`latex._Translator`, which reads the labels and cells with its own grammar."""
+"""Notation only the free reading knows: kets, bras and brakets, expectation values and matrices; `\\nabla`;
+maxima and argmax over a variable; differentials `dU` and increments `Δx` standing alone. A part of the reader
+(see `latex_reading.Reading` for what it calls on the rest), joined only to `latex_free_reader.FreeReader`:
+a claim's lexer refuses this notation, or its reader reads the letters one by one."""
 
 from __future__ import annotations
 
@@ -8,16 +10,20 @@ import re
 import sympy
 from lark import Token, Tree
 
-from .latex_syntax import (
-    TranslationError, _NOTATION, _parse,
-)
+from .latex_atoms import _atom
+from .latex_reading import Items, Reading, Step
+from .latex_syntax import TranslationError, _Atom, _NOTATION, _Op, _parse
 
 
-class Notation:
-    """Bra-ket notation and matrices of `latex._Translator` (a mixin)."""
+class Notation(Reading):
+    """Bra-ket notation, matrices, vector calculus and the free reading's operators."""
+
+    literal_order: bool  # the free reader's: names in a text of operators do not commute
+
+    # ------------------------------------------------------------ kets and matrices
 
     def _quantum(self, prim: Token) -> sympy.Expr:
-        """`|\\psi\\rangle`, `\\langle\\phi|`, `\\langle\\phi|\\psi\\rangle`, `\\langle A\\rangle` (free reading)."""
+        """`|\\psi\\rangle`, `\\langle\\phi|`, `\\langle\\phi|\\psi\\rangle`, `\\langle A\\rangle`."""
         from sympy.physics.quantum import Bra, InnerProduct, Ket
 
         if str(prim).startswith("\\vkmatrix"):
@@ -67,9 +73,69 @@ class Notation:
         return sympy.Determinant(matrix) if kind == "vmatrix" else matrix
 
     def _label_value(self, text: str, shown: str) -> sympy.Expr:
+        """A label or a cell, read with the free reading's own grammar."""
         if not text.strip():
             raise TranslationError(f"{shown}: an empty label", command=shown, cause="syntax")
-        statements = [c for c in _parse(text, self.free).children if isinstance(c, Tree)]
+        statements = [c for c in _parse(text, True).children if isinstance(c, Tree)]
         if len(statements) != 1:
             raise TranslationError(f"{shown}: one label expected", command=shown, cause="unsupported-construct")
         return self.expression(statements[0])
+
+    # ------------------------------------------------------------ operators
+
+    def _nabla_operator(self, atom: _Atom) -> _Op:
+        """`\\nabla`, `\\nabla^2`, `\\nabla_x`: an operator waiting for what it acts on."""
+        label = str(atom.prim)
+        if atom.call is not None:
+            raise TranslationError("\\nabla(…)", command=label, cause="unsupported-construct")
+        power = self._arg(atom.sup) if atom.sup is not None else None
+        if power is not None and power != 2:
+            raise TranslationError(f"\\nabla^{{{power}}}", command=label, cause="unsupported-construct")
+        base = self._variable(self._script_atom(atom.sub, label)) if atom.sub is not None else None
+        return _Op("nabla", label, power=power, base=base)
+
+    def _nabla(self, op: _Op, items: Items, i: int, need_differential: bool) -> Step:
+        """`\\nabla f`, `\\nabla \\cdot F`, `\\nabla \\times F`, `\\nabla^2 f`."""
+        if i + 1 >= len(items) or items[i + 1][0] not in ("", "\\cdot", "\\times"):
+            raise TranslationError("\\nabla needs something to act on", command=op.label, cause="syntax")
+        how = items[i + 1][0]
+        argument, j, variable = self._unit(items, i + 1, need_differential)
+        name = {"": "laplacian" if op.power is not None else "grad", "\\cdot": "div", "\\times": "curl"}[how]
+        if op.power is not None and how:
+            raise TranslationError(f"\\nabla^2 {how}", command=op.label, cause="unsupported-construct")
+        arguments = (argument, op.base) if op.base is not None else (argument,)
+        return self._undefined(name)(*arguments), j, variable
+
+    def _optimum(self, kind: str, label: str, sub: Tree | None, lead: sympy.Expr | None) -> _Op:
+        """`\\max_x f`, `\\argmax_\\theta f`: the function `max(f, x)`, `argmax(f, theta)`, or `argmax(f)`."""
+        variables = [] if sub is None else [self._variable(self._script_atom(sub, label))]
+        return _Op("optimum", label, fn=self._undefined(kind), limits=variables, lead=lead)
+
+    # ------------------------------------------------------------ differentials and increments
+
+    def _is_lone_differential(self, items: Items, i: int) -> bool:
+        """`dU`, `dX_i`, `d\\psi(x)` outside an integral or derivative is a differential."""
+        if self.scope.defined("d"):
+            return False
+        following = self._prefixed_name(items, i, ("d",), ("LETTER", "SYM", "DECOR", "NAMED"))
+        return following is not None and not following.factorial and (following.sup is None or following.call is None)
+
+    def _is_increment(self, items: Items, i: int) -> bool:
+        """`\\Delta x` and `\\delta S` (a bare Greek delta before a bare name) are names."""
+        following = self._prefixed_name(items, i, ("\\Delta", "\\delta"), ("LETTER", "SYM", "DECOR"))
+        if following is None or self.scope.defined(str(_atom(items[i][1]).prim)[1:]):
+            return False
+        return following.sup is None and following.call is None and not following.factorial
+
+    def _differential(self, node: Tree | Token) -> sympy.Expr:
+        """The differential of a name (`dX_i` → the name dX_i) or of an application (`df(x)` → d(f(x)))."""
+        atom = _atom(node)
+        if atom.sup is not None and atom.call is None:  # dt^2, ds^2: a power of the differential
+            bare = Tree(node.data, [c for c in node.children if not (isinstance(c, Tree) and c.data == "sup")])
+            return self._sup(self._differential(bare), atom.sup)
+        value = self.factor(node)
+        if isinstance(value, _Op):
+            raise TranslationError(f"d{value.label}", command="d", cause="syntax")
+        if isinstance(value, (sympy.Symbol, sympy.Indexed)):
+            return self._fallback("d" + sympy.sstr(value), value.is_commutative is not False)
+        return self._undefined("d")(value)

@@ -1,0 +1,307 @@
+"""The free reading: a reader for coverage and for `free=True`, which reads what a claim refuses.
+
+Undeclared names become symbols, unknown applications undefined functions, and it knows more notation: events
+and conditions in a call (`P(X = k)`, `p(x \\mid y)`), tuples and commutators, vectors, kets and matrices,
+differentials and increments standing alone, indefinite integrals, sums over every i. `FreeReader` is the claim
+reader with each hook of `latex_reader.ClaimReader`, `latex_names.Names` and `latex_calculus.Calculus`
+overridden, and the notation of `latex_notation.Notation`. It reads the text `latex_free.prepare` made.
+"""
+
+from __future__ import annotations
+
+import re
+
+import sympy
+from lark import Token, Tree
+
+from .latex_atoms import _atom
+from .latex_calculus import Variables
+from .latex_free import is_complex, prepare
+from .latex_names import _base_name
+from .latex_notation import Notation
+from .latex_reader import ClaimReader, _function_name
+from .latex_reading import Items, Step
+from .latex_syntax import (
+    MAX_LENGTH, TranslationError, _Atom, _BARE_OPERATOR, _COMMUTATOR, _ELLIPSIS, _I_AS_INDEX, _OPERATORS, _Op,
+    _is_adjoint, _is_vector, _label, _letter_superscript, _lone_factor, _parse, _script_token, _statements,
+)
+from .scope import Scope
+
+_ORDER_RELATIONS = {
+    "<": sympy.Lt, ">": sympy.Gt, "\\le": sympy.Le, "\\leq": sympy.Le, "\\ge": sympy.Ge, "\\geq": sympy.Ge,
+    "\\ne": sympy.Ne, "\\neq": sympy.Ne,
+}
+
+
+class FreeReader(ClaimReader, Notation):
+    """The lenient reading: what a claim would refuse as unknown or ambiguous, it reads as written."""
+
+    def __init__(self, scope: Scope, complex_note: bool | None = None) -> None:
+        """`complex_note`: guess what x^* and i are from what the text is about (None: x^* conjugates, i is a
+        name); True when the note is about complex quantities."""
+        super().__init__(scope)
+        self.complex_note = complex_note
+        self.applied: dict[str, set[sympy.Expr]] = {}  # `\frac{dx}{dt}` makes x a function x(t)
+        # A text with operators, vectors or kets: unknown names keep the order they are written in (H ψ is not
+        # ψ H), so none of them commutes.
+        self.literal_order = False
+        self.conjugating = True  # x^* is the conjugate of x (else the name x^*)
+        self.imaginary_i = False  # a complex text where i is no index: i is the imaginary unit
+        self.bare_operators: frozenset[str] = frozenset()  # \hat{A} written before a factor somewhere
+
+    def parse(self, tex: str) -> Tree:
+        """The parse tree of the prepared text; what the text is about sets how names are read."""
+        prepared = prepare(tex) if len(tex) <= MAX_LENGTH else ""  # longer: _parse refuses it first
+        tree = _parse(tex, True, prepared or None)
+        self.literal_order = (_OPERATORS.search(prepared) or _COMMUTATOR.search(prepared)) is not None
+        self.bare_operators = frozenset(re.sub(r"\s+", "", m.group(1)) for m in _BARE_OPERATOR.finditer(prepared))
+        if self.complex_note is not None:  # a reader's guesses, never a claim's: x^* and i by what the text is about
+            self.conjugating = self.complex_note or self.literal_order or is_complex(tex)
+            self.imaginary_i = self.conjugating and not _I_AS_INDEX.search(prepared)
+        return tree
+
+    # ------------------------------------------------------------ statements
+
+    @staticmethod
+    def continues(statement: Tree) -> bool:
+        """`&= c` in an aligned environment: the chain of the line above goes on."""
+        return bool(statement.children) and isinstance(statement.children[0], Token)
+
+    def _leading_relation(self, relations: list[Token]) -> None:
+        """`&= c`: the statement continues the one above."""
+
+    def argument(self, statement: Tree) -> sympy.Expr:
+        """An argument of a call, also an event `P(X = k)`, `P(X > 0)` or a condition `p(x \\mid y)`."""
+        sums, relations = self.relation(statement)
+        if not relations:
+            return self.expression(statement)
+        if [str(r) for r in relations] == ["="]:
+            return sympy.Eq(self.sum(sums[0]), self.sum(sums[1]), evaluate=False)
+        if [str(r) for r in relations] == ["\\mid"]:
+            return self._undefined("given")(self.sum(sums[0]), self.sum(sums[1]))
+        if len(relations) == 1 and str(relations[0]) in _ORDER_RELATIONS:  # P(X > 0), 1{x \le a}
+            relation = _ORDER_RELATIONS[str(relations[0])]
+            return relation(self.sum(sums[0]), self.sum(sums[1]), evaluate=False)
+        return self.expression(statement)
+
+    # ------------------------------------------------------------ sums and products
+
+    def _without_dots(self, term: sympy.Expr) -> sympy.Expr | None:
+        """`a - b \\cdots - c` among operators: the dots stand for terms."""
+        if self.literal_order and isinstance(term, sympy.Mul) and term.args[-1] == _ELLIPSIS:
+            return sympy.Mul(*term.args[:-1])
+        return None
+
+    def _prefixed_pair(self, items: Items, i: int, op: str | None, need_differential: bool) -> sympy.Expr | None:
+        """`dU` outside an integral is a differential, `Δx` and `δS` are names."""
+        if not need_differential and not op and self._is_lone_differential(items, i):
+            return self._differential(items[i + 1][1])
+        if self._is_increment(items, i):
+            value = self.factor(items[i + 1][1])
+            prefix = "Δ" if str(_atom(items[i][1]).prim) == "\\Delta" else "δ"
+            return self._fallback(prefix + sympy.sstr(value), value.is_commutative is not False)
+        return None
+
+    def _act(self, op: _Op, items: Items, i: int, need_differential: bool) -> Step:
+        """`\\nabla f`; `\\operatorname{loss}` with nothing after it is the name loss."""
+        if op.kind == "nabla":
+            return self._nabla(op, items, i, need_differential)
+        if op.kind == "func" and op.alone is not None and (i + 1 >= len(items) or items[i + 1][0] != ""):
+            return self._fallback(op.alone), i + 1, None
+        return super()._act(op, items, i, need_differential)
+
+    def _vector_product(self, op: str | None, left: sympy.Expr, right: sympy.Expr) -> sympy.Expr | None:
+        """`\\mathbf{a} \\cdot \\mathbf{b}`: the dot product, `\\times` the cross product."""
+        if op in ("\\cdot", "\\times") and _is_vector(left) and _is_vector(right):
+            return self._undefined("dot" if op == "\\cdot" else "cross")(left, right)
+        return None
+
+    # ------------------------------------------------------------ factors and scripts
+
+    def _notation(self, prim: Token) -> sympy.Expr:
+        """Kets, bras, brakets, expectation values and matrices (`Notation`)."""
+        return self._quantum(prim)
+
+    def _several(self, node: Tree, statements: list[Tree]) -> sympy.Expr:
+        """`(a, b)` is a tuple, `[A, B]` a commutator."""
+        if node.data == "paren" and str(node.children[0]) == "(":
+            return sympy.Tuple(*(self.expression(s) for s in statements))
+        if node.data == "paren" and len(statements) == 2:
+            return self._undefined("commutator")(*(self.expression(s) for s in statements))
+        return super()._several(node, statements)
+
+    def _root(self, radicand: sympy.Expr, index: sympy.Expr, principal: sympy.Expr) -> sympy.Expr:
+        """SymPy's principal root, as written."""
+        return principal
+
+    def _script_name(self, value: sympy.Expr, node: Tree | Token) -> sympy.Expr | None:
+        """Φ^+, x^-: names, as a limit's a^+ is a side; θ^*, p^* outside a complex text: an optimum, a true
+        distribution."""
+        if isinstance(node, Token) and node.type == "SIGN" and isinstance(value, sympy.Symbol):
+            suffix = "plus" if str(node) == "+" else "minus"
+            return self._fallback(f"{value.name}_{suffix}", value.is_commutative is not False)
+        if isinstance(node, Token) and node.type == "STAR" and not self.conjugating and isinstance(value, sympy.Symbol):
+            return self._fallback(f"{value.name}_star")
+        return None
+
+    def _transposes(self, node: Token, value: sympy.Expr) -> bool:
+        """`A^T` of an operator is its transpose too."""
+        return super()._transposes(node, value) or (str(node) == "T" and not value.is_commutative)
+
+    def _no_label(self, sup: Tree) -> None:
+        """An upright word as a superscript, `φ^{\\mathrm{AB}}`, labels too."""
+        word = _script_token(sup)
+        if word is not None and word.type == "NAMED" and len(_base_name(word)) > 1:
+            raise TranslationError(  # φ^{\mathrm{AB}}: the upright word names, it does not raise
+                f"^{word}: an upright superscript is a label, not a power", command=f"^{word}",
+                cause="unsupported-construct",
+            )
+        super()._no_label(sup)
+
+    def _is_label(self, group: Tree) -> bool:
+        """`^{(N-n)}` is a power; `^{(\\ell)}` and `^{(1)}` stay labels."""
+        return not _compound_label(group)
+
+    def _function(self, atom: _Atom) -> sympy.Expr | _Op:
+        """`\\max_x f`: the maximum over x."""
+        name = _function_name(str(atom.prim))
+        if name in ("max", "min") and atom.sub is not None and atom.call is None and atom.sup is None:
+            return self._optimum(name, str(atom.prim), atom.sub, None)
+        return super()._function(atom)
+
+    # ------------------------------------------------------------ names
+
+    def _before_scope(self, atom: _Atom) -> sympy.Expr | None:
+        """`e^{…}` is exp(…) unless the scope declares e; `s_x^a` is refused (a power or a label?)."""
+        name = _base_name(atom.prim)
+        if name == "e" and atom.sub is None and atom.sup is not None and not self.scope.defined("e"):
+            return self._times_call(self._exp(atom.sup), atom)
+        if atom.sub is not None and atom.sup is not None and _letter_superscript(atom.sup):
+            shown, script = _label(atom.prim), _label(atom.sup.children[0])
+            raise TranslationError(  # s_x^a: in mechanics notes, the part a of a section
+                f"{shown}_…^{script}: a power or a label? Write {{…}}^… or a name", command="^", cause="ambiguous",
+            )
+        return None
+
+    def _letter_constant(self, prim: Token, sub: Tree | None) -> sympy.Expr | None:
+        """i is the imaginary unit in a complex text where it is no index."""
+        if str(prim) == "i" and prim.type == "LETTER" and self.imaginary_i and not self.scope.defined("i"):
+            return sympy.I
+        return None
+
+    def _unknown_named(self, label: str) -> tuple[str, sympy.Basic | None, str]:
+        """`\\operatorname{loss}`: a function without a value, undefined (see `_application`)."""
+        return "function", None, label
+
+    def _check_undeclared(self, prim: Token) -> None:
+        """A bare e is the name e."""
+
+    def _application(self, atom: _Atom, value: sympy.Basic | None, shown: str) -> sympy.Expr | _Op:
+        """An upright name the scope does not know (no value) is an undefined function."""
+        if value is not None:
+            return super()._application(atom, value, shown)
+        name = _base_name(atom.prim)
+        if atom.call is None:
+            return _Op("func", shown, fn=self._undefined(name), alone=name)
+        self._no_power_before_call(atom, shown)
+        arguments = self._arguments(atom.call)
+        return self._sup(self._undefined(name)(*arguments), atom.post_sup)
+
+    def _applies(self, atom: _Atom) -> bool:
+        """`ψ^*(x)` is ψ(x) conjugated; `\\hat{A}(ψ₁ + ψ₂)` multiplies when Â is written bare before a factor
+        elsewhere."""
+        adjoint = atom.sup is not None and _is_adjoint(atom.sup)
+        if atom.sup is not None and not adjoint:
+            return False
+        return re.sub(r"\s+", "", str(atom.prim)) not in self.bare_operators
+
+    def _undeclared_application(self, atom: _Atom, value: sympy.Expr, shown: str) -> sympy.Expr:
+        """`f(x)` with f not in the scope: an undefined function."""
+        arguments = self._arguments(atom.call)
+        named = value.name if isinstance(value, sympy.Symbol) else str(value) if isinstance(
+            value, sympy.Indexed) else shown
+        sup = atom.sup
+        if sup is not None and not self.conjugating and isinstance(sup.children[0], Token) \
+                and sup.children[0].type == "STAR":
+            named, sup = f"{named}_star", None  # p^*(x): the function p^*, as p^* is the name p^*
+        function = self._undefined(named)
+        return self._sup(self._sup(function(*arguments), sup), atom.post_sup)
+
+    def _family(self, name: str, sub: Tree, commutative: bool) -> sympy.Expr | None:
+        """A subscript that is no name indexes a family, `x_{n+1}` → x[n + 1]."""
+        node = sub.children[0]
+        statements = _statements(node.children[1]) if isinstance(node, Tree) else []
+        indices = [self.argument(s) for s in statements]
+        if not indices:
+            raise TranslationError(f"the subscript of {name} does not form a name", command="_",
+                                   cause="unsupported-construct")
+        base = sympy.IndexedBase(name, commutative=commutative and not self.literal_order)
+        return base[tuple(indices)]
+
+    def _undefined(self, name: str) -> type[sympy.Function]:
+        """An undefined function keeps its place in a product of operators."""
+        return sympy.Function(name, commutative=False) if self.literal_order else sympy.Function(name)
+
+    def _fallback(self, name: str, commutative: bool = True) -> sympy.Symbol:
+        """Among operators no name commutes, except ħ."""
+        return super()._fallback(name, commutative and not (self.literal_order and name != "hbar"))
+
+    # ------------------------------------------------------------ operators
+
+    def _bigop(self, atom: _Atom) -> _Op:
+        """`\\nabla`, `\\argmax_\\theta`, `\\argmin`."""
+        label = str(atom.prim)
+        kind = label[1:]
+        if kind == "nabla":
+            return self._nabla_operator(atom)
+        if kind in ("argmax", "argmin"):
+            lead = self._lead(atom)
+            if atom.sup is not None:
+                raise TranslationError(f"{label}^…", command=label, cause="unsupported-construct")
+            return self._optimum(kind, label, atom.sub, lead)
+        return super()._bigop(atom)
+
+    def _unbounded_integral(self, atom: _Atom, lead: sympy.Expr | None) -> _Op:
+        """`\\int f\\,dx` without bounds, read as written: an antiderivative."""
+        if atom.sub is None and atom.sup is None:
+            return _Op("int", str(atom.prim), limits=[(None, None)], lead=lead)
+        return super()._unbounded_integral(atom, lead)
+
+    def _no_range(self, label: str, name: str, variable: sympy.Expr) -> tuple:
+        """A sum over every i: bounds left as names."""
+        return variable, sympy.Symbol(f"{name}_first"), sympy.Symbol(f"{name}_last")
+
+    def _operand(self, op: _Op, items: Items, i: int, need_differential: bool) -> Step:
+        """Read first; a derivative's operand is checked without the differential that ends it."""
+        with self._binding(op):
+            body, j, variable = self._sequence(items, i + 1, need_differential)
+        if op.kind == "deriv":
+            self._one_operand(op, items[i + 1 : j - 2 if variable is not None else j])  # not the dx
+        return body, j, variable
+
+    def _one_operand(self, op: _Op, operand: Items) -> None:
+        """Only a function applied or another derivative among several factors is ambiguous."""
+        if op.lead is None and len(operand) >= 2:
+            self._no_applied_factor(op, operand, [_label(node) for _, node in operand])
+
+    def _quotient(self, top: sympy.Expr, bottom: sympy.Expr) -> sympy.Expr:
+        """SymPy's quotient, as written."""
+        return top / bottom
+
+    def _as_function(self, name: str, variables: list[sympy.Expr]) -> sympy.Expr | None:
+        """`\\frac{dx}{dt}`: x is a function x(t) (and every bare x of the display with it)."""
+        applied = self._undefined(name)(*variables)
+        self.applied.setdefault(name, set()).add(applied)
+        return applied
+
+    def _not_zero(self, body: sympy.Expr, variables: Variables, label: str) -> None:
+        """A derivative of names that does not involve its variable is read as written."""
+
+
+def _compound_label(group: Tree) -> bool:
+    """A parenthesised superscript of more than one factor, `^{(N-n)}`."""
+    inner = _lone_factor(group)
+    if not isinstance(inner, Tree) or not isinstance(inner.children[0], Tree):
+        return False
+    paren = inner.children[0]
+    return _lone_factor(paren) is None
