@@ -10,7 +10,9 @@ never reported as not following, only as not checked, with the reason.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 import sympy
 from sympy.core.function import AppliedUndef
@@ -21,10 +23,24 @@ _GREEK = frozenset(
     "varpi rho varrho sigma varsigma tau upsilon phi varphi chi psi omega Gamma Delta Theta Lambda Xi Pi Sigma "
     "Upsilon Phi Psi Omega".split()
 )
+_POWERED_CALL = re.compile(r"(?<![\\A-Za-z])([A-Za-z])\^\{?[0-9]+\}?\s*(?:\\left)?\(\s*\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]*\}?)?\s*(?:\\right)?\)")
 _LETTERS = frozenset("hbar ell aleph beth wp imath jmath eth hslash digamma varkappa".split())  # TeX letters
 _GUESSED = {"i": "i is read as a name: it may be the imaginary unit", "e": "e is read as a name: it may be Euler's number"}
 
 Sides = tuple[sympy.Expr, sympy.Expr]
+
+
+@dataclass(frozen=True)
+class Guesses:
+    """What a display's reading guessed across its statements, which a single step cannot show."""
+
+    shared: frozenset[str] = frozenset()  # names read both as values and as functions (`x` and `x(x + 2)`)
+    powered: frozenset[str] = frozenset()  # letters written `H^{2}(a)`: TeX for H(a)², read as H²·a
+
+
+def guesses(values: Iterable[sympy.Basic], tex: str) -> Guesses:
+    """The display's guesses, from all its values and its TeX."""
+    return Guesses(applied_names(values), frozenset(m.group(1) for m in _POWERED_CALL.finditer(tex)))
 
 
 def applied_names(values: Iterable[sympy.Basic]) -> frozenset[str]:
@@ -38,19 +54,21 @@ def applied_names(values: Iterable[sympy.Basic]) -> frozenset[str]:
     return frozenset(symbols & functions) | ({"exp"} if "e" in symbols and "exp" in functions else set())
 
 
-def doubt(sides: Sides, shared: frozenset[str] = frozenset(), functions: frozenset[str] = frozenset()) -> str:
+def doubt(sides: Sides, display: Guesses = Guesses(), functions: frozenset[str] = frozenset()) -> str:
     """Why a counterexample to this reading may not refute the step as meant; "" when there is no such reason.
 
-    `shared`: names of the display read both as values and as functions; `functions`: the names the note
-    makes functions itself (declared, or defined as `f(x) = …` before the step).
+    `display`: what the reading of the whole display guessed; `functions`: the names the note makes functions
+    itself (declared, or defined as `f(x) = …` before the step).
     """
     symbols = {s.name for side in sides for s in side.free_symbols if isinstance(s, sympy.Symbol)}
     applied = [a for side in sides for a in side.atoms(AppliedUndef)]
     named = {str(a.func) for a in applied}
     reasons = [f"{name} is read both as a value and as a function {name}(…) in this display (a product?)"
-               for name in sorted(named & shared)]  # fmt: skip
-    if "exp" in shared and any(side.has(sympy.exp) for side in sides):
+               for name in sorted(named & display.shared)]  # fmt: skip
+    if "exp" in display.shared and any(side.has(sympy.exp) for side in sides):
         reasons.append("e is read both as a name and as Euler's number in this display")
+    reasons += [f"{name}^{{…}}(…) is read as a power of {name} times the parentheses; it may be {name}(…) squared"
+                for name in sorted(symbols & display.powered)]  # fmt: skip
     reasons += [f"{sympy.sstr(a)} is read as a function applied; it may be a product"
                 for a in applied if str(a.func) not in functions and not all(_plain(x) for x in a.args)]  # fmt: skip
     reasons += [_GUESSED[name] for name in sorted(symbols) if name in _GUESSED]

@@ -27,7 +27,7 @@ from .macros import MacroError, expand
 from .portable import Portable, portable
 from .scan import Definition, Kind, Relation, classify, definitions
 from .scan_context import assuming, positive, substituted
-from .scan_doubt import applied_names, doubt
+from .scan_doubt import Guesses, doubt, guesses
 from .scan_tex import Condition, prepare_display
 from .scope import Scope
 from .work import NoteWork, latex_claim, note_scope
@@ -106,11 +106,12 @@ def _read_note(note: ScanNote) -> NoteScan:
     problem = "; ".join(message for _, message in work.problems)
     for number, display in enumerate(note.displays):
         relations = _relations(display, work, scope, complex_note, unread)
-        shared = _optional(applied_names, [side for relation in relations for side in (relation.lhs, relation.rhs)])
+        values = [side for relation in relations for side in (relation.lhs, relation.rhs)]
+        guessed = _optional(guesses, values, display.tex) or Guesses()
         known.extend(_optional(definitions, relations, scope, number, display.line) or ())
         for relation in relations:
             earlier = [d for d in known if d.order < (number, relation.order)]  # earlier statements only
-            steps.append(_step(display, relation, scope, earlier, problem, shared or frozenset()))
+            steps.append(_step(display, relation, scope, earlier, problem, guessed))
     return NoteScan(tuple(steps), tuple(unread))
 
 
@@ -151,7 +152,7 @@ def _condition(condition: Condition, scope: Scope, complex_note: bool) -> tuple 
 
 
 def _step(
-    display: Display, relation: Relation, scope: Scope, earlier: list[Definition], problem: str, shared: frozenset[str]
+    display: Display, relation: Relation, scope: Scope, earlier: list[Definition], problem: str, guessed: Guesses
 ) -> Step:
     """The relation as a step; an identity with the claims to try, and any doubt about its reading."""
     line = display.line + relation.line - 1
@@ -165,7 +166,7 @@ def _step(
             return replace(step, problem=f"the note's scope is incomplete: {problem}")
         attempts = _attempts(display, line, relation, scope, earlier)
         functions = frozenset(scope.functions) | {str(d.name) for d in earlier if d.parameters}
-        return replace(step, attempts=attempts, doubt=doubt((relation.lhs, relation.rhs), shared, functions))
+        return replace(step, attempts=attempts, doubt=doubt((relation.lhs, relation.rhs), guessed, functions))
     except RecursionError:
         why = "nested too deeply to check"
     except Exception as error:  # noqa: BLE001 - SymPy failing on one step costs that step only
