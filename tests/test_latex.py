@@ -1198,5 +1198,5 @@ def test_a_star_conjugates_in_a_note_about_complex_quantities():
     assert read_display(r"a = a^*", Scope(), complex_note=True) == "a = conjugate(a)"
     # the imaginary unit, unless i is an index somewhere in the display
     assert read_display(r"U(t) = e^{-iHt}", Scope(), complex_note=True) == "U(t) = exp(-I*H*t)"
-    assert read_display(r"U(t) = e^{-iHt}", Scope()) == "U(t) = exp(-H*i*t)"
+    assert read_display(r"U(t) = e^{-iHt}", Scope()) == "U(t) = exp(-i*H*t)"  # iH: the order as written
     assert read_display(r"\psi = \sum_i c_i e^{i k}", Scope()) == "psi = Sum(c_i*exp(i*k), (i, i_first, i_last))"

@@ -41,7 +41,10 @@ def reading(tex: str) -> str:
         (r"E[\hat\sigma^2] = \sigma^2", "E(sigma_hat**2) = sigma**2"),
         (r"a \left[ 1 + b \right] = B \Big[ c \Big]", "a*(b + 1) = B*c"),
         # a superscript 0 is a label (nobody writes x^0 for 1); a parenthesised superscript is a label
-        (r"y^{0}_{i+1} = y_i", "y_{i+1}^0 = y_i"),
+        (r"y^{0}_{i+1} = y_i", "y^0[i + 1] = y_i"),
+        (r"f^{(1)}(x) = g", "f^(1)(x) = g"),
+        # a power of a function applied: E^2(a) = H^2(a)/H_0^2 in cosmology
+        (r"E^{2}(a) = \frac{H^{2}(a)}{H_{0}^{2}}", "E(a)**2 = H(a)**2/H_0**2"),
         (r"x^{(i)} = 1", "x^(i) = 1"),
         # a function differentiated by several variables is a function of all of them
         (
@@ -55,6 +58,8 @@ def reading(tex: str) -> str:
         (r"a = b \text{ for all } x > 0, \text{ and } c = d", "a = b\nx > 0\nc = d"),
         # a symbol as a subscript is a label: the Sun's mass, a perpendicular component
         (r"L = 4 L_\odot + a_{\perp}", "L = 4*L_odot + a_perp"),
+        # norms: ‖x‖, ‖x‖₂², ‖r‖ between sized bars
+        (r"\|x - y\|_2^2 = \left\| \mathbf{r} \right\|^{2}", "norm(x - y, 2)**2 = norm(r_vec)**2"),
         # units after a number are upright names that multiply
         (r"M = 5\,\mathrm{kg}\,\mathrm{m}", "M = 5*kg*m"),
     ],
@@ -79,6 +84,8 @@ def test_condition_stays_a_call():
         # a Greek name before an expression in parentheses: a multiplier or a function (σ(w^T x + b))?
         (r"L = f(x) - \lambda(\sum_i p_i - 1)", "\\lambda("),
         (r"y = \sigma(w^T x + b)", "\\sigma("),
+        # e with a number as its power: Euler's number or the elementary charge (πe²/m_e c)?
+        (r"\sigma = \frac{\pi e^{2}}{m_{\rm e} c}", "e^2"),
         # a bare letter before an expression: a constant or a function?
         (r"F = k(x - x_0)", "k("),
         # brackets right after a letter: an index, a functional or a product? (sized brackets multiply)
@@ -91,3 +98,27 @@ def test_refused_when_the_display_does_not_say(tex, command):
         reading(tex)
     assert error.value.cause == "ambiguous"
     assert error.value.command == command
+
+
+def test_the_note_decides_a_name_before_an_expression():
+    from vaultkit.checking.latex_usage import note_usage
+
+    # an ML note defines the sigmoid σ(z) with a plain argument: σ(wᵀx + b) applies it
+    sigmoid = note_usage([r"\sigma(z) = \frac{1}{1 + e^{-z}}"])
+    assert read_display(r"y = \sigma(w^T x + b)", Scope(), usage=sigmoid) == "y = sigma(b + transpose(w)*x)"
+    # a note that writes the multiplier alone elsewhere: λ(Σ pᵢ − 1) multiplies
+    multiplier = note_usage([r"\frac{\partial L}{\partial \lambda} = 0", r"\lambda = \log Z"])
+    text = read_display(r"L = f(x) - \lambda(\sum_i p_i - 1)", Scope(), usage=multiplier)
+    assert text == "L = -lambda*(Sum(p_i, (i, i_first, i_last)) - 1) + f(x)"
+
+
+def test_coverage_reads_with_the_note_usage(tmp_path):
+    from vaultkit import load
+    from vaultkit.checking.coverage import coverage
+
+    (tmp_path / "Logistic regression.md").write_text(
+        "# Logistic regression\n\n$$\\sigma(z) = \\frac{1}{1 + e^{-z}}$$\n\n$$p = \\sigma(w^T x + b)$$\n",
+        encoding="utf-8",
+    )
+    outcomes = coverage(load(tmp_path), jobs=1, show_progress=False).outcomes
+    assert [o.reading for o in outcomes] == ["sigma(z) = 1/(1 + exp(-z))", "p = sigma(b + transpose(w)*x)"]

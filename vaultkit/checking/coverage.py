@@ -132,14 +132,16 @@ def translate_notes(notes: tuple[NoteEquations, ...]) -> list[Outcome]:
     """Inside a worker: each note's scope from its blocks, then each display equation read freely."""
     from .latex import TranslationError, read_display
     from .latex_free import is_complex
+    from .latex_usage import note_usage
 
     outcomes = []
     for note in notes:
         scope = read_blocks(note.note, note.title, note.blocks).scope
         complex_note = is_complex(*(display.tex for display in note.displays))  # ψ^* conjugates in such a note
+        usage = note_usage(_expanded(display.tex, note.macros) for display in note.displays)  # σ(z) decides σ(w+b)
         for display in note.displays:
             try:
-                reading = read_display(expand(display.tex, note.macros), scope, complex_note=complex_note)
+                reading = read_display(expand(display.tex, note.macros), scope, complex_note=complex_note, usage=usage)
             except MacroError as error:
                 outcomes.append(Outcome(display.note, display.line, display.tex, None, "macro", None, str(error)))
             except TranslationError as error:
@@ -160,3 +162,12 @@ def _limit(notes: tuple[NoteEquations, ...]) -> float:
 
 def _stopped(notes: tuple[NoteEquations, ...], message: str) -> list[Outcome]:
     return [Outcome(d.note, d.line, d.tex, None, "stopped", None, message) for n in notes for d in n.displays]
+
+
+def _expanded(tex: str, macros: tuple[Macro, ...]) -> str:
+    """The display with the note's macros expanded, or as written when they cannot be."""
+    try:
+        return expand(tex, macros)
+    except MacroError:
+        return tex
+

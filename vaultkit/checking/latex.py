@@ -100,6 +100,7 @@ from lark import Token, Tree
 from .latex_free_reader import FreeReader
 from .latex_reader import ClaimReader
 from .latex_syntax import _SET_RELATIONS, TranslationError
+from .latex_usage import Usage
 from .scope import Scope
 
 __all__ = ["Statement", "TranslationError", "read_display", "read_statements", "translate", "translate_equation", "translate_equations"]
@@ -215,12 +216,15 @@ class Statement:
     line: int
 
 
-def read_statements(tex: str, scope: Scope, *, complex_note: bool = False) -> list[Statement]:
-    """The free reading of a whole display, statement by statement (see `read_display`)."""
-    return _run(tex, FreeReader(scope, complex_note=complex_note), _build_statements, relations=True)
+def read_statements(
+    tex: str, scope: Scope, *, complex_note: bool = False, usage: Usage | None = None,
+) -> list[Statement]:
+    """The free reading of a whole display, statement by statement (see `read_display`). `usage`: how the
+    note's displays use their names (`latex_usage.note_usage`), which decides `c(z + 1)`."""
+    return _run(tex, FreeReader(scope, complex_note=complex_note, note=usage), _build_statements, relations=True)
 
 
-def read_display(tex: str, scope: Scope, *, complex_note: bool = False) -> str:
+def read_display(tex: str, scope: Scope, *, complex_note: bool = False, usage: Usage | None = None) -> str:
     """A free reading of a whole display equation, for coverage: one line a statement.
 
     Unknown names are symbols and unknown applications undefined functions (as
@@ -230,7 +234,7 @@ def read_display(tex: str, scope: Scope, *, complex_note: bool = False) -> str:
     a true distribution) elsewhere. Raises TranslationError like the rest.
     """
     lines = []
-    for statement in read_statements(tex, scope, complex_note=complex_note):
+    for statement in read_statements(tex, scope, complex_note=complex_note, usage=usage):
         text = _one_line(statement.values[0])
         for relation, value in zip(statement.relations, statement.values[1:]):
             text += f" {relation.lstrip(chr(92))} {_one_line(value)}"
@@ -260,15 +264,25 @@ def _build_statements(reader: FreeReader, statements: list[Tree]) -> list[Statem
             else:
                 values.insert(0, lines[-1].values[-1])
         lines.append(Statement(tuple(values), tuple(str(r) for r in relations), continued, _line_of(statement)))
-    # `\frac{d^2 x}{dt^2} = -\omega^2 x`: once x is differentiated as x(t), every bare x is x(t)
-    functions = {
-        sympy.Symbol(name): next(iter(applied))
-        for name, applied in reader.applied.items()
-        if len(applied) == 1
-    }
+    functions = _differentiated(reader.applied)
     if functions:
         lines = [replace(s, values=tuple(v.xreplace(functions) for v in s.values)) for s in lines]
     return lines
+
+
+def _differentiated(applied: dict[str, set[sympy.Expr]]) -> dict[sympy.Basic, sympy.Expr]:
+    """`\\frac{d^2 x}{dt^2} = -\\omega^2 x`: once x is differentiated as x(t), every bare x is x(t); a name
+    differentiated by x and by y (`∂f/∂x + ∂f/∂y`) is one function f(x, y) throughout."""
+    functions: dict[sympy.Basic, sympy.Expr] = {}
+    for name, calls in applied.items():
+        if len(calls) == 1:
+            functions[sympy.Symbol(name)] = next(iter(calls))
+            continue
+        variables = sorted({arg for call in calls for arg in call.args}, key=sympy.default_sort_key)
+        if all(len(call.args) == 1 for call in calls) and all(v.is_Symbol for v in variables):
+            whole = next(iter(calls)).func(*variables)
+            functions.update({sympy.Symbol(name): whole, **{call: whole for call in calls}})
+    return functions
 
 
 def _line_of(statement: Tree) -> int:

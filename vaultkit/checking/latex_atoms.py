@@ -42,6 +42,7 @@ def _atom(node: Tree | Token) -> _Atom:
 def _call(atom: _Atom, call: Tree) -> None:
     """The parentheses of `f(x)` and the power after them, `f(x)^2`; a subscript there names nothing."""
     atom.call = _statements(call.children[1])
+    atom.bracket = str(call.children[0]) == "["
     for script in call.children[3:]:
         if script.data == "sub":
             raise TranslationError(f"a subscript after {_label(atom.prim)}(…)", command="_",

@@ -21,6 +21,7 @@ from .latex_names import _base_name
 from .latex_notation import Notation
 from .latex_reader import ClaimReader, _function_name
 from .latex_reading import Items, Step
+from .latex_usage import Usage, keeps_order, name_key, plain_arguments, usage
 from .latex_syntax import (
     MAX_LENGTH, TranslationError, _Atom, _BARE_OPERATOR, _COMMUTATOR, _ELLIPSIS, _I_AS_INDEX, _OPERATORS, _Op,
     _is_adjoint, _is_vector, _label, _letter_superscript, _lone_factor, _parse, _script_token, _statements,
@@ -36,11 +37,14 @@ _ORDER_RELATIONS = {
 class FreeReader(ClaimReader, Notation):
     """The lenient reading: what a claim would refuse as unknown or ambiguous, it reads as written."""
 
-    def __init__(self, scope: Scope, complex_note: bool | None = None) -> None:
+    def __init__(self, scope: Scope, complex_note: bool | None = None, note: Usage | None = None) -> None:
         """`complex_note`: guess what x^* and i are from what the text is about (None: x^* conjugates, i is a
-        name); True when the note is about complex quantities."""
+        name); True when the note is about complex quantities. `note`: how the note's other displays use
+        their names (`latex_usage.note_usage`), which decides `c(z + 1)`."""
         super().__init__(scope)
         self.complex_note = complex_note
+        self.note = note or Usage()
+        self.usage = self.note  # and this display's, once parsed
         self.applied: dict[str, set[sympy.Expr]] = {}  # `\frac{dx}{dt}` makes x a function x(t)
         # A text with operators, vectors or kets: unknown names keep the order they are written in (H ψ is not
         # ψ H), so none of them commutes.
@@ -58,6 +62,8 @@ class FreeReader(ClaimReader, Notation):
         if self.complex_note is not None:  # a reader's guesses, never a claim's: x^* and i by what the text is about
             self.conjugating = self.complex_note or self.literal_order or is_complex(tex)
             self.imaginary_i = self.conjugating and not _I_AS_INDEX.search(prepared)
+        self.literal_order = self.literal_order or keeps_order(tree)  # TR, gK, θ^T x: as written
+        self.usage = self.note | usage(tree)
         return tree
 
     # ------------------------------------------------------------ statements
@@ -142,6 +148,12 @@ class FreeReader(ClaimReader, Notation):
             return self._fallback(f"{value.name}_{suffix}", value.is_commutative is not False)
         if isinstance(node, Token) and node.type == "STAR" and not self.conjugating and isinstance(value, sympy.Symbol):
             return self._fallback(f"{value.name}_star")
+        label = _label_text(node)
+        if label is not None and isinstance(value, sympy.Symbol):  # x^{(i)}, W^{(\ell)}, y^0: labels name
+            return self._fallback(f"{value.name}^{label}", value.is_commutative is not False)
+        if label is not None and isinstance(value, sympy.Indexed):  # y^{0}_{i+1}
+            base = sympy.IndexedBase(f"{value.base}^{label}", commutative=value.is_commutative is not False)
+            return base[value.indices]
         return None
 
     def _transposes(self, node: Token, value: sympy.Expr) -> bool:
@@ -162,6 +174,15 @@ class FreeReader(ClaimReader, Notation):
         """`^{(N-n)}` is a power; `^{(\\ell)}` and `^{(1)}` stay labels."""
         return not _compound_label(group)
 
+    def _factor(self, atom: _Atom) -> sympy.Expr | _Op:
+        """`\\|x\\|`, `\\|x\\|_2^2`: the norm of x, of order p when written, an undefined function `norm`."""
+        if not (isinstance(atom.prim, Tree) and atom.prim.data == "norm"):
+            return super()._factor(atom)
+        arguments = [self.sum(atom.prim.children[1])]
+        if atom.sub is not None:
+            arguments.append(self._arg(atom.sub))
+        return self._times_call(self._sup(sympy.Function("norm")(*arguments), atom.sup), atom)
+
     def _function(self, atom: _Atom) -> sympy.Expr | _Op:
         """`\\max_x f`: the maximum over x."""
         name = _function_name(str(atom.prim))
@@ -175,6 +196,12 @@ class FreeReader(ClaimReader, Notation):
         """`e^{…}` is exp(…) unless the scope declares e; `s_x^a` is refused (a power or a label?)."""
         name = _base_name(atom.prim)
         if name == "e" and atom.sub is None and atom.sup is not None and not self.scope.defined("e"):
+            token = _script_token(atom.sup)
+            if token is not None and token.type == "NUMBER" and str(token) not in ("0", "1"):
+                raise TranslationError(  # πe²/(m_e c): the charge squared
+                    f"e^{token}: Euler's number or the elementary charge squared? Write \\exp({token}) or declare e",
+                    command=f"e^{token}", cause="ambiguous",
+                )
             return self._times_call(self._exp(atom.sup), atom)
         if atom.sub is not None and atom.sup is not None and _letter_superscript(atom.sup):
             shown, script = _label(atom.prim), _label(atom.sup.children[0])
@@ -201,6 +228,8 @@ class FreeReader(ClaimReader, Notation):
         if value is not None:
             return super()._application(atom, value, shown)
         name = _base_name(atom.prim)
+        if atom.call is None and not _operator_word(atom.prim, name):  # 5\,\mathrm{kg}\,\mathrm{m}: units, names
+            return self._sup(self._fallback(name), atom.sup)
         if atom.call is None:
             return _Op("func", shown, fn=self._undefined(name), alone=name)
         self._no_power_before_call(atom, shown)
@@ -208,12 +237,32 @@ class FreeReader(ClaimReader, Notation):
         return self._sup(self._undefined(name)(*arguments), atom.post_sup)
 
     def _applies(self, atom: _Atom) -> bool:
-        """`ψ^*(x)` is ψ(x) conjugated; `\\hat{A}(ψ₁ + ψ₂)` multiplies when Â is written bare before a factor
-        elsewhere."""
-        adjoint = atom.sup is not None and _is_adjoint(atom.sup)
-        if atom.sup is not None and not adjoint:
+        """A name before parentheses: applied, or a factor that multiplies. Function notation applies (`ψ(x)`,
+        `p(x \\mid y)`, `E^2(a)`, `ψ^*(x)`, `E[X]`); before an expression (`c_n(z - a)`, `λ(Σ p_i - 1)`) the
+        note decides: a name it applies to plain arguments is a function, one it writes alone a value; a
+        subscripted coefficient multiplies; anything else is ambiguous. `\\hat{A}(ψ₁ + ψ₂)` multiplies when
+        Â is written bare before a factor elsewhere."""
+        key = name_key(atom.prim)
+        plain = atom.call is not None and plain_arguments(atom.call)
+        if atom.sup is not None and not (_is_adjoint(atom.sup) or (plain and self._powers_call(atom.sup))):
             return False
-        return re.sub(r"\s+", "", str(atom.prim)) not in self.bare_operators
+        if key in self.bare_operators:
+            return False
+        if plain or (atom.bracket and key in ("E", "P")) or key in self.usage.functions:
+            return True
+        if key in self.usage.values or atom.sub is not None:
+            return False
+        shown = _label(atom.prim)
+        raise TranslationError(
+            f"{shown}(…): a factor before parentheses or a function applied to them? Write {shown} \\cdot (…), "
+            f"or {shown}(x) with a plain argument somewhere in the note", command=f"{shown}(", cause="ambiguous",
+        )
+
+    @staticmethod
+    def _powers_call(sup: Tree) -> bool:
+        """`E^{2}(a)`, `H^2(a)`: a power of a function's value, or `f^{(1)}(x)`: a labelled function."""
+        token = _script_token(sup)
+        return (token is not None and token.type == "NUMBER") or _label_text(sup.children[0]) is not None
 
     def _undeclared_application(self, atom: _Atom, value: sympy.Expr, shown: str) -> sympy.Expr:
         """`f(x)` with f not in the scope: an undefined function."""
@@ -224,6 +273,8 @@ class FreeReader(ClaimReader, Notation):
         if sup is not None and not self.conjugating and isinstance(sup.children[0], Token) \
                 and sup.children[0].type == "STAR":
             named, sup = f"{named}_star", None  # p^*(x): the function p^*, as p^* is the name p^*
+        if sup is not None and _label_text(sup.children[0]) is not None:
+            named, sup = f"{named}^{_label_text(sup.children[0])}", None  # f^{(1)}(x): the function f^(1)
         function = self._undefined(named)
         return self._sup(self._sup(function(*arguments), sup), atom.post_sup)
 
@@ -305,3 +356,33 @@ def _compound_label(group: Tree) -> bool:
         return False
     paren = inner.children[0]
     return _lone_factor(paren) is None
+
+
+def _label_text(node: Tree | Token) -> str | None:
+    """A superscript that labels: `{(i)}`, `{(\\ell)}`, `{(1)}` (not `{(N - n)}`, a power), or `0`, `{0}`
+    (nobody writes x^0 for 1). Its text, or None."""
+    if isinstance(node, Token):
+        return "0" if str(node) == "0" else None
+    inner = _lone_factor(node) if node.data == "group" else None
+    if isinstance(inner, Tree) and len(inner.children) == 1 and isinstance(inner.children[0], Token):
+        inner = inner.children[0]
+    if isinstance(inner, Token):
+        return "0" if str(inner) == "0" else None
+    if isinstance(inner, Tree) and isinstance(inner.children[0], Tree) and inner.children[0].data == "paren" \
+            and len(inner.children) == 1 and not _compound_label(node):
+        return "(" + "".join(_label(inner.children[0]).split()[1:-1]).replace("\\", "") + ")"
+    return None
+
+
+# Upright words that act on what follows them without parentheses (`\\mathrm{Var}\\, X`, `\\mathrm{tr} A`); any
+# other upright word is a name (a unit, a label): `5\\,\\mathrm{kg}\\,\\mathrm{m}` multiplies.
+_OPERATOR_WORDS = frozenset(
+    "Var Cov Corr Cor Tr tr det diag sgn sign erf erfc KL rank softmax ReLU relu sigmoid logit Pr Prob grad div "
+    "curl rot arg deg dim span supp proj vec Ent Res res Log Arg Ln".split()
+)
+
+
+def _operator_word(prim: Token, name: str) -> bool:
+    """`\\operatorname{…}` acts; `\\mathrm`, `\\text` … act only for the words of `_OPERATOR_WORDS`."""
+    return str(prim).startswith("\\operatorname") or name in _OPERATOR_WORDS
+

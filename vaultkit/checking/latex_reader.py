@@ -16,7 +16,7 @@ from .latex_names import Names
 from .latex_reading import Items, Step
 from .latex_syntax import (
     MAX_DEPTH, MAX_EXPONENT, MAX_FACTORIAL, TranslationError, _Atom, _BINOMIALS, _ELLIPSIS, _FUNCTIONS, _NAMED, _Op,
-    _label, _letter_uses, _no_tuple, _parse, _single_digit, _statements,
+    _label, _letter_uses, _no_tuple, _parse, _script_token, _single_digit, _statements,
 )
 from .latex_values import _checked, _factorial, _number, _power
 from .scope import Scope
@@ -282,10 +282,13 @@ class ClaimReader(Names, Calculus):
                                cause="unsupported-construct")
 
     def _times_call(self, value: sympy.Expr, atom: _Atom) -> sympy.Expr:
-        """`x^2(1 - x)`: a value followed by parentheses is a product."""
+        """`x^2(1 - x)`: a value followed by parentheses is a product; `n(n-1)!` is n times (n-1)!."""
         if atom.call is None:
             return value
-        return _checked(value * self._sup(self._parenthesised(atom), atom.post_sup))
+        parenthesised = self._sup(self._parenthesised(atom), atom.post_sup)
+        if atom.factorial:
+            parenthesised, atom.factorial = _factorial(parenthesised), False
+        return _checked(value * parenthesised)
 
     def _parenthesised(self, atom: _Atom) -> sympy.Expr:
         assert atom.call is not None
@@ -370,7 +373,8 @@ class ClaimReader(Names, Calculus):
             from sympy.physics.quantum import Dagger
 
             return Dagger(value)
-        if isinstance(node, Token) and self._transposes(node, value):
+        token = _script_token(sup)
+        if token is not None and self._transposes(token, value):
             return sympy.Function("transpose", commutative=False)(value)
         self._no_label(sup)
         return _power(value, self._arg(sup))

@@ -122,6 +122,7 @@ class _Atom:
     call: list[Tree] | None = None  # statements inside the call parentheses
     post_sup: Tree | None = None  # `^` after the call: f(x)^2
     factorial: bool = False  # `n!`
+    bracket: bool = False  # the call is in brackets: `E[X]`
 
     def bare(self) -> bool:
         return self.sub is None and self.sup is None and self.call is None and not self.factorial

@@ -360,6 +360,24 @@ class FreeTokenRoles(TokenRoles):
     def _on_STAR(self, tok: Token) -> Iterator[Token]:
         yield self.out(tok, can_call=self._after("SUP"))  # ψ^*(x)
 
+    def _on_LBRACE(self, tok: Token) -> Iterator[Token]:
+        if not self._after("SUP"):
+            return super()._on_LBRACE(tok)
+        self.push("{^", tok)  # a superscript's group: E^{2}(a), f^{(1)}(x) may call
+        return iter([self.out(tok)])
+
+    def _on_RBRACE(self, tok: Token) -> Iterator[Token]:
+        if not (self.stack and self.stack[-1] == "{^"):
+            return super()._on_RBRACE(tok)
+        self.stack.pop()
+        return iter([self.out(tok, can_call=True)])
+
+    def _on_NUMBER(self, tok: Token) -> Iterator[Token]:
+        after_sup = self._after("SUP")
+        for token in super()._on_NUMBER(tok):
+            self.callable_prev = self.callable_prev or after_sup  # H^2(a)
+            yield token
+
     def _bracket(self, tok: Token) -> Token:
         """`\\mathbb{E}[X]`, `\\text{Var}[X]`, `E[X]`, `P[A]`: an expectation, a probability, a functional.
 

@@ -1,0 +1,139 @@
+r"""How a note uses its names: as functions, as values. The free reading decides `c_n(z - a)` from it.
+
+A name before parentheses is a function applied or a factor that multiplies, and TeX does not say which.
+The note often does: `\sigma(z)` applied to a plain name elsewhere makes σ a function, and `\sigma(w^T x + b)`
+is σ applied too; `\lambda` written alone elsewhere makes λ a value, and `\lambda(\sum_i p_i - 1)`
+multiplies. `usage` collects both from the parse trees of a display, `note_usage` from every display of a
+note. Only the trees are read: nothing here knows a scope.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from lark import Token, Tree
+
+from .latex_syntax import _parse
+from .latex_vocabulary import TranslationError
+
+_NAMES = frozenset({"LETTER", "SYM", "NAMED", "DECOR"})
+_ATOMS = _NAMES | {"NUMBER"}
+
+
+@dataclass(frozen=True)
+class Usage:
+    """Names applied to plain arguments (`f(x)`, `p(x \\mid y)`) and names written as values (`n`, `c_n`)."""
+
+    functions: frozenset[str] = frozenset()
+    values: frozenset[str] = frozenset()
+
+    def __or__(self, other: Usage) -> Usage:
+        return Usage(self.functions | other.functions, self.values | other.values)
+
+
+def name_key(token: Token) -> str:
+    """One key for a name however it is spaced: `\\hat{A}` and `\\hat {A}` are one name."""
+    return "".join(str(token).split())
+
+
+def usage(tree: Tree) -> Usage:
+    """The functions and values of one parse tree (see `Usage`)."""
+    functions: set[str] = set()
+    values: set[str] = set()
+    for node in tree.iter_subtrees():
+        first = node.children[0] if node.children else None
+        if not (isinstance(first, Token) and first.type in _NAMES):
+            continue
+        if node.data == "arg":  # x^n, \sum_{k=1}^{n}: n is a value
+            values.add(name_key(first))
+        if node.data != "factor":
+            continue
+        call = next((c for c in node.children if isinstance(c, Tree) and c.data == "call"), None)
+        if call is None:
+            values.add(name_key(first))
+        elif plain_call(call):
+            functions.add(name_key(first))
+    return Usage(frozenset(functions), frozenset(values))
+
+
+def note_usage(texts: Iterable[str]) -> Usage:
+    """The usage of every display of a note that parses in the free reading; the others add nothing."""
+    found = Usage()
+    for text in texts:
+        try:
+            found = found | usage(_parse(text, True))
+        except (TranslationError, RecursionError):
+            continue
+    return found
+
+
+def plain_call(call: Tree) -> bool:
+    """Function notation: every argument a lone name or number (`ψ(x)`, `V(r, θ)`, `f(0)`, `x_i(t)`), or a
+    condition (`p(x \\mid y)`), not an expression (`(z - a)`, `(n + 1)`, `(2x)`)."""
+    arglist = next((c for c in call.children if isinstance(c, Tree) and c.data == "arglist"), None)
+    return arglist is not None and plain_arguments([s for s in arglist.children if isinstance(s, Tree)])
+
+
+def plain_arguments(statements: list[Tree]) -> bool:
+    """The statements of a call are function notation (see `plain_call`)."""
+    return bool(statements) and all(_plain_argument(s) for s in statements)
+
+
+def _plain_argument(statement: Tree) -> bool:
+    relations = [c for c in statement.children if isinstance(c, Token)]
+    if relations:  # p(x \mid y), P(X = k): a condition or an event names its terms
+        return True
+    sums = [c for c in statement.children if isinstance(c, Tree)]
+    return len(sums) == 1 and _lone_atom(sums[0])
+
+
+def _lone_atom(total: Tree) -> bool:
+    if len(total.children) != 1 or not isinstance(total.children[0], Tree):
+        return False  # a sign, or several terms
+    product = total.children[0]
+    if len(product.children) != 1 or not isinstance(product.children[0], Tree):
+        return False  # several factors
+    factor = product.children[0]
+    first = factor.children[0] if factor.children else None
+    if not (isinstance(first, Token) and first.type in _ATOMS):
+        return False
+    return all(isinstance(c, Tree) and (c.data == "sub" or _marked(c)) for c in factor.children[1:])
+
+
+def _marked(script: Tree) -> bool:
+    """`p^*`, `a^\\dagger`: a name still (x_i too; x^2 and x(t) are not)."""
+    arg = script.children[-1]
+    node = arg.children[0] if isinstance(arg, Tree) and arg.children else arg
+    return script.data == "sup" and isinstance(node, Token) and (node.type == "STAR" or str(node) == "\\dagger")
+
+
+def keeps_order(tree: Tree) -> bool:
+    """Whether the display's products must keep their written order: a capital beside another letter
+    (`TR`, `EF + FE`, `gK`: operators, matrices, group elements, or scalars — TeX does not say) or a
+    transpose (`\\theta^T x`, `A^\\top b`)."""
+    for node in tree.iter_subtrees():
+        if node.data == "sup" and _transpose(node):
+            return True
+        if node.data != "product":
+            continue
+        letters = [_letter(child) for child in node.children]
+        for left, right in zip(letters, letters[1:]):
+            if left and right and "d" not in (left, right) and (left.isupper() or right.isupper()):  # not T dS
+                return True
+    return False
+
+
+def _letter(node: object) -> str | None:
+    """The Latin letter a factor is, scripts aside (`T`, `K_R`), or None."""
+    if not (isinstance(node, Tree) and node.data == "factor" and node.children):
+        return None
+    first = node.children[0]
+    return str(first) if isinstance(first, Token) and first.type == "LETTER" else None
+
+
+def _transpose(sup: Tree) -> bool:
+    arg = sup.children[-1]
+    tokens = [t for t in arg.scan_values(lambda v: isinstance(v, Token))] if isinstance(arg, Tree) else [arg]
+    texts = [str(t) for t in tokens if str(t) not in "{}"]
+    return texts in (["T"], ["\\top"], ["\\intercal"])
