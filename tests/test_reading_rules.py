@@ -60,6 +60,10 @@ def reading(tex: str) -> str:
         (r"L = 4 L_\odot + a_{\perp}", "L = 4*L_odot + a_perp"),
         # norms: ‖x‖, ‖x‖₂², ‖r‖ between sized bars
         (r"\|x - y\|_2^2 = \left\| \mathbf{r} \right\|^{2}", "norm(x - y, 2)**2 = norm(r_vec)**2"),
+        # an arrow between two equations leads from one to the next
+        (r"\log(a) = 0 \, \rightarrow \, \bar{n} = N p", "log(a) = 0\nn_bar = N*p"),
+        # thousands, a unit's brackets, every word of a switched group
+        (r"T \sim 30,000 \; {\rm K} \; {\rm [K]} + \rho_{\rm sw, AU}", "T sim 30000*K + rho[sw, AU]"),
         # units after a number are upright names that multiply
         (r"M = 5\,\mathrm{kg}\,\mathrm{m}", "M = 5*kg*m"),
     ],
@@ -86,6 +90,8 @@ def test_condition_stays_a_call():
         (r"y = \sigma(w^T x + b)", "\\sigma("),
         # e with a number as its power: Euler's number or the elementary charge (πe²/m_e c)?
         (r"\sigma = \frac{\pi e^{2}}{m_{\rm e} c}", "e^2"),
+        # the logarithm of a power or the power of a logarithm? (-2.5 log10(D/10 pc)^2, a distance modulus)
+        (r"m = -2.5 \log_{10} \left(\frac{D}{10}\right)^{2}", "\\log(…)^"),
         # a bare letter before an expression: a constant or a function?
         (r"F = k(x - x_0)", "k("),
         # brackets right after a letter: an index, a functional or a product? (sized brackets multiply)

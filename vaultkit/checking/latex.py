@@ -263,7 +263,9 @@ def _build_statements(reader: FreeReader, statements: list[Tree]) -> list[Statem
                 continued = False
             else:
                 values.insert(0, lines[-1].values[-1])
-        lines.append(Statement(tuple(values), tuple(str(r) for r in relations), continued, _line_of(statement)))
+        line = _line_of(statement)
+        for part, (part_values, part_relations) in enumerate(_between_arrows(values, [str(r) for r in relations])):
+            lines.append(Statement(tuple(part_values), tuple(part_relations), continued and part == 0, line))
     functions = _differentiated(reader.applied)
     if functions:
         lines = [replace(s, values=tuple(v.xreplace(functions) for v in s.values)) for s in lines]
@@ -283,6 +285,20 @@ def _differentiated(applied: dict[str, set[sympy.Expr]]) -> dict[sympy.Basic, sy
             whole = next(iter(calls)).func(*variables)
             functions.update({sympy.Symbol(name): whole, **{call: whole for call in calls}})
     return functions
+
+
+_ARROWS = frozenset({"\\rightarrow", "\\to", "\\longrightarrow"})
+
+
+def _between_arrows(values: list, relations: list[str]) -> list[tuple[list, list[str]]]:
+    """`log(a) = 0 \\rightarrow n = Np`: an arrow between two equations leads from one to the next, it
+    relates nothing; a limit's `x \\to 0` stays a relation."""
+    cut = next((i for i, relation in enumerate(relations) if relation in _ARROWS
+                and "=" in relations[:i] and "=" in relations[i + 1 :]), None)
+    if cut is None:
+        return [(values, relations)]
+    rest = _between_arrows(values[cut + 1 :], relations[cut + 1 :])
+    return [(values[: cut + 1], relations[:cut]), *rest]
 
 
 def _line_of(statement: Tree) -> int:

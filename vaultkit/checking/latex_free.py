@@ -85,6 +85,12 @@ _PLACEHOLDER = re.compile(r"\(\s*\\cdot\s*\)")
 _FONT_GROUP = re.compile(r"\\(rm|it|bf)\s*\{([^{}]*)\}")  # \rm{kNm} is \mathrm{kNm}
 # A font switch makes the word after it one upright name: `{\rm km}` is the unit km, not k·m; `{\rm d}` is d.
 _FONT_SWITCH = re.compile(r"\\(rm|it|bf|mathrm|mathit|mathbf)(?![A-Za-z])\s*([A-Za-z]+)")
+# `{\rm sw, AU}`: every word of a switched group is upright (the second is not A·U)
+_SWITCHED_WORDS = re.compile(r"(\{\s*\\(?:rm|it|bf)(?![A-Za-z])\s*[A-Za-z]+)((?:\s*,\s*[A-Za-z]+)+)(\s*\})")
+_UNIT_NOTE = re.compile(
+    r"\{\s*\\rm\s*\[(?:[^\[\]{}]|\{[^{}]*\})*\]\s*\}|\\text(?:rm)?\s*\{\s*\[(?:[^\[\]{}]|\{[^{}]*\})*\]\s*\}"
+)  # {\rm [mas]}
+_THOUSANDS = re.compile(r"(?<![\d.,{_^])(\d{1,3})((?:,\d{3})+)(?![\d,])")  # 30,000 is thirty thousand
 _FONT_IN_DECORATION = re.compile(
     r"\\(hat|widehat|bar|overline|tilde|widetilde|dot|ddot|vec)\s*\{\s*\\(?:mathrm|mathit|text)\s*\{\s*([A-Za-z])\s*\}\s*\}"
 )
@@ -202,6 +208,7 @@ def prepare(text: str) -> str:
     text = _STAR.sub("^*", text)
     text = _DAGGER_POWER.sub(r"{\1^\\dagger}^{\3}", text)
     text = _DOUBLE_EQUALS.sub("=", text)
+    text = _THOUSANDS.sub(lambda m: m.group(1) + m.group(2).replace(",", ""), text)
     text = _DOTS.sub(r"\\ldots ", text)
     text = _PERCENT.sub(r"\\cdot\\frac{1}{100}", text)
     text = _NESTED_DECORATION.sub(r"\\\1{\2}", text)
@@ -209,6 +216,8 @@ def prepare(text: str) -> str:
     text = _SEMICOLON_ARGUMENT.sub(r"(\1, \2)", text)
     text = _PLACEHOLDER.sub(r"(\\vkplaceholder)", text)
     text = _FONT_GROUP.sub(lambda m: f"\\math{m.group(1)}{{{m.group(2)}}}", text)
+    text = _UNIT_NOTE.sub(" ", text)  # units in brackets after a quantity say how it is measured
+    text = _SWITCHED_WORDS.sub(lambda m: m.group(1) + re.sub(r"[A-Za-z]+", r"\\rm \g<0>", m.group(2)) + m.group(3), text)
     text = _FONT_SWITCH.sub(lambda m: f"\\math{m.group(1).removeprefix('math')}{{{m.group(2)}}}", text)
     text = _FONT_IN_DECORATION.sub(r"\\\1{\2}", text)
     for pattern, replacement in _ARG_OPT:

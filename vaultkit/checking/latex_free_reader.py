@@ -148,6 +148,8 @@ class FreeReader(ClaimReader, Notation):
             return self._fallback(f"{value.name}_{suffix}", value.is_commutative is not False)
         if isinstance(node, Token) and node.type == "STAR" and not self.conjugating and isinstance(value, sympy.Symbol):
             return self._fallback(f"{value.name}_star")
+        if isinstance(node, Token) and node.type == "STAR" and not self.conjugating and isinstance(value, sympy.Indexed):
+            return sympy.IndexedBase(f"{value.base}_star")[value.indices]  # Δ^*_{n+1}: an optimum's step
         label = _label_text(node)
         if label is not None and isinstance(value, sympy.Symbol):  # x^{(i)}, W^{(\ell)}, y^0: labels name
             return self._fallback(f"{value.name}^{label}", value.is_commutative is not False)
@@ -242,11 +244,11 @@ class FreeReader(ClaimReader, Notation):
         note decides: a name it applies to plain arguments is a function, one it writes alone a value; a
         subscripted coefficient multiplies; anything else is ambiguous. `\\hat{A}(ψ₁ + ψ₂)` multiplies when
         Â is written bare before a factor elsewhere."""
-        key = name_key(atom.prim)
+        key = name_key(atom.prim, atom.sub)
         plain = atom.call is not None and plain_arguments(atom.call)
         if atom.sup is not None and not (_is_adjoint(atom.sup) or (plain and self._powers_call(atom.sup))):
             return False
-        if key in self.bare_operators:
+        if name_key(atom.prim) in self.bare_operators:
             return False
         if plain or (atom.bracket and key in ("E", "P")) or key in self.usage.functions:
             return True

@@ -446,6 +446,11 @@ class ClaimReader(Names, Calculus):
             return _Op("func", label, fn=fn, power=power, base=base)
         if len(atom.call) != 1:
             raise TranslationError(f"{label} takes one argument", command=label, cause="unsupported-construct")
+        if atom.post_sup is not None and name in ("log", "ln"):
+            raise TranslationError(  # -2.5 log10(D/10pc)^2 is the log of a square to its author
+                f"{label}(…)^…: the logarithm of a power or the power of a logarithm? Write {label}((…)^…) or "
+                f"({label}(…))^…", command=f"{label}(…)^", cause="ambiguous",
+            )
         argument = self.expression(atom.call[0])
         value = fn(argument, base) if base is not None else fn(argument)
         if power is not None:

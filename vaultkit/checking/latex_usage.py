@@ -32,9 +32,12 @@ class Usage:
         return Usage(self.functions | other.functions, self.values | other.values)
 
 
-def name_key(token: Token) -> str:
-    """One key for a name however it is spaced: `\\hat{A}` and `\\hat {A}` are one name."""
-    return "".join(str(token).split())
+def name_key(token: Token, sub: Tree | None = None) -> str:
+    """One key for a name with its subscript however it is spaced: `\\hat{A}`, `H_0`, `c_{n}` (H_0 is not H)."""
+    key = "".join(str(token).split())
+    if sub is not None:
+        key += "_" + "".join(str(t) for t in sub.scan_values(lambda v: isinstance(v, Token)) if str(t) not in "{}")
+    return key
 
 
 def usage(tree: Tree) -> Usage:
@@ -50,10 +53,11 @@ def usage(tree: Tree) -> Usage:
         if node.data != "factor":
             continue
         call = next((c for c in node.children if isinstance(c, Tree) and c.data == "call"), None)
+        sub = next((c.children[-1] for c in node.children[1:] if isinstance(c, Tree) and c.data == "sub"), None)
         if call is None:
-            values.add(name_key(first))
+            values.add(name_key(first, sub))
         elif plain_call(call):
-            functions.add(name_key(first))
+            functions.add(name_key(first, sub))
     return Usage(frozenset(functions), frozenset(values))
 
 
