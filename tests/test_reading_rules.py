@@ -34,6 +34,9 @@ def reading(tex: str) -> str:
         # a product of capitals keeps its order: operators and matrices do not commute
         (r"TR = I + K_R", "T*R = I + K_R"),
         (r"EF + FE = 0", "E*F + F*E = 0"),
+        # a Greek capital or a decorated capital beside a name: matrices (an eigendecomposition), Pauli matrices
+        (r"S = U \Lambda U^{-1}", "S = U*Lambda*U**(-1)"),
+        (r"\hat{H}\psi = \sigma_y H \sigma_y", "H_hat*psi = sigma_y*H*sigma_y"),
         # ^T and \top transpose, and the display keeps the order of its products
         (r"\theta^{T} x", "transpose(theta)*x"),
         (r"A^T A x = A^T b", "transpose(A)*A*x = transpose(A)*b"),

@@ -123,8 +123,9 @@ def test_definitions_approximations_and_inequalities_are_not_identities(tmp_path
     assert kinds["F", "\\approx"] == (Kind.APPROXIMATION, Finding.NOT_IDENTITY)
     assert kinds["f(x)", "\\coloneqq"] == (Kind.DEFINITION, Finding.NOT_IDENTITY)  # := read as a definition
     assert kinds["p", "\\le"] == (Kind.INEQUALITY, Finding.NOT_IDENTITY)
-    # an eigenvalue equation holds for some values only: a statement, never "does not follow"
-    assert kinds["H*psi", "="] == (Kind.EQUATION, Finding.STATEMENT)
+    # an eigenvalue equation holds for some values only, and H is an operator: never "does not follow"
+    kind, finding = kinds["H*psi", "="]
+    assert kind is Kind.EQUATION and finding in (Finding.STATEMENT, Finding.NOT_CHECKED)
     assert not found.failed
 
 

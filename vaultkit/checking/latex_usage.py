@@ -121,19 +121,33 @@ def keeps_order(tree: Tree) -> bool:
             return True
         if node.data != "product":
             continue
-        letters = [_letter(child) for child in node.children]
-        for left, right in zip(letters, letters[1:]):
-            if left and right and "d" not in (left, right) and (left.isupper() or right.isupper()):  # not T dS
+        names = [_name(child) for child in node.children]
+        for left, right in zip(names, names[1:]):
+            if left and right and "d" not in (left, right) and (_capital(left) or _capital(right)):  # not T dS
                 return True
     return False
 
 
-def _letter(node: object) -> str | None:
-    """The Latin letter a factor is, scripts aside (`T`, `K_R`), or None."""
+_CONSTANTS = frozenset({"\\pi", "\\hbar", "\\infty", "\\partial"})
+_CAPITALS = frozenset("Gamma Theta Lambda Xi Pi Sigma Upsilon Phi Psi Omega".split())  # not Δ: Δx is an increment
+
+
+def _name(node: object) -> str | None:
+    """The name a factor is, scripts aside (`T`, `K_R`, `\\Lambda`, `\\sigma_y`, `\\hat{H}`), or None."""
     if not (isinstance(node, Tree) and node.data == "factor" and node.children):
         return None
     first = node.children[0]
-    return str(first) if isinstance(first, Token) and first.type == "LETTER" else None
+    if not isinstance(first, Token) or first.type not in ("LETTER", "SYM", "DECOR") or str(first) in _CONSTANTS:
+        return None
+    return str(first)
+
+
+def _capital(name: str) -> bool:
+    """A Latin capital, a Greek capital, or a decorated capital: a matrix or an operator as often as a number."""
+    if name.startswith("\\"):
+        inner = name.split("{")[-1].rstrip("}").lstrip("\\")
+        return inner[:1].isupper() and (len(inner) == 1 or inner in _CAPITALS)
+    return name.isupper()
 
 
 def _transpose(sup: Tree) -> bool:
