@@ -94,18 +94,36 @@ def read_note(note: ScanNote) -> NoteScan:
         return _read_note(note)
 
 
+@dataclass(frozen=True)
+class _Reading:
+    """How a note's displays are read: in its scope, as a note about complex quantities or not, with the usage
+    of names across all its displays (which decides `c(z + 1)`), as `--coverage` reads them."""
+
+    scope: Scope
+    complex_note: bool
+    usage: object | None = None
+
+    def statements(self, tex: str) -> list:
+        from .latex import read_statements
+
+        if self.usage is None:
+            return read_statements(tex, self.scope, complex_note=self.complex_note)
+        return read_statements(tex, self.scope, complex_note=self.complex_note, usage=self.usage)
+
+
 def _read_note(note: ScanNote) -> NoteScan:
     from .latex_free import is_complex
 
     work = note.work
     scope = note_scope(work).scope
-    complex_note = is_complex(*(display.tex for display in note.displays))
+    texts = [_expanded(display.tex, work.macros) for display in note.displays]
+    reading = _Reading(scope, is_complex(*(display.tex for display in note.displays)), _optional(_usage, texts))
     steps: list[Step] = []
     unread: list[Outcome] = []
     known: list[Definition] = []
     problem = "; ".join(message for _, message in work.problems)
     for number, display in enumerate(note.displays):
-        relations = _relations(display, work, scope, complex_note, unread)
+        relations = _relations(display, work, reading, unread)
         values = [side for relation in relations for side in (relation.lhs, relation.rhs)]
         guessed = _optional(guesses, values, display.tex) or Guesses()
         known.extend(_optional(definitions, relations, scope, number, display.line) or ())
@@ -115,9 +133,26 @@ def _read_note(note: ScanNote) -> NoteScan:
     return NoteScan(tuple(steps), tuple(unread))
 
 
-def _relations(display: Display, work: NoteWork, scope: Scope, complex_note: bool, unread: list[Outcome]) -> list[Relation]:
+def _usage(texts: list[str]) -> object | None:
+    """How the note's displays use their names, where the reader can say (`latex_usage.note_usage`)."""
+    try:
+        from .latex_usage import note_usage
+    except ImportError:
+        return None
+    return note_usage(prepare_display(text).tex for text in texts)
+
+
+def _expanded(tex: str, macros: tuple) -> str:
+    """The display with the note's macros expanded, or as written when they cannot be."""
+    try:
+        return expand(tex, macros)
+    except MacroError:
+        return tex
+
+
+def _relations(display: Display, work: NoteWork, reading: _Reading, unread: list[Outcome]) -> list[Relation]:
     """The display's relations classified, or [] with an `Outcome` saying why it was not read."""
-    from .latex import TranslationError, read_statements
+    from .latex import TranslationError
 
     def failed(cause: str, command: str | None, message: str) -> list[Relation]:
         unread.append(Outcome(display.note, display.line, display.tex, None, cause, command, message))
@@ -125,9 +160,10 @@ def _relations(display: Display, work: NoteWork, scope: Scope, complex_note: boo
 
     try:
         prepared = prepare_display(expand(display.tex, work.macros))
-        statements = read_statements(prepared.tex, scope, complex_note=complex_note)
-        conditions = {c.line: (c, _condition(c, scope, complex_note)) for c in prepared.conditions}
-        return classify(statements, scope, conditions, skipped=prepared.tex.count("\n", 0, _LEADING.match(prepared.tex).end()))
+        statements = reading.statements(prepared.tex)
+        conditions = {c.line: (c, _condition(c, reading)) for c in prepared.conditions}
+        skipped = prepared.tex.count("\n", 0, _LEADING.match(prepared.tex).end())
+        return classify(statements, reading.scope, conditions, skipped=skipped)
     except MacroError as error:
         return failed("macro", None, str(error))
     except TranslationError as error:
@@ -138,15 +174,13 @@ def _relations(display: Display, work: NoteWork, scope: Scope, complex_note: boo
         return failed("internal", None, f"the reader failed: {type(error).__name__}: {error}")
 
 
-def _condition(condition: Condition, scope: Scope, complex_note: bool) -> tuple | None:
+def _condition(condition: Condition, reading: _Reading) -> tuple | None:
     """A written condition as statements (`\\text{for } x > 0` → x > 0), or None when it does not read."""
-    from .latex import read_statements
-
     body = condition.tex[_CONDITION_OPENING.match(condition.tex).end():].strip().rstrip(".,;")
     if body.startswith("(") and body.endswith(")"):
         body = body[1:-1]
     try:
-        return tuple(read_statements(body, scope, complex_note=complex_note)) or None
+        return tuple(reading.statements(body)) or None
     except Exception:  # noqa: BLE001 - TranslationError or worse: a condition that does not read is one all the same
         return None
 
