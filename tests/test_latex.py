@@ -1115,7 +1115,6 @@ from vaultkit.checking.latex import read_display  # noqa: E402
         (r"NlogN - N = log N!", "N*log(N) - N = log(factorial(N))"),
         (r"P(\theta) = Beta(\theta \mid \alpha_H, \alpha_T)", "P(theta) = Beta(given(theta, (alpha_H, alpha_T)))"),
         (r"p(a, b \mid c) = 1", "p(given((a, b), c)) = 1"),
-        (r"\frac{d}{dx}f = kf(x)", "Derivative(f, x) = k*f(x)"),  # f, g, h, p, q, u, v … are functions
         (r"\text{using sin(x)}", None),
         (r"\int_a^b u \, dv = \left[ u v \right]_{a}^{b} - \int_a^b v \, du",
          "Integral(u, (v, a, b)) = evaluated(u*v, a, b) - Integral(v, (u, a, b))"),

@@ -455,8 +455,7 @@ CASES: list[Case] = [
       "reads m/s as text", mark=COVERAGE(r"\mathrm{m/s} units are refused")),
     C("speed-of-light-si", r"c = 3\times10^{8}\,\mathrm{m\,s^{-1}}", "c = 300000000*m/s",
       "reads 10^8 m as 10^(8m)"),
-    C("thousands-braces", r"N = 1{,}000", "N = 1000", "reads 1, 000 as a list",
-      mark=COVERAGE(r"1{,}000 is refused though {,} is the TeX thousands separator")),
+    C("thousands-braces", r"N = 1{,}000", "N = 1000", "reads 1, 000 as a list"),
     C("thousands-comma", r"N = 30,000", "N = 30000", "reads 30, 000 as a list"),
     C("decimal-comma-pi", r"\pi \approx 3,142", (REFUSE, "pi approx 1571/500"),
       "reads the European decimal 3,142 as three thousand one hundred forty-two"),
@@ -559,18 +558,9 @@ CASES: list[Case] = [
 
 KNOWN_WRONG: dict[str, str] = {
     "logistic-ode-N": "dN/dt = rN(1 - N/K) read with N(t) on the left but a constant N on the right",
-    "decay-ode": "dN/dt = -lambda N read as Derivative(N(t), t) = -lambda*N: the right-hand N is a constant",
     "pointwise-sum": "(f+g)(x) read as x*(f + g): the sum of functions multiplied by x",
     "f-g-usage": "f g(x), in a note where f and g are functions, read as the symbol f times g(x)",
-    "subscripted-function-f-theta": "f_theta(x_i + eps) read as f_theta*(eps + x_i): the model multiplied by its input",
-    "bessel-J0": "J_0(kr) read as J_0*k*r: the Bessel function multiplied",
-    "legendre-P-ell": "P_ell(cos theta) read as P_ell*cos(theta): the Legendre polynomial multiplied",
-    "cdf-F-X": "F_X(x - mu) read as F_X*(x - mu): the distribution function multiplied",
-    "prime-counting": "pi(x) ~ x/ln x read as pi*x: the prime-counting function becomes 3.14159*x",
     "partial-evaluated-at": "(df/dx)(x_0) read as x_0*Derivative(f(x), x): evaluation at x_0 becomes a product",
-    "normal-0-100": "N(0,100) read as N_cal(100): the argument list 0,100 becomes the number 100",
-    "beta-2-500": "Beta(2,500) read as Beta(2500): the argument list becomes the number 2500",
-    "uniform-1-100": "U(1,100) read as U_cal(1100): the argument list becomes the number 1100",
     "inverse-function": "f^{-1}(x) read as x/f: the inverse function becomes (1/f)*x",
     "inverse-function-usage": "f^{-1}(y), with f(x) = 2x in the note, read as y/f",
     "inverse-transpose": "A^{-T} read as A**(-T): the inverse transpose becomes a power -T",
@@ -578,20 +568,21 @@ KNOWN_WRONG: dict[str, str] = {
     "maxwell-covariant": "d_mu F^{mu nu} = J^nu read as Derivative(F**(mu*nu), mu) = J**nu: indices become powers",
     "stress-energy": "T^{mu nu} = ... read as T**(mu*nu) = ...: indices become powers",
     "L2-norm": "||f||_{L^2} read as norm(f, L**2): the space L^2 becomes the symbol L squared",
-    "heat-equation-partial-sub": "d_t u = D d_x^2 u read as Derivative(u, t) = D*Derivative(u, (x, 2)) of a constant u (both 0)",
-    "euler-lagrange": "d/dt dL/dq_dot = dL/dq read with L(q, q_dot) and no t: the left side is identically 0",
-    "chain-rule": "dy/dx = dy/du du/dx read with y(u, x): a partial derivative at fixed u, so a false identity",
     "kl-divergence": "KL(p || q) read as KL(given(p, q)): the divergence separator becomes 'p given q'",
     "anticommutator": "{A, B} = AB + BA read as set(A, B) = A*B + B*A: the anticommutator becomes a set",
-    "decimal-comma-pi": "pi approx 3,142 read as pi approx 3142 (the decimal comma means 3.142)",
-    "decimal-comma-zero": "x = 0,125 read as x = 125 (a decimal comma 0.125, or a list; never 125)",
     "gas-constant-mol": "8.314 J mol^{-1} K^{-1} read as J*m*o*l**(-1)*K**(-1): mol split into m*o*l",
     "meter-vs-mass": "F = mg = 0.5 kg x 9.8 m s^-2 read as g*m = 49*kg*m/(10*s**2): the metre is the mass m",
     "plane-wave-indexed": "psi_i(x) = e^{i k_i x} (complex note) read as exp(i*k_i*x) with i an index, not the unit",
-    "aligned-two-columns": "x + y &= 3 & x - y &= 1 read as x + y = 3*x - y = 1: two equations glued",
-    "or-disjunction": "x^2 = 1 => x = 1 or x = -1 read as the statements x = 1 and x = -1",
-    "unless": "x != 0 unless y = 0 read as the statements x ne 0 and y = 0",
     "sum-of-squares-names": "SS_res/SS_tot read as S*S_res/(S*S_tot) (arguable: italic juxtaposition)",
+}
+
+# Refusals of displays a reader of the note would read without doubt: coverage to win back, never a wrong
+# reading. Marked xfail(strict=False).
+COVERAGE_LOSS: dict[str, str] = {
+    "thermal-alpha-usage": "rho_0(1 + alpha(T - T_0)) refused: a subscripted name before an expression is applied or multiplies",
+    "heat-equation-frac": "du/dt = D d2u/dx2 refused: u differentiated by t and by x (u(t, x), or a chain?)",
+    "thousands-comma": "N = 30,000 refused: thousands, a decimal comma or two values",
+    "diode-charge-in-exponent": "I_0(e^{eV/kT} - 1) refused: a subscripted name before an expression",
 }
 
 
@@ -640,7 +631,8 @@ def _describe(expect) -> str:
 @pytest.mark.parametrize(
     "case",
     [
-        pytest.param(c, id=c.id, marks=c.marks + ([WRONG(KNOWN_WRONG[c.id])] if c.id in KNOWN_WRONG else []))
+        pytest.param(c, id=c.id, marks=c.marks + ([WRONG(KNOWN_WRONG[c.id])] if c.id in KNOWN_WRONG else [])
+                     + ([COVERAGE(COVERAGE_LOSS[c.id])] if c.id in COVERAGE_LOSS else []))
         for c in CASES
     ],
 )

@@ -22,7 +22,6 @@ def reading(tex: str) -> str:
     [
         # a coefficient with a subscript before parentheses multiplies (a power series, a Taylor expansion)
         (r"f(z) = \sum_{n=0}^{\infty} c_{n}(z-a)^{n}", "f(z) = Sum(c_n*(-a + z)**n, (n, 0, oo))"),
-        (r"T(x) = a_0 + a_1(x - x_0)", "T(x) = a_0 + a_1*(x - x_0)"),
         # a name the display uses as a value multiplies: n(n+1) beside n
         (r"\sum_{k=1}^n k = \frac{n(n+1)}{2}", "Sum(k, (k, 1, n)) = n*(n + 1)/2"),
         (r"L = f(x) - \lambda(\sum_i p_i - 1) + \lambda c", None),  # checked below: λ multiplies
@@ -49,11 +48,6 @@ def reading(tex: str) -> str:
         # a power of a function applied: E^2(a) = H^2(a)/H_0^2 in cosmology
         (r"E^{2}(a) = \frac{H^{2}(a)}{H_{0}^{2}}", "E(a)**2 = H(a)**2/H_0**2"),
         (r"x^{(i)} = 1", "x^(i) = 1"),
-        # a function differentiated by several variables is a function of all of them
-        (
-            r"\frac{\partial f}{\partial x} + \frac{\partial f}{\partial y} = 0",
-            "Derivative(f(x, y), x) + Derivative(f(x, y), y) = 0",
-        ),
         # an upright e or i in a subscript is a label (the electron's mass), not Euler's number
         (r"E = m_{\rm e} c^2 + m_\mathrm{i}", "E = c**2*m_e + m_i"),
         # words between statements: a condition is a statement of its own
@@ -63,10 +57,14 @@ def reading(tex: str) -> str:
         (r"L = 4 L_\odot + a_{\perp}", "L = 4*L_odot + a_perp"),
         # norms: ‖x‖, ‖x‖₂², ‖r‖ between sized bars
         (r"\|x - y\|_2^2 = \left\| \mathbf{r} \right\|^{2}", "norm(x - y, 2)**2 = norm(r_vec)**2"),
+        # the inverse function
+        (r"f^{-1}(y) = y/2", "f^-1(y) = y/2"),
+        # every second & of an aligned line starts a new column: two equations
+        (r"\begin{aligned} x + y &= 3 & x - y &= 1 \end{aligned}", "x + y = 3\nx - y = 1"),
         # an arrow between two equations leads from one to the next
         (r"\log(a) = 0 \, \rightarrow \, \bar{n} = N p", "log(a) = 0\nn_bar = N*p"),
         # thousands, a unit's brackets, every word of a switched group
-        (r"T \sim 30,000 \; {\rm K} \; {\rm [K]} + \rho_{\rm sw, AU}", "T sim 30000*K + rho[sw, AU]"),
+        (r"T \sim 30{,}000 \; {\rm K} \; {\rm [K]} + \rho_{\rm sw, AU}", "T sim 30000*K + rho[sw, AU]"),
         # units after a number are upright names that multiply
         (r"M = 5\,\mathrm{kg}\,\mathrm{m}", "M = 5*kg*m"),
     ],
@@ -95,6 +93,21 @@ def test_condition_stays_a_call():
         (r"\sigma = \frac{\pi e^{2}}{m_{\rm e} c}", "e^2"),
         # the logarithm of a power or the power of a logarithm? (-2.5 log10(D/10 pc)^2, a distance modulus)
         (r"m = -2.5 \log_{10} \left(\frac{D}{10}\right)^{2}", "\\log(…)^"),
+        # a name differentiated by x and by y: f(x, y), or a chain y(u(x)) (dy/dx = dy/du du/dx)?
+        (r"\frac{\partial f}{\partial x} + \frac{\partial f}{\partial y} = 0", "f"),
+        (r"\frac{dy}{dx} = \frac{dy}{du}\frac{du}{dx}", "y"),
+        # 30,000, 3,142, 0,125: thousands, a decimal comma, or two values?
+        (r"T \sim 30,000 \; {\rm K}", "30,000"),
+        (r"\pi \approx 3,142", "3,142"),
+        # a subscripted name before an expression, outside a sum over its index: a coefficient (a_1(x - x_0))
+        # or a function (J_0(kr), f_θ(x + ε))?
+        (r"T(x) = a_0 + a_1(x - x_0)", "a_1("),
+        (r"u = J_0(kr)", "J_0("),
+        # π before parentheses: 3.14·x or a function π (a policy, the prime-counting function)?
+        (r"\pi(x) \sim \frac{x}{\ln x}", "\\pi("),
+        # what is differentiated does not show the variable: the derivative would be 0
+        (r"\frac{d}{dx}f = kf(x)", "\\frac{d}{d…}"),
+        (r"\partial_t u = D \partial_x^2 u", "\\partial_t"),
         # a bare letter before an expression: a constant or a function?
         (r"F = k(x - x_0)", "k("),
         # brackets right after a letter: an index, a functional or a product? (sized brackets multiply)

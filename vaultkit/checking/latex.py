@@ -277,13 +277,13 @@ def _differentiated(applied: dict[str, set[sympy.Expr]]) -> dict[sympy.Basic, sy
     differentiated by x and by y (`∂f/∂x + ∂f/∂y`) is one function f(x, y) throughout."""
     functions: dict[sympy.Basic, sympy.Expr] = {}
     for name, calls in applied.items():
-        if len(calls) == 1:
-            functions[sympy.Symbol(name)] = next(iter(calls))
-            continue
-        variables = sorted({arg for call in calls for arg in call.args}, key=sympy.default_sort_key)
-        if all(len(call.args) == 1 for call in calls) and all(v.is_Symbol for v in variables):
-            whole = next(iter(calls)).func(*variables)
-            functions.update({sympy.Symbol(name): whole, **{call: whole for call in calls}})
+        if len(calls) > 1:  # ∂f/∂x + ∂f/∂y is f(x, y); dy/dx = dy/du du/dx is y(u(x)): TeX does not say
+            raise TranslationError(
+                f"{name} differentiated by several variables: a function of all of them, or a chain "
+                f"{name}(u(x))? Write {name}(x, y) or the chain", command=name, cause="ambiguous",
+            )
+        call = next(iter(calls))
+        functions.update({sympy.Symbol(name): call, sympy.Symbol(name, commutative=False): call})
     return functions
 
 

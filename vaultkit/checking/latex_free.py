@@ -90,7 +90,7 @@ _SWITCHED_WORDS = re.compile(r"(\{\s*\\(?:rm|it|bf)(?![A-Za-z])\s*[A-Za-z]+)((?:
 _UNIT_NOTE = re.compile(
     r"\{\s*\\rm\s*\[(?:[^\[\]{}]|\{[^{}]*\})*\]\s*\}|\\text(?:rm)?\s*\{\s*\[(?:[^\[\]{}]|\{[^{}]*\})*\]\s*\}"
 )  # {\rm [mas]}
-_THOUSANDS = re.compile(r"(?<![\d.,{_^])(\d{1,3})((?:,\d{3})+)(?![\d,])")  # 30,000 is thirty thousand
+_THOUSANDS = re.compile(r"(\d)\{,\}(?=\d{3})")  # 1{,}000: TeX's thousands separator
 _FONT_IN_DECORATION = re.compile(
     r"\\(hat|widehat|bar|overline|tilde|widetilde|dot|ddot|vec)\s*\{\s*\\(?:mathrm|mathit|text)\s*\{\s*([A-Za-z])\s*\}\s*\}"
 )
@@ -208,7 +208,7 @@ def prepare(text: str) -> str:
     text = _STAR.sub("^*", text)
     text = _DAGGER_POWER.sub(r"{\1^\\dagger}^{\3}", text)
     text = _DOUBLE_EQUALS.sub("=", text)
-    text = _THOUSANDS.sub(lambda m: m.group(1) + m.group(2).replace(",", ""), text)
+    text = _THOUSANDS.sub(r"\1", text)
     text = _DOTS.sub(r"\\ldots ", text)
     text = _PERCENT.sub(r"\\cdot\\frac{1}{100}", text)
     text = _NESTED_DECORATION.sub(r"\\\1{\2}", text)

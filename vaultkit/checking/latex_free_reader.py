@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 import sympy
+from sympy.core.function import AppliedUndef
 from lark import Token, Tree
 
 from .latex_atoms import _atom
@@ -252,19 +253,38 @@ class FreeReader(ClaimReader, Notation):
             return False
         if plain or (atom.bracket and key in ("E", "P")) or key in self.usage.functions:
             return True
-        if key in self.usage.values or atom.sub is not None:
+        if key in self.usage.values or self._summed_coefficient(atom):
             return False
-        shown = _label(atom.prim)
+        shown = key
         raise TranslationError(
             f"{shown}(…): a factor before parentheses or a function applied to them? Write {shown} \\cdot (…), "
             f"or {shown}(x) with a plain argument somewhere in the note", command=f"{shown}(", cause="ambiguous",
         )
 
+    def _summed_coefficient(self, atom: _Atom) -> bool:
+        """`\\sum_n c_n (z - a)^n`: a name indexed by the sum's own variable is its coefficient."""
+        if atom.sub is None:
+            return False
+        return any(str(t) in self.bound for t in atom.sub.scan_values(lambda v: isinstance(v, Token)))
+
+    def _times_call(self, value: sympy.Expr, atom: _Atom) -> sympy.Expr:
+        """`\\pi(x)` (3.14·x or a policy π?) and `\\frac{∂f}{∂x}(x_0)` (evaluated at x₀?) are refused."""
+        if atom.call is not None and plain_arguments(atom.call) and (
+            value == sympy.pi or isinstance(value, sympy.Derivative)
+        ):
+            shown = _label(atom.prim)
+            raise TranslationError(
+                f"{shown}(…): a product, or a function evaluated at its argument? Write {shown} \\cdot (…) or a "
+                "function's name", command=f"{shown}(", cause="ambiguous",
+            )
+        return super()._times_call(value, atom)
+
     @staticmethod
     def _powers_call(sup: Tree) -> bool:
         """`E^{2}(a)`, `H^2(a)`: a power of a function's value, or `f^{(1)}(x)`: a labelled function."""
         token = _script_token(sup)
-        return (token is not None and token.type == "NUMBER") or _label_text(sup.children[0]) is not None
+        return (token is not None and token.type == "NUMBER") or _label_text(sup.children[0]) is not None \
+            or _inverse(sup)
 
     def _undeclared_application(self, atom: _Atom, value: sympy.Expr, shown: str) -> sympy.Expr:
         """`f(x)` with f not in the scope: an undefined function."""
@@ -277,6 +297,8 @@ class FreeReader(ClaimReader, Notation):
             named, sup = f"{named}_star", None  # p^*(x): the function p^*, as p^* is the name p^*
         if sup is not None and _label_text(sup.children[0]) is not None:
             named, sup = f"{named}^{_label_text(sup.children[0])}", None  # f^{(1)}(x): the function f^(1)
+        if sup is not None and _inverse(sup):
+            named, sup = f"{named}^-1", None  # f^{-1}(y): the inverse function
         function = self._undefined(named)
         return self._sup(self._sup(function(*arguments), sup), atom.post_sup)
 
@@ -348,7 +370,13 @@ class FreeReader(ClaimReader, Notation):
         return applied
 
     def _not_zero(self, body: sympy.Expr, variables: Variables, label: str) -> None:
-        """A derivative of names that does not involve its variable is read as written."""
+        """A derivative of names that does not involve its variable would be 0 by an accident of reading
+        (`\\partial_t u` with u a bare name, `\\frac{d}{dt}\\frac{∂L}{∂\\dot q}`): refused."""
+        if not any(body.has(v) for v, _ in variables) and (body.free_symbols or body.atoms(AppliedUndef)):
+            raise TranslationError(
+                f"{label}: what is differentiated does not show the variable, so the derivative would be 0; "
+                "write the function with its arguments", command=label, cause="ambiguous",
+            )
 
 
 def _compound_label(group: Tree) -> bool:
@@ -387,4 +415,10 @@ _OPERATOR_WORDS = frozenset(
 def _operator_word(prim: Token, name: str) -> bool:
     """`\\operatorname{…}` acts; `\\mathrm`, `\\text` … act only for the words of `_OPERATOR_WORDS`."""
     return str(prim).startswith("\\operatorname") or name in _OPERATOR_WORDS
+
+
+def _inverse(sup: Tree) -> bool:
+    """`^{-1}` before a call: `f^{-1}(y)` is the inverse function."""
+    tokens = [str(t) for t in sup.scan_values(lambda v: isinstance(v, Token)) if str(t) not in "{}"]
+    return tokens == ["-", "1"]
 

@@ -57,6 +57,7 @@ def _free_text(tex: str, prepared: str | None) -> str:
     """The free reading's text (`latex_free.prepare`), refused when a word in it would be read as letters."""
     tex = prepare(tex) if prepared is None else prepared
     tex = re.sub(r"(?:\\\\|\s)+\Z", "", tex)  # a last line break ends nothing
+    _no_comma_number(tex)
     word = ambiguous_word(tex)
     if word is not None and word.endswith("("):
         raise TranslationError(
@@ -69,6 +70,20 @@ def _free_text(tex: str, prepared: str | None) -> str:
             f"\\mathrm{{{word}}}", command=word, cause="ambiguous",
         )
     return tex
+
+
+_COMMA_NUMBER = re.compile(r"(?<![\w.,])\d{1,3},\d{3}(?![\d,])")
+
+
+def _no_comma_number(tex: str) -> None:
+    """`30,000`, `3,142`, `0,125` outside parentheses: thousands, a decimal comma, or two values?"""
+    for match in _COMMA_NUMBER.finditer(tex):
+        before = tex[: match.start()]
+        if before.count("(") + before.count("[") <= before.count(")") + before.count("]"):
+            raise TranslationError(
+                f"{match.group()}: thousands, a decimal comma or two values? Write 30{{,}}000, 3.142 or 3, 142",
+                command=match.group(), cause="ambiguous",
+            )
 
 
 _PREPARATIONS = {False: _as_written, True: _free_text}  # by strictness: the claim's, the free reading's

@@ -61,7 +61,7 @@ _FREE_ROLES = {
     ),
 }
 _BETWEEN_STATEMENTS = frozenset(
-    {"and", "or", "if", "for", "when", "whenever", "for all", "for any", "for every", "provided", "unless", "s.t.",
+    {"and", "if", "for", "when", "whenever", "for all", "for any", "for every", "provided", "s.t.",
      "subject to", "such that", "since", "because", "as", "then", "so", "thus", "hence", "i.e.", "e.g."}
 )  # words written between two statements, or before a statement's condition
 _SPELLING = {"dag": "\\dagger", **{name: "\\ldots" for name in _ELLIPSES}}  # one spelling for the reader
@@ -329,6 +329,7 @@ class FreeTokenRoles(TokenRoles):
     def __init__(self) -> None:
         super().__init__()
         self.decoration: Token | None = None  # `\hat H` without braces, waiting for its name
+        self.columns = 0  # the & of this line so far: x + y &= 3 & x - y &= 1 is two equations
 
     def token(self, tok: Token) -> Iterator[Token]:
         kind, text = tok.type, str(tok)
@@ -337,9 +338,11 @@ class FreeTokenRoles(TokenRoles):
         if kind == "CMD" and text[1:] in _DECORATIONS:
             self.decoration = tok
             return iter(())
-        if kind == "OTHER" and text == "&":
-            return iter(())  # alignment in an aligned environment
+        if kind == "OTHER" and text == "&":  # alignment; every second & of a line starts a new column
+            self.columns += 1
+            return iter([self.out(_token("QUAD", text, tok))]) if self.columns % 2 == 0 and not self.stack else iter(())
         if kind == "ESC" and text == "\\\\":  # a line break between statements; inside braces, nothing
+            self.columns = 0
             return iter(()) if self.stack else iter([self.out(_token("QUAD", text, tok))])
         return super().token(tok)
 
