@@ -293,12 +293,14 @@ _ARROWS = frozenset({"\\rightarrow", "\\to", "\\longrightarrow"})
 def _between_arrows(values: list, relations: list[str]) -> list[tuple[list, list[str]]]:
     """`log(a) = 0 \\rightarrow n = Np`: an arrow between two equations leads from one to the next, it
     relates nothing; a limit's `x \\to 0` stays a relation."""
-    cut = next((i for i, relation in enumerate(relations) if relation in _ARROWS
-                and "=" in relations[:i] and "=" in relations[i + 1 :]), None)
-    if cut is None:
-        return [(values, relations)]
-    rest = _between_arrows(values[cut + 1 :], relations[cut + 1 :])
-    return [(values[: cut + 1], relations[:cut]), *rest]
+    parts: list[tuple[list, list[str]]] = []
+    start = 0
+    for i, relation in enumerate(relations):
+        if relation in _ARROWS and "=" in relations[start:i] and "=" in relations[i + 1 :]:
+            parts.append((values[start : i + 1], relations[start:i]))
+            start = i + 1
+    parts.append((values[start:], relations[start:]))
+    return parts
 
 
 def _line_of(statement: Tree) -> int:
