@@ -9,6 +9,7 @@ import sympy
 
 import vaultkit
 from vaultkit.checking.scan import Kind
+from vaultkit.checking.scan_context import commuted
 from vaultkit.checking.scan_doubt import doubt, guesses
 from vaultkit.checking.scan_findings import Finding
 from vaultkit.checking.scan_run import scan
@@ -209,6 +210,9 @@ def test_a_counterexample_to_a_doubtful_reading_is_not_a_step_that_does_not_foll
     assert "Euler's number" in doubt((g**n, g**q * sympy.exp(q)), guesses([e, g**q * sympy.exp(q)], ""))
     display = guesses([], "E^{2}(a) = \\frac{H^{2}(a)}{H_0^{2}}")  # TeX for H(a)², not H²·a
     assert "H(…) squared" in doubt((H**2 * a / H_0**2, a**-3), display)
+    G, M = sympy.symbols("G M", commutative=False)  # a capital beside a name: read in written order
+    assert "G, M may not commute" in doubt((G * M, M * G + 1))
+    assert commuted((G * M, M * G)) == ((sympy.Symbol("G") * sympy.Symbol("M"),) * 2, "G, M commute")
     assert doubt((x**2 + 2 * x, x * (x + 2))) == ""  # a plain reading: a counterexample would count
 
 

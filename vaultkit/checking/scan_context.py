@@ -75,6 +75,23 @@ def positive(sides: Sides) -> tuple[Sides, str] | None:
     return tuple(side.xreplace(replacing) for side in sides), said  # type: ignore[return-value]
 
 
+def commuted(sides: Sides) -> tuple[Sides, str] | None:
+    """The sides with every symbol read in written order (`G M`, `\\hat{H}`) made an ordinary number, and the
+    text that says so; None when there is none. The engine checks numbers, not operators: what it finds then
+    holds for numbers only, and a counterexample may not refute a step about operators or matrices."""
+    ordered = sorted({s for side in sides for s in side.free_symbols if _ordered(s)}, key=str)
+    if not ordered:
+        return None
+    replacing = {s: sympy.Symbol(s.name) for s in ordered}
+    said = f"{', '.join(s.name for s in ordered)} commute{'s' if len(ordered) == 1 else ''}"
+    return tuple(side.xreplace(replacing) for side in sides), said  # type: ignore[return-value]
+
+
+def _ordered(symbol: sympy.Basic) -> bool:
+    """A symbol whose only assumption is that it does not commute."""
+    return isinstance(symbol, sympy.Symbol) and getattr(symbol, "_assumptions_orig", None) == {"commutative": False}
+
+
 def assuming(sides: Sides, statements: Iterable) -> tuple[Sides, str] | None:
     """A condition made of `x > 0`, `y \\ne 0`, … on symbols of the step that assume nothing, as their
     assumptions, and the condition as text; None when any part of it cannot be said that way."""

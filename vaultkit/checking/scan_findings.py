@@ -66,7 +66,7 @@ def judge(step: Step, answers: list[Result]) -> Judged:
         return Judged(step, finding, last, attempt, last.message)
     if last.verdict is not Verdict.FALSE and len(answers) == 1:
         return Judged(step, Finding.NOT_CHECKED, last, attempt, last.message)
-    unmet = bool(step.condition) and not step.attempts[0].assuming  # a condition the claims could not assume
+    unmet = bool(step.condition) and not step.condition_assumed  # a condition the claims could not assume
     failure = _failure(step.kind, unmet)
     if last.verdict is not Verdict.FALSE:  # false as read, undecided with context: it may follow with it
         why = f"false as read; {_tried(attempt)}, not decided: {last.message}"

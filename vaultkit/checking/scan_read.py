@@ -26,7 +26,7 @@ from .coverage import Display, Outcome
 from .macros import MacroError, expand
 from .portable import Portable, portable
 from .scan import Definition, Kind, Relation, classify, definitions
-from .scan_context import assuming, positive, substituted
+from .scan_context import assuming, commuted, positive, substituted
 from .scan_doubt import Guesses, doubt, guesses
 from .scan_tex import Condition, prepare_display
 from .scope import Scope
@@ -64,6 +64,7 @@ class Step:
     attempts: tuple[Attempt, ...] = ()  # identities only: as read first, then with context
     problem: str = ""  # why an identity cannot be checked at all
     doubt: str = ""  # why a counterexample may be the reading's rather than the step's (`scan_doubt`)
+    condition_assumed: bool = False  # its written condition became the claims' assumptions
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,9 +199,10 @@ def _step(
             return step
         if problem:
             return replace(step, problem=f"the note's scope is incomplete: {problem}")
-        attempts = _attempts(display, line, relation, scope, earlier)
+        attempts, met = _attempts(display, line, relation, scope, earlier)
         functions = frozenset(scope.functions) | {str(d.name) for d in earlier if d.parameters}
-        return replace(step, attempts=attempts, doubt=doubt((relation.lhs, relation.rhs), guessed, functions))
+        reason = doubt((relation.lhs, relation.rhs), guessed, functions)
+        return replace(step, attempts=attempts, doubt=reason, condition_assumed=met)
     except RecursionError:
         why = "nested too deeply to check"
     except Exception as error:  # noqa: BLE001 - SymPy failing on one step costs that step only
@@ -208,13 +210,20 @@ def _step(
     return Step(display.note, line, display.tex, "", "", relation.relation, relation.kind, condition, (), why)
 
 
-def _attempts(display: Display, line: int, relation: Relation, scope: Scope, earlier: list[Definition]) -> tuple[Attempt, ...]:
-    """As read (its condition made assumptions if it can be), for positive values, with the note's earlier
-    definitions put in, and both."""
-    sides, assumed = (relation.lhs, relation.rhs), ""
+def _attempts(
+    display: Display, line: int, relation: Relation, scope: Scope, earlier: list[Definition]
+) -> tuple[tuple[Attempt, ...], bool]:
+    """As read (symbols read in written order made numbers, its condition made assumptions, when they can
+    be), for positive values, with the note's earlier definitions put in, and both; and whether the written
+    condition became assumptions."""
+    sides, said = (relation.lhs, relation.rhs), []
+    numbers = _optional(commuted, sides)
+    if numbers is not None:
+        sides, said = numbers[0], [numbers[1]]
     given = _optional(assuming, sides, relation.requires) if relation.requires else None
     if given is not None:
-        sides, assumed = given
+        sides, said = given[0], [*said, given[1]]
+    assumed = ", ".join(said)
     made = [(sides, (), assumed)]
     context = _optional(substituted, sides, earlier)
     for base, using in [(sides, ())] + ([context] if context is not None else []):
@@ -223,10 +232,11 @@ def _attempts(display: Display, line: int, relation: Relation, scope: Scope, ear
         signed = _optional(positive, base)
         if signed is not None:
             made.append((signed[0], using, signed[1] + (f", {assumed}" if assumed else "")))
-    return tuple(
+    attempts = tuple(
         Attempt(portable(latex_claim(display.note, line, "", lhs, rhs, scope, display.tex)), using, text)
         for (lhs, rhs), using, text in made
     )
+    return attempts, given is not None
 
 
 def _optional(variant: Callable[..., T | None], *arguments: object) -> T | None:
