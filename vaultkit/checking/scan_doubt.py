@@ -71,7 +71,7 @@ def doubt(sides: Sides, display: Guesses = Guesses(), functions: frozenset[str] 
                 for name in sorted(symbols & display.powered)]  # fmt: skip
     reasons += [f"{sympy.sstr(a)} is read as a function applied; it may be a product"
                 for a in applied if str(a.func) not in functions and not all(_plain(x) for x in a.args)]  # fmt: skip
-    ordered = sorted(s.name for side in sides for s in side.free_symbols if s.is_commutative is False)
+    ordered = sorted({s.name for side in sides for s in side.free_symbols if s.is_commutative is False})
     reasons += [f"{', '.join(ordered)} may not commute (operators, matrices): false for numbers"] if ordered else []
     reasons += [_GUESSED[name] for name in sorted(symbols) if name in _GUESSED]
     reasons += [f"{name} is a decorated name read as a plain {'function' if name in named else 'symbol'}"
