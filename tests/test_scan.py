@@ -214,6 +214,8 @@ def test_a_counterexample_to_a_doubtful_reading_is_not_a_step_that_does_not_foll
     assert "G, M may not commute" in doubt((G * M, M * G + 1))
     assert commuted((G * M, M * G)) == ((sympy.Symbol("G") * sympy.Symbol("M"),) * 2, "G, M commute")
     assert doubt((x**2 + 2 * x, x * (x + 2))) == ""  # a plain reading: a counterexample would count
+    index = sympy.Symbol("i", integer=True)  # declared in the note's sympy block: an index, not the imaginary unit
+    assert doubt((index + 1, index)) == "" and "imaginary unit" in doubt((sympy.Symbol("i") + 1, sympy.Symbol("i")))
 
 
 def test_an_arrow_ends_a_chain_what_follows_is_a_new_equation(tmp_path):

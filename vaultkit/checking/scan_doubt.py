@@ -73,7 +73,8 @@ def doubt(sides: Sides, display: Guesses = Guesses(), functions: frozenset[str] 
                 for a in applied if str(a.func) not in functions and not all(_plain(x) for x in a.args)]  # fmt: skip
     ordered = sorted({s.name for side in sides for s in side.free_symbols if s.is_commutative is False})
     reasons += [f"{', '.join(ordered)} may not commute (operators, matrices): false for numbers"] if ordered else []
-    reasons += [_GUESSED[name] for name in sorted(symbols) if name in _GUESSED]
+    guessed = {s.name for side in sides for s in side.free_symbols if s.name in _GUESSED and not s.is_integer}
+    reasons += [_GUESSED[name] for name in sorted(guessed)]  # an i declared an integer is an index
     reasons += [f"{name} is a decorated name read as a plain {'function' if name in named else 'symbol'}"
                 for name in sorted(symbols | named) if name.endswith(_DECORATIONS)]  # fmt: skip
     reasons += [f"{name} is notation read as an unknown function: the step may use what it means"
