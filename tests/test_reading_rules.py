@@ -108,6 +108,8 @@ def test_condition_stays_a_call():
         # what is differentiated does not show the variable: the derivative would be 0
         (r"\frac{d}{dx}f = kf(x)", "\\frac{d}{d…}"),
         (r"\partial_t u = D \partial_x^2 u", "\\partial_t"),
+        # a TeX comment is not mathematics
+        # (checked below)
         # a bare letter before an expression: a constant or a function?
         (r"F = k(x - x_0)", "k("),
         # brackets right after a letter: an index, a functional or a product? (sized brackets multiply)
@@ -144,3 +146,17 @@ def test_coverage_reads_with_the_note_usage(tmp_path):
     )
     outcomes = coverage(load(tmp_path), jobs=1, show_progress=False).outcomes
     assert [o.reading for o in outcomes] == ["sigma(z) = 1/(1 + exp(-z))", "p = sigma(b + transpose(w)*x)"]
+
+
+def test_a_comment_is_not_read():
+    assert reading("a = b % the next line\n + c") == "a = b + c"
+
+
+def test_a_value_of_the_scope_before_plain_parentheses_is_refused():
+    # the note's sympy block defines Z as a sum; Z(β) is the author's function notation, not Z times β
+    import sympy
+
+    scope = Scope(definitions={"Z": sympy.Symbol("beta") + 1})
+    with pytest.raises(TranslationError) as error:
+        read_display(r"Z(\beta) = \sum_{i} e^{-\beta E_i}", scope)
+    assert error.value.cause == "ambiguous"

@@ -59,6 +59,7 @@ _SPACING = re.compile(  # horizontal space between two statements is a \quad; ve
     r"\\(?:hspace\*?|hskip|kern|mkern|mspace)\s*(?:\{\s*-?[0-9.]*\s*[a-z]{2}\s*\}|-?[0-9.]+\s*[a-z]{2})"
 )
 _VSPACE = re.compile(r"\\(?:vspace\*?)\s*\{\s*-?[0-9.]*\s*[a-z]{2}\s*\}")
+_COMMENT = re.compile(r"(?<!\\)%[^\n]*")  # a TeX comment runs to the end of its line
 _TAG = re.compile(r"\\(?:tag\*?|label)\s*\{[^{}]*\}|\\(?:nonumber|notag)(?![A-Za-z])")
 
 # Spellings of one thing: `^{*}` is `^*`, `a^{\dagger 2}` is (a†)², `==` is `=`, `...` is an ellipsis.
@@ -180,6 +181,7 @@ def is_complex(*texts: str) -> bool:
 def prepare(text: str) -> str:
     """The display equation `text`, rewritten for the grammar of the free reading."""
     # a matrix is read cell by cell later: its body travels hex-encoded, out of the lexer's way
+    text = _COMMENT.sub(" ", text)
     text = _MATRIX.sub(lambda m: f"\\vkmatrix{{{m.group(1)}}}{{{m.group(2).encode().hex()}}}", text)
     text = _PLACEMENT.sub(r"\1", text)  # \begin{aligned}[t]: a placement, not a factor t
     text = _ALIGNING.sub(" ", text)

@@ -269,9 +269,10 @@ class FreeReader(ClaimReader, Notation):
 
     def _times_call(self, value: sympy.Expr, atom: _Atom) -> sympy.Expr:
         """`\\pi(x)` (3.14·x or a policy π?) and `\\frac{∂f}{∂x}(x_0)` (evaluated at x₀?) are refused."""
+        named = isinstance(atom.prim, Token) and atom.prim.type in ("LETTER", "SYM", "NAMED", "DECOR")
         if atom.call is not None and plain_arguments(atom.call) and (
-            value == sympy.pi or isinstance(value, sympy.Derivative)
-        ):
+            named or value == sympy.pi or isinstance(value, sympy.Derivative)
+        ):  # Z(β) with Z defined as a value in the note's scope: its value times β, or Z as a function of β?
             shown = _label(atom.prim)
             raise TranslationError(
                 f"{shown}(…): a product, or a function evaluated at its argument? Write {shown} \\cdot (…) or a "
