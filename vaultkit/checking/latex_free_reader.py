@@ -243,7 +243,7 @@ class FreeReader(ClaimReader, Notation):
         """A name before parentheses: applied, or a factor that multiplies. Function notation applies (`ψ(x)`,
         `p(x \\mid y)`, `E^2(a)`, `ψ^*(x)`, `E[X]`); before an expression (`c_n(z - a)`, `λ(Σ p_i - 1)`) the
         note decides: a name it applies to plain arguments is a function, one it writes alone a value; a
-        subscripted coefficient multiplies; anything else is ambiguous. `\\hat{A}(ψ₁ + ψ₂)` multiplies when
+        sum's coefficient (`\\sum_n c_n(z - a)^n`) multiplies; anything else is ambiguous. `\\hat{A}(ψ₁ + ψ₂)` multiplies when
         Â is written bare before a factor elsewhere."""
         key = name_key(atom.prim, atom.sub)
         plain = atom.call is not None and plain_arguments(atom.call)
