@@ -49,25 +49,6 @@ WORD = re.compile(r"[^\W\d_]{3,}|[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-
 MATHEMATICAL = re.compile(r"[^\W_]|\\[A-Za-z]")
 
 
-def _closing_brace(tex: str, opening: int) -> int:
-    """The index of the brace that closes the one at `opening`, or -1."""
-    depth = 0
-    index = opening
-    while index < len(tex):
-        char = tex[index]
-        if char == "\\":
-            index += 2
-            continue
-        if char == "{":
-            depth += 1
-        elif char == "}":
-            depth -= 1
-            if depth == 0:
-                return index
-        index += 1
-    return -1
-
-
 def without_words(tex: str) -> str:
     """`tex` without its `\\text…{…}`, `\\mathrm{…}` and `\\mbox{…}` that hold a word."""
     kept: list[str] = []
