@@ -12,6 +12,7 @@ import signal
 import threading
 import time
 from collections.abc import Iterator
+import contextlib
 from contextlib import contextmanager
 
 
@@ -19,26 +20,40 @@ class OutOfTime(BaseException):
     """A time limit ran out."""
 
 
+_REPEAT = 0.05  # seconds between reminders once a limit has run out
+
+
 @contextmanager
 def time_limit(seconds: float) -> Iterator[None]:
-    """Interrupt the block after `seconds` (main thread on Unix; elsewhere unlimited)."""
+    """Interrupt the block after `seconds` (main thread on Unix; elsewhere unlimited).
+
+    Once the limit runs out the signal repeats until the block has ended: an
+    interruption that lands where Python ignores exceptions (a `__del__`, a
+    weak-reference callback) or in a bare `except:` is not lost.
+    """
     usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
     if not usable:
         yield
         return
-    outer, _ = signal.getitimer(signal.ITIMER_REAL)
+    outer, outer_repeat = signal.getitimer(signal.ITIMER_REAL)
     started = time.monotonic()
     limit = max(seconds, 0.001) if not outer else max(min(seconds, outer), 0.001)
-
-    def expire(signum, frame):  # noqa: ANN001, ARG001
-        raise OutOfTime
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, limit)
+    previous = signal.signal(signal.SIGALRM, _expire)
+    signal.setitimer(signal.ITIMER_REAL, limit, _REPEAT)
     try:
         yield
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
         if outer:
-            signal.setitimer(signal.ITIMER_REAL, max(outer - (time.monotonic() - started), 0.001))
+            signal.setitimer(signal.ITIMER_REAL, max(outer - (time.monotonic() - started), 0.001), outer_repeat)
+
+
+def _expire(signum, frame) -> None:  # noqa: ANN001, ARG001
+    """Raise, except while a limit is being set up or taken down (the next reminder comes soon)."""
+    if frame is not None and frame.f_code.co_filename in _QUIET:
+        return
+    raise OutOfTime
+
+
+_QUIET = frozenset({__file__, contextlib.__file__})
