@@ -38,6 +38,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from coverage_sample import NONTRIVIAL, PARTS, coverage, source_folders  # noqa: E402
 
+from vaultkit.checking.macros import group_end  # noqa: E402
+
 TEXTUAL = re.compile(r"\\(?:text[A-Za-z]*|mathrm|mbox)\s*\{")
 SPACING = re.compile(
     r"\\(?:hspace|vspace|hskip|kern|mkern|mskip)\*?\s*(?:\{[^{}]*\}|-?[\d.]+\s*[a-z]{2})"
@@ -58,7 +60,7 @@ def without_words(tex: str) -> str:
         if not found:
             break
         opening = found.end() - 1
-        closing = _closing_brace(tex, opening)
+        closing = group_end(tex, opening) - 1  # the index of the closing brace
         if closing < 0:
             break
         if WORD.search(tex[opening + 1:closing]):

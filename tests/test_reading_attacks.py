@@ -174,7 +174,7 @@ CASES: list[Case] = [
       (REFUSE, all_of(not_applied("P"), contains("P*"))),
       "reads the principal P(1 + r/n) as a probability P applied"),
     C("logistic-ode-N", r"\frac{dN}{dt} = rN\left(1 - \frac{N}{K}\right)",
-      (REFUSE, all_of(lacks("*N*", "(N", " N*", "*N)"), contains("N(t)"))),
+      (REFUSE, all_of(matches(r"^(?!.*\bN\b(?!\(t\)))"), contains("N(t)"))),
       "makes N a function of t on the left and a constant on the right, "
       "so the logistic ODE becomes N'(t) = constant"),
     C("gamma-function", r"\Gamma(z+1) = z\Gamma(z)",
@@ -250,9 +250,9 @@ CASES: list[Case] = [
       "lets sin swallow the differential: sin(x*d*x)"),
     # ------------------------------------------------------------------
     # superscripts
-    C("inverse-function", r"f^{-1}(x)", (REFUSE, matches(r"(inverse|f\^\(-1\)|f_inv)")),
+    C("inverse-function", r"f^{-1}(x)", (REFUSE, matches(r"(inverse|f\^\(?-1\)?\(|f_inv)")),
       "reads the inverse function as (1/f)*x"),
-    C("inverse-function-usage", r"f^{-1}(y)", (REFUSE, matches(r"(inverse|f\^\(-1\)|f_inv)")),
+    C("inverse-function-usage", r"f^{-1}(y)", (REFUSE, matches(r"(inverse|f\^\(?-1\)?\(|f_inv)")),
       "reads the inverse of the note's function f as y/f", usage=[r"f(x) = 2x"]),
     C("arcsin-power-minus-one", r"\sin^{-1} x", (REFUSE, "asin(x)"), "reads 1/sin(x) or guesses"),
     C("taylor-derivative-order", r"f(x) = \sum_{n=0}^\infty \frac{f^{(n)}(a)}{n!}(x-a)^n",
@@ -557,12 +557,9 @@ CASES: list[Case] = [
 # mark must be removed.
 
 KNOWN_WRONG: dict[str, str] = {
-    "logistic-ode-N": "dN/dt = rN(1 - N/K) read with N(t) on the left but a constant N on the right",
     "pointwise-sum": "(f+g)(x) read as x*(f + g): the sum of functions multiplied by x",
     "f-g-usage": "f g(x), in a note where f and g are functions, read as the symbol f times g(x)",
     "partial-evaluated-at": "(df/dx)(x_0) read as x_0*Derivative(f(x), x): evaluation at x_0 becomes a product",
-    "inverse-function": "f^{-1}(x) read as x/f: the inverse function becomes (1/f)*x",
-    "inverse-function-usage": "f^{-1}(y), with f(x) = 2x in the note, read as y/f",
     "inverse-transpose": "A^{-T} read as A**(-T): the inverse transpose becomes a power -T",
     "metric-contraction": "g_{mu nu} x^mu x^nu read as g_munu*x**mu*x**nu: tensor indices become powers",
     "maxwell-covariant": "d_mu F^{mu nu} = J^nu read as Derivative(F**(mu*nu), mu) = J**nu: indices become powers",
