@@ -1198,4 +1198,6 @@ def test_a_star_conjugates_in_a_note_about_complex_quantities():
     # the imaginary unit, unless i is an index somewhere in the display
     assert read_display(r"U(t) = e^{-iHt}", Scope(), complex_note=True) == "U(t) = exp(-I*H*t)"
     assert read_display(r"U(t) = e^{-iHt}", Scope()) == "U(t) = exp(-i*H*t)"  # iH: the order as written
-    assert read_display(r"\psi = \sum_i c_i e^{i k}", Scope()) == "psi = Sum(c_i*exp(i*k), (i, i_first, i_last))"
+    with pytest.raises(TranslationError, match="the index or the imaginary unit"):  # i indexes and is in e^{ik}
+        read_display(r"\psi = \sum_i c_i e^{i k}", Scope())
+    assert read_display(r"\psi = \sum_i c_i x^i", Scope()) == "psi = Sum(c_i*x**i, (i, i_first, i_last))"

@@ -54,6 +54,18 @@ _PUNCTUATION_TEXT = re.compile(r"\\text(?:rm|normal|it|bf)?\s*\{[\s.,;:!?~]*\}")
 # `{Z}^r`, `{\mu}_\theta`: braces around one name are no group (not after a command, a script or a group)
 _BRACED_NAME = re.compile(r"(?<![A-Za-z}\]_^\\])\{\s*(\\[A-Za-z]+|[A-Za-z])\s*\}")
 _PHYSICAL_UNIT = re.compile(r"\\pu\s*\{\s*([A-Za-z]+)\s*(\^\s*\{?\s*-?[0-9]+\s*\}?)?\s*\}")  # \pu{m^{-3}}
+_COMPOUND_UNIT = re.compile(  # \mathrm{J\,mol^{-1}\,K^{-1}}, \mathrm{m/s}: units, each word one name
+    r"\\mathrm\s*\{((?=[^{}]*(?:\\[,;: ]|~|\^|/|\\cdot))(?:[A-Za-z]|\s|\\[,;: ]|~|/|\\cdot(?![A-Za-z])"
+    r"|\^\s*(?:\{\s*-?[0-9]+\s*\}|-?[0-9]))+)\}"
+)
+_UNIT_WORD = re.compile(r"\\?[A-Za-z]+")
+
+
+def _upright_word(match: re.Match) -> str:
+    word = match.group()
+    return word if word.startswith("\\") else f"\\mathrm{{{word}}}"
+
+
 _LINE_SPACING = re.compile(r"\\\\\s*\[\s*-?[0-9.]*\s*(?:ex|em|pt|mm|cm|in|mu|bp|pc|dd|cc|sp)\s*\]")  # \\[3ex]
 _SPACING = re.compile(  # horizontal space between two statements is a \quad; vertical space is nothing more
     r"\\(?:hspace\*?|hskip|kern|mkern|mspace)\s*(?:\{\s*-?[0-9.]*\s*[a-z]{2}\s*\}|-?[0-9.]+\s*[a-z]{2})"
@@ -189,6 +201,7 @@ def prepare(text: str) -> str:
     text = _SPACING.sub(r"\\quad ", text)
     text = _PUNCTUATION_TEXT.sub(" ", text)
     text = _PHYSICAL_UNIT.sub(lambda m: f"\\mathrm{{{m.group(1)}}}{m.group(2) or ''}", text)
+    text = _COMPOUND_UNIT.sub(lambda m: _UNIT_WORD.sub(_upright_word, m.group(1)), text)
     text = _VSPACE.sub(" ", text)
     text = _TAG.sub(" ", text)
     text = _COLOR.sub(" ", text)

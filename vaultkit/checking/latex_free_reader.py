@@ -17,6 +17,7 @@ from lark import Token, Tree
 
 from .latex_atoms import _atom
 from .latex_calculus import Variables
+from .latex_doubts import refuse_bare_functions, refuse_index_in_exponent
 from .latex_free import is_complex, prepare
 from .latex_names import _base_name
 from .latex_notation import Notation
@@ -62,9 +63,13 @@ class FreeReader(ClaimReader, Notation):
         self.bare_operators = frozenset(re.sub(r"\s+", "", m.group(1)) for m in _BARE_OPERATOR.finditer(prepared))
         if self.complex_note is not None:  # a reader's guesses, never a claim's: x^* and i by what the text is about
             self.conjugating = self.complex_note or self.literal_order or is_complex(tex)
-            self.imaginary_i = self.conjugating and not _I_AS_INDEX.search(prepared)
+            index = _I_AS_INDEX.search(prepared) is not None
+            self.imaginary_i = self.conjugating and not index
+            if self.conjugating and index:
+                refuse_index_in_exponent(prepared)
         self.literal_order = self.literal_order or keeps_order(tree)  # TR, gK, θ^T x: as written
         self.usage = self.note | usage(tree)
+        refuse_bare_functions(prepared, self.usage.functions)
         return tree
 
     # ------------------------------------------------------------ statements

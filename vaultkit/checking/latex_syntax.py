@@ -15,6 +15,7 @@ from sympy.core.function import AppliedUndef
 from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
+from .latex_doubts import refuse_doubtful
 from .latex_free import ambiguous_word, prepare
 from .latex_tokens import Classifier, FreeTokenRoles, TokenRoles
 from .latex_vocabulary import (  # noqa: F401 - the readers import the vocabulary from here
@@ -55,6 +56,7 @@ def _as_written(tex: str, prepared: str | None) -> str:
 
 def _free_text(tex: str, prepared: str | None) -> str:
     """The free reading's text (`latex_free.prepare`), refused when a word in it would be read as letters."""
+    refuse_doubtful(tex)
     tex = prepare(tex) if prepared is None else prepared
     tex = re.sub(r"(?:\\\\|\s)+\Z", "", tex)  # a last line break ends nothing
     _no_comma_number(tex)

@@ -1,0 +1,239 @@
+r"""Notations that TeX writes like arithmetic and a reader of the note does not: the free reading refuses them.
+
+Each check looks at the prepared text of one display (`latex_free.prepare`) and returns the refusal or None.
+They are about what the text shows, not a scope: `T^{\mu\nu}` holds indices, not a power μν; `A^{-T}` is the
+inverse transpose; `\|f\|_{L^2}` is the norm of a function space; `\mathrm{KL}(p \| q)` separates two
+distributions; `\{A, B\}` of two operators is an anticommutator as often as a set; `SS_{res}` is one name;
+`\frac{\partial f}{\partial x}(x_0)` is evaluated at x₀; an upright `\mathrm{m}` after a number is a metre
+while the italic m beside it is a mass. Every check is one pass over the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .latex_vocabulary import TranslationError
+
+_GREEK_INDEX = (
+    "alpha|beta|gamma|delta|epsilon|varepsilon|zeta|eta|theta|iota|kappa|lambda|mu|nu|xi|rho|sigma|tau|upsilon"
+    "|phi|varphi|chi|psi|omega"
+)
+_GREEK = re.compile(rf"\\({_GREEK_INDEX})(?![A-Za-z])")
+_SUPERSCRIPT_GREEK = re.compile(rf"\^\s*(?:\\({_GREEK_INDEX})(?![A-Za-z])|\{{((?:\s*\\(?:{_GREEK_INDEX})(?![A-Za-z]))+)\s*\}})")
+_SUBSCRIPT = re.compile(r"_\s*(\\[A-Za-z]+|\{[^{}]*\})")
+
+
+def tensor_indices(tex: str) -> TranslationError | None:
+    """`T^{\\mu\\nu}`, `x^\\mu` beside `g_{\\mu\\nu}`: Greek superscripts that are indices, not powers."""
+    singles: list[tuple[str, str]] = []
+    indices: set[str] = {g for m in _SUBSCRIPT.finditer(tex) for g in _GREEK.findall(m.group(1))}
+    for match in _SUPERSCRIPT_GREEK.finditer(tex):
+        letters = _GREEK.findall(match.group(2)) if match.group(2) else [match.group(1)]
+        if len(letters) > 1:
+            return _index_error(match.group())
+        singles.append((letters[0], match.group()))
+    shown = next((written for letter, written in singles if letter in indices), None)
+    return _index_error(shown) if shown else None
+
+
+def _index_error(written: str) -> TranslationError:
+    return TranslationError(
+        f"{written.strip()}: tensor indices, not a power: index notation is not read", command="^", cause="ambiguous"
+    )
+
+
+_INVERSE_TRANSPOSE = re.compile(r"\^\s*\{\s*-\s*(?:T|\\top|\\intercal|\\math(?:rm|sf)\s*\{\s*T\s*\})\s*\}")
+
+
+def inverse_transpose(tex: str) -> TranslationError | None:
+    """`A^{-T}`: the inverse transpose, not a power −T."""
+    match = _INVERSE_TRANSPOSE.search(tex)
+    if match is None:
+        return None
+    return TranslationError(
+        f"{match.group()}: the inverse transpose is not read; write (A^{{-1}})^T", command="^", cause="ambiguous"
+    )
+
+
+_SPACE_NORM = re.compile(
+    r"(?:\\\||\\r?Vert|\\right\s*\|)\s*_\s*\{?\s*(?:[A-Z]|\\ell(?![A-Za-z])|\\math(?:cal|bb|rm|scr)\s*\{?\s*[A-Za-z])"
+)
+
+
+def space_norm(tex: str) -> TranslationError | None:
+    """`\\|f\\|_{L^2}`, `\\|u\\|_{H^1}`: the norm of a function space, not of order L²."""
+    match = _SPACE_NORM.search(tex)
+    if match is None:
+        return None
+    return TranslationError(
+        f"{match.group().strip()}…: the norm of a function space is not read", command="\\|", cause="unsupported-construct"
+    )
+
+
+_SEPARATOR = re.compile(r"\\\||\\Vert(?![A-Za-z])|\|\||[()]")
+
+
+def divergence_separator(tex: str) -> TranslationError | None:
+    """`\\mathrm{KL}(p \\| q)`: one `\\|` inside parentheses separates two arguments; a norm has two."""
+    counts: list[int] = []
+    for match in _SEPARATOR.finditer(tex):
+        token = match.group()
+        if token == "(":
+            counts.append(0)
+        elif token == ")":
+            if counts and counts.pop() == 1:
+                return TranslationError(
+                    "(p \\| q): the separator of a divergence is not read", command="\\|", cause="unsupported-construct"
+                )
+        elif counts:
+            counts[-1] += 1
+    return None
+
+
+_NAME = (  # an operator's name: a capital, a Greek letter, or any decorated letter (not {h, t}: two outcomes)
+    r"(?:\\(?:hat|check|tilde|bar)\s*\{?\s*(?:\\[A-Za-z]+|[A-Za-z])|\\[A-Za-z]+|[A-Z])\s*\}?\s*"
+    r"(?:_\s*(?:\{[^{}]*\}|\\?[A-Za-z0-9]))?"
+)
+_TWO_NAMES = re.compile(rf"(?:\\left\s*)?\\\{{\s*{_NAME}\s*(?:\^\s*\\dagger\s*)?,\s*{_NAME}\s*(?:\^\s*\\dagger\s*)?(?:\\right\s*)?\\\}}")
+
+
+def anticommutator(tex: str) -> TranslationError | None:
+    """`\\{A, B\\}`, `\\{\\sigma_i, \\sigma_j\\}`: the set of two names, or the anticommutator AB + BA?"""
+    match = _TWO_NAMES.search(tex)
+    if match is None:
+        return None
+    return TranslationError(
+        f"{match.group()}: a set of two names or an anticommutator? Write AB + BA or a set of values",
+        command="\\{", cause="ambiguous",
+    )
+
+
+_CAPITALS_NAME = re.compile(r"(?<![\\A-Za-z])[A-Z]{2,}(?=\s*_\s*\{\s*(?:\\(?:text|mathrm)[a-z]*\s*\{\s*)?[A-Za-z]{2,})")
+
+
+def capitals_name(tex: str) -> TranslationError | None:
+    """`SS_{res}`, `MSE_{train}`: one name of capitals with a word for a label, or a product of letters? (`GM_r`
+    is G times M_r.)"""
+    match = _CAPITALS_NAME.search(tex)
+    if match is None:
+        return None
+    word = match.group()
+    return TranslationError(
+        f"{word}_…: one name or a product of letters? Write \\mathrm{{{word}}}_… or {' '.join(word)}_…",
+        command=word, cause="ambiguous",
+    )
+
+
+_EVALUATED = re.compile(
+    r"\\frac\s*\{\s*(?:\\mathrm\s*\{\s*d\s*\}|\\partial(?![A-Za-z])|d)\s*(?:\^\s*\{?\s*\w+\s*\}?\s*)?[^{}\s]"
+    r"[^{}]*\}\s*\{[^{}]*\}\s*(?:\\left\s*|\\big\s*|\\Big\s*)?\("
+)
+
+
+def derivative_before_parentheses(tex: str) -> TranslationError | None:
+    """`\\frac{\\partial f}{\\partial x}(x_0)`: the derivative evaluated at x₀, or times (x₀)?"""
+    match = _EVALUATED.search(tex)
+    if match is None:
+        return None
+    return TranslationError(
+        "a derivative before parentheses: evaluated there, or multiplied? Write \\left.\\frac{df}{dx}\\right|_{x_0} "
+        "or \\cdot (…)", command="\\frac{d…}{d…}(", cause="ambiguous",
+    )
+
+
+_UPRIGHT = re.compile(r"\\(?:math(?:rm|up)|rm)\s*\{((?:[^{}]|\{[^{}]*\})*)\}|\{\s*\\rm\s+([^{}]*)\}")
+_UNIT_LETTER = re.compile(r"(?<![\\A-Za-z])[A-Za-z](?![A-Za-z])")
+_SUBSCRIPT_BEFORE = re.compile(r"_\s*\{?\s*\Z")
+_NOT_ITALIC = re.compile(
+    r"\\(?:math[a-z]*|text[a-z]*|operatorname|mbox|begin|end|rm|[hv]space\*?|color|label|tag)\s*\{(?:[^{}]|\{[^{}]*\})*\}|\{\s*\\rm\s[^{}]*\}"
+    r"|\\[A-Za-z]+"
+)
+_NOT_UNITS = frozenset("dei")  # the differential, Euler's number, the imaginary unit
+
+
+def upright_and_italic(tex: str) -> TranslationError | None:
+    """`F = mg = 0.5\\,\\mathrm{kg} \\times 9.8\\,\\mathrm{m\\,s^{-2}}`: the upright m is a metre, the italic
+    m a mass; read alike they would be one symbol."""
+    upright = {
+        letter for m in _UPRIGHT.finditer(tex) if not _SUBSCRIPT_BEFORE.search(tex, 0, m.start())
+        for letter in _UNIT_LETTER.findall(m.group(1) or m.group(2))
+    } - _NOT_UNITS  # C_{\rm V}: a label, not a unit
+    if not upright:
+        return None
+    italic = set(re.findall(r"[A-Za-z]", _NOT_ITALIC.sub(" ", tex)))
+    both = sorted(upright & italic)
+    if not both:
+        return None
+    return TranslationError(
+        f"\\mathrm{{{both[0]}}} and {both[0]}: a unit and a quantity written with one letter; rename one",
+        command=f"\\mathrm{{{both[0]}}}", cause="ambiguous",
+    )
+
+
+_SIZE = r"(?:\\(?:left|right|[bB]igg?[lrm]?)(?![A-Za-z])\s*)?"
+_A_NAME = r"(?!\\(?:left|right|[bB]igg?[lrm]?)(?![A-Za-z]))(?:[A-Za-z]|\\[A-Za-z]+)"
+_NAME_BEFORE_CALL = re.compile(rf"(?<![\\A-Za-z^_])(?<![\^_]\s)({_A_NAME})\s*({_A_NAME})\s*{_SIZE}\(")
+_GROUP_BEFORE_CALL = re.compile(rf"\)\s*{_SIZE}\(")
+
+
+def refuse_bare_functions(tex: str, functions: frozenset[str]) -> None:
+    """`f g(x)` where the note applies f and g, and `(f + g)(x)` where it applies f: composed, multiplied, or
+    f's value times g(x)?"""
+    for match in _NAME_BEFORE_CALL.finditer(tex):
+        if match.group(1) in functions and match.group(2) in functions:
+            _bare_function(match.group(1))
+    for match in _GROUP_BEFORE_CALL.finditer(tex):
+        group = tex[_opening(tex, match.start()) : match.start()]
+        bare = next((m.group(1) for m in _BARE_NAME.finditer(group) if m.group(1) in functions), None)
+        if bare is not None:
+            _bare_function(bare)
+
+
+_BARE_NAME = re.compile(rf"(?<![\\A-Za-z])({_A_NAME})(?![A-Za-z])(?!\s*{_SIZE}\()")
+
+
+def _opening(tex: str, closing: int) -> int:
+    """The index of the `(` that the `)` at `closing` closes (0 when none does)."""
+    depth = 0
+    for index in range(closing, -1, -1):
+        depth += {")": 1, "(": -1}.get(tex[index], 0)
+        if depth == 0:
+            return index
+    return 0
+
+
+def _bare_function(name: str) -> None:
+    raise TranslationError(
+        f"{name}: a function in this note, here without its argument before a call: composed, multiplied, or "
+        f"its value? Write {name}(x) or \\circ", command=name, cause="ambiguous",
+    )
+
+
+_I_IN_EXPONENT = re.compile(  # e^{i k x}, e^{-i\omega t}, \exp(i…); not y^{(i)} (a label) nor (γλ)^i (a power)
+    r"\^\s*\{\s*-?\s*i(?![A-Za-z}])|\\exp\s*(?:\\left\s*)?\(\s*-?\s*i(?![A-Za-z)])"
+)
+
+
+def refuse_index_in_exponent(tex: str) -> None:
+    """`\\psi_i(x) = e^{i k_i x}` in a complex text: i labels ψ_i and stands in an exponent: the index or the
+    imaginary unit?"""
+    if _I_IN_EXPONENT.search(tex):
+        raise TranslationError(
+            "i is an index here and stands in an exponent: the index or the imaginary unit? Write \\mathrm{i} for "
+            "the unit", command="i", cause="ambiguous",
+        )
+
+
+DOUBTS: tuple[Callable[[str], TranslationError | None], ...] = (
+    tensor_indices, inverse_transpose, space_norm, divergence_separator, anticommutator, capitals_name,
+    derivative_before_parentheses, upright_and_italic,
+)
+
+
+def refuse_doubtful(tex: str) -> None:
+    """Raise the first refusal of `DOUBTS` for the prepared text `tex`."""
+    for doubt in DOUBTS:
+        error = doubt(tex)
+        if error is not None:
+            raise error
