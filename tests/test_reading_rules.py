@@ -65,6 +65,24 @@ def reading(tex: str) -> str:
         (r"\log(a) = 0 \, \rightarrow \, \bar{n} = N p", "log(a) = 0\nn_bar = N*p"),
         # thousands, a unit's brackets, every word of a switched group
         (r"T \sim 30{,}000 \; {\rm K} \; {\rm [K]} + \rho_{\rm sw, AU}", "T sim 30000*K + rho[sw, AU]"),
+        # cases are a piecewise value, each row a value and its condition; "otherwise" is the rest
+        (r"|x| = \begin{cases} x & \text{if } x \geq 0 \\ -x & \text{otherwise} \end{cases}",
+         "Abs(x) = Piecewise((x, x >= 0), (-x, True))"),
+        # a display that is only a brace of equations is a system: each row a statement
+        (r"\left\{ \begin{cases} x + y = 3 \\ x - y = 1 \end{cases} \right.", "x + y = 3\nx - y = 1"),
+        # := defines (an update rule of gradient descent is no equation), \middle| is the bar of a condition
+        (r"w_j := w_j - \eta \frac{\partial L}{\partial w_j}", None),
+        (r"P\left(A \middle| B\right) = \frac{P(B \middle| A)P(A)}{P(B)}", None),
+        # the differential written in the numerator of an integrand (cosmological distances)
+        (r"r = \int_{t_1}^{t_2} \frac{c \; \mathrm{d} t}{a(t)}", "r = Integral(c/a(t), (t, t_1, t_2))"),
+        # a value in colour after \quad continues the chain
+        (r"\kappa^{2} = - 4 B A \quad \textcolor{gray}{\simeq 1.18}", "kappa**2 = -4*B*A\n-4*B*A simeq 59/50"),
+        # a label on a subscripted name is one more label: the flux of star 1 (magnitudes)
+        (r"\Delta m = \frac{(F_{\nu})_{1}}{(F_{\nu})_{2}}", "Δm = F[nu, 1]/F[nu, 2]"),
+        # a star as a subscript labels (the mass of a star); \overrightarrow is a vector
+        (r"L = M_{*} + \overrightarrow{w}", "L = M_star + w_vec"),
+        # space after a relation, and a label with a colon before the equation, are layout
+        (r"\textbf{2nd Law:} \quad \mathrm{d} Q = T \, \mathrm{d} S \approx \quad 0", "dQ = T*dS approx 0"),
         # units after a number are upright names that multiply
         (r"M = 5\,\mathrm{kg}\,\mathrm{m}", "M = 5*kg*m"),
         # a compound unit in one upright group: each word one name (J/(mol K)), a quotient of units
@@ -91,6 +109,16 @@ def test_i_an_index_and_in_an_exponent_is_refused_in_a_complex_note():
     assert read_display(r"L = \sum_{i=1}^{m} y^{(i)} (\gamma\lambda)^i", Scope(), complex_note=True) == (
         "L = Sum(y^(i)*(gamma*lambda)**i, (i, 1, m))"
     )
+
+
+def test_a_case_whose_condition_is_words_is_refused():
+    with pytest.raises(TranslationError) as error:
+        reading(r"f = \begin{cases} 1 & \text{the coin shows heads} \\ 0 & \text{otherwise} \end{cases}")
+    assert error.value.command in ("\\text", "\\begin{cases}")
+
+
+def test_an_update_is_a_definition_not_an_equation():
+    assert reading(r"w_j := w_j - \eta g_j").startswith("w_j coloneqq ")
 
 
 def test_multiplier_used_as_a_value_multiplies():

@@ -49,7 +49,7 @@ _WRAPPERS = ("boxed", "underbrace", "overbrace", "displaylines", "mathstrut", "s
 _NOTE_AFTER = {"underbrace": "_", "overbrace": "^"}
 _WHOLE = frozenset({"boxed", "displaylines"})  # what they hold is whole statements: `⇒ \boxed{E = -k/2a}`
 _COLOR = re.compile(r"\\color\s*\{[A-Za-z!0-9]*\}|\\(?:phantom|hphantom|vphantom)\s*\{[^{}]*\}")
-_TEXTCOLOR = re.compile(r"\\textcolor\s*\{[A-Za-z!0-9]*\}")
+_TEXTCOLOR = re.compile(r"\\textcolor\s*\{[A-Za-z!0-9]*\}\s*(?:\{((?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*)\})?")
 _PUNCTUATION_TEXT = re.compile(r"\\text(?:rm|normal|it|bf)?\s*\{[\s.,;:!?~]*\}")  # \text{ . } ends a sentence
 # `{Z}^r`, `{\mu}_\theta`: braces around one name are no group (not after a command, a script or a group)
 _BRACED_NAME = re.compile(r"(?<![A-Za-z}\]_^\\])\{\s*(\\[A-Za-z]+|[A-Za-z])\s*\}")
@@ -86,6 +86,51 @@ _ARG_OPT = [  # argmax and argmin, however they are spelled
      r"\\arg\1 "),
     (re.compile(r"\\(?:mathop|operatorname\*?|mathrm)\s*\{\s*arg\s*(?:\\[,;:!]\s*)?(max|min)\s*\}"), r"\\arg\1 "),
 ]
+_BRACED = r"\{(?:[^{}]|\{[^{}]*\})*\}"
+_NUMERATOR_DIFFERENTIAL = re.compile(  # \int_a^b \frac{c\,\mathrm{d}t}{a(t)}: the differential written on top
+    r"(\\[io]?int(?![A-Za-z])(?:\s*\\limits)?(?:\s*[_^]\s*(?:" + _BRACED + r"|\\?[A-Za-z0-9]+))*)\s*"
+    r"\\frac\s*\{((?:[^{}]|\{[^{}]*\})*?)\s*(?:\\[,;:!]\s*)*(\\mathrm\s*\{\s*d\s*\}|\\text\s*\{\s*d\s*\}|d)\s*"
+    r"(\\[A-Za-z]+|[A-Za-z](?:_\{[^{}]*\}|_[A-Za-z0-9])?)\s*\}\s*(" + _BRACED + r")"
+)
+_A_DIFFERENTIAL = re.compile(r"\{\s*(?:\\mathrm\s*\{\s*d\s*\}|d(?![a-z]{2})|\\partial|\\text\s*\{\s*d\s*\})")
+
+
+def _differential_last(match: re.Match) -> str:
+    r"""`\int \frac{c\,dt}{a(t)}` is `\int \frac{c}{a(t)}\,dt`; `\int \frac{dx}{dt}` (a derivative) stays."""
+    integral, top, d, variable, bottom = match.groups()
+    if _A_DIFFERENTIAL.match(bottom):
+        return match.group()
+    return f"{integral} \\frac{{{top.strip() or '1'}}}{bottom} \\, {d} {variable}"
+
+
+_SYSTEM = re.compile(  # a display that is only a brace of equations: a system, each row a statement
+    r"\A\s*(?:\\left\s*\\\{\s*)?\\begin\s*\{cases\}(.*)\\end\s*\{cases\}\s*(?:\\right\s*\.\s*)?(?:\\tag\*?\s*\{[^{}]*\}\s*)?\Z", re.S
+)
+_CASES = re.compile(r"\\begin\s*\{d?cases\}(.*?)\\end\s*\{d?cases\}", re.S)
+_CONDITIONED_ROW = re.compile(r",|;|\\text|\\mathrm\s*\{\s*[a-z]{2}|\\rm(?![A-Za-z])|\\quad|[^\s\\]\s*&|\\if(?![A-Za-z])")
+
+
+def _unbraced(script: str) -> str:
+    return script[1:-1] if script.startswith("{") else script
+
+
+def _system(match: re.Match) -> str:
+    """A brace of equations is a system, each row a statement; rows with conditions (`…, y_i = +1`) stay cases."""
+    rows = match.group(1)
+    return match.group() if _CONDITIONED_ROW.search(rows) else rows
+
+
+_SPELLINGS = [  # other spellings of what the grammar reads
+    (re.compile(  # (F_\nu)_1, (F_{\nu})_{\rm AB}: a label on a subscripted name is one more label
+        r"\(\s*((?:\\[A-Za-z]+|[A-Za-z]))\s*_\s*(\{[^{}()]*\}|\\[A-Za-z]+|[A-Za-z0-9])\s*\)\s*_\s*"
+        r"(\{(?:[^{}]|\{[^{}]*\})*\}|\\[A-Za-z]+|[A-Za-z0-9])"
+    ), lambda m: f"{m.group(1)}_{{{_unbraced(m.group(2))}, {_unbraced(m.group(3))}}}"),
+    (re.compile(r"\\overrightarrow(?![A-Za-z])"), r"\\vec"),  # \overrightarrow w: the vector w
+    (re.compile(r"_\s*(?:\{\s*\*\s*\}|\*)"), r"_\\star "),  # M_{*}: a star's mass, a label
+    (re.compile(r"\\middle\s*(?:\||\\vert(?![A-Za-z]))"), r" \\mid "),  # P\left(A \middle| B\right)
+    (re.compile(r"(?<![:\\])\s*:\s*=(?!=)"), r" \\coloneqq "),  # θ_j := θ_j − α ∂J/∂θ_j: an update, a definition
+    (re.compile(r"(?<![=<>!\\])=\s*:(?![:=])"), r" \\eqqcolon "),
+]
 # `\\hat{\\boldsymbol{\\theta}}`: the estimate of θ, one decorated name (the inner bold is dropped from the name)
 _NESTED_DECORATION = re.compile(
     r"\\(hat|widehat|bar|overline|tilde|widetilde|dot|ddot)\s*\{\s*\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*(\\?[A-Za-z]+)\s*\}\s*\}"
@@ -108,10 +153,13 @@ _FONT_IN_DECORATION = re.compile(
     r"\\(hat|widehat|bar|overline|tilde|widetilde|dot|ddot|vec)\s*\{\s*\\(?:mathrm|mathit|text)\s*\{\s*([A-Za-z])\s*\}\s*\}"
 )
 # A display that continues an earlier one starts with its relation: `= b + c`, `\Rightarrow x = 0`.
-_LEADING = re.compile(r"\A\s*(?:\\(?:Rightarrow|Longrightarrow|implies|therefore|iff)(?![A-Za-z])\s*)+")
+_LEADING = re.compile(r"\A\s*(?:\\(?:Rightarrow|Longrightarrow|implies|therefore|iff|q?quad)(?![A-Za-z])\s*)+")
+_SPACE_AFTER_RELATION = re.compile(  # `a \approx \quad b`: the space belongs to the relation
+    r"((?:=|<|>|\\(?:approx|simeq|sim|propto|equiv|le|leq|ge|geq|ne|neq|coloneqq)(?![A-Za-z])))(?:\s*\\q?quad(?![A-Za-z]))+"
+)
 _BROKEN_RELATION = re.compile(r"(=|\\approx|\\le|\\ge|\\propto)\s*\\\\\s*&?\s*\1")  # `a = \\ = b`: one =
 # Words around the mathematics: `\text{LHS: } …`, `… \text{ (since x > 0)}`.
-_LABEL_PREFIX = re.compile(r"\A\s*\\text(?:normal|rm|bf|it)?\s*\{[^{}]*:\s*\}")
+_LABEL_PREFIX = re.compile(r"\A\s*\\text(?:normal|rm|bf|it)?\s*\{[^{}]*:\s*\}(?:\s*\\q?quad(?![A-Za-z]))*")
 # `… \hspace{1cm} \text{where} \hspace{1cm} n = \text{number density}`: a glossary of the names, not mathematics
 _GLOSSARY = re.compile(
     r"(?:\\q?quad|\\[,;:! ]|[\s,.~])*\\(?:text|textrm|textnormal|textit|textbf|mbox|mathrm)\s*\{\s*(?:where|with|here)\s*[:,]?\s*\}.*\Z",
@@ -129,7 +177,7 @@ _UNDERSCORED = re.compile(r"(?<![\\A-Za-z])([A-Za-z]+(?:\\_[A-Za-z0-9]+)+)")  # 
 # `\\text{…}` or another named group, where words are words.
 _NAMED_GROUP = re.compile(
     r"\\(?:text[a-z]*|math[a-z]*|operatorname\*?|mbox|label|tag|begin|end)\s*\{[^{}]*\}"
-    r"|\\vkmatrix\{[a-zA-Z]+\}\{[0-9a-f]*\}"  # a matrix's cells, hex-encoded by prepare
+    r"|\\vkmatrix\{[a-zA-Z]+\}\{[0-9a-f]*\}|\\vkcases\{[0-9a-f]*\}"  # cells and cases, hex-encoded by prepare
 )
 _BARE_FUNCTION = re.compile(r"(?<![\\a-z])(sinh|cosh|tanh|sin|cos|tan|log|ln|exp)(?=\s*[(A-Z\\{]|\s+[A-Za-z])")
 _WORD_CALL = re.compile(r"(?<![\\A-Za-z])([A-Z][a-z]{2,})(?=\s*\()")
@@ -196,6 +244,8 @@ def prepare(text: str) -> str:
     text = _COMMENT.sub(" ", text)
     text = _MATRIX.sub(lambda m: f"\\vkmatrix{{{m.group(1)}}}{{{m.group(2).encode().hex()}}}", text)
     text = _PLACEMENT.sub(r"\1", text)  # \begin{aligned}[t]: a placement, not a factor t
+    text = _SYSTEM.sub(_system, text)
+    text = _CASES.sub(lambda m: f"\\vkcases{{{m.group(1).encode().hex()}}}", text)  # read row by row later
     text = _ALIGNING.sub(" ", text)
     text = _LINE_SPACING.sub(r"\\\\ ", text)  # the space after a line break is layout
     text = _SPACING.sub(r"\\quad ", text)
@@ -205,7 +255,7 @@ def prepare(text: str) -> str:
     text = _VSPACE.sub(" ", text)
     text = _TAG.sub(" ", text)
     text = _COLOR.sub(" ", text)
-    text = _TEXTCOLOR.sub(" ", text)
+    text = _TEXTCOLOR.sub(lambda m: f" {m.group(1) or ''} ", text)  # a colour is no group: \quad \color{…}{\simeq …}
     for name in _WRAPPERS:
         text = _unwrap_command(text, name)
     text = _outer_braces(text)
@@ -218,6 +268,7 @@ def prepare(text: str) -> str:
     text = _REMARK_SUFFIX.sub("", text)
     text = _GLOSSARY.sub("", text)
     text = _BROKEN_RELATION.sub(r"\1", text)
+    text = _SPACE_AFTER_RELATION.sub(r"\1 ", text)
     text = _COUNT.sub(r"\\operatorname{count}", text)
     text = _UNDERSCORED.sub(lambda m: "\\mathrm{" + m.group(1).replace("\\_", "_") + "}", text)
     text = _STAR.sub("^*", text)
@@ -227,6 +278,9 @@ def prepare(text: str) -> str:
     text = _DOTS.sub(r"\\ldots ", text)
     text = _PERCENT.sub(r"\\cdot\\frac{1}{100}", text)
     text = _NESTED_DECORATION.sub(r"\\\1{\2}", text)
+    text = _NUMERATOR_DIFFERENTIAL.sub(_differential_last, text)
+    for pattern, replacement in _SPELLINGS:
+        text = pattern.sub(replacement, text)
     text = _BAR_CONDITION.sub(r"(\1 \\mid \2)", text)
     text = _SEMICOLON_ARGUMENT.sub(r"(\1, \2)", text)
     text = _PLACEHOLDER.sub(r"(\\vkplaceholder)", text)

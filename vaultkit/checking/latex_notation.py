@@ -15,6 +15,19 @@ from .latex_reading import Items, Reading, Step
 from .latex_syntax import TranslationError, _Atom, _NOTATION, _Op, _parse
 
 
+_CONDITION_WORDS = re.compile(
+    r"\\(?:text|textrm|mathrm|rm|textnormal)\s*\{\s*(?:if|for|when)\s*\}|\{\s*\\rm\s+(?:if|for|when)\s*\}"
+    r"|\\(?:text|textrm)\s*\{\s*(?:if|for|when)\s+|\\rm\s+(?:if|for|when)(?![A-Za-z])"
+    r"|\\q?quad(?![A-Za-z])|\\[,;:! ]|~|(?<![A-Za-z\\])(?:if|for|when)(?![A-Za-z])|[,.;]\s*\Z|\A\s*[,;]"
+)
+_OTHERWISE = re.compile(r"\s*(?:\\(?:text|textrm|mathrm|textnormal)\s*\{\s*(?:otherwise|else|elsewhere)\s*\.?\s*\}|otherwise|else)\s*\.?\s*")
+_RELATIONALS = {
+    "<": sympy.Lt, ">": sympy.Gt, "\\lt": sympy.Lt, "\\gt": sympy.Gt, "\\le": sympy.Le, "\\leq": sympy.Le,
+    "\\leqslant": sympy.Le, "\\ge": sympy.Ge, "\\geq": sympy.Ge, "\\geqslant": sympy.Ge, "=": sympy.Eq,
+    "\\ne": sympy.Ne, "\\neq": sympy.Ne,
+}
+
+
 class Notation(Reading):
     """Bra-ket notation, matrices, vector calculus and the free reading's operators."""
 
@@ -28,6 +41,8 @@ class Notation(Reading):
 
         if str(prim).startswith("\\vkmatrix"):
             return self._matrix(str(prim))
+        if str(prim).startswith("\\vkcases"):
+            return self._cases(str(prim))
         match = _NOTATION.match(str(prim))
         assert match is not None
         command, first, second = match.group(1), match.group(2), match.group(3)
@@ -71,6 +86,37 @@ class Notation(Reading):
                                    cause="unsupported-construct")
         matrix = sympy.ImmutableMatrix(cells)
         return sympy.Determinant(matrix) if kind == "vmatrix" else matrix
+
+    def _cases(self, text: str) -> sympy.Expr:
+        """`\\begin{cases} a & x < 0 \\\\ b & \\text{otherwise} \\end{cases}`: Piecewise((a, x < 0), (b, True))."""
+        source = bytes.fromhex(text[len("\\vkcases{") : -1]).decode()
+        rows = [row for row in re.split(r"\\\\(?:\[[^\]]*\])?", source) if row.strip()]
+        pieces = []
+        for row in rows:
+            value, bar, condition = row.partition("&")
+            if not bar or not value.strip():
+                raise TranslationError("a case without its condition", command="\\begin{cases}", cause="unsupported-construct")
+            pieces.append((self._label_value(value, "\\begin{cases}"), self._condition(condition)))
+        if not pieces:
+            raise TranslationError("empty cases", command="\\begin{cases}", cause="syntax")
+        return sympy.Piecewise(*pieces)
+
+    def _condition(self, text: str) -> sympy.Basic:
+        """A case's condition: relations between expressions (`x < 0`, `0 \\le x \\le 1`) or otherwise."""
+        text = _CONDITION_WORDS.sub(" ", text)
+        if _OTHERWISE.fullmatch(text):
+            return sympy.true
+        statements = [c for c in _parse(text, True).children if isinstance(c, Tree)] if text.strip() else []
+        if len(statements) != 1:
+            raise TranslationError("a condition that is not one relation", command="\\begin{cases}",
+                                   cause="unsupported-construct")
+        sums, relations = self.relation(statements[0])
+        tests = [_RELATIONALS.get(str(r).strip()) for r in relations]
+        if not relations or None in tests or len(sums) != len(relations) + 1:
+            raise TranslationError("a condition that is not a comparison", command="\\begin{cases}",
+                                   cause="unsupported-construct")
+        values = [self.sum(node) for node in sums]
+        return sympy.And(*(test(a, b) for test, a, b in zip(tests, values, values[1:])))
 
     def _label_value(self, text: str, shown: str) -> sympy.Expr:
         """A label or a cell, read with the free reading's own grammar."""
