@@ -83,6 +83,8 @@ def reading(tex: str) -> str:
         (r"L = M_{*} + \overrightarrow{w}", "L = M_star + w_vec"),
         # space after a relation, and a label with a colon before the equation, are layout
         (r"\textbf{2nd Law:} \quad \mathrm{d} Q = T \, \mathrm{d} S \approx \quad 0", "dQ = T*dS approx 0"),
+        # a subscripted name differentiated is a function of the variable too: the mass inside r
+        (r"\frac{\mathrm{d} M_{r}}{\mathrm{d} r} = 4 \pi r^{2} \rho", "Derivative(M_r(r), r) = 4*pi*r**2*rho"),
         # units after a number are upright names that multiply
         (r"M = 5\,\mathrm{kg}\,\mathrm{m}", "M = 5*kg*m"),
         # a compound unit in one upright group: each word one name (J/(mol K)), a quotient of units

@@ -36,6 +36,9 @@ _ORDER_RELATIONS = {
 }
 
 
+_NAME_TOKENS = frozenset({"LETTER", "SYM", "NAMED", "DECOR"})
+
+
 class FreeReader(ClaimReader, Notation):
     """The lenient reading: what a claim would refuse as unknown or ambiguous, it reads as written."""
 
@@ -368,6 +371,18 @@ class FreeReader(ClaimReader, Notation):
     def _quotient(self, top: sympy.Expr, bottom: sympy.Expr) -> sympy.Expr:
         """SymPy's quotient, as written."""
         return top / bottom
+
+    def _applied_function(self, atom: _Atom, variables: Variables) -> sympy.Expr | None:
+        """`\\frac{dM_r}{dr}`, `\\frac{dx_i}{dt}`: a subscripted name differentiated is a function too."""
+        applied = super()._applied_function(atom, variables)
+        if applied is not None or atom.sub is None or atom.sup is not None or atom.call is not None:
+            return applied
+        if atom.factorial or not (isinstance(atom.prim, Token) and atom.prim.type in _NAME_TOKENS):
+            return None
+        name = self._name(atom)
+        if not isinstance(name, sympy.Symbol) or self.scope.defined(name.name):
+            return None
+        return self._as_function(name.name, list(dict.fromkeys(v for v, _ in variables)))
 
     def _as_function(self, name: str, variables: list[sympy.Expr]) -> sympy.Expr | None:
         """`\\frac{dx}{dt}`: x is a function x(t) (and every bare x of the display with it)."""
