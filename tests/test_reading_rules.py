@@ -85,6 +85,10 @@ def reading(tex: str) -> str:
         (r"\textbf{2nd Law:} \quad \mathrm{d} Q = T \, \mathrm{d} S \approx \quad 0", "dQ = T*dS approx 0"),
         # a subscripted name differentiated is a function of the variable too: the mass inside r
         (r"\frac{\mathrm{d} M_{r}}{\mathrm{d} r} = 4 \pi r^{2} \rho", "Derivative(M_r(r), r) = 4*pi*r**2*rho"),
+        # a word in a script labels: an upright superscript is no power, a function's name in a subscript no call
+        (r"\varphi_{\rm{B}}^{\rm{AB}} = 0", "phi_B^AB = 0"),
+        (r"v_{\text{max}} = x^{\text{new}}", "v_max = x^new"),
+        (r"E_{\text{实验}} = 2", "E_实验 = 2"),  # a label in any script
         # units after a number are upright names that multiply
         (r"M = 5\,\mathrm{kg}\,\mathrm{m}", "M = 5*kg*m"),
         # a compound unit in one upright group: each word one name (J/(mol K)), a quotient of units

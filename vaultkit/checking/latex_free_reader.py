@@ -413,16 +413,24 @@ def _label_text(node: Tree | Token) -> str | None:
     """A superscript that labels: `{(i)}`, `{(\\ell)}`, `{(1)}` (not `{(N - n)}`, a power), or `0`, `{0}`
     (nobody writes x^0 for 1). Its text, or None."""
     if isinstance(node, Token):
-        return "0" if str(node) == "0" else None
+        return "0" if str(node) == "0" else _word(node)
     inner = _lone_factor(node) if node.data == "group" else None
     if isinstance(inner, Tree) and len(inner.children) == 1 and isinstance(inner.children[0], Token):
         inner = inner.children[0]
     if isinstance(inner, Token):
-        return "0" if str(inner) == "0" else None
+        return "0" if str(inner) == "0" else _word(inner)
     if isinstance(inner, Tree) and isinstance(inner.children[0], Tree) and inner.children[0].data == "paren" \
             and len(inner.children) == 1 and not _compound_label(node):
         return "(" + "".join(_label(inner.children[0]).split()[1:-1]).replace("\\", "") + ")"
     return None
+
+
+def _word(token: Token) -> str | None:
+    """`^{\\text{new}}`, `^{\\mathrm{AB}}`: an upright word labels (a word cannot be an exponent)."""
+    if token.type != "NAMED" or not re.match(r"\\(?:text|mathrm)", str(token)):
+        return None
+    word = _base_name(token)
+    return word if len(word) > 1 and word.isalpha() else None
 
 
 # Upright words that act on what follows them without parentheses (`\\mathrm{Var}\\, X`, `\\mathrm{tr} A`); any

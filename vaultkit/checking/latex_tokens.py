@@ -71,7 +71,7 @@ class TokenRoles:
     """The roles of one text's tokens, with the claim's strictness (see the module docstring)."""
 
     command_roles: dict[str, str] = _CLAIM_ROLES
-    nameable = re.compile(r"[A-Za-z]+")  # what \mathrm{…} may name
+    nameable = re.compile(r"[^\W\d_]+")  # what \mathrm{…} may name: a word, in any script
 
     def __init__(self) -> None:
         self.stack: list[str] = []  # "(" "[" "{" "{_" (a subscript group) "|"
@@ -250,7 +250,7 @@ class TokenRoles:
         )
 
     def _text_names(self, raw: str) -> bool:
-        return self._in_subscript() and re.fullmatch(r"[A-Za-z]+", raw) is not None
+        return self._in_subscript() and re.fullmatch(r"[^\W\d_]+", raw) is not None  # T_\text{eff}, E_\text{实验}
 
     def _in_subscript(self) -> bool:
         """Directly after `_`, or first in the braces of a subscript."""
@@ -265,7 +265,7 @@ class TokenRoles:
             yield self.out(_token("SYM", f"\\mathrm{{{content}}}", tok), can_call=True)
         elif len(content) == 1:
             yield self.out(_token("LETTER", content, tok), can_call=True)
-        elif content in _FUNCTIONS:
+        elif content in _FUNCTIONS and not self._in_subscript():  # v_{\text{max}}: a label, not the function
             yield self.out(_token("FUNC", str(tok), tok), can_call=True)
         else:
             yield self.out(tok, can_call=True)
@@ -324,7 +324,7 @@ class FreeTokenRoles(TokenRoles):
     """The free reading's roles: the claim's, and the notation of physics and ML notes on top."""
 
     command_roles = _FREE_ROLES
-    nameable = re.compile(r"[A-Za-z]+(?:_[A-Za-z0-9]+)*")
+    nameable = re.compile(r"[^\W\d_]+(?:_[^\W_]+)*")
 
     def __init__(self) -> None:
         super().__init__()
@@ -359,6 +359,7 @@ class FreeTokenRoles(TokenRoles):
 
     def _on_NOTATION(self, tok: Token) -> Iterator[Token]:
         yield self.out(tok)
+
 
     def _on_STAR(self, tok: Token) -> Iterator[Token]:
         yield self.out(tok, can_call=self._after("SUP"))  # ψ^*(x)
@@ -410,7 +411,8 @@ class FreeTokenRoles(TokenRoles):
         return super()._text(tok, command, raw)
 
     def _text_names(self, raw: str) -> bool:
-        return re.fullmatch(r"[A-Za-z]+", raw) is not None and raw not in _PROSE
+        """A Latin word that is no prose names (`5\\,\\text{kg}`); a word of any script names in a subscript."""
+        return (re.fullmatch(r"[A-Za-z]+", raw) is not None and raw not in _PROSE) or super()._text_names(raw)
 
     def _on_ESC(self, tok: Token) -> Iterator[Token]:
         if str(tok) == "\\|":
