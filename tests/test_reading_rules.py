@@ -89,6 +89,14 @@ def reading(tex: str) -> str:
         (r"\varphi_{\rm{B}}^{\rm{AB}} = 0", "phi_B^AB = 0"),
         (r"v_{\text{max}} = x^{\text{new}}", "v_max = x^new"),
         (r"E_{\text{实验}} = 2", "E_实验 = 2"),  # a label in any script
+        # π with a subscript is a name (a dimensionless group), not 3.14…
+        (r"\pi_i = q_i \cdot q_j^{2}", "pi_i = q_i*q_j**2"),
+        # an arrow with a note leads from one relation to the next; a note under a brace is no mathematics
+        (r"M_{J} \sim 10^{16} \quad \xrightarrow{\text{at recombination}} \quad M_{J} \sim 10^{5}",
+         "M_J sim 10000000000000000\nM_J sim 100000"),
+        (r"\underbrace{\dot{Q} = \sigma \, T^{4}}_{\rm blackbody\ radiation}", "Q_dot = sigma*T**4"),
+        # parameters after a semicolon are arguments too
+        (r"d\Phi_2(P; q_{1}, q_{2}) = 1", "d(Phi_2(P, q_1, q_2)) = 1"),
         # units after a number are upright names that multiply
         (r"M = 5\,\mathrm{kg}\,\mathrm{m}", "M = 5*kg*m"),
         # a compound unit in one upright group: each word one name (J/(mol K)), a quotient of units

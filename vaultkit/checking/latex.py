@@ -258,9 +258,15 @@ def _build_statements(reader: FreeReader, statements: list[Tree]) -> list[Statem
         values = [reader.sum(s) for s in sums]
         continued = reader.continues(statement)
         if continued:
-            if not lines:  # `= b = c` continues an equation above the display: read what is here
+            if not lines or str(relations[0]) in _ARROWS:  # `= b = c` continues an equation above the display
+                # (read what is here); `\quad \rightarrow \quad M \sim 10^5` leads to a new statement
                 relations = relations[1:]
                 continued = False
+                if not relations and lines:
+                    raise TranslationError(
+                        "an arrow from an equation to an expression: what does it relate?", command="\\rightarrow",
+                        cause="ambiguous",
+                    )
             else:
                 values.insert(0, lines[-1].values[-1])
         line = _line_of(statement)
@@ -290,13 +296,17 @@ def _differentiated(applied: dict[str, set[sympy.Expr]]) -> dict[sympy.Basic, sy
 _ARROWS = frozenset({"\\rightarrow", "\\to", "\\longrightarrow"})
 
 
+def _relates(relations: list[str]) -> bool:
+    return any(relation not in _ARROWS for relation in relations)
+
+
 def _between_arrows(values: list, relations: list[str]) -> list[tuple[list, list[str]]]:
-    """`log(a) = 0 \\rightarrow n = Np`: an arrow between two equations leads from one to the next, it
-    relates nothing; a limit's `x \\to 0` stays a relation."""
+    """`log(a) = 0 \\rightarrow n = Np`, `M \\sim 10^{16} \\rightarrow M \\sim 10^5`: an arrow between two
+    relations leads from one to the next, it relates nothing; a limit's `x \\to 0` stays a relation."""
     parts: list[tuple[list, list[str]]] = []
     start = 0
     for i, relation in enumerate(relations):
-        if relation in _ARROWS and "=" in relations[start:i] and "=" in relations[i + 1 :]:
+        if relation in _ARROWS and _relates(relations[start:i]) and _relates(relations[i + 1 :]):
             parts.append((values[start : i + 1], relations[start:i]))
             start = i + 1
     parts.append((values[start:], relations[start:]))

@@ -47,6 +47,7 @@ _BRAKETS = [  # written as the braket package's commands, which the grammar read
 # Layout around an expression: `\boxed{X}`, `\underbrace{X}_{note}`, `\overbrace{X}^{note}` are X.
 _WRAPPERS = ("boxed", "underbrace", "overbrace", "displaylines", "mathstrut", "smash")
 _NOTE_AFTER = {"underbrace": "_", "overbrace": "^"}
+_HOLDS_RELATION = re.compile(r"(?<![\\<>!])=|\\(?:approx|simeq|propto|equiv|le|leq|ge|geq)(?![A-Za-z])")
 _WHOLE = frozenset({"boxed", "displaylines"})  # what they hold is whole statements: `⇒ \boxed{E = -k/2a}`
 _COLOR = re.compile(r"\\color\s*\{[A-Za-z!0-9]*\}|\\(?:phantom|hphantom|vphantom)\s*\{[^{}]*\}")
 _TEXTCOLOR = re.compile(r"\\textcolor\s*\{[A-Za-z!0-9]*\}\s*(?:\{((?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*)\})?")
@@ -121,6 +122,8 @@ def _system(match: re.Match) -> str:
 
 
 _SPELLINGS = [  # other spellings of what the grammar reads
+    (re.compile(r"\\x(right|Right|left|Left)arrow\s*(?:\[[^\]]*\]\s*)?\{(?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*\}"),
+     r"\\\1arrow "),  # an arrow with a note on it leads from one equation to the next
     (re.compile(  # (F_\nu)_1, (F_{\nu})_{\rm AB}: a label on a subscripted name is one more label
         r"\(\s*((?:\\[A-Za-z]+|[A-Za-z]))\s*_\s*(\{[^{}()]*\}|\\[A-Za-z]+|[A-Za-z0-9])\s*\)\s*_\s*"
         r"(\{(?:[^{}]|\{[^{}]*\})*\}|\\[A-Za-z]+|[A-Za-z0-9])"
@@ -138,7 +141,9 @@ _NESTED_DECORATION = re.compile(
 # Inside a call's parentheses: `p(x|e)` is p(x \mid e) when it is the only bar; `\phi(x; \theta)` separates
 # parameters; `B(\cdot)` has a placeholder for its argument.
 _BAR_CONDITION = re.compile(r"(?<=[A-Za-z}])(?<!\\left)\(([^()|]+)\|([^()|]+)\)")
-_SEMICOLON_ARGUMENT = re.compile(r"(?<=[A-Za-z}])(?<!\\left)\(([^();]+);([^();]+)\)")
+_SEMICOLON_ARGUMENT = re.compile(  # p(x; θ), dΦ_2(P; p_1, p_2), p(y^{(i)} | x^{(i)}; θ): parameters after ;
+    r"(?<=[A-Za-z}0-9])(?<!\\left)\(((?:[^();]|\([^()]*\))+);((?:[^();]|\([^()]*\))+)\)"
+)
 _PLACEHOLDER = re.compile(r"\(\s*\\cdot\s*\)")
 _FONT_GROUP = re.compile(r"\\(rm|it|bf)\s*\{([^{}]*)\}")  # \rm{kNm} is \mathrm{kNm}
 # A font switch makes the word after it one upright name: `{\rm km}` is the unit km, not k·m; `{\rm d}` is d.
@@ -155,7 +160,7 @@ _FONT_IN_DECORATION = re.compile(
 # A display that continues an earlier one starts with its relation: `= b + c`, `\Rightarrow x = 0`.
 _LEADING = re.compile(r"\A\s*(?:\\(?:Rightarrow|Longrightarrow|implies|therefore|iff|q?quad)(?![A-Za-z])\s*)+")
 _SPACE_AFTER_RELATION = re.compile(  # `a \approx \quad b`: the space belongs to the relation
-    r"((?:=|<|>|\\(?:approx|simeq|sim|propto|equiv|le|leq|ge|geq|ne|neq|coloneqq)(?![A-Za-z])))(?:\s*\\q?quad(?![A-Za-z]))+"
+    r"((?:=|<|>|\\(?:approx|simeq|sim|propto|equiv|le|leq|ge|geq|ne|neq|coloneqq|rightarrow|longrightarrow|to)(?![A-Za-z])))(?:\s*\\q?quad(?![A-Za-z]))+"
 )
 _BROKEN_RELATION = re.compile(r"(=|\\approx|\\le|\\ge|\\propto)\s*\\\\\s*&?\s*\1")  # `a = \\ = b`: one =
 # Words around the mathematics: `\text{LHS: } …`, `… \text{ (since x > 0)}`.
@@ -240,6 +245,11 @@ def is_complex(*texts: str) -> bool:
 
 def prepare(text: str) -> str:
     """The display equation `text`, rewritten for the grammar of the free reading."""
+    return _brakets(_notation(_words_around(_layout(text))))
+
+
+def _layout(text: str) -> str:
+    """What only places the mathematics: comments, environments, spacing, colours, boxes and braces."""
     # a matrix is read cell by cell later: its body travels hex-encoded, out of the lexer's way
     text = _COMMENT.sub(" ", text)
     text = _MATRIX.sub(lambda m: f"\\vkmatrix{{{m.group(1)}}}{{{m.group(2).encode().hex()}}}", text)
@@ -260,6 +270,11 @@ def prepare(text: str) -> str:
         text = _unwrap_command(text, name)
     text = _outer_braces(text)
     text = _BRACED_NAME.sub(r" \1 ", text)
+    return text
+
+
+def _words_around(text: str) -> str:
+    """Words, labels and remarks around the mathematics, and the plainer spellings of numbers and dots."""
     text = _evaluation_brackets(text)
     text = _set_literals(text)
     text = _outside_named(text, _words)
@@ -268,7 +283,6 @@ def prepare(text: str) -> str:
     text = _REMARK_SUFFIX.sub("", text)
     text = _GLOSSARY.sub("", text)
     text = _BROKEN_RELATION.sub(r"\1", text)
-    text = _SPACE_AFTER_RELATION.sub(r"\1 ", text)
     text = _COUNT.sub(r"\\operatorname{count}", text)
     text = _UNDERSCORED.sub(lambda m: "\\mathrm{" + m.group(1).replace("\\_", "_") + "}", text)
     text = _STAR.sub("^*", text)
@@ -277,10 +291,16 @@ def prepare(text: str) -> str:
     text = _THOUSANDS.sub(r"\1", text)
     text = _DOTS.sub(r"\\ldots ", text)
     text = _PERCENT.sub(r"\\cdot\\frac{1}{100}", text)
+    return text
+
+
+def _notation(text: str) -> str:
+    """Other spellings of the notation the grammar reads: decorations, conditions, fonts, primes."""
     text = _NESTED_DECORATION.sub(r"\\\1{\2}", text)
     text = _NUMERATOR_DIFFERENTIAL.sub(_differential_last, text)
     for pattern, replacement in _SPELLINGS:
         text = pattern.sub(replacement, text)
+    text = _SPACE_AFTER_RELATION.sub(r"\1 ", text)
     text = _BAR_CONDITION.sub(r"(\1 \\mid \2)", text)
     text = _SEMICOLON_ARGUMENT.sub(r"(\1, \2)", text)
     text = _PLACEHOLDER.sub(r"(\\vkplaceholder)", text)
@@ -294,7 +314,7 @@ def prepare(text: str) -> str:
     text = _UNBRACED_KET.sub(r"\\\1{\2}", text)
     # x' is a name of its own (f'(x) applies f'); x'' too
     text = _PRIMED.sub(lambda m: f"\\{'d' if len(m.group(2)) == 2 else ''}primed{{{m.group(1)}}}", text)
-    return _brakets(text)
+    return text
 
 
 _BRACKET_OPEN = re.compile(r"\\left\s*\[")
@@ -382,7 +402,8 @@ def _unwrap_command(text: str, name: str) -> str:
         end = group_end(text, start)
         if end < 0:
             return text
-        inner = text[start:end] if name not in _WHOLE else f" {text[start + 1 : end - 1]} "
+        whole = name in _WHOLE or _HOLDS_RELATION.search(text, start, end) is not None  # \underbrace{a = b}_{…}
+        inner = f" {text[start + 1 : end - 1]} " if whole else text[start:end]
         rest = text[end:]
         script = _NOTE_AFTER.get(name)
         if script is not None:

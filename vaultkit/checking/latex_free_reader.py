@@ -221,6 +221,12 @@ class FreeReader(ClaimReader, Notation):
             )
         return None
 
+    def _constant(self, prim: Token, sub: Tree | None = None) -> sympy.Expr | None:
+        """π with a subscript is a name (π_i, a dimensionless group or a policy), never 3.14…."""
+        if sub is not None and str(prim) == "\\pi":
+            return None
+        return super()._constant(prim, sub)
+
     def _letter_constant(self, prim: Token, sub: Tree | None) -> sympy.Expr | None:
         """i is the imaginary unit in a complex text where it is no index."""
         if str(prim) == "i" and prim.type == "LETTER" and self.imaginary_i and not self.scope.defined("i"):
