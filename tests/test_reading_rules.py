@@ -97,6 +97,9 @@ def reading(tex: str) -> str:
         (r"\underbrace{\dot{Q} = \sigma \, T^{4}}_{\rm blackbody\ radiation}", "Q_dot = sigma*T**4"),
         # parameters after a semicolon are arguments too
         (r"d\Phi_2(P; q_{1}, q_{2}) = 1", "d(Phi_2(P, q_1, q_2)) = 1"),
+        # an equation set aside in brackets after \quad is a statement; a remark on indices after \qquad is no equation
+        (r"\log P = 3 \log Q + c \quad \textcolor{gray}{\left[ y = m x + b \right]}", "log(P) = c + 3*log(Q)\ny = b + m*x"),
+        (r"s_{ij} = (p_i + p_j)^2 \qquad (k \neq i, j)", "s_ij = (p_i + p_j)**2"),
         # units after a number are upright names that multiply
         (r"M = 5\,\mathrm{kg}\,\mathrm{m}", "M = 5*kg*m"),
         # a compound unit in one upright group: each word one name (J/(mol K)), a quotient of units

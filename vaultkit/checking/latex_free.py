@@ -111,6 +111,17 @@ _CASES = re.compile(r"\\begin\s*\{d?cases\}(.*?)\\end\s*\{d?cases\}", re.S)
 _CONDITIONED_ROW = re.compile(r",|;|\\text|\\mathrm\s*\{\s*[a-z]{2}|\\rm(?![A-Za-z])|\\quad|[^\s\\]\s*&|\\if(?![A-Za-z])")
 
 
+_NOTE_IN_BRACKETS = re.compile(  # `\quad \left[ y = m x + b \right]`: an equation set aside in brackets
+    r"(\A|\\q?quad\s*|\\\\\s*)\\left\s*\[((?:(?!\\left\s*\[|\\right\s*\]).)*)\\right\s*\](?=\s*(?:\\q?quad(?![A-Za-z])|\\\\|&|\Z))",
+    re.S,
+)
+
+
+def _bracketed_note(match: re.Match) -> str:
+    inner = match.group(2)
+    return f"{match.group(1)} {inner} " if _HOLDS_RELATION.search(inner) else match.group()
+
+
 def _unbraced(script: str) -> str:
     return script[1:-1] if script.startswith("{") else script
 
@@ -170,7 +181,10 @@ _GLOSSARY = re.compile(
     r"(?:\\q?quad|\\[,;:! ]|[\s,.~])*\\(?:text|textrm|textnormal|textit|textbf|mbox|mathrm)\s*\{\s*(?:where|with|here)\s*[:,]?\s*\}.*\Z",
     re.S,
 )
-_REMARK_SUFFIX = re.compile(r"(?:\\q?quad\s*)?\\text(?:normal|rm|it)?\s*\{\s*\([^{}]*\)\s*\}\s*[.,;]?\s*\Z")
+_REMARK_SUFFIX = re.compile(  # `… \text{ (since x > 0)}`, `… \qquad (k \neq i, j)`: a remark on what holds
+    r"(?:\\q?quad\s*)?\\text(?:normal|rm|it)?\s*\{\s*\([^{}]*\)\s*\}\s*[.,;]?\s*\Z"
+    r"|\\q?quad\s*\((?=[^()]*(?:\\neq?|\\in|\\notin)(?![A-Za-z]))[^()]*\)\s*[.,;]?\s*\Z"
+)
 # `\mid c_n \mid^2` outside a probability's parentheses is an absolute value; `\#(…)` counts.
 _MID_ABS = re.compile(r"\\mid(?![A-Za-z])([^()|]*?)\\mid(?![A-Za-z])")
 _COUNT = re.compile(r"\\#\s*(?=\()")
@@ -269,6 +283,7 @@ def _layout(text: str) -> str:
     for name in _WRAPPERS:
         text = _unwrap_command(text, name)
     text = _outer_braces(text)
+    text = _NOTE_IN_BRACKETS.sub(_bracketed_note, text)
     text = _BRACED_NAME.sub(r" \1 ", text)
     return text
 
