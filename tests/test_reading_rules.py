@@ -100,6 +100,10 @@ def reading(tex: str) -> str:
         # an equation set aside in brackets after \quad is a statement; a remark on indices after \qquad is no equation
         (r"\log P = 3 \log Q + c \quad \textcolor{gray}{\left[ y = m x + b \right]}", "log(P) = c + 3*log(Q)\ny = b + m*x"),
         (r"s_{ij} = (p_i + p_j)^2 \qquad (k \neq i, j)", "s_ij = (p_i + p_j)**2"),
+        # a label ending in a colon is no mathematics, wherever it stands; \text{arg min} is argmin
+        (r"\begin{alignat}{2} &\text{Dispersion Relation:} &\hspace{1cm} \omega &= c k \end{alignat}", "omega = c*k"),
+        (r"\hat\theta = \text{arg min}_{\theta} \sum_i (\theta - y_i)^2",
+         "theta_hat = argmin(Sum((theta - y_i)**2, (i, i_first, i_last)), theta)"),
         # units after a number are upright names that multiply
         (r"M = 5\,\mathrm{kg}\,\mathrm{m}", "M = 5*kg*m"),
         # a compound unit in one upright group: each word one name (J/(mol K)), a quotient of units

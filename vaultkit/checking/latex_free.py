@@ -85,7 +85,8 @@ _ARG_OPT = [  # argmax and argmin, however they are spelled
     (re.compile(r"\\arg\s*\\(max|min)(?![A-Za-z])"), r"\\arg\1 "),
     (re.compile(r"\\(?:mathop|operatorname\*?)\s*\{\s*\\(?:mathrm|text|operatorname)\s*\{\s*arg\s*(?:\\[,;:!]\s*)?(max|min)\s*\}\s*\}"),
      r"\\arg\1 "),
-    (re.compile(r"\\(?:mathop|operatorname\*?|mathrm)\s*\{\s*arg\s*(?:\\[,;:!]\s*)?(max|min)\s*\}"), r"\\arg\1 "),
+    (re.compile(r"\\(?:mathop|operatorname\*?|mathrm|text|textrm)\s*\{\s*arg\s*(?:\\[,;:!]\s*)?(max|min)\s*\}"),
+     r"\\arg\1 "),
 ]
 _BRACED = r"\{(?:[^{}]|\{[^{}]*\})*\}"
 _NUMERATOR_DIFFERENTIAL = re.compile(  # \int_a^b \frac{c\,\mathrm{d}t}{a(t)}: the differential written on top
@@ -175,7 +176,9 @@ _SPACE_AFTER_RELATION = re.compile(  # `a \approx \quad b`: the space belongs to
 )
 _BROKEN_RELATION = re.compile(r"(=|\\approx|\\le|\\ge|\\propto)\s*\\\\\s*&?\s*\1")  # `a = \\ = b`: one =
 # Words around the mathematics: `\text{LHS: } …`, `… \text{ (since x > 0)}`.
-_LABEL_PREFIX = re.compile(r"\A\s*\\text(?:normal|rm|bf|it)?\s*\{[^{}]*:\s*\}(?:\s*\\q?quad(?![A-Za-z]))*")
+_LABEL_PREFIX = re.compile(  # `\text{Dispersion Relation:}`, `&\textbf{Cartesian: }`: a label, wherever it stands
+    r"(?:&\s*)?\\text(?:normal|rm|bf|it)?\s*\{[^{}]*:\s*\}(?:\s*(?:\\q?quad(?![A-Za-z])|&))*"
+)
 # `… \hspace{1cm} \text{where} \hspace{1cm} n = \text{number density}`: a glossary of the names, not mathematics
 _GLOSSARY = re.compile(
     r"(?:\\q?quad|\\[,;:! ]|[\s,.~])*\\(?:text|textrm|textnormal|textit|textbf|mbox|mathrm)\s*\{\s*(?:where|with|here)\s*[:,]?\s*\}.*\Z",
