@@ -104,6 +104,9 @@ def reading(tex: str) -> str:
         (r"\begin{alignat}{2} &\text{Dispersion Relation:} &\hspace{1cm} \omega &= c k \end{alignat}", "omega = c*k"),
         (r"\hat\theta = \text{arg min}_{\theta} \sum_i (\theta - y_i)^2",
          "theta_hat = argmin(Sum((theta - y_i)**2, (i, i_first, i_last)), theta)"),
+        # an evaluation bar with a value: the expression where the variable takes it
+        (r"\frac{dN}{d\eta}\bigg|_{\eta=0} \approx 2.5", "at(Derivative(N(eta), eta), eta, 0) approx 5/2"),
+        (r"a = \left. x^2 \right|_{x = 3}", "a = at(x**2, x, 3)"),
         # units after a number are upright names that multiply
         (r"M = 5\,\mathrm{kg}\,\mathrm{m}", "M = 5*kg*m"),
         # a compound unit in one upright group: each word one name (J/(mol K)), a quotient of units

@@ -294,6 +294,7 @@ def _layout(text: str) -> str:
 def _words_around(text: str) -> str:
     """Words, labels and remarks around the mathematics, and the plainer spellings of numbers and dots."""
     text = _evaluation_brackets(text)
+    text = _evaluated_at(text)
     text = _set_literals(text)
     text = _outside_named(text, _words)
     text = _LEADING.sub("", text)
@@ -390,6 +391,33 @@ def _evaluation_brackets(text: str) -> str:
         replacement = f"\\operatorname{{evaluated}}\\left({inner}, {low}, {high}\\right)"
         text = text[: opening.start()] + replacement + text[bounds.end() :]
         start = opening.start() + len(replacement)
+    return text
+
+
+_LEFT_DOT = re.compile(r"\\left\s*\.")
+_BAR_AT = re.compile(  # `\right|_{x=a}`, `\Big|_{x = 0}`: evaluated where a variable takes a value
+    r"\s*(?:\\right|\\[bB]igg?r?|\\middle)?\s*(?:\||\\vert(?![A-Za-z]))\s*_\s*\{\s*([A-Za-z]|\\[A-Za-z]+)\s*=\s*([^{}=]+)\}"
+)
+_FRACTION_BEFORE = re.compile(r"\\frac\s*\{(?:[^{}]|\{[^{}]*\})*\}\s*\{(?:[^{}]|\{[^{}]*\})*\}\s*\Z")
+
+
+def _evaluated_at(text: str) -> str:
+    r"""`\left. F \right|_{x=a}` and `\frac{df}{dx}\Big|_{x=0}`: `\operatorname{at}(F, x, a)`, F with x = a."""
+    start = 0
+    while (bar := _BAR_AT.search(text, start)) is not None:
+        before = text[: bar.start()]
+        dot = max((m for m in _LEFT_DOT.finditer(before)), key=lambda m: m.start(), default=None)
+        fraction = _FRACTION_BEFORE.search(before)
+        if dot is not None and "\\right" in bar.group():
+            opening, inner = dot.start(), before[dot.end() :]
+        elif fraction is not None:
+            opening, inner = fraction.start(), fraction.group()
+        else:
+            start = bar.end()
+            continue
+        replacement = f"\\operatorname{{at}}\\left({inner}, {bar.group(1)}, {bar.group(2)}\\right)"
+        text = text[:opening] + replacement + text[bar.end() :]
+        start = opening + len(replacement)
     return text
 
 
