@@ -1163,6 +1163,10 @@ def test_free_reading(tex, reading):
         (r"2 (a, b)", "unsupported-construct", ","),  # no arithmetic on tuples
         (r"\begin{pmatrix} a & b \\ c \end{pmatrix}", "syntax", r"\begin{pmatrix}"),
         (r"M = \begin{pmatrix} \hat{A} & b \end{pmatrix}", "unsupported-construct", r"\begin{pmatrix}"),
+        # a relation with a side missing in an argument or a script, a power of a pair: refused, never a crash
+        (r"p(x_1, \dots, x_n) = \prod_{i=1}^n p(x_i \mid x_{<i})", "syntax", "<"),
+        (r"f(= 2)", "syntax", "="),
+        (r"s = (p_a, p_b)^2", "unsupported-construct", "^"),
     ],
 )
 def test_free_reading_refuses_what_it_cannot_read(tex, cause, command):

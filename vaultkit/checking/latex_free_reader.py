@@ -90,6 +90,8 @@ class FreeReader(ClaimReader, Notation):
         sums, relations = self.relation(statement)
         if not relations:
             return self.expression(statement)
+        if len(sums) != len(relations) + 1:  # `x_{<i}`, `(= 2)`: a relation with a side missing
+            raise TranslationError(f"{relations[0]} with nothing before it", command=str(relations[0]), cause="syntax")
         if [str(r) for r in relations] == ["="]:
             return sympy.Eq(self.sum(sums[0]), self.sum(sums[1]), evaluate=False)
         if [str(r) for r in relations] == ["\\mid"]:

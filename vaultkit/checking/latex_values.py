@@ -19,6 +19,8 @@ def _number(token: Token) -> sympy.Expr:
 
 
 def _power(base: sympy.Expr, exponent: sympy.Expr) -> sympy.Expr:
+    if not (isinstance(base, sympy.Expr) and isinstance(exponent, sympy.Expr)):  # (a, b)^2: a pair is no number
+        raise TranslationError("a power of a tuple, a set or a relation", command="^", cause="unsupported-construct")
     if exponent.is_Rational:
         if max(abs(exponent.p), exponent.q) > MAX_EXPONENT:
             raise TranslationError(f"exponent {exponent} is larger than {MAX_EXPONENT}", command="^",
