@@ -107,6 +107,9 @@ def reading(tex: str) -> str:
         # an evaluation bar with a value: the expression where the variable takes it
         (r"\frac{dN}{d\eta}\bigg|_{\eta=0} \approx 2.5", "at(Derivative(N(eta), eta), eta, 0) approx 5/2"),
         (r"a = \left. x^2 \right|_{x = 3}", "a = at(x**2, x, 3)"),
+        # in an exponent, what follows a slash is its denominator: the Boltzmann factor, a Gaussian
+        (r"B = \frac{1}{e^{h \nu / k T} - 1}", "B = (-1 + exp(h*nu*(k*T)**(-1)))**(-1)"),
+        (r"p = e^{-x^2/2\sigma^2}", "p = exp(-x**2/(2*sigma**2))"),
         # units after a number are upright names that multiply
         (r"M = 5\,\mathrm{kg}\,\mathrm{m}", "M = 5*kg*m"),
         # a compound unit in one upright group: each word one name (J/(mol K)), a quotient of units
@@ -176,6 +179,9 @@ def test_condition_stays_a_call():
         (r"u = J_0(kr)", "J_0("),
         # π before parentheses: 3.14·x or a function π (a policy, the prime-counting function)?
         (r"\pi(x) \sim \frac{x}{\ln x}", "\\pi("),
+        # a/b c outside an exponent, and 1/2 x inside one: a/(bc) or (a/b)c?
+        (r"y = a/b c", "/"),
+        (r"y = e^{-1/2 x^2}", "/"),
         # what is differentiated does not show the variable: the derivative would be 0
         (r"\frac{d}{dx}f = kf(x)", "\\frac{d}{d…}"),
         (r"\partial_t u = D \partial_x^2 u", "\\partial_t"),

@@ -57,6 +57,7 @@ class FreeReader(ClaimReader, Notation):
         self.conjugating = True  # x^* is the conjugate of x (else the name x^*)
         self.imaginary_i = False  # a complex text where i is no index: i is the imaginary unit
         self.bare_operators: frozenset[str] = frozenset()  # \hat{A} written before a factor somewhere
+        self.exponents = 0  # how deep in superscripts the reading is: there, E/k_B T is E/(k_B T)
 
     def parse(self, tex: str) -> Tree:
         """The parse tree of the prepared text; what the text is about sets how names are read."""
@@ -134,6 +135,25 @@ class FreeReader(ClaimReader, Notation):
         return None
 
     # ------------------------------------------------------------ factors and scripts
+
+    def _sup(self, value: sympy.Expr, sup: Tree | None) -> sympy.Expr:
+        self.exponents += 1
+        try:
+            return super()._sup(value, sup)
+        finally:
+            self.exponents -= 1
+
+    def _exp(self, sup: Tree) -> sympy.Expr:
+        self.exponents += 1
+        try:
+            return super()._exp(sup)
+        finally:
+            self.exponents -= 1
+
+    def _combine(self, parts: list[tuple[str | None, sympy.Expr]]) -> sympy.Expr:
+        r"""In an exponent, `e^{-E/k_B T}`, `e^{-x^2/2\sigma^2}`: what follows the slash is its denominator
+        (`1/2 x` stays refused: a half of x, or 1/(2x)?)."""
+        return super()._combine(_joined_denominators(parts) if self.exponents else parts)
 
     def _notation(self, prim: Token) -> sympy.Expr:
         """Kets, bras, brakets, expectation values and matrices (`Notation`)."""
@@ -431,6 +451,18 @@ def _label_text(node: Tree | Token) -> str | None:
             and len(inner.children) == 1 and not _compound_label(node):
         return "(" + "".join(_label(inner.children[0]).split()[1:-1]).replace("\\", "") + ")"
     return None
+
+
+def _joined_denominators(parts: list[tuple[str | None, sympy.Expr]]) -> list[tuple[str | None, sympy.Expr]]:
+    joined: list[tuple[str | None, sympy.Expr]] = []
+    for op, factor in parts:
+        after_slash = joined and joined[-1][0] in ("/", "\\div") and op == ""
+        half = len(joined) > 1 and joined[-2][1] == 1 and joined[-1][1].is_Number  # 1/2 x
+        if after_slash and not half:
+            joined[-1] = (joined[-1][0], joined[-1][1] * factor)
+        else:
+            joined.append((op, factor))
+    return joined
 
 
 def _word(token: Token) -> str | None:
