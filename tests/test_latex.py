@@ -1006,8 +1006,13 @@ def test_vault_ket_is_refused():
     assert error.command in (r"\rangle", r"\langle")
 
 
-def test_vault_fermi_dirac_is_ambiguous_not_guessed():
-    error = refused(r"n(E) = \frac{1}{e^{(E - \mu)/k_B T} + 1}", equation=True, free=True)
+def test_vault_fermi_dirac_reads_the_exponent_as_physics_writes_it():
+    # in an exponent what follows the slash is the denominator: (E - μ)/(k_B T), as every physicist reads it
+    assert read_display(r"n(E) = \frac{1}{e^{(E - \mu)/k_B T} + 1}", Scope()) == (
+        "n(E) = (1 + exp((E - mu)*(k_B*T)**(-1)))**(-1)"
+    )
+    # outside an exponent, a/b c stays ambiguous
+    error = refused(r"n(E) = (E - \mu)/k_B T", equation=True, free=True)
     assert (error.cause, error.command) == ("ambiguous", "/")
 
 
