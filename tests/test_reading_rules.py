@@ -110,6 +110,9 @@ def reading(tex: str) -> str:
         # in an exponent, what follows a slash is its denominator: the Boltzmann factor, a Gaussian
         (r"B = \frac{1}{e^{h \nu / k T} - 1}", "B = (-1 + exp(h*nu*(k*T)**(-1)))**(-1)"),
         (r"p = e^{-x^2/2\sigma^2}", "p = exp(-x**2/(2*sigma**2))"),
+        # a value times an expression in parentheses multiplies; ln without its backslash before a number
+        (r"a = \sigma(z)(1 - \sigma(z))", "a = (1 - sigma(z))*sigma(z)"),
+        (r"N = \ln400000", "N = log(400000)"),
         # units after a number are upright names that multiply
         (r"M = 5\,\mathrm{kg}\,\mathrm{m}", "M = 5*kg*m"),
         # a compound unit in one upright group: each word one name (J/(mol K)), a quotient of units
@@ -179,6 +182,12 @@ def test_condition_stays_a_call():
         (r"u = J_0(kr)", "J_0("),
         # π before parentheses: 3.14·x or a function π (a policy, the prime-counting function)?
         (r"\pi(x) \sim \frac{x}{\ln x}", "\\pi("),
+        # a whole side in square brackets: the dimensions of a quantity (dimensional analysis) or the quantity?
+        (r"[G] = \left[ \frac{E R}{M^{2}} \right]", "["),
+        # M^0 in dimensional analysis is 1, Z^0 is a particle: the power 0 or a label?
+        (r"1 = M^0", "^0"),
+        # φ(k)(x): the map φ(k) applied to x, or a product?
+        (r"\phi(k)(x) = x^k", ")("),
         # a/b c outside an exponent, and 1/2 x inside one: a/(bc) or (a/b)c?
         (r"y = a/b c", "/"),
         (r"y = e^{-1/2 x^2}", "/"),

@@ -225,9 +225,44 @@ def refuse_index_in_exponent(tex: str) -> None:
         )
 
 
+_RELATION = r"(?:=|\\(?:sim|propto|approx|simeq|equiv)(?![A-Za-z]))"
+_DIMENSION = re.compile(  # [G] = [E R / M^2]: the dimensions of G, or G in brackets?
+    rf"(?:\A|{_RELATION})\s*(?:\\left\s*)?\[[^\[\],]+(?:\\right\s*)?\]\s*(?={_RELATION}|\Z)"
+)
+
+
+def dimension_brackets(tex: str) -> TranslationError | None:
+    """`[G] = [E R / M^2]`, `[q^2] = 1`: a whole side in square brackets is the dimension of a quantity in
+    dimensional analysis, or the quantity grouped? (`[x, p]` is a commutator.)"""
+    match = _DIMENSION.search(tex)
+    if match is None:
+        return None
+    return TranslationError(
+        "[…] as a whole side: the dimension of a quantity, or the quantity itself? Write it without brackets",
+        command="[", cause="ambiguous",
+    )
+
+
+_CALL_THEN_NAME = re.compile(
+    r"(?:\\[A-Za-z]+|(?<![\\A-Za-z])[A-Za-z])\s*(?:_\s*(?:\{[^{}]*\}|\\?\w+)\s*)?\([^()]*\)\s*"
+    r"\(\s*(?:\\[A-Za-z]+|[A-Za-z])\s*(?:_\s*(?:\{[^{}]*\}|\\?\w+)\s*)?\)"
+)
+
+
+def value_applied(tex: str) -> TranslationError | None:
+    r"""`\phi(k)(x)`: the map φ(k) applied to x, or φ(k) times x? (`\sigma(z)(1 - \sigma(z))` multiplies.)"""
+    match = _CALL_THEN_NAME.search(tex)
+    if match is None:
+        return None
+    return TranslationError(
+        f"{match.group().strip()}: a function's value applied to a name, or a product? Write \\cdot or name the map",
+        command=")(", cause="ambiguous",
+    )
+
+
 DOUBTS: tuple[Callable[[str], TranslationError | None], ...] = (
     tensor_indices, inverse_transpose, space_norm, divergence_separator, anticommutator, capitals_name,
-    derivative_before_parentheses, upright_and_italic,
+    derivative_before_parentheses, upright_and_italic, dimension_brackets, value_applied,
 )
 
 

@@ -201,7 +201,7 @@ _NAMED_GROUP = re.compile(
     r"\\(?:text[a-z]*|math[a-z]*|operatorname\*?|mbox|label|tag|begin|end)\s*\{[^{}]*\}"
     r"|\\vkmatrix\{[a-zA-Z]+\}\{[0-9a-f]*\}|\\vkcases\{[0-9a-f]*\}"  # cells and cases, hex-encoded by prepare
 )
-_BARE_FUNCTION = re.compile(r"(?<![\\a-z])(sinh|cosh|tanh|sin|cos|tan|log|ln|exp)(?=\s*[(A-Z\\{]|\s+[A-Za-z])")
+_BARE_FUNCTION = re.compile(r"(?<![\\a-z])(sinh|cosh|tanh|sin|cos|tan|log|ln|exp)(?=\s*[(A-Z\\{0-9]|\s+[A-Za-z])")
 _WORD_CALL = re.compile(r"(?<![\\A-Za-z])([A-Z][a-z]{2,})(?=\s*\()")
 
 

@@ -182,7 +182,11 @@ class FreeReader(ClaimReader, Notation):
         if isinstance(node, Token) and node.type == "STAR" and not self.conjugating and isinstance(value, sympy.Indexed):
             return sympy.IndexedBase(f"{value.base}_star")[value.indices]  # Δ^*_{n+1}: an optimum's step
         label = _label_text(node)
-        if label is not None and isinstance(value, sympy.Symbol):  # x^{(i)}, W^{(\ell)}, y^0: labels name
+        if label == "0" and isinstance(value, sympy.Symbol) and "_" not in value.name:
+            raise TranslationError(  # Z^0 (a particle) or M^0 (dimensional analysis: 1)?
+                f"{value.name}^0: a label or the power 0? Write {value.name}_0 or 1", command="^0", cause="ambiguous"
+            )
+        if label is not None and isinstance(value, sympy.Symbol):  # x^{(i)}, W^{(\ell)}, y_i^0: labels name
             return self._fallback(f"{value.name}^{label}", value.is_commutative is not False)
         if label is not None and isinstance(value, sympy.Indexed):  # y^{0}_{i+1}
             base = sympy.IndexedBase(f"{value.base}^{label}", commutative=value.is_commutative is not False)
