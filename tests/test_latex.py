@@ -1051,7 +1051,7 @@ from vaultkit.checking.latex import read_display  # noqa: E402
         (r"\text{softmax}(z)_k", None),
         (r"\mathbb{E}[X^2] - \mathbb{E}[X]^2 = \text{Var}[X]", "-E_bb(X)**2 + E_bb(X**2) = Var(X)"),
         # a sum without a declared range runs between named bounds
-        (r"\sum_j e^{z_j}", "Sum(exp(z_j), (j, j_first, j_last))"),
+        (r"\sum_j e^{z_j}", "Sum(exp(z[j]), (j, j_first, j_last))"),
         # x differentiated by t is x(t) everywhere in the equation
         (r"\frac{d^2 x}{dt^2} = -\omega^2 x", "Derivative(x(t), (t, 2)) = -omega**2*x(t)"),
         # braces and font switches only group: {\rm d}w over {\rm d}x is still a derivative
@@ -1075,7 +1075,7 @@ from vaultkit.checking.latex import read_display  # noqa: E402
         (r"{[A,B] = -[B,A]}", "commutator(A, B) = -commutator(B, A)"),
         (r"\boxed{N! \approx N^N e^{-N}}", "factorial(N) approx N**N*exp(-N)"),
         (r"\alpha_k = \underbrace{\sum_{j=1}^N x_j}_\text{observed} + \underbrace{a}_{prior}",
-         "alpha_k = a + Sum(x_j, (j, 1, N))"),
+         "alpha_k = a + Sum(x[j], (j, 1, N))"),
         (r"{\color{blue} \psi^*} = \overbrace{\phi}^{\text{note}}", "conjugate(psi) = phi"),
         (r"a_{jk} = a^{*}_{kj}", "a_jk = a_kj_star"),
         (r"H = -K a^{\dagger 2} a^2", "H = -K*Dagger(a)**2*a**2"),
@@ -1126,7 +1126,7 @@ from vaultkit.checking.latex import read_display  # noqa: E402
         (r"\left[ x^2 \right]_0^1 = 1", "evaluated(x**2, 0, 1) = 1"),
         # sets and indicators as written, events with any order relation, the argument list of a call
         (r"D = \{h,h,t,h,t\}", "D = set(h, h, t, h, t)"),
-        (r"\prod_{k=1}^K P(X_j = k)^{\sum_{j=1}^N 1\{ X_j = k \}}", "Product(P(Eq(X_j, k))**Sum(indicator(Eq(X_j, k)), (j, 1, N)), (k, 1, K))"),
+        (r"\prod_{k=1}^K P(X_j = k)^{\sum_{j=1}^N 1\{ X_j = k \}}", "Product(P(Eq(X_j, k))**Sum(indicator(Eq(X[j], k)), (j, 1, N)), (k, 1, K))"),
         (r"P(X \le 3) = 1 - P(X > 3)", "P(X <= 3) = 1 - P(X > 3)"),
         (r"p(x|e) = p(x,e)/p(e)", "p(given(x, e)) = p(x, e)/p(e)"),
         (r"\tilde p = \phi_k(x_k; \theta)", "p_tilde = phi_k(x_k, theta)"),
@@ -1208,4 +1208,20 @@ def test_a_star_conjugates_in_a_note_about_complex_quantities():
     assert read_display(r"U(t) = e^{-iHt}", Scope()) == "U(t) = exp(-i*H*t)"  # iH: the order as written
     with pytest.raises(TranslationError, match="the index or the imaginary unit"):  # i indexes and is in e^{ik}
         read_display(r"\psi = \sum_i c_i e^{i k}", Scope())
-    assert read_display(r"\psi = \sum_i c_i x^i", Scope()) == "psi = Sum(c_i*x**i, (i, i_first, i_last))"
+    assert read_display(r"\psi = \sum_i c_i x^i", Scope()) == "psi = Sum(x**i*c[i], (i, i_first, i_last))"
+
+
+@pytest.mark.parametrize(
+    "tex",
+    [  # found by an outside tester: each crashed or hung the reader
+        r"\mathrm{}", r"v = 3\,\mathrm{}", r"\lim_{\to a} x", r"\sum_{n=1}^{\infty} 1 - \hat{H}",
+        r"\mathbf{x} + \sum_{n=1}^{\infty} 1", r"\sqrt{\left(\int_{0}^{\infty} c \, dx\right)^{2}}",
+        r"\sqrt{e^{\sum_{n=0}^{\infty} i}}", r"s = (p_a, p_b)^2",
+    ],
+)
+@pytest.mark.parametrize("complex_note", [False, True])
+def test_hostile_displays_are_read_or_refused_never_a_crash(tex, complex_note):
+    try:
+        assert isinstance(read_display(tex, Scope(), complex_note=complex_note), str)
+    except TranslationError:
+        pass

@@ -228,7 +228,7 @@ CASES: list[Case] = [
     C("bigl-paren-usage", r"f\bigl(x + 1\bigr)", "f(x + 1)",
       "stumbles on \\bigl( ... \\bigr)", usage=[r"f(x) = x^2"]),
     C("loss-function", r"\mathcal{L}(\theta) = -\sum_i \log p(x_i)",
-      "L_cal(theta) = -Sum(log(p(x_i)), (i, i_first, i_last))",
+      "L_cal(theta) = -Sum(log(p(x[i])), (i, i_first, i_last))",
       "multiplies the loss by theta or p by x_i"),
     # ------------------------------------------------------------------
     # implicit products and operator arguments
@@ -297,7 +297,7 @@ CASES: list[Case] = [
       "reads T_{1/2} as T_1/2"),
     C("heat-capacities", r"C_p - C_v = nR", "C_p - C_v = n*R", "confuses the labels p and v with variables"),
     C("double-sum-indices", r"\sum_{i,j} A_{ij}",
-      "Sum(A_ij, (i, i_first, i_last), (j, j_first, j_last))", "sums over one index only"),
+      "Sum(A[i, j], (i, i_first, i_last), (j, j_first, j_last))", "sums over one index only"),
     # ------------------------------------------------------------------
     # derivatives
     C("d-dx-x2", r"\frac{d}{dx} x^2", "Derivative(x**2, x)", "reads d/(d*x) * x**2"),
@@ -355,13 +355,13 @@ CASES: list[Case] = [
     # sums, products, factorials, binomials
     C("gauss-sum", r"\sum_{i=1}^n i = \frac{n(n+1)}{2}", "Sum(i, (i, 1, n)) = n*(n + 1)/2",
       "applies n to (n+1)"),
-    C("sum-scope", r"\sum_{i=1}^n x_i + y", "y + Sum(x_i, (i, 1, n))", "puts y inside the sum"),
+    C("sum-scope", r"\sum_{i=1}^n x_i + y", "y + Sum(x[i], (i, 1, n))", "puts y inside the sum"),
     C("product-factorial", r"\prod_{k=1}^n k = n!", "Product(k, (k, 1, n)) = factorial(n)",
       "reads ! as text"),
     C("exp-series", r"\sum_{k=0}^{\infty} \frac{x^k}{k!} = e^x",
       "Sum(x**k/factorial(k), (k, 0, oo)) = exp(x)", "reads e as a symbol"),
     C("total-probability", r"P(B) = \sum_i P(B|A_i)P(A_i)",
-      "P(B) = Sum(P(given(B, A_i))*P(A_i), (i, i_first, i_last))", "reads | as absolute value"),
+      "P(B) = Sum(P(given(B, A[i]))*P(A[i]), (i, i_first, i_last))", "reads | as absolute value"),
     C("ellipsis-sum", r"1 + 2 + \cdots + n = \frac{n(n+1)}{2}",
       (REFUSE, contains("…"), contains("Sum(")),
       "drops the ellipsis and asserts 1 + 2 + n = n(n+1)/2"),
@@ -386,7 +386,7 @@ CASES: list[Case] = [
     C("abs-braket", r"|\langle\phi|\psi\rangle|^2", ("<phi|psi>*<psi|phi>", "Abs(<phi|psi>)**2"),
       "mismatches the bars of the braket and the absolute value"),
     C("l1-norm", r"\lVert x \rVert_1 = \sum_i |x_i|",
-      "norm(x, 1) = Sum(Abs(x_i), (i, i_first, i_last))", "trips on lVert"),
+      "norm(x, 1) = Sum(Abs(x[i]), (i, i_first, i_last))", "trips on lVert"),
     # ------------------------------------------------------------------
     # expectations and probabilities
     C("expectation-bb", r"\mathbb{E}[X]", (applied("E_bb", "X"), applied("E", "X"), applied("expectation", "X")),
@@ -481,7 +481,7 @@ CASES: list[Case] = [
       all_of(contains("e*phi"), lacks("E*phi")), "reads the charge e as Euler's number"),
     C("bohr-e4", r"E_n = -\frac{m_e e^4}{8\epsilon_0^2 h^2 n^2}", (REFUSE, all_of(contains("e**4"), lacks("exp("))),
       "reads e^4 as exp(4)"),
-    C("edge-index-e", r"\sum_e w_e", "Sum(w_e, (e, e_first, e_last))", "reads the edge index e as Euler's number"),
+    C("edge-index-e", r"\sum_e w_e", "Sum(w[e], (e, e_first, e_last))", "reads the edge index e as Euler's number"),
     C("euler-limit", r"\lim_{n\to\infty}(1 + 1/n)^n = e",
       ("Limit((1 + 1/n)**n, n, oo, dir='-') = e", "Limit((1 + 1/n)**n, n, oo, dir='-') = E"),
       "mangles the limit"),
@@ -490,7 +490,7 @@ CASES: list[Case] = [
     C("index-i-complex", r"\sum_{i=1}^n i = \frac{n(n+1)}{2}", "Sum(i, (i, 1, n)) = n*(n + 1)/2",
       "turns the summation index i into the imaginary unit", cx=True),
     C("dft", r"X_k = \sum_{n=0}^{N-1} x_n e^{-2\pi i k n/N}",
-      "X_k = Sum(x_n*exp(-2*I*pi*k*n/N), (n, 0, N - 1))", "keeps i a symbol", cx=True),
+      "X_k = Sum(exp(-2*I*pi*k*n/N)*x[n], (n, 0, N - 1))", "keeps i a symbol", cx=True),
     C("plane-wave-indexed", r"\psi_i(x) = e^{i k_i x}", (REFUSE, contains("exp(I*")),
       "reads the i in the exponent as the state index because i labels psi_i", cx=True),
     C("plane-wave-paren", r"\Psi(x,t) = A e^{i(kx - \omega t)}",

@@ -21,7 +21,7 @@ def reading(tex: str) -> str:
     ("tex", "expected"),
     [
         # a coefficient with a subscript before parentheses multiplies (a power series, a Taylor expansion)
-        (r"f(z) = \sum_{n=0}^{\infty} c_{n}(z-a)^{n}", "f(z) = Sum(c_n*(-a + z)**n, (n, 0, oo))"),
+        (r"f(z) = \sum_{n=0}^{\infty} c_{n}(z-a)^{n}", "f(z) = Sum((-a + z)**n*c[n], (n, 0, oo))"),
         # a name the display uses as a value multiplies: n(n+1) beside n
         (r"\sum_{k=1}^n k = \frac{n(n+1)}{2}", "Sum(k, (k, 1, n)) = n*(n + 1)/2"),
         (r"L = f(x) - \lambda(\sum_i p_i - 1) + \lambda c", None),  # checked below: λ multiplies
@@ -103,7 +103,7 @@ def reading(tex: str) -> str:
         # a label ending in a colon is no mathematics, wherever it stands; \text{arg min} is argmin
         (r"\begin{alignat}{2} &\text{Dispersion Relation:} &\hspace{1cm} \omega &= c k \end{alignat}", "omega = c*k"),
         (r"\hat\theta = \text{arg min}_{\theta} \sum_i (\theta - y_i)^2",
-         "theta_hat = argmin(Sum((theta - y_i)**2, (i, i_first, i_last)), theta)"),
+         "theta_hat = argmin(Sum((theta - y[i])**2, (i, i_first, i_last)), theta)"),
         # an evaluation bar with a value: the expression where the variable takes it
         (r"\frac{dN}{d\eta}\bigg|_{\eta=0} \approx 2.5", "at(Derivative(N(eta), eta), eta, 0) approx 5/2"),
         (r"a = \left. x^2 \right|_{x = 3}", "a = at(x**2, x, 3)"),
@@ -113,6 +113,9 @@ def reading(tex: str) -> str:
         # a value times an expression in parentheses multiplies; ln without its backslash before a number
         (r"a = \sigma(z)(1 - \sigma(z))", "a = (1 - sigma(z))*sigma(z)"),
         (r"N = \ln400000", "N = log(400000)"),
+        # a name indexed by a sum's own variable is a family that varies with it (a name x_i would make the sum n·x_i)
+        (r"\sum_{i=1}^{n} x_i = n x_i", "Sum(x[i], (i, 1, n)) = n*x_i"),
+        (r"x_i = \sum_{j} A_{ij} x_j", "x_i = Sum(A[i, j]*x[j], (j, j_first, j_last))"),
         # units after a number are upright names that multiply
         (r"M = 5\,\mathrm{kg}\,\mathrm{m}", "M = 5*kg*m"),
         # a compound unit in one upright group: each word one name (J/(mol K)), a quotient of units
@@ -230,7 +233,7 @@ def test_the_note_decides_a_name_before_an_expression():
     # a note that writes the multiplier alone elsewhere: λ(Σ pᵢ − 1) multiplies
     multiplier = note_usage([r"\frac{\partial L}{\partial \lambda} = 0", r"\lambda = \log Z"])
     text = read_display(r"L = f(x) - \lambda(\sum_i p_i - 1)", Scope(), usage=multiplier)
-    assert text == "L = -lambda*(Sum(p_i, (i, i_first, i_last)) - 1) + f(x)"
+    assert text == "L = -lambda*(Sum(p[i], (i, i_first, i_last)) - 1) + f(x)"
 
 
 def test_coverage_reads_with_the_note_usage(tmp_path):

@@ -90,13 +90,16 @@ separate pairs. A relation other than `=` anywhere is an error naming it.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
 import sympy
 from lark import Token, Tree
+from sympy.polys.polyerrors import BasePolynomialError
 
+from .deadline import OutOfTime, time_limit
 from .latex_free_reader import FreeReader
 from .latex_reader import ClaimReader
 from .latex_syntax import _SET_RELATIONS, TranslationError
@@ -115,24 +118,42 @@ T = TypeVar("T")
 def _run(tex: str, reader: R, build: Callable[[R, list[Tree]], T], relations: bool = False) -> T:
     """Parse `tex` with the reader's grammar and build what `build` makes of its statements. Unless `relations`,
     every relation must be `=`; SymPy's own failures on what was read become TranslationErrors."""
-    tree = reader.parse(tex)
-    statements = [c for c in tree.children if isinstance(c, Tree)]
+    return _guarded(lambda: _built(tex, reader, build, relations))
+
+
+def _guarded(work: Callable[[], T]) -> T:
+    """`work()`, with SymPy's own failures and slowness on what was read turned into TranslationErrors."""
+    started = time.monotonic()
     try:
-        for statement in statements if not relations else ():  # a condition (x > 0) is the reason
-            for relation in reader.relation(statement)[1]:
-                if str(relation) != "=":
-                    raise TranslationError(
-                        f"{relation}: only identities (=) can be checked", command=str(relation), cause="relation"
-                    )
-        if build not in (_build_equations, _build_statements):
-            _separated(statements, [c for c in tree.children if isinstance(c, Token)])
-        return build(reader, statements)
+        with time_limit(READ_SECONDS):
+            return work()
     except TranslationError:
         raise
+    except OutOfTime:
+        if time.monotonic() - started < READ_SECONDS:  # an outer limit ran out, not the reading's own
+            raise
+        raise TranslationError(f"reading took over {READ_SECONDS:g} s", cause="too-large") from None
     except RecursionError:
         raise TranslationError("nested too deeply", cause="too-large") from None
-    except (TypeError, ValueError, ArithmeticError, NotImplementedError) as error:
+    except (TypeError, ValueError, ArithmeticError, NotImplementedError, BasePolynomialError) as error:
         raise TranslationError(f"cannot build the expression: {error}", cause="unsupported-construct") from None
+
+
+READ_SECONDS = 10.0  # one display: SymPy may take forever on what it is asked to simplify while it builds
+
+
+def _built(tex: str, reader: R, build: Callable[[R, list[Tree]], T], relations: bool) -> T:
+    tree = reader.parse(tex)
+    statements = [c for c in tree.children if isinstance(c, Tree)]
+    for statement in statements if not relations else ():  # a condition (x > 0) is the reason
+        for relation in reader.relation(statement)[1]:
+            if str(relation) != "=":
+                raise TranslationError(
+                    f"{relation}: only identities (=) can be checked", command=str(relation), cause="relation"
+                )
+    if build not in (_build_equations, _build_statements):
+        _separated(statements, [c for c in tree.children if isinstance(c, Token)])
+    return build(reader, statements)
 
 
 def _reader(scope: Scope, free: bool) -> ClaimReader:
@@ -233,13 +254,15 @@ def read_display(tex: str, scope: Scope, *, complex_note: bool = False, usage: U
     quantities (`complex_note`, see `latex_free.is_complex`) and names x^* (an optimum,
     a true distribution) elsewhere. Raises TranslationError like the rest.
     """
-    lines = []
-    for statement in read_statements(tex, scope, complex_note=complex_note, usage=usage):
-        text = _one_line(statement.values[0])
-        for relation, value in zip(statement.relations, statement.values[1:]):
-            text += f" {relation.lstrip(chr(92))} {_one_line(value)}"
-        lines.append(text)
-    return "\n".join(lines)
+    statements = read_statements(tex, scope, complex_note=complex_note, usage=usage)
+    return _guarded(lambda: "\n".join(_printed(statement) for statement in statements))
+
+
+def _printed(statement: Statement) -> str:
+    text = _one_line(statement.values[0])
+    for relation, value in zip(statement.relations, statement.values[1:]):
+        text += f" {relation.lstrip(chr(92))} {_one_line(value)}"
+    return text
 
 
 def _build_statements(reader: FreeReader, statements: list[Tree]) -> list[Statement]:

@@ -63,7 +63,7 @@ class Calculus(Reading):
         if len(statements) != 1:
             raise TranslationError(f"{label}_{{x \\to a}} expected", command=label, cause="unsupported-construct")
         sums, relations = self.relation(statements[0])
-        if len(relations) != 1 or str(relations[0]) not in ("\\to", "\\rightarrow", "\\longrightarrow"):
+        if len(relations) != 1 or len(sums) != 2 or str(relations[0]) not in ("\\to", "\\rightarrow", "\\longrightarrow"):
             raise TranslationError(f"{label}_{{x \\to a}} expected", command=label, cause="unsupported-construct")
         variable = self._index_variable(sums[0], label)
         point, direction = self._limit_point(sums[1])

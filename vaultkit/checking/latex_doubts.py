@@ -157,7 +157,7 @@ def upright_and_italic(tex: str) -> TranslationError | None:
     m a mass; read alike they would be one symbol."""
     upright = {
         letter for m in _UPRIGHT.finditer(tex) if not _SUBSCRIPT_BEFORE.search(tex, 0, m.start())
-        for letter in _UNIT_LETTER.findall(m.group(1) or m.group(2))
+        for letter in _UNIT_LETTER.findall(m.group(1) or m.group(2) or "")
     } - _NOT_UNITS  # C_{\rm V}: a label, not a unit
     if not upright:
         return None

@@ -343,11 +343,19 @@ class FreeReader(ClaimReader, Notation):
         function = self._undefined(named)
         return self._sup(self._sup(function(*arguments), sup), atom.post_sup)
 
+    def _indexed_by_bound(self, sub: Tree) -> bool:
+        """`\\sum_i x_i`: a subscript holding a variable a sum or product binds makes x a family x[i], which
+        varies with i (a name x_i would be a constant term, and the sum n·x_i)."""
+        return any(str(t) in self.bound for t in sub.scan_values(lambda v: isinstance(v, Token)))
+
     def _family(self, name: str, sub: Tree, commutative: bool) -> sympy.Expr | None:
         """A subscript that is no name indexes a family, `x_{n+1}` → x[n + 1]."""
         node = sub.children[0]
-        statements = _statements(node.children[1]) if isinstance(node, Tree) else []
-        indices = [self.argument(s) for s in statements]
+        if isinstance(node, Token) or re.fullmatch(r"\{\s*(?:[A-Za-z]\s*)+\}", _label(node).replace(" ", "")):
+            letters = [t for t in sub.scan_values(lambda v: isinstance(v, Token)) if str(t) not in "{}"]
+            indices = [self._fallback(str(t)) for t in letters]  # x_i, A_{ij}: one index a letter
+        else:
+            indices = [self.argument(s) for s in (_statements(node.children[1]) if isinstance(node, Tree) else [])]
         if not indices:
             raise TranslationError(f"the subscript of {name} does not form a name", command="_",
                                    cause="unsupported-construct")

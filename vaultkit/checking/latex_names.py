@@ -226,6 +226,8 @@ class Names(Reading):
                 return "value", value(*indices), label
         try:
             text = self._sub_text(sub)
+            if self._indexed_by_bound(sub):  # \sum_i x_i: x_i varies with i, one family x[i]
+                raise TranslationError("an index bound by a sum", cause="unsupported-construct")
         except TranslationError:
             family = self._family(names[-1], sub, commutative)
             if family is None:
@@ -237,6 +239,10 @@ class Names(Reading):
         if kind == "undeclared":
             return "undeclared", self._fallback(compound[-1], commutative), label
         return kind, value, label
+
+    def _indexed_by_bound(self, sub: Tree) -> bool:
+        """Hook: a subscript that makes a family of the name. A claim's `x_i` is the name its scope declares."""
+        return False
 
     def _unknown_named(self, label: str) -> tuple[str, sympy.Basic | None, str]:
         """Hook: an upright name the scope does not know, `\\operatorname{loss}`: an error in a claim."""
