@@ -251,9 +251,13 @@ class Calculus(Reading):
                 )
         if op.lead is not None:
             body = op.lead * body
+        self._integrand(body, variable, op.label)
         if low is None:
             return sympy.Integral(body, variable), j, outer
         return sympy.Integral(body, (variable, low, high)), j, outer
+
+    def _integrand(self, body: sympy.Expr, variable: sympy.Expr, label: str) -> None:
+        """Hook: an integrand the reading cannot take as written. A claim's names are its scope's."""
 
     def _differential_at(self, items: Items, i: int, need_differential: bool) -> int:
         """Where the product from items[i] ends: at the differential of an enclosing integral, else at its end."""

@@ -260,9 +260,23 @@ def value_applied(tex: str) -> TranslationError | None:
     )
 
 
+_E_NOTATION = re.compile(r"(?<![A-Za-z\\.\d])\d+(?:\.\d+)?\s*[eE]\s*[-+]?\s*\d")
+
+
+def e_notation(tex: str) -> TranslationError | None:
+    """`1e-3`, `1.5e3`: a number in a program's notation (10⁻³), or the number times Euler's e, minus 3?"""
+    match = _E_NOTATION.search(tex)
+    if match is None:
+        return None
+    return TranslationError(
+        f"{match.group()}…: a number in e-notation, or arithmetic with e? Write 10^{{…}}", command=match.group(),
+        cause="ambiguous",
+    )
+
+
 DOUBTS: tuple[Callable[[str], TranslationError | None], ...] = (
     tensor_indices, inverse_transpose, space_norm, divergence_separator, anticommutator, capitals_name,
-    derivative_before_parentheses, upright_and_italic, dimension_brackets, value_applied,
+    derivative_before_parentheses, upright_and_italic, dimension_brackets, value_applied, e_notation,
 )
 
 

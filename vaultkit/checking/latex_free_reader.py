@@ -343,6 +343,15 @@ class FreeReader(ClaimReader, Notation):
         function = self._undefined(named)
         return self._sup(self._sup(function(*arguments), sup), atom.post_sup)
 
+    def _integrand(self, body: sympy.Expr, variable: sympy.Expr, label: str) -> None:
+        """`\\int p\\,dV`, `\\int r^2\\,dm`: names that do not show the variable are constants as written, and
+        the integral a product; the author means p(V), r(m). Refused, as for derivatives."""
+        if body.free_symbols and variable not in body.free_symbols and not body.atoms(AppliedUndef):
+            raise TranslationError(
+                f"{label}: the integrand does not show the variable {variable}: a constant, or a function of it? "
+                f"Write it as a function, p({variable})", command=label, cause="ambiguous",
+            )
+
     def _indexed_by_bound(self, sub: Tree) -> bool:
         """`\\sum_i x_i`: a subscript holding a variable a sum or product binds makes x a family x[i], which
         varies with i (a name x_i would be a constant term, and the sum n·x_i)."""

@@ -99,6 +99,8 @@ class Notation(Reading):
             pieces.append((self._label_value(value, "\\begin{cases}"), self._condition(condition)))
         if not pieces:
             raise TranslationError("empty cases", command="\\begin{cases}", cause="syntax")
+        if any(condition is sympy.true for _, condition in pieces[:-1]):  # "otherwise" first: the rest of what?
+            raise TranslationError("\"otherwise\" before the last case", command="\\begin{cases}", cause="ambiguous")
         return sympy.Piecewise(*pieces)
 
     def _condition(self, text: str) -> sympy.Basic:
