@@ -62,7 +62,7 @@ def test_coverage_counts_every_display_equation_and_groups_failures(tmp_path):
     contour = by_line["physics/Oscillator.md", 9]
     assert (contour.translated, contour.cause, contour.command) == (False, "unsupported-construct", "\\oint")
     # the note's own scope: z is indexed; k has no declared range, so its bounds are left as names
-    assert by_line["ml/Softmax.md", 11].reading == "L = -Sum(y_i*log(p_i), (i, 1, n))"
+    assert by_line["ml/Softmax.md", 11].reading == "L = -Sum(log(p[i])*y[i], (i, 1, n))"
     assert by_line["ml/Softmax.md", 13].reading == "Sum(exp(z[k]), (k, k_first, k_last))"
     assert by_line["ml/Softmax.md", 9].command == "_"  # a subscript after a call: softmax(z)_i is not guessed
     assert (by_line["ml/Softmax.md", 15].cause, by_line["ml/Softmax.md", 15].command) == ("set", "\\in")
