@@ -12,8 +12,26 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from .latex_vocabulary import TranslationError
+
+
+@dataclass(frozen=True)
+class _Written:
+    """A notation one pattern finds; the refusal names what is written there (`{0}` in `message` and `command`)."""
+
+    pattern: re.Pattern[str]
+    message: str
+    command: str
+    cause: str = "ambiguous"
+
+    def __call__(self, tex: str) -> TranslationError | None:
+        match = self.pattern.search(tex)
+        if match is None:
+            return None
+        written = match.group().strip()
+        return TranslationError(self.message.format(written), command=self.command.format(written), cause=self.cause)
 
 _GREEK_INDEX = (
     "alpha|beta|gamma|delta|epsilon|varepsilon|zeta|eta|theta|iota|kappa|lambda|mu|nu|xi|rho|sigma|tau|upsilon"
@@ -46,14 +64,9 @@ def _index_error(written: str) -> TranslationError:
 _INVERSE_TRANSPOSE = re.compile(r"\^\s*\{\s*-\s*(?:T|\\top|\\intercal|\\math(?:rm|sf)\s*\{\s*T\s*\})\s*\}")
 
 
-def inverse_transpose(tex: str) -> TranslationError | None:
-    """`A^{-T}`: the inverse transpose, not a power −T."""
-    match = _INVERSE_TRANSPOSE.search(tex)
-    if match is None:
-        return None
-    return TranslationError(
-        f"{match.group()}: the inverse transpose is not read; write (A^{{-1}})^T", command="^", cause="ambiguous"
-    )
+inverse_transpose = _Written(  # `A^{-T}`: the inverse transpose, not a power −T
+    _INVERSE_TRANSPOSE, "{0}: the inverse transpose is not read; write (A^{{-1}})^T", "^"
+)
 
 
 _SPACE_NORM = re.compile(
@@ -61,14 +74,9 @@ _SPACE_NORM = re.compile(
 )
 
 
-def space_norm(tex: str) -> TranslationError | None:
-    """`\\|f\\|_{L^2}`, `\\|u\\|_{H^1}`: the norm of a function space, not of order L²."""
-    match = _SPACE_NORM.search(tex)
-    if match is None:
-        return None
-    return TranslationError(
-        f"{match.group().strip()}…: the norm of a function space is not read", command="\\|", cause="unsupported-construct"
-    )
+space_norm = _Written(  # `\|f\|_{L^2}`, `\|u\|_{H^1}`: the norm of a function space, not of order L²
+    _SPACE_NORM, "{0}…: the norm of a function space is not read", "\\|", "unsupported-construct"
+)
 
 
 _SEPARATOR = re.compile(r"\\\||\\Vert(?![A-Za-z])|\|\||[()]")
@@ -98,15 +106,9 @@ _NAME = (  # an operator's name: a capital, a Greek letter, or any decorated let
 _TWO_NAMES = re.compile(rf"(?:\\left\s*)?\\\{{\s*{_NAME}\s*(?:\^\s*\\dagger\s*)?,\s*{_NAME}\s*(?:\^\s*\\dagger\s*)?(?:\\right\s*)?\\\}}")
 
 
-def anticommutator(tex: str) -> TranslationError | None:
-    """`\\{A, B\\}`, `\\{\\sigma_i, \\sigma_j\\}`: the set of two names, or the anticommutator AB + BA?"""
-    match = _TWO_NAMES.search(tex)
-    if match is None:
-        return None
-    return TranslationError(
-        f"{match.group()}: a set of two names or an anticommutator? Write AB + BA or a set of values",
-        command="\\{", cause="ambiguous",
-    )
+anticommutator = _Written(  # `\{A, B\}`, `\{\sigma_i, \sigma_j\}`: a set of two names, or AB + BA?
+    _TWO_NAMES, "{0}: a set of two names or an anticommutator? Write AB + BA or a set of values", "\\{{"
+)
 
 
 _CAPITALS_NAME = re.compile(r"(?<![\\A-Za-z])[A-Z]{2,}(?=\s*_\s*\{\s*(?:\\(?:text|mathrm)[a-z]*\s*\{\s*)?[A-Za-z]{2,})")
@@ -131,15 +133,12 @@ _EVALUATED = re.compile(
 )
 
 
-def derivative_before_parentheses(tex: str) -> TranslationError | None:
-    """`\\frac{\\partial f}{\\partial x}(x_0)`: the derivative evaluated at x₀, or times (x₀)?"""
-    match = _EVALUATED.search(tex)
-    if match is None:
-        return None
-    return TranslationError(
-        "a derivative before parentheses: evaluated there, or multiplied? Write \\left.\\frac{df}{dx}\\right|_{x_0} "
-        "or \\cdot (…)", command="\\frac{d…}{d…}(", cause="ambiguous",
-    )
+derivative_before_parentheses = _Written(  # `\frac{\partial f}{\partial x}(x_0)`: evaluated at x₀, or times (x₀)?
+    _EVALUATED,
+    "a derivative before parentheses: evaluated there, or multiplied? Write \\left.\\frac{{df}}{{dx}}\\right|_{{x_0}} "
+    "or \\cdot (…)",
+    "\\frac{{d…}}{{d…}}(",
+)
 
 
 _UPRIGHT = re.compile(r"\\(?:math(?:rm|up)|rm)\s*\{((?:[^{}]|\{[^{}]*\})*)\}|\{\s*\\rm\s+([^{}]*)\}")
@@ -231,16 +230,9 @@ _DIMENSION = re.compile(  # [G] = [E R / M^2]: the dimensions of G, or G in brac
 )
 
 
-def dimension_brackets(tex: str) -> TranslationError | None:
-    """`[G] = [E R / M^2]`, `[q^2] = 1`: a whole side in square brackets is the dimension of a quantity in
-    dimensional analysis, or the quantity grouped? (`[x, p]` is a commutator.)"""
-    match = _DIMENSION.search(tex)
-    if match is None:
-        return None
-    return TranslationError(
-        "[…] as a whole side: the dimension of a quantity, or the quantity itself? Write it without brackets",
-        command="[", cause="ambiguous",
-    )
+dimension_brackets = _Written(  # `[G] = [E R / M^2]`, `[q^2] = 1` (`[x, p]` is a commutator)
+    _DIMENSION, "[…] as a whole side: the dimension of a quantity, or the quantity itself? Write it without brackets", "["
+)
 
 
 _CALL_THEN_NAME = re.compile(
@@ -249,29 +241,17 @@ _CALL_THEN_NAME = re.compile(
 )
 
 
-def value_applied(tex: str) -> TranslationError | None:
-    r"""`\phi(k)(x)`: the map φ(k) applied to x, or φ(k) times x? (`\sigma(z)(1 - \sigma(z))` multiplies.)"""
-    match = _CALL_THEN_NAME.search(tex)
-    if match is None:
-        return None
-    return TranslationError(
-        f"{match.group().strip()}: a function's value applied to a name, or a product? Write \\cdot or name the map",
-        command=")(", cause="ambiguous",
-    )
+value_applied = _Written(  # `\phi(k)(x)`: φ(k) applied to x, or times x? (`\sigma(z)(1 - \sigma(z))` multiplies)
+    _CALL_THEN_NAME, "{0}: a function's value applied to a name, or a product? Write \\cdot or name the map", ")("
+)
 
 
 _E_NOTATION = re.compile(r"(?<![A-Za-z\\.\d])\d+(?:\.\d+)?\s*[eE]\s*[-+]?\s*\d")
 
 
-def e_notation(tex: str) -> TranslationError | None:
-    """`1e-3`, `1.5e3`: a number in a program's notation (10⁻³), or the number times Euler's e, minus 3?"""
-    match = _E_NOTATION.search(tex)
-    if match is None:
-        return None
-    return TranslationError(
-        f"{match.group()}…: a number in e-notation, or arithmetic with e? Write 10^{{…}}", command=match.group(),
-        cause="ambiguous",
-    )
+e_notation = _Written(  # `1e-3`, `1.5e3`: 10⁻³ in a program's notation, or the number times Euler's e, minus 3?
+    _E_NOTATION, "{0}…: a number in e-notation, or arithmetic with e? Write 10^{{…}}", "{0}"
+)
 
 
 DOUBTS: tuple[Callable[[str], TranslationError | None], ...] = (
