@@ -51,8 +51,8 @@ def reading(tex: str) -> str:
         # an upright e or i in a subscript is a label (the electron's mass), not Euler's number
         (r"E = m_{\rm e} c^2 + m_\mathrm{i}", "E = c**2*m_e + m_i"),
         # words between statements: a condition is a statement of its own
-        (r"f(x) = 0 \quad \text{if } x < 0", "f(x) = 0\nx < 0"),
-        (r"a = b \text{ for all } x > 0, \text{ and } c = d", "a = b\nx > 0\nc = d"),
+        (r"f(x) = 0 \quad \text{if } x < 0", "f(x) = 0, if x < 0"),
+        (r"a = b \text{ for all } x > 0, \text{ and } c = d", "a = b, for all x > 0 and c = d"),
         # a symbol as a subscript is a label: the Sun's mass, a perpendicular component
         (r"L = 4 L_\odot + a_{\perp}", "L = 4*L_odot + a_perp"),
         # norms: ‖x‖, ‖x‖₂², ‖r‖ between sized bars
@@ -114,8 +114,25 @@ def reading(tex: str) -> str:
         (r"a = \sigma(z)(1 - \sigma(z))", "a = (1 - sigma(z))*sigma(z)"),
         (r"N = \ln400000", "N = log(400000)"),
         # a name indexed by a sum's own variable is a family that varies with it (a name x_i would make the sum n·x_i)
-        (r"\sum_{i=1}^{n} x_i = n x_i", "Sum(x[i], (i, 1, n)) = n*x_i"),
-        (r"x_i = \sum_{j} A_{ij} x_j", "x_i = Sum(A[i, j]*x[j], (j, j_first, j_last))"),
+        (r"\sum_{i=1}^{n} x_i = n x_i", "Sum(x[i], (i, 1, n)) = n*x[i]"),
+        (r"x_i = \sum_{j} A_{ij} x_j", "x[i] = Sum(A[i, j]*x[j], (j, j_first, j_last))"),
+        # once t is the family t[i, j], t_{jj} is its entry and v_j is v[j] (the matrix of an upper-triangular map)
+        (r"T\left(v_j\right)=\sum_{i=1}^nt_{ij}v_i=t_{jj}v_j",
+         "T(v[j]) = Sum(t[i, j]*v[i], (i, 1, n)) = t[j, j]*v[j]"),
+        (r"\sum_{i=0}^{2} x_i = x_0 + x_1 + x_2", "Sum(x[i], (i, 0, 2)) = x[0] + x[1] + x[2]"),
+        # a product ends where another over the same index begins (a factorization into prime powers)
+        (r"a=u\prod_{i=1}^{n}p_i^{\mu_i}\cdot\prod_{i=1}^{n}p_i^{\alpha_i-\mu_i}",
+         "a = u*Product(p[i]**(alpha[i] - mu[i]), (i, 1, n))*Product(p[i]**mu[i], (i, 1, n))"),
+        # a condition after `if`, a consequence after \Rightarrow: on the statement's line, not asserted alone
+        (r"P(x) = 1 \text{ if } x > 0", "P(x) = 1, if x > 0"),
+        (r"x = 2 \quad \Rightarrow \quad x^2 = 4", "x = 2 ⟹ x**2 = 4"),
+        # a parenthesised next iterate is a label, as the iterate itself is (gradient descent)
+        (r"\theta^{(t+1)} = \theta^{(t)} - \eta g", "theta^(t+1) = -eta*g + theta^(t)"),
+        # f^+(x): the function f^+ (a positive part), applied
+        (r"f^+(x) = \max(0, f(x))", "f_plus(x) = Max(0, f(x))"),
+        # a commutator of operators (capitals) in any text; an inclination angle i stays a name
+        (r"[A, B] = AB - BA", "commutator(A, B) = A*B - B*A"),
+        (r"v = v_{\rm r} \sin i", "v = v_r*sin(i)"),
         # units after a number are upright names that multiply
         (r"M = 5\,\mathrm{kg}\,\mathrm{m}", "M = 5*kg*m"),
         # a compound unit in one upright group: each word one name (J/(mol K)), a quotient of units
@@ -215,6 +232,26 @@ def test_condition_stays_a_call():
         (r"(f+g)(x) = f(x) + g(x)", "f"),
         # two operators in braces: the anticommutator or a set?
         (r"\{\sigma_i, \sigma_j\} = 2\delta_{ij}", None),
+        # one name in brackets beside a product: its dimension (natural units) or the name?
+        (r"[G_F] \cdot [\psi]^4 = M^4", "["),
+        # φ(k)(x) with sized parentheses is still a value applied, or a product
+        (r"\phi\left(k\right)\left(x\right)=f_k\left(x\right)", ")("),
+        # a factor inside a product that does not show the index: counted n times or once?
+        (r"d=w\prod_{i=1}^{n}p_i^{\gamma_i}\cdot\omega^{-1}\prod_{i=1}^{n}p_i^{\mu_i-\gamma_i}", "\\prod"),
+        # [0, 1], [a, b] outside a text about operators: an interval or a commutator?
+        (r"I = [0, 1]", "["),
+        # x^{k+1} beside x^k and never a bare x: the iterate k + 1 or a power?
+        (r"x^{k+1} = x^k - \alpha g", "^"),
+        # TeX raises only the sign of x^-1; A^H, a conjugate transpose or a power; a size in a subscript
+        (r"y = x^-1", "^"),
+        (r"B = A^H", "^H"),
+        (r"A_{n \times n} = B", "\\times"),
+        # a cross product, a size or a product? TP written twice: a name (true positives) or T·P?
+        (r"c = a \times b", "\\times"),
+        (r"P = \frac{TP}{TP+FP}", "TP"),
+        # the logarithm of e: Euler's number (a magnitude) or a quantity e? x + iy where i is no index
+        (r"n = \frac{\Delta m}{2.5\,\sigma d \log_{10}(e)}", "e"),
+        (r"z = x + i y", "i"),
     ],
 )
 def test_refused_when_the_display_does_not_say(tex, command):

@@ -95,6 +95,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
+import re
+
 import sympy
 from lark import Token, Tree
 from sympy.polys.polyerrors import BasePolynomialError
@@ -153,7 +155,50 @@ def _built(tex: str, reader: R, build: Callable[[R, list[Tree]], T], relations: 
                 )
     if build not in (_build_equations, _build_statements):
         _separated(statements, [c for c in tree.children if isinstance(c, Token)])
+    reader.separators = _separators(tree)
     return build(reader, statements)
+
+
+def _separators(tree: Tree) -> list[list[str]]:
+    """The separators written before each statement of the display (none before the first)."""
+    separators: list[list[str]] = []
+    current: list[str] = []
+    for child in tree.children:
+        if isinstance(child, Token):
+            current.append(str(child))
+        else:
+            separators.append(current)
+            current = []
+    return separators
+
+
+_CONDITION_WORDS = frozenset(
+    {"if", "for", "when", "whenever", "provided", "for all", "for any", "for every", "subject to", "such that", "s.t."}
+)
+_IMPLICATIONS = {"Rightarrow": "⟹", "Longrightarrow": "⟹", "implies": "⟹", "therefore": "⟹", "Downarrow": "⟹",
+                 "iff": "⟺", "Leftrightarrow": "⟺", "Longleftrightarrow": "⟺", "Updownarrow": "⟺"}
+
+
+def _link(separators: list[str], before: str) -> str:
+    """How a statement follows the one before (linked by `before`), from what separates them: `\\text{if}`
+    makes it a condition of that one, `\\Rightarrow` a consequence, `and` after a condition one more condition;
+    commas and spaces set it beside."""
+    if before in _CONDITION_WORDS | {"and"} and any(s == "\\text{and}" for s in separators):
+        return "and"
+    links = []
+    for separator in separators:
+        word = separator[len("\\text{") : -1] if separator.startswith("\\text{") else ""
+        if word == "then":
+            raise TranslationError("if … then …: a conditional statement is not read", command="then",
+                                   cause="unsupported-construct")
+        if word in _CONDITION_WORDS:
+            links.append(word)
+        elif separator.lstrip("\\") in _IMPLICATIONS:
+            links.append(_IMPLICATIONS[separator.lstrip("\\")])
+    if len(set(links)) > 1:
+        raise TranslationError(f"{' '.join(separators)}: two links between two statements", command=separators[0],
+                               cause="ambiguous")
+    return links[0] if links else ""
 
 
 def _reader(scope: Scope, free: bool) -> ClaimReader:
@@ -235,6 +280,7 @@ class Statement:
     relations: tuple[str, ...]  # "=", "<", "\\approx", … as written (commands keep their backslash)
     continued: bool
     line: int
+    link: str = ""  # how it follows the statement before: "" (beside it), "⟹", "⟺", or a condition's word ("if")
 
 
 def read_statements(
@@ -255,7 +301,14 @@ def read_display(tex: str, scope: Scope, *, complex_note: bool = False, usage: U
     a true distribution) elsewhere. Raises TranslationError like the rest.
     """
     statements = read_statements(tex, scope, complex_note=complex_note, usage=usage)
-    return _guarded(lambda: "\n".join(_printed(statement) for statement in statements))
+    return _guarded(lambda: "".join(_joined(statement) + _printed(statement) for statement in statements).lstrip("\n"))
+
+
+def _joined(statement: Statement) -> str:
+    """What comes before a printed statement: a new line, or its link to the one before on the same line."""
+    if not statement.link:
+        return "\n"
+    return f" {statement.link} " if statement.link in ("⟹", "⟺", "and") else f", {statement.link} "
 
 
 def _printed(statement: Statement) -> str:
@@ -273,12 +326,14 @@ def _build_statements(reader: FreeReader, statements: list[Tree]) -> list[Statem
             cause="ambiguous",
         )
     lines: list[Statement] = []
-    for statement in statements:
+    for position, statement in enumerate(statements):
+        link = _link(reader.separators[position], lines[-1].link if lines else "") if position else ""
         sums, relations = reader.relation(statement)
         for relation in relations:
             if str(relation)[1:] in _SET_RELATIONS:
                 raise TranslationError(f"{relation}: sets are not read", command=str(relation), cause="set")
         values = [reader.sum(s) for s in sums]
+        reader.check_statement(values)
         continued = reader.continues(statement)
         if continued:
             if not lines or str(relations[0]) in _ARROWS:  # `= b = c` continues an equation above the display
@@ -294,11 +349,38 @@ def _build_statements(reader: FreeReader, statements: list[Tree]) -> list[Statem
                 values.insert(0, lines[-1].values[-1])
         line = _line_of(statement)
         for part, (part_values, part_relations) in enumerate(_between_arrows(values, [str(r) for r in relations])):
-            lines.append(Statement(tuple(part_values), tuple(part_relations), continued and part == 0, line))
-    functions = _differentiated(reader.applied)
-    if functions:
-        lines = [replace(s, values=tuple(v.xreplace(functions) for v in s.values)) for s in lines]
+            lines.append(Statement(tuple(part_values), tuple(part_relations), continued and part == 0, line,
+                                   link if part == 0 else ""))
+    for mapping in (_differentiated(reader.applied), _family_members(lines)):
+        if mapping:
+            lines = [replace(s, values=tuple(v.xreplace(mapping) for v in s.values)) for s in lines]
     return lines
+
+
+_MEMBER = re.compile(r"(.+)_([A-Za-z]+|[0-9]+)")
+
+
+def _family_members(lines: list[Statement]) -> dict[sympy.Basic, sympy.Expr]:
+    """`\\sum_i t_{ij} v_i = t_{jj} v_j`: once t is the family t[i, j] in a display, `t_{jj}` is its entry
+    t[j, j] and `v_j` is v[j], not names of their own (a letter a subscript, or a number for a family of one
+    index)."""
+    values = [v for s in lines for v in s.values]
+    families = {i.base.label.name: (i.base, len(i.indices)) for v in values for i in v.atoms(sympy.Indexed)}
+    names = {x.name: x for v in values for x in v.free_symbols if isinstance(x, sympy.Symbol)}
+    mapping: dict[sympy.Basic, sympy.Expr] = {}
+    for name, symbol in names.items():
+        match = _MEMBER.fullmatch(name)
+        if match is None or match.group(1) not in families:
+            continue
+        base, rank = families[match.group(1)]
+        written = match.group(2)
+        if written.isdigit():
+            indices = [sympy.Integer(written)] if rank == 1 else []
+        else:
+            indices = [names.get(letter, sympy.Symbol(letter)) for letter in written] if len(written) == rank else []
+        if indices:
+            mapping[symbol] = base[tuple(indices)]
+    return mapping
 
 
 def _differentiated(applied: dict[str, set[sympy.Expr]]) -> dict[sympy.Basic, sympy.Expr]:

@@ -5,6 +5,7 @@ the free reading overrides."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -200,6 +201,56 @@ class Calculus(Reading):
             self._one_operand(op, items[i + 1 : self._differential_at(items, i + 1, need_differential)])
         with self._binding(op):
             return self._sequence(items, i + 1, need_differential)
+
+    def _body_end(self, op: _Op, items: Items, i: int) -> int:
+        """Where the body of the sum or product at items[i] ends: before another over the same index.
+
+        `\\prod_i a_i \\cdot \\prod_i b_i` is two products side by side; read inside the first, the second
+        would rebind its index, and a product of products is not their product.
+        """
+        if op.kind not in ("sum", "prod"):
+            return len(items)
+        positions = self._bigop_positions(items)
+        ends = [bisect.bisect_right(positions.get(str(v), []), i) for v, *_ in op.limits]
+        found = [positions[str(v)][e] for (v, *_), e in zip(op.limits, ends) if e < len(positions.get(str(v), []))]
+        end = min(found, default=len(items))
+        if end == i + 1:
+            raise TranslationError(f"{op.label} with nothing to act on", command=op.label, cause="syntax")
+        return end
+
+    def _bigop_positions(self, items: Items) -> dict[str, list[int]]:
+        """Where in a product each index has a sum or product over it (once per product: linear)."""
+        cached = getattr(self, "_positions", None)
+        if cached is not None and cached[0] is items:
+            return cached[1]
+        positions: dict[str, list[int]] = {}
+        for k, (_, node) in enumerate(items):
+            atom = _atom(node)
+            if isinstance(atom.prim, Token) and atom.prim.type == "BIGOP" and atom.sub is not None:
+                index = next(atom.sub.scan_values(lambda t: isinstance(t, Token) and t.type in ("LETTER", "SYM")), None)
+                if index is not None:
+                    positions.setdefault(_base_name(index), []).append(k)
+        self._positions = (items, positions)
+        return positions
+
+    def _no_outside_factor(self, op: _Op, body: Items) -> None:
+        """`\\prod_{i=1}^n x_i \\cdot c`: inside the product c counts n times, outside once; authors mean
+        both. A sum is the same either way (c Σx = Σ cx), a product is not: a factor written in its body that
+        does not show the index is refused."""
+        if op.kind != "prod" or len(body) + (op.lead is not None) < 2:
+            return
+        names = {str(v) for v, *_ in op.limits}
+        for _, node in body:
+            prim = _atom(node).prim
+            if isinstance(prim, Token) and prim.type in ("BIGOP", "FUNC"):
+                return  # `\\prod_i \\sum_z p(x_i, z)`, `\\prod_i \\log p_i`: the rest is that operator's
+            tokens = [node] if isinstance(node, Token) else list(node.scan_values(lambda t: isinstance(t, Token)))
+            if any(t.type in ("LETTER", "SYM") and _base_name(t) in names for t in tokens) or self._is_number(node):
+                continue
+            raise TranslationError(
+                f"{op.label}: is {_label(node)} a factor of each term or of the product? Write parentheses",
+                command=op.label, cause="ambiguous",
+            )
 
     def _one_operand(self, op: _Op, operand: Items) -> None:
         """Hook: `\\frac{d}{dx} f(x) g(x)`: d(fg)/dx or f'g? Written alike; an error unless only one reading is left.

@@ -127,6 +127,27 @@ def capitals_name(tex: str) -> TranslationError | None:
     )
 
 
+_UPRIGHT_OR_SCRIPT = re.compile(
+    r"\\(?:rm|mathrm|text[a-z]*|operatorname\*?|mathsf|mathit|mbox)\s*(?:\{[^{}]*\}|\s+[A-Za-z]+)"
+    r"|[_^]\s*(?:\{(?:[^{}]|\{[^{}]*\})*\}|\\?[A-Za-z0-9]+)"
+)
+_CAPITALS_RUN = re.compile(r"(?<![\\A-Za-z])[A-Z]{2,4}(?![A-Za-z])")
+
+
+def repeated_capitals(tex: str) -> TranslationError | None:
+    """`\\frac{TP}{TP + FP}`: a run of capitals written again and again is a name (true positives), which
+    TeX sets as a product of letters."""
+    italic = _UPRIGHT_OR_SCRIPT.sub(" ", tex)  # {\\rm SNR}, n_{AB}, R^{ISCO}: names and labels already
+    runs = [m.group() for m in _CAPITALS_RUN.finditer(italic)]
+    repeated = next((run for run in runs if runs.count(run) > 1), None)
+    if repeated is None:
+        return None
+    return TranslationError(
+        f"{repeated}: one name or a product of letters? Write \\mathrm{{{repeated}}} or {' '.join(repeated)}",
+        command=repeated, cause="ambiguous",
+    )
+
+
 _EVALUATED = re.compile(
     r"\\frac\s*\{\s*(?:\\mathrm\s*\{\s*d\s*\}|\\partial(?![A-Za-z])|d)\s*(?:\^\s*\{?\s*\w+\s*\}?\s*)?[^{}\s]"
     r"[^{}]*\}\s*\{[^{}]*\}\s*(?:\\left\s*|\\big\s*|\\Big\s*)?\("
@@ -235,9 +256,68 @@ dimension_brackets = _Written(  # `[G] = [E R / M^2]`, `[q^2] = 1` (`[x, p]` is 
 )
 
 
-_CALL_THEN_NAME = re.compile(
-    r"(?:\\[A-Za-z]+|(?<![\\A-Za-z])[A-Za-z])\s*(?:_\s*(?:\{[^{}]*\}|\\?\w+)\s*)?\([^()]*\)\s*"
-    r"\(\s*(?:\\[A-Za-z]+|[A-Za-z])\s*(?:_\s*(?:\{[^{}]*\}|\\?\w+)\s*)?\)"
+_BASE = r"(\\[A-Za-z]+|(?<![\\A-Za-z])[A-Za-z])"
+_NEXT_POWER = re.compile(_BASE + r"\s*\^\s*\{\s*([A-Za-z])\s*[+-]\s*1\s*\}")
+_POWER_OF = re.compile(_BASE + r"\s*\^\s*(?:\{\s*([A-Za-z])\s*\}|([A-Za-z]))")
+
+
+def iterates(tex: str) -> TranslationError | None:
+    """`x^{k+1} = x^k - \\alpha g`: iterates k and k + 1, or powers? Powers when x is written bare too
+    (`x^{n+1} = x \\cdot x^n`); without it, refused."""
+    for match in _NEXT_POWER.finditer(tex):
+        base, letter = match.group(1), match.group(2)
+        powers = {m.group(2) or m.group(3) for m in _POWER_OF.finditer(tex) if m.group(1) == base}
+        if letter in powers and not _written_bare(tex, base):
+            return TranslationError(
+                f"{match.group()}: the iterate {letter}+1 or a power? Write x_{{{letter}+1}} or x^{{({letter}+1)}}",
+                command="^", cause="ambiguous",
+            )
+    return None
+
+
+def _written_bare(tex: str, base: str) -> bool:
+    """Whether the name `base` stands somewhere without a superscript."""
+    end = r"(?![A-Za-z])" if base.startswith("\\") else ""
+    pattern = (r"(?<![\\A-Za-z])" if not base.startswith("\\") else "") + re.escape(base) + end
+    return any(not tex[m.end():].lstrip().startswith(("^", "_")) for m in re.finditer(pattern, tex))
+
+
+sign_then_digit = _Written(  # `x^-1`: TeX raises the sign alone (x⁻ times 1); the author means x^{-1}
+    re.compile(r"\^\s*[-+]\s*[0-9]"), "{0}: TeX raises only the sign; write ^{{-1}} with braces", "^"
+)
+hermitian = _Written(  # `A^H`: the conjugate transpose (as A^T is the transpose), or a power H?
+    re.compile(r"(?:\\[A-Za-z]+|[A-Z])\s*\^\s*(?:H|\{\s*H\s*\})(?![A-Za-z])"),
+    "{0}: the conjugate transpose or a power? Write A^\\dagger or A^{{\\mathrm{{H}}}}", "^H",
+)
+size_subscript = _Written(  # `A_{n \times n}`: a matrix's size, not an index n²
+    re.compile(r"_\s*\{[^{}]*\\times[^{}]*\}"), "{0}: a size in a subscript, not an index", "\\times"
+)
+
+
+log_of_e = _Written(  # `\log_{10}(e)`: Euler's number, where a bare e is elsewhere a charge or the evidence
+    re.compile(r"\\(?:log|ln|lg)(?![A-Za-z])\s*(?:_\s*(?:\{[^{}]*\}|\w))?\s*"
+               r"(?:(?:\\left\s*)?\(\s*e\s*(?:\\right\s*)?\)|e(?![A-Za-z^_(\\]))"),
+    "{0}: the logarithm of Euler's number or of a quantity e? Write \\mathrm{{e}} for the number", "e",
+)
+
+
+_ONE_NAME = r"(?:\\[A-Za-z]+|[A-Za-z])(?:\s*_\s*(?:\{[^{}]*\}|\\?[A-Za-z0-9]+))?(?:\s*\^\s*(?:\{[^{}]*\}|\\?[A-Za-z0-9]+))?"
+_NAME_IN_BRACKETS = re.compile(  # `[G_F] \cdot [\psi]^4`: not after a name, where `E[X]` applies E
+    r"(?:\A|[=+\-*/(,&0-9]|\\(?:cdot|times|quad|qquad|sim|propto|approx|simeq|[,;:! ]))\s*(?:\\left\s*)?\[\s*"
+    + _ONE_NAME + r"\s*(?:\\right\s*)?\](?!\s*_)"  # not `\left[ x^2 \right]_0^1`, an evaluation
+)
+
+
+dimension_of_name = _Written(  # `[G_F] \cdot M^6`: the dimension of G_F (physics), its integer part, its class
+    _NAME_IN_BRACKETS, "{0}: one name in brackets is its dimension, integer part or class, not the name. Write it without brackets", "["
+)
+
+
+_OPEN = r"(?:\\(?:left|bigl?|Bigl?)\s*)?\("
+_CLOSE = r"(?:\\(?:right|bigr?|Bigr?)\s*)?\)"
+_CALL_THEN_NAME = re.compile(  # `\phi(k)(x)`, `\phi\left(k\right)\left(x\right)`
+    r"(?:\\(?!(?:left|right|bigl?|Bigl?)(?![A-Za-z]))[A-Za-z]+|(?<![\\A-Za-z])[A-Za-z])\s*(?:_\s*(?:\{[^{}]*\}|\\?\w+)\s*)?" + _OPEN + r"[^()]*" + _CLOSE
+    + r"\s*" + _OPEN + r"\s*(?:\\[A-Za-z]+|[A-Za-z])\s*(?:_\s*(?:\{[^{}]*\}|\\?\w+)\s*)?" + _CLOSE
 )
 
 
@@ -255,8 +335,9 @@ e_notation = _Written(  # `1e-3`, `1.5e3`: 10⁻³ in a program's notation, or t
 
 
 DOUBTS: tuple[Callable[[str], TranslationError | None], ...] = (
-    tensor_indices, inverse_transpose, space_norm, divergence_separator, anticommutator, capitals_name,
-    derivative_before_parentheses, upright_and_italic, dimension_brackets, value_applied, e_notation,
+    tensor_indices, inverse_transpose, space_norm, divergence_separator, anticommutator, capitals_name, repeated_capitals,
+    derivative_before_parentheses, upright_and_italic, dimension_brackets, dimension_of_name, iterates, value_applied,
+    sign_then_digit, hermitian, size_subscript, log_of_e, e_notation,
 )
 
 

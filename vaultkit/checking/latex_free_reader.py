@@ -57,6 +57,8 @@ class FreeReader(ClaimReader, Notation):
         self.conjugating = True  # x^* is the conjugate of x (else the name x^*)
         self.imaginary_i = False  # a complex text where i is no index: i is the imaginary unit
         self.bare_operators: frozenset[str] = frozenset()  # \hat{A} written before a factor somewhere
+        self.quantum = False  # a text about operators and states
+        self.i_index = False  # i is written as an index or a label somewhere in the text
         self.exponents = 0  # how deep in superscripts the reading is: there, E/k_B T is E/(k_B T)
 
     def parse(self, tex: str) -> Tree:
@@ -67,10 +69,11 @@ class FreeReader(ClaimReader, Notation):
         self.bare_operators = frozenset(re.sub(r"\s+", "", m.group(1)) for m in _BARE_OPERATOR.finditer(prepared))
         if self.complex_note is not None:  # a reader's guesses, never a claim's: x^* and i by what the text is about
             self.conjugating = self.complex_note or self.literal_order or is_complex(tex)
-            index = _I_AS_INDEX.search(prepared) is not None
+            index = self.i_index = _I_AS_INDEX.search(prepared) is not None
             self.imaginary_i = self.conjugating and not index
             if self.conjugating and index:
                 refuse_index_in_exponent(prepared)
+        self.quantum = bool(self.complex_note) or is_complex(tex)  # where [A, B] is a commutator
         self.literal_order = self.literal_order or keeps_order(tree)  # TR, gK, θ^T x: as written
         self.usage = self.note | usage(tree)
         refuse_bare_functions(prepared, self.usage.functions)
@@ -132,6 +135,11 @@ class FreeReader(ClaimReader, Notation):
         """`\\mathbf{a} \\cdot \\mathbf{b}`: the dot product, `\\times` the cross product."""
         if op in ("\\cdot", "\\times") and _is_vector(left) and _is_vector(right):
             return self._undefined("dot" if op == "\\cdot" else "cross")(left, right)
+        if op == "\\times" and all(isinstance(v, (sympy.Symbol, sympy.Indexed)) for v in (left, right)):
+            raise TranslationError(  # `\vec F = q v \times B`, `n \times m`: a cross product, a size, a product?
+                f"{left} \\times {right}: a cross product, a size or a product of numbers? Write \\cdot for a product",
+                command="\\times", cause="ambiguous",
+            )
         return None
 
     # ------------------------------------------------------------ factors and scripts
@@ -164,7 +172,11 @@ class FreeReader(ClaimReader, Notation):
         if node.data == "paren" and str(node.children[0]) == "(":
             return sympy.Tuple(*(self.expression(s) for s in statements))
         if node.data == "paren" and len(statements) == 2:
-            return self._undefined("commutator")(*(self.expression(s) for s in statements))
+            entries = [self.expression(s) for s in statements]
+            if not self.quantum and not all(_operator_like(e) for e in entries):
+                raise TranslationError("[a, b]: an interval or a commutator? A commutator's entries are operators "
+                                       "(capitals, hats) or the text is about them", command="[", cause="ambiguous")
+            return self._undefined("commutator")(*entries)
         return super()._several(node, statements)
 
     def _root(self, radicand: sympy.Expr, index: sympy.Expr, principal: sympy.Expr) -> sympy.Expr:
@@ -263,8 +275,20 @@ class FreeReader(ClaimReader, Notation):
         """`\\operatorname{loss}`: a function without a value, undefined (see `_application`)."""
         return "function", None, label
 
+    def check_statement(self, values: list[sympy.Expr]) -> None:
+        """`z = x + i y` in a text not about complex quantities, where i is no index: the imaginary unit, or a
+        name multiplied? Refused (`v \\sin i`, an inclination, stays a name)."""
+        if self.complex_note is None or self.conjugating or self.i_index:
+            return
+        i = sympy.Symbol("i")
+        for value in values:
+            if any(isinstance(node, sympy.Mul) and i in node.args for node in sympy.preorder_traversal(value)):
+                raise TranslationError("i y: the imaginary unit or a name i? Write \\mathrm{i} for the unit",
+                                       command="i", cause="ambiguous")
+
     def _check_undeclared(self, prim: Token) -> None:
-        """A bare e is the name e."""
+        """A bare e is a name: the charge, the evidence, a group's identity (`\\log(e)` is refused by
+        `latex_doubts.log_of_e`)."""
 
     def _application(self, atom: _Atom, value: sympy.Basic | None, shown: str) -> sympy.Expr | _Op:
         """An upright name the scope does not know (no value) is an undefined function."""
@@ -324,7 +348,7 @@ class FreeReader(ClaimReader, Notation):
     def _powers_call(sup: Tree) -> bool:
         """`E^{2}(a)`, `H^2(a)`: a power of a function's value, or `f^{(1)}(x)`: a labelled function."""
         token = _script_token(sup)
-        return (token is not None and token.type == "NUMBER") or _label_text(sup.children[0]) is not None \
+        return (token is not None and token.type in ("NUMBER", "SIGN")) or _label_text(sup.children[0]) is not None \
             or _inverse(sup)
 
     def _undeclared_application(self, atom: _Atom, value: sympy.Expr, shown: str) -> sympy.Expr:
@@ -336,6 +360,8 @@ class FreeReader(ClaimReader, Notation):
         if sup is not None and not self.conjugating and isinstance(sup.children[0], Token) \
                 and sup.children[0].type == "STAR":
             named, sup = f"{named}_star", None  # p^*(x): the function p^*, as p^* is the name p^*
+        if sup is not None and isinstance(sup.children[0], Token) and sup.children[0].type == "SIGN":
+            named, sup = f"{named}_{'plus' if str(sup.children[0]) == '+' else 'minus'}", None  # f^+(x): f^+
         if sup is not None and _label_text(sup.children[0]) is not None:
             named, sup = f"{named}^{_label_text(sup.children[0])}", None  # f^{(1)}(x): the function f^(1)
         if sup is not None and _inverse(sup):
@@ -455,7 +481,20 @@ def _compound_label(group: Tree) -> bool:
     if not isinstance(inner, Tree) or not isinstance(inner.children[0], Tree):
         return False
     paren = inner.children[0]
-    return _lone_factor(paren) is None
+    return _lone_factor(paren) is None and not _ITERATE.fullmatch(_label(paren).replace(" ", ""))
+
+
+_ITERATE = re.compile(r"\(\\?[A-Za-z]+[+-][0-9]\)")  # `^{(t+1)}`, `^{(k-1)}`: the next or the last iterate
+
+
+def _operator_like(value: sympy.Expr) -> bool:
+    """`A`, `\\hat{x}`, `L_z`, `AB`: a name that reads as an operator (a capital or a hat), or a product of them;
+    not `a`, `0`, `t_0` (the ends of an interval)."""
+    names = [value] if isinstance(value, (sympy.Symbol, sympy.Indexed)) else list(value.args) if isinstance(
+        value, sympy.Mul) else []
+    return bool(names) and all(
+        isinstance(n, (sympy.Symbol, sympy.Indexed)) and (str(n)[:1].isupper() or "_hat" in str(n)) for n in names
+    )
 
 
 def _label_text(node: Tree | Token) -> str | None:

@@ -33,6 +33,7 @@ class ClaimReader(Names, Calculus):
         self.values: frozenset[str] = frozenset()  # names written somewhere as a value: n(n+1) multiplies
         self.indices: frozenset[str] = frozenset()  # names written in a subscript somewhere
         self.bound: list[str] = []  # the variables of the sums and products being read
+        self.separators: list[list[str]] = []  # what is written before each statement: `,`, `\\quad`, `\\text{if}`
         self.indexing = 0  # > 0 while a subscript is read as an index: x_{i+1}
 
     def parse(self, tex: str) -> Tree:
@@ -167,9 +168,10 @@ class ClaimReader(Names, Calculus):
         # sum, prod, lim, deriv: the rest of the product
         if i + 1 < len(items):
             self._no_explicit_op(items, i + 1, op.label)
-            body, j, variable = self._operand(op, items, i, need_differential)
+            body, j, variable = self._operand(op, items[: self._body_end(op, items, i)], i, need_differential)
             if op.lead is not None:
                 body = op.lead * body
+            self._no_outside_factor(op, items[i + 1 : j])
         elif op.lead is not None:
             body, j, variable = op.lead, i + 1, None
         else:

@@ -161,7 +161,8 @@ class TokenRoles:
         raise TranslationError(reason, command=text, cause="unknown-command" if unknown else "unsupported-construct")
 
     def _on_PLUS(self, tok: Token) -> Iterator[Token]:
-        yield self.out(_token("SIGN", "-" if tok.type == "MINUS" else str(tok), tok))  # − (U+2212) is a minus too
+        sign = _token("SIGN", "-" if tok.type == "MINUS" else str(tok), tok)  # − (U+2212) is a minus too
+        yield self.out(sign, can_call=self._after("SUP"))  # f^+(x)
 
     _on_MINUS = _on_PLUS
 
@@ -406,8 +407,9 @@ class FreeTokenRoles(TokenRoles):
 
     def _text(self, tok: Token, command: str, raw: str) -> Iterator[Token]:
         """`a = b \\text{ and } c = d`, `f(x) = 0 \\text{ if } x < 0`: statements and conditions, one by one."""
-        if " ".join(raw.split()).rstrip(",:") in _BETWEEN_STATEMENTS and not self.stack:
-            return iter([self.out(_token("QUAD", str(tok), tok))])
+        word = " ".join(raw.split()).rstrip(",:")
+        if word in _BETWEEN_STATEMENTS and not self.stack:  # the word travels: `if` makes a condition
+            return iter([self.out(_token("QUAD", f"\\text{{{word}}}", tok))])
         return super()._text(tok, command, raw)
 
     def _text_names(self, raw: str) -> bool:
