@@ -133,6 +133,19 @@ def reading(tex: str) -> str:
         # a commutator of operators (capitals) in any text; an inclination angle i stays a name
         (r"[A, B] = AB - BA", "commutator(A, B) = A*B - B*A"),
         (r"v = v_{\rm r} \sin i", "v = v_r*sin(i)"),
+        # a quantity named in words, standing alone between operators, is one name in quotes (a maximum likelihood
+        # estimate from counts, a number density)
+        (r"\theta^* = \frac{\text{# heads}}{\text{# heads} + \text{# tails}}.",
+         'theta_star = "# heads"/("# heads" + "# tails")'),
+        (r"n \equiv \frac{N}{V} = \frac{\text{\# of particles}}{\text{volume}} = \text{number density}",
+         'n equiv N/V = "# of particles"/volume = "number density"'),
+        # words at the end of a line after a space say why or what: a remark, not mathematics
+        (r"\nu = \frac{p \cdot q}{m_p} \quad \text{（能量转移）}", "nu = p*q/m_p"),
+        (r"y - \eta \approx \frac{m^2}{2p_T^2}\cdot\frac{1}{\cosh^2\eta} \to 0 \quad (\text{修正消失})",
+         "-eta + y approx m**2/(2*p_T**2*cosh(eta)**2) to 0"),
+        (r"d(x, z) \leq d(x, y) + d(y, z) && \textrm{Triangle Inequality}", "d(x, z) leq d(x, y) + d(y, z)"),
+        (r"T_{\rm eff} \propto L^{1/4} \hspace{1cm} \Rightarrow \hspace{1cm} \text{protostar moves left on HR diagram}",
+         "T_eff propto L**(1/4)"),
         # units after a number are upright names that multiply
         (r"M = 5\,\mathrm{kg}\,\mathrm{m}", "M = 5*kg*m"),
         # a compound unit in one upright group: each word one name (J/(mol K)), a quotient of units
@@ -232,6 +245,8 @@ def test_condition_stays_a_call():
         (r"(f+g)(x) = f(x) + g(x)", "f"),
         # two operators in braces: the anticommutator or a set?
         (r"\{\sigma_i, \sigma_j\} = 2\delta_{ij}", None),
+        # words beside a factor: a remark on it (30 % of the energy) or a quantity multiplied?
+        (r"f_{DM} \simeq 30\% \text{ of the net energy density}", "\\text"),
         # one name in brackets beside a product: its dimension (natural units) or the name?
         (r"[G_F] \cdot [\psi]^4 = M^4", "["),
         # φ(k)(x) with sized parentheses is still a value applied, or a product

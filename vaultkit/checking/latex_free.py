@@ -188,6 +188,18 @@ _REMARK_SUFFIX = re.compile(  # `… \text{ (since x > 0)}`, `… \qquad (k \neq
     r"(?:\\q?quad\s*)?\\text(?:normal|rm|it)?\s*\{\s*\([^{}]*\)\s*\}\s*[.,;]?\s*\Z"
     r"|\\q?quad\s*\((?=[^()]*(?:\\neq?|\\in|\\notin)(?![A-Za-z]))[^()]*\)\s*[.,;]?\s*\Z"
 )
+# `… \quad (\text{exactly zero})`, `… && \textrm{Triangle Inequality}`, `… \Rightarrow \text{star moves left}`: words at
+# the end of a line, after a space, that say why or what: a remark, not mathematics (a condition stays: `if …`)
+_CONDITION_START = (
+    r"(?:if|for|when|whenever|unless|otherwise|provided|except|only|where|with|assuming|as|in|at|on)(?![A-Za-z])"
+    r"|[当若如对在仅只除设令]"
+)
+_REMARK_WORDS = r"\\(?:text|textrm|textnormal|textit|textbf|mbox)\s*\{(?!\s*[（(]?\s*(?:" + _CONDITION_START + r"))[^{}$\\]*\}"
+_LINE_REMARK = re.compile(
+    r"(?<=[^\s\\])(?:\s*(?:\\q?quad(?![A-Za-z])|\\[,;: !]|&&)\s*)+(?:\\(?:Rightarrow|implies|therefore)(?![A-Za-z])(?:\s|\\q?quad(?![A-Za-z])|\\[,;: !])*)?"
+    r"(?:\(\s*" + _REMARK_WORDS + r"\s*\)|" + _REMARK_WORDS + r")\s*[.,;]?\s*(?=\\\\|\Z)",
+    re.I,
+)
 # `\mid c_n \mid^2` outside a probability's parentheses is an absolute value; `\#(…)` counts.
 _MID_ABS = re.compile(r"\\mid(?![A-Za-z])([^()|]*?)\\mid(?![A-Za-z])")
 _COUNT = re.compile(r"\\#\s*(?=\()")
@@ -300,6 +312,7 @@ def _words_around(text: str) -> str:
     text = _LEADING.sub("", text)
     text = _LABEL_PREFIX.sub("", text)
     text = _REMARK_SUFFIX.sub("", text)
+    text = _LINE_REMARK.sub(" ", text)
     text = _GLOSSARY.sub("", text)
     text = _BROKEN_RELATION.sub(r"\1", text)
     text = _COUNT.sub(r"\\operatorname{count}", text)

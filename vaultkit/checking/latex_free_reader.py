@@ -161,6 +161,7 @@ class FreeReader(ClaimReader, Notation):
     def _combine(self, parts: list[tuple[str | None, sympy.Expr]]) -> sympy.Expr:
         r"""In an exponent, `e^{-E/k_B T}`, `e^{-x^2/2\sigma^2}`: what follows the slash is its denominator
         (`1/2 x` stays refused: a half of x, or 1/(2x)?)."""
+        _no_words_beside(parts)
         return super()._combine(_joined_denominators(parts) if self.exponents else parts)
 
     def _notation(self, prim: Token) -> sympy.Expr:
@@ -485,6 +486,18 @@ def _compound_label(group: Tree) -> bool:
 
 
 _ITERATE = re.compile(r"\(\\?[A-Za-z]+[+-][0-9]\)")  # `^{(t+1)}`, `^{(k-1)}`: the next or the last iterate
+
+
+def _no_words_beside(parts: list[tuple[str | None, sympy.Expr]]) -> None:
+    """A quantity in words stands alone between operators: `30\\% \\text{ of the energy}` is a remark on 30 %,
+    not a product."""
+    for position, (op, factor) in enumerate(parts):
+        if not (isinstance(factor, sympy.Symbol) and factor.name.startswith('"')):
+            continue
+        after = parts[position + 1][0] if position + 1 < len(parts) else None
+        if (position and op == "") or after == "":
+            raise TranslationError(f"{factor.name} beside a factor: a remark or a quantity?", command="\\text",
+                                   cause="ambiguous")
 
 
 def _operator_like(value: sympy.Expr) -> bool:

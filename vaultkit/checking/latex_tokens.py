@@ -67,6 +67,13 @@ _BETWEEN_STATEMENTS = frozenset(
 _SPELLING = {"dag": "\\dagger", **{name: "\\ldots" for name in _ELLIPSES}}  # one spelling for the reader
 
 
+# Words that name a quantity: a word of three letters (or a CJK character) among letters, digits, spaces and
+# punctuation; no TeX, no `$…$` (mathematics inside words is not read).
+_WORDS_QUANTITY = re.compile(
+    r"(?=.*(?:[^\W\d_]{3}|[\u3400-\u4dbf\u4e00-\u9fff]))[^\\{}$^_&~%()\[\]=<>+*/|]{1,80}"
+)
+
+
 class TokenRoles:
     """The roles of one text's tokens, with the claim's strictness (see the module docstring)."""
 
@@ -407,9 +414,13 @@ class FreeTokenRoles(TokenRoles):
 
     def _text(self, tok: Token, command: str, raw: str) -> Iterator[Token]:
         """`a = b \\text{ and } c = d`, `f(x) = 0 \\text{ if } x < 0`: statements and conditions, one by one."""
-        word = " ".join(raw.split()).rstrip(",:")
+        word = " ".join(raw.replace("\\#", "#").split()).rstrip(",:")
         if word in _BETWEEN_STATEMENTS and not self.stack:  # the word travels: `if` makes a condition
             return iter([self.out(_token("QUAD", f"\\text{{{word}}}", tok))])
+        if _WORDS_QUANTITY.fullmatch(word) and word.lower() not in _PROSE and not self._text_names(raw) \
+                and not self._in_subscript():
+            # `n = \text{number density}`, `\frac{\text{\# heads}}{…}`: a quantity named in words, kept whole
+            return iter([self.out(_token("NAMED", f'\\mathrm{{"{word}"}}', tok))])
         return super()._text(tok, command, raw)
 
     def _text_names(self, raw: str) -> bool:

@@ -20,8 +20,8 @@ step, and its kind says what a counterexample would mean:
   `\Delta r \approx \ell = 1/\alpha`). Never checked; later steps of the note
   may use it.
 - `approximation` (`\approx`, `\simeq`, `\sim`, `\propto`, …), `inequality`
-  (`<`, `\le`, `\ne`, …), `relation` (arrows, `\in`, anything else): not
-  identities, never checked.
+  (`<`, `\le`, `\ne`, …), `relation` (arrows, `\in`, a side that holds a
+  quantity named in words, anything else): not identities, never checked.
 
 Conditions written beside an equation (`\quad x > 0`, `\text{if } …`, or an
 inequality read as a statement of its own on the same line) go with the steps
@@ -153,7 +153,7 @@ def _kind(
         return Kind.APPROXIMATION
     if relation in INEQUALITIES:
         return Kind.INEQUALITY
-    if relation != "=":
+    if relation != "=" or any(_in_words(side) for side in sides):
         return Kind.RELATION
     if opening and defined_name(sides[0], scope) is not None:
         return Kind.DEFINITION
@@ -174,6 +174,11 @@ def _written_conditions(statements: list, lines: list[int]) -> Iterator[tuple[in
             yield line, (Condition(line, text), (statement,))
         if "=" in relations:
             seen.add(line)
+
+
+def _in_words(expr: sympy.Expr) -> bool:
+    """Whether a side holds a quantity named in words (`\\text{number density}`), which nothing can check."""
+    return any(symbol.name.startswith('"') for symbol in expr.free_symbols if isinstance(symbol, sympy.Symbol))
 
 
 def constant(expr: sympy.Expr) -> bool:
