@@ -20,7 +20,7 @@ An equation is **prose** when nothing mathematical is left after deleting
     line and column breaks `\\\\` and `&`, and `~`,
 
 where "something mathematical" is a letter, a digit or a command (`\\name`) and punctuation
-and operators alone are not. An equation is **not prose** when it is not prose and is also
+and operators alone are not (an arrow written as a command, `\\Downarrow`, is an operator). An equation is **not prose** when it is not prose and is also
 more than a lone name: it holds an operator, a relation, a script or a command (the
 NONTRIVIAL pattern of bench/coverage_sample.py), so `$$\\theta$$` is left out as well.
 """
@@ -46,6 +46,10 @@ SPACING = re.compile(
     r"|\\(?:quad|qquad|enspace|thinspace|medspace|thickspace|negthinspace|negmedspace|negthickspace"
     r"|space|nobreakspace|hfill|newline)(?![A-Za-z])"
     r"|\\\\(?:\[[^\]]*\])?|\\[,;:!> ]|[&~]"
+)
+ARROW = re.compile(  # an arrow between statements is an operator: `\\Downarrow` alone, `\\text{A} \\Rightarrow \\text{B}`
+    r"\\(?:Downarrow|Uparrow|downarrow|uparrow|Rightarrow|Longrightarrow|Leftrightarrow|implies|iff|therefore"
+    r"|because|to|rightarrow|longrightarrow|xrightarrow|mapsto)(?![A-Za-z])"
 )
 WORD = re.compile(r"[^\W\d_]{3,}|[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 MATHEMATICAL = re.compile(r"[^\W_]|\\[A-Za-z]")
@@ -74,8 +78,8 @@ def without_words(tex: str) -> str:
 
 
 def is_prose(tex: str) -> bool:
-    """Nothing mathematical is left once words in text commands and spacing are deleted."""
-    return not MATHEMATICAL.search(SPACING.sub(" ", without_words(tex)))
+    """Nothing mathematical is left once words in text commands, spacing and arrows are deleted."""
+    return not MATHEMATICAL.search(ARROW.sub(" ", SPACING.sub(" ", without_words(tex))))
 
 
 def is_mathematics(tex: str) -> bool:

@@ -146,6 +146,9 @@ def reading(tex: str) -> str:
         (r"d(x, z) \leq d(x, y) + d(y, z) && \textrm{Triangle Inequality}", "d(x, z) leq d(x, y) + d(y, z)"),
         (r"T_{\rm eff} \propto L^{1/4} \hspace{1cm} \Rightarrow \hspace{1cm} \text{protostar moves left on HR diagram}",
          "T_eff propto L**(1/4)"),
+        # parameters after a semicolon in sized parentheses (a likelihood); a glossary after "where", even with maths
+        (r"L\left(\theta; y\right)=\prod_{i=1}^N p_i", "L(theta, y) = Product(p[i], (i, 1, N))"),
+        (r"x_1+x_2=k,\quad where \quad x_1 \in A", "x_1 + x_2 = k"),
         # units after a number are upright names that multiply
         (r"M = 5\,\mathrm{kg}\,\mathrm{m}", "M = 5*kg*m"),
         # a compound unit in one upright group: each word one name (J/(mol K)), a quotient of units

@@ -154,7 +154,7 @@ _NESTED_DECORATION = re.compile(
 # parameters; `B(\cdot)` has a placeholder for its argument.
 _BAR_CONDITION = re.compile(r"(?<=[A-Za-z}])(?<!\\left)\(([^()|]+)\|([^()|]+)\)")
 _SEMICOLON_ARGUMENT = re.compile(  # p(x; θ), dΦ_2(P; p_1, p_2), p(y^{(i)} | x^{(i)}; θ): parameters after ;
-    r"(?<=[A-Za-z}0-9])(?<!\\left)\(((?:[^();]|\([^()]*\))+);((?:[^();]|\([^()]*\))+)\)"
+    r"(?:(?<=[A-Za-z}0-9])(?<!\\left)|(?<=[A-Za-z}0-9]\\left))\(((?:[^();]|\([^()]*\))+);((?:[^();]|\([^()]*\))+)\)"
 )
 _PLACEHOLDER = re.compile(r"\(\s*\\cdot\s*\)")
 _FONT_GROUP = re.compile(r"\\(rm|it|bf)\s*\{([^{}]*)\}")  # \rm{kNm} is \mathrm{kNm}
@@ -181,7 +181,8 @@ _LABEL_PREFIX = re.compile(  # `\text{Dispersion Relation:}`, `&\textbf{Cartesia
 )
 # `… \hspace{1cm} \text{where} \hspace{1cm} n = \text{number density}`: a glossary of the names, not mathematics
 _GLOSSARY = re.compile(
-    r"(?:\\q?quad|\\[,;:! ]|[\s,.~])*\\(?:text|textrm|textnormal|textit|textbf|mbox|mathrm)\s*\{\s*(?:where|with|here)\s*[:,]?\s*\}.*\Z",
+    r"(?:\\q?quad|\\[,;:! ]|[\s,.~])*(?:\\(?:text|textrm|textnormal|textit|textbf|mbox|mathrm)\s*\{\s*(?:where|with|here)"
+    r"(?:\s*[:,]?\s*\}|\s[^{}]*\})|(?<![A-Za-z\\])where(?![A-Za-z])).*\Z",
     re.S,
 )
 _REMARK_SUFFIX = re.compile(  # `… \text{ (since x > 0)}`, `… \qquad (k \neq i, j)`: a remark on what holds
