@@ -149,6 +149,10 @@ def reading(tex: str) -> str:
         # parameters after a semicolon in sized parentheses (a likelihood); a glossary after "where", even with maths
         (r"L\left(\theta; y\right)=\prod_{i=1}^N p_i", "L(theta, y) = Product(p[i], (i, 1, N))"),
         (r"x_1+x_2=k,\quad where \quad x_1 \in A", "x_1 + x_2 = k"),
+        # ± is a choice of sign: the upper signs, or the lower (∓ the other way)
+        (r"x = \frac{-b \pm \sqrt{b^2 - 4ac}}{2a}",
+         "x = (-b + sqrt(-4*a*c + b**2))/(2*a)\n or x = (-b - sqrt(-4*a*c + b**2))/(2*a)"),
+        (r"y = a \mp b \pm c", "y = a - b + c\n or y = a + b - c"),
         # units after a number are upright names that multiply
         (r"M = 5\,\mathrm{kg}\,\mathrm{m}", "M = 5*kg*m"),
         # a compound unit in one upright group: each word one name (J/(mol K)), a quotient of units
@@ -315,3 +319,11 @@ def test_a_value_of_the_scope_before_plain_parentheses_is_refused():
     with pytest.raises(TranslationError) as error:
         read_display(r"Z(\beta) = \sum_{i} e^{-\beta E_i}", scope)
     assert error.value.cause == "ambiguous"
+
+
+@pytest.mark.parametrize("tex", [r"m = 5.1 \pm 0.2", r"W^\pm = a \cdot b"])
+def test_an_uncertainty_or_a_label_with_plus_minus_is_no_choice_of_sign(tex):
+    """5.1 ± 0.2 is a measurement, W^± a particle: neither is two equations."""
+    with pytest.raises(TranslationError) as error:
+        reading(tex)
+    assert error.value.command == "\\pm"

@@ -154,6 +154,27 @@ def test_a_step_that_follows_from_an_earlier_definition_says_which_line(tmp_path
     assert squared.context == f"using line {line_of(CONTEXT, 'u = a + b')}"
 
 
+SIGNS = r"""# Signs
+
+$$(a \pm b)^2 = a^2 \pm 2ab + b^2$$
+
+$$u = a \pm b$$
+
+Later, u is used as if only the lower sign were meant:
+
+$$u^2 = a^2 - 2ab + b^2$$
+"""
+
+
+def test_a_display_with_plus_minus_is_both_sign_choices_and_defines_nothing(tmp_path):
+    found = _scan(tmp_path, {"Signs.md": SIGNS})
+    placed = _by_place(found)
+    square = placed["Signs.md", line_of(SIGNS, "(a \\pm b)^2")]
+    assert [judged.finding for judged in square] == [Finding.PROVED, Finding.PROVED]  # upper and lower signs
+    (later,) = placed["Signs.md", line_of(SIGNS, "u^2 =")]
+    assert later.finding is not Finding.PROVED  # u = a - b is one of two choices: no proof may rest on it
+
+
 def test_a_written_condition_is_an_assumption_when_it_can_be_and_conditional_otherwise(tmp_path):
     found = _scan(tmp_path, {"Context.md": CONTEXT})
     placed = _by_place(found)

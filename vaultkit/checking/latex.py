@@ -280,15 +280,45 @@ class Statement:
     relations: tuple[str, ...]  # "=", "<", "\\approx", … as written (commands keep their backslash)
     continued: bool
     line: int
-    link: str = ""  # how it follows the statement before: "" (beside it), "⟹", "⟺", or a condition's word ("if")
+    link: str = ""  # how it follows the statement before: "" (beside it), "⟹", "⟺", "or" (the lower signs of a
+    # display with ±), or a condition's word ("if")
 
 
 def read_statements(
     tex: str, scope: Scope, *, complex_note: bool = False, usage: Usage | None = None,
 ) -> list[Statement]:
     """The free reading of a whole display, statement by statement (see `read_display`). `usage`: how the
-    note's displays use their names (`latex_usage.note_usage`), which decides `c(z + 1)`."""
-    return _run(tex, FreeReader(scope, complex_note=complex_note, note=usage), _build_statements, relations=True)
+    note's displays use their names (`latex_usage.note_usage`), which decides `c(z + 1)`. A display with ±
+    is two readings, the upper signs and the lower, the second linked to the first by "or"."""
+    choices = _sign_choices(tex)
+    readings = [
+        _run(text, FreeReader(scope, complex_note=complex_note, note=usage), _build_statements, relations=True)
+        for text in choices or (tex,)
+    ]
+    if len(readings) == 1:
+        return readings[0]
+    upper, lower = readings
+    return upper + [replace(lower[0], link="or", continued=False)] + lower[1:]
+
+
+_PLUS_MINUS = re.compile(r"\\(pm|mp)(?![A-Za-z])")
+_MEASURED = re.compile(  # `5.1 \pm 0.2`, `x^\pm`, `W^{\pm}`: an uncertainty, or a label
+    r"(?<![\w.^_{])[0-9][0-9.]*\s*\\(?:pm|mp)(?![A-Za-z])\s*[0-9.]+(?![\w.])"
+    r"|[_^]\s*\{?\s*\\(?:pm|mp)(?![A-Za-z])"
+)
+
+
+def _sign_choices(tex: str) -> tuple[str, str] | None:
+    """`x = \\frac{-b \\pm \\sqrt{b^2 - 4ac}}{2a}`: the display with every ± upper (∓ lower), and lower; None
+    without ±. An uncertainty (`5.1 \\pm 0.2`) or a label (`W^\\pm`) is refused: no sign to choose."""
+    if not _PLUS_MINUS.search(tex):
+        return None
+    if _MEASURED.search(tex):
+        raise TranslationError("\\pm: an uncertainty or a label, not a choice of sign", command="\\pm",
+                               cause="unsupported-construct")
+    upper = _PLUS_MINUS.sub(lambda m: "+" if m.group(1) == "pm" else "-", tex)
+    lower = _PLUS_MINUS.sub(lambda m: "-" if m.group(1) == "pm" else "+", tex)
+    return upper, lower
 
 
 def read_display(tex: str, scope: Scope, *, complex_note: bool = False, usage: Usage | None = None) -> str:
@@ -308,6 +338,8 @@ def _joined(statement: Statement) -> str:
     """What comes before a printed statement: a new line, or its link to the one before on the same line."""
     if not statement.link:
         return "\n"
+    if statement.link == "or":
+        return "\n or "
     return f" {statement.link} " if statement.link in ("⟹", "⟺", "and") else f", {statement.link} "
 
 

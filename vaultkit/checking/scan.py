@@ -80,6 +80,7 @@ class Relation:
     kind: Kind
     condition: Condition | None = None
     requires: tuple | None = ()  # the condition as statements; None when it could not be read
+    alternative: bool = False  # one of the two sign choices of a display with ±: defines nothing for later steps
 
 
 @dataclass(frozen=True)
@@ -111,6 +112,7 @@ def classify(statements: Iterable, scope: Scope, conditions: Conditions | None =
             read = known + read if known is not None else None
         by_line[line] = (condition, read)
     found = []
+    alternative = any(getattr(statement, "link", "") == "or" for statement in statements)
     for chain in _chains(statements):
         kind = None
         for number, (i, j) in enumerate(chain):
@@ -119,7 +121,7 @@ def classify(statements: Iterable, scope: Scope, conditions: Conditions | None =
             opening = kind is None or not kind.identity  # `x ≡ a = b`, `Δr ≈ ℓ = 1/α`: b and 1/α define a, ℓ
             kind = _kind(relation, (lhs, rhs), (number == 0, opening), len(chain), scope)
             condition, requires = by_line.get(lines[i], (None, ()))
-            found.append(Relation(lines[i], i, lhs, rhs, relation, kind, condition, requires))
+            found.append(Relation(lines[i], i, lhs, rhs, relation, kind, condition, requires, alternative))
     return found
 
 
@@ -205,7 +207,7 @@ def definitions(relations: Iterable[Relation], scope: Scope, display: int, first
     """The definitions among a display's relations, in order, that a later step could substitute."""
     found = []
     for relation in relations:
-        if relation.kind is not Kind.DEFINITION or relation.relation in ("\\doteq",):
+        if relation.kind is not Kind.DEFINITION or relation.relation in ("\\doteq",) or relation.alternative:
             continue
         name_side, value = relation.lhs, relation.rhs
         if relation.relation == "\\eqqcolon":
