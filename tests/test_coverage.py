@@ -65,8 +65,8 @@ def test_coverage_counts_every_display_equation_and_groups_failures(tmp_path):
     assert by_line["ml/Softmax.md", 11].reading == "L = -Sum(log(p[i])*y[i], (i, 1, n))"
     assert by_line["ml/Softmax.md", 13].reading == "Sum(exp(z[k]), (k, k_first, k_last))"
     assert by_line["ml/Softmax.md", 9].command == "_"  # a subscript after a call: softmax(z)_i is not guessed
-    assert (by_line["ml/Softmax.md", 15].cause, by_line["ml/Softmax.md", 15].command) == ("set", "\\in")
-    assert found.translated == 5 and found.fraction == 0.625
+    assert by_line["ml/Softmax.md", 15].reading == "x in R_bb**n"  # membership is a relation, read as written
+    assert found.translated == 6 and found.fraction == 0.75
 
 
 def test_cli_coverage_text_and_json(tmp_path, capsys):

@@ -153,6 +153,14 @@ def reading(tex: str) -> str:
         (r"x = \frac{-b \pm \sqrt{b^2 - 4ac}}{2a}",
          "x = (-b + sqrt(-4*a*c + b**2))/(2*a)\n or x = (-b - sqrt(-4*a*c + b**2))/(2*a)"),
         (r"y = a \mp b \pm c", "y = a - b + c\n or y = a + b - c"),
+        # operations on sets and maps by their names; membership and inclusion are relations
+        (r"P(A \cup B) = P(A) + P(B) - P(A \cap B)", "P(union(A, B)) = P(A) + P(B) - P(intersection(A, B))"),
+        (r"h = g \circ f", "h = compose(g, f)"),
+        (r"A \subseteq B \cup C", "A subseteq union(B, C)"),
+        (r"x \in \mathbb{R}^n", "x in R_bb**n"),
+        # for all, after or before the statement, is its condition
+        (r"f(x) \ge 0 \quad \forall x \in A", "f(x) ge 0, for all x in A"),
+        (r"\forall \epsilon > 0 : |x| < \epsilon", "Abs(x) < epsilon, for all epsilon > 0"),
         # units after a number are upright names that multiply
         (r"M = 5\,\mathrm{kg}\,\mathrm{m}", "M = 5*kg*m"),
         # a compound unit in one upright group: each word one name (J/(mol K)), a quotient of units
@@ -254,6 +262,8 @@ def test_condition_stays_a_call():
         (r"\{\sigma_i, \sigma_j\} = 2\delta_{ij}", None),
         # words beside a factor: a remark on it (30 % of the energy) or a quantity multiplied?
         (r"f_{DM} \simeq 30\% \text{ of the net energy density}", "\\text"),
+        # ∪ and ∩ in one product: no agreed precedence
+        (r"D = A \cup B \cap C", "\\cap"),
         # one name in brackets beside a product: its dimension (natural units) or the name?
         (r"[G_F] \cdot [\psi]^4 = M^4", "["),
         # φ(k)(x) with sized parentheses is still a value applied, or a product

@@ -175,6 +175,24 @@ def test_a_display_with_plus_minus_is_both_sign_choices_and_defines_nothing(tmp_
     assert later.finding is not Finding.PROVED  # u = a - b is one of two choices: no proof may rest on it
 
 
+SETS = r"""# Sets
+
+$$A \cup B = B \cup A$$
+
+$$g \circ (f \circ h) = (g \circ f) \circ h$$
+
+$$\theta^* = \frac{\text{heads}}{\text{heads} + \text{tails}} = \frac{\text{number of heads}}{n}$$
+"""
+
+
+def test_operations_on_sets_and_quantities_in_words_are_never_checked(tmp_path):
+    """The engine knows no law of ∪ or ∘ and no value of a word: a true law must not "not follow"."""
+    found = _scan(tmp_path, {"Sets.md": SETS})
+    kinds = {(j.step.line, j.step.kind) for j in found.judged}
+    assert kinds == {(3, Kind.RELATION), (5, Kind.RELATION), (7, Kind.DEFINITION), (7, Kind.RELATION)}
+    assert all(j.finding is Finding.NOT_IDENTITY for j in found.judged)
+
+
 def test_a_written_condition_is_an_assumption_when_it_can_be_and_conditional_otherwise(tmp_path):
     found = _scan(tmp_path, {"Context.md": CONTEXT})
     placed = _by_place(found)

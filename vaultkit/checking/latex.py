@@ -104,7 +104,7 @@ from sympy.polys.polyerrors import BasePolynomialError
 from .deadline import OutOfTime, time_limit
 from .latex_free_reader import FreeReader
 from .latex_reader import ClaimReader
-from .latex_syntax import _SET_RELATIONS, TranslationError
+from .latex_syntax import TranslationError
 from .latex_usage import Usage
 from .scope import Scope
 
@@ -177,6 +177,11 @@ _CONDITION_WORDS = frozenset(
 )
 _IMPLICATIONS = {"Rightarrow": "⟹", "Longrightarrow": "⟹", "implies": "⟹", "therefore": "⟹", "Downarrow": "⟹",
                  "iff": "⟺", "Leftrightarrow": "⟺", "Longleftrightarrow": "⟺", "Updownarrow": "⟺"}
+
+
+def _conditioned(separators: list[str]) -> bool:
+    """Whether a condition's word comes before a statement: `\\forall x` needs no relation to be one."""
+    return any(s.startswith("\\text{") and s[len("\\text{") : -1] in _CONDITION_WORDS for s in separators)
 
 
 def _link(separators: list[str], before: str) -> str:
@@ -351,7 +356,7 @@ def _printed(statement: Statement) -> str:
 
 
 def _build_statements(reader: FreeReader, statements: list[Tree]) -> list[Statement]:
-    related = [bool(reader.relation(statement)[1]) for statement in statements]
+    related = [bool(reader.relation(s)[1]) or _conditioned(reader.separators[i]) for i, s in enumerate(statements)]
     if any(related) and not all(related):  # `j = 1, 2, …, n`: a list of values, not separate statements
         raise TranslationError(
             "an equation and bare expressions side by side (j = 1, 2, …, n?): a list is not read", command=",",
@@ -361,9 +366,6 @@ def _build_statements(reader: FreeReader, statements: list[Tree]) -> list[Statem
     for position, statement in enumerate(statements):
         link = _link(reader.separators[position], lines[-1].link if lines else "") if position else ""
         sums, relations = reader.relation(statement)
-        for relation in relations:
-            if str(relation)[1:] in _SET_RELATIONS:
-                raise TranslationError(f"{relation}: sets are not read", command=str(relation), cause="set")
         values = [reader.sum(s) for s in sums]
         reader.check_statement(values)
         continued = reader.continues(statement)

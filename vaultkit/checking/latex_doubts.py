@@ -289,8 +289,9 @@ hermitian = _Written(  # `A^H`: the conjugate transpose (as A^T is the transpose
     re.compile(r"(?:\\[A-Za-z]+|[A-Z])\s*\^\s*(?:H|\{\s*H\s*\})(?![A-Za-z])"),
     "{0}: the conjugate transpose or a power? Write A^\\dagger or A^{{\\mathrm{{H}}}}", "^H",
 )
-size_subscript = _Written(  # `A_{n \times n}`: a matrix's size, not an index n²
-    re.compile(r"_\s*\{[^{}]*\\times[^{}]*\}"), "{0}: a size in a subscript, not an index", "\\times"
+size_subscript = _Written(  # `A_{n \times n}`, `\mathbb{R}^{n \times m}`: a matrix's size, not an index n², a power nm
+    re.compile(r"(?:_|\\math(?:bb|cal|bf|sf|rm)\s*\{\s*[A-Za-z]\s*\}\s*\^)\s*\{[^{}]*\\times[^{}]*\}"),
+    "{0}: a size (of a matrix, a space of matrices), not an index or a power", "\\times",
 )
 
 

@@ -191,6 +191,9 @@ _REMARK_SUFFIX = re.compile(  # `… \text{ (since x > 0)}`, `… \qquad (k \neq
 )
 # `… \quad (\text{exactly zero})`, `… && \textrm{Triangle Inequality}`, `… \Rightarrow \text{star moves left}`: words at
 # the end of a line, after a space, that say why or what: a remark, not mathematics (a condition stays: `if …`)
+_FORALL_FIRST = re.compile(  # `\forall x \in A, P(x)` on one line (no `\\`, no `&`): P(x) for all x ∈ A
+    r"\A\s*\\forall(?![A-Za-z])\s*([^,:;]+?)\s*(?:,|:|\\colon|\\quad|\\;|\\,)\s*((?:(?!\\\\|&).)+?)\s*\Z", re.S
+)
 _CONDITION_START = (
     r"(?:if|for|when|whenever|unless|otherwise|provided|except|only|where|with|assuming|as|in|at|on)(?![A-Za-z])"
     r"|[当若如对在仅只除设令]"
@@ -306,6 +309,7 @@ def _layout(text: str) -> str:
 
 def _words_around(text: str) -> str:
     """Words, labels and remarks around the mathematics, and the plainer spellings of numbers and dots."""
+    text = _FORALL_FIRST.sub(r"\2 \\quad \\forall \1", text)  # ∀x ∈ A, P(x) is P(x) for all x ∈ A
     text = _evaluation_brackets(text)
     text = _evaluated_at(text)
     text = _set_literals(text)

@@ -23,6 +23,7 @@ from .latex_names import _base_name
 from .latex_notation import Notation
 from .latex_reader import ClaimReader, _function_name
 from .latex_reading import Items, Step
+from .latex_tokens import SET_OPERATIONS
 from .latex_usage import Usage, keeps_order, name_key, plain_arguments, usage
 from .latex_syntax import (
     MAX_LENGTH, TranslationError, _Atom, _BARE_OPERATOR, _COMMUTATOR, _ELLIPSIS, _I_AS_INDEX, _OPERATORS, _Op,
@@ -132,7 +133,10 @@ class FreeReader(ClaimReader, Notation):
         return super()._act(op, items, i, need_differential)
 
     def _vector_product(self, op: str | None, left: sympy.Expr, right: sympy.Expr) -> sympy.Expr | None:
-        """`\\mathbf{a} \\cdot \\mathbf{b}`: the dot product, `\\times` the cross product."""
+        """`\\mathbf{a} \\cdot \\mathbf{b}`: the dot product, `\\times` the cross product; `A \\cup B`, `g \\circ f`:
+        the operation by its name."""
+        if op is not None and op[1:] in SET_OPERATIONS:
+            return self._undefined(SET_OPERATIONS[op[1:]])(left, right)
         if op in ("\\cdot", "\\times") and _is_vector(left) and _is_vector(right):
             return self._undefined("dot" if op == "\\cdot" else "cross")(left, right)
         if op == "\\times" and all(isinstance(v, (sympy.Symbol, sympy.Indexed)) for v in (left, right)):
@@ -162,6 +166,7 @@ class FreeReader(ClaimReader, Notation):
         r"""In an exponent, `e^{-E/k_B T}`, `e^{-x^2/2\sigma^2}`: what follows the slash is its denominator
         (`1/2 x` stays refused: a half of x, or 1/(2x)?)."""
         _no_words_beside(parts)
+        _one_set_operation(parts)
         return super()._combine(_joined_denominators(parts) if self.exponents else parts)
 
     def _notation(self, prim: Token) -> sympy.Expr:
@@ -486,6 +491,15 @@ def _compound_label(group: Tree) -> bool:
 
 
 _ITERATE = re.compile(r"\(\\?[A-Za-z]+[+-][0-9]\)")  # `^{(t+1)}`, `^{(k-1)}`: the next or the last iterate
+
+
+def _one_set_operation(parts: list[tuple[str | None, sympy.Expr]]) -> None:
+    """`A \\cup B \\cup C` is read; `A \\cup B \\cap C` (no agreed precedence) and `2 A \\cup B` are not."""
+    ops = {op for op, _ in parts[1:]}
+    used = {op for op in ops if op and op[1:] in SET_OPERATIONS}
+    if used and len(ops) > 1:
+        raise TranslationError(f"{' '.join(sorted(o or '·' for o in ops))}: which operation binds first? Write "
+                               "parentheses", command=sorted(used)[0], cause="ambiguous")
 
 
 def _no_words_beside(parts: list[tuple[str | None, sympy.Expr]]) -> None:

@@ -50,6 +50,8 @@ _CLAIM_ROLES = _roles(
     ("quad", _QUADS), ("ignored", _IGNORED), ("left", _LEFT), ("right", _RIGHT), ("lvert", {"lvert"}),
     ("rvert", {"rvert"}),
 )
+# Operations on sets and maps, read as what they are named: union(A, B), compose(g, f). Nothing checks them.
+SET_OPERATIONS = {"cup": "union", "cap": "intersection", "setminus": "setminus", "circ": "compose"}
 _MARKS = frozenset("odot oplus star ast perp parallel bullet".split())  # M_\odot, R_\oplus, a_\perp: labels
 _FREE_ROLES = {
     **_CLAIM_ROLES,
@@ -57,7 +59,8 @@ _FREE_ROLES = {
         ("bigop", {"nabla", "argmax", "argmin"}), ("symbol", {"dagger", "dag", "top", "intercal", "vkplaceholder"}),
         ("symbol", _ELLIPSES), ("implies", _IMPLIES), ("upright_d", {"dd"}),
         ("ignored", {"rm", "it", "mathrm", "mathit"}), ("relation", {"mid"}), ("mark", _MARKS),
-        ("norm", {"Vert", "lVert", "rVert"}),
+        ("norm", {"Vert", "lVert", "rVert"}), ("mulop", SET_OPERATIONS), ("name", {"emptyset", "varnothing"}),
+        ("forall", {"forall"}),
     ),
 }
 _BETWEEN_STATEMENTS = frozenset(
@@ -449,6 +452,12 @@ class FreeTokenRoles(TokenRoles):
 
     def _as_upright_d(self, tok: Token) -> Iterator[Token]:  # the physics package's \dd
         yield self.out(_token("LETTER", "d", tok), can_call=True)
+
+    def _as_forall(self, tok: Token) -> Iterator[Token]:
+        """`f(x) \\ge 0 \\quad \\forall x \\in A`: what follows is a condition, as after `\\text{for all}`."""
+        if self.stack:
+            raise TranslationError(f"{tok}: logic is not supported", command=str(tok), cause="unsupported-construct")
+        return iter([self.out(_token("QUAD", "\\text{for all}", tok))])
 
     def _as_implies(self, tok: Token) -> Iterator[Token]:
         if not self.stack:  # `a = b \Rightarrow c = d`: two statements

@@ -21,7 +21,8 @@ step, and its kind says what a counterexample would mean:
   may use it.
 - `approximation` (`\approx`, `\simeq`, `\sim`, `\propto`, …), `inequality`
   (`<`, `\le`, `\ne`, …), `relation` (arrows, `\in`, a side that holds a
-  quantity named in words, anything else): not identities, never checked.
+  quantity named in words or an operation on sets, anything else): not
+  identities, never checked.
 
 Conditions written beside an equation (`\quad x > 0`, `\text{if } …`, or an
 inequality read as a statement of its own on the same line) go with the steps
@@ -155,7 +156,7 @@ def _kind(
         return Kind.APPROXIMATION
     if relation in INEQUALITIES:
         return Kind.INEQUALITY
-    if relation != "=" or any(_in_words(side) for side in sides):
+    if relation != "=" or any(_unchecked(side) for side in sides):
         return Kind.RELATION
     if opening and defined_name(sides[0], scope) is not None:
         return Kind.DEFINITION
@@ -178,9 +179,14 @@ def _written_conditions(statements: list, lines: list[int]) -> Iterator[tuple[in
             seen.add(line)
 
 
-def _in_words(expr: sympy.Expr) -> bool:
-    """Whether a side holds a quantity named in words (`\\text{number density}`), which nothing can check."""
-    return any(symbol.name.startswith('"') for symbol in expr.free_symbols if isinstance(symbol, sympy.Symbol))
+_OPERATIONS_ON_SETS = frozenset({"union", "intersection", "setminus", "compose", "set"})
+
+
+def _unchecked(expr: sympy.Expr) -> bool:
+    """Whether a side holds what nothing can check: a quantity named in words (`\\text{number density}`), or an
+    operation on sets or maps read by its name (`A \\cup B`, `g \\circ f`), whose laws the engine does not know."""
+    words = any(symbol.name.startswith('"') for symbol in expr.free_symbols if isinstance(symbol, sympy.Symbol))
+    return words or any(str(applied.func) in _OPERATIONS_ON_SETS for applied in expr.atoms(AppliedUndef))
 
 
 def constant(expr: sympy.Expr) -> bool:
