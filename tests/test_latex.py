@@ -1099,7 +1099,7 @@ from vaultkit.checking.latex import read_display  # noqa: E402
         (r"\hat{y} = \arg\max_y p(y \mid x)", "y_hat = argmax(p(given(y, x)), y)"),
         (r"\mathop{\mathrm{argmax}} P(X)", "argmax(P(X))"),
         (r"q(x) = q_1(x_1) q_2(x_2) \cdots q_n(x_n)", "q(x) = q_1(x_1)*q_2(x_2)*…*q_n(x_n)"),
-        (r"j = 1, 2, ..., n", None),  # a list of values, not four statements
+        (r"j = 1, 2, ..., n", "j in set(1, 2, …, n)"),  # the values j takes, not four statements
         (r"P = p(x_1) \cdot p(x_2) \cdots p(x_n)", "P = p(x_1)*p(x_2)*…*p(x_n)"),  # \cdot of functions: a product
         (r"\mathbf{a} \cdot \mathbf{b} = \nabla \times \mathbf{E}", "dot(a_vec, b_vec) = curl(E_vec)"),
         (r"\frac{\psi(x_{n+1}) - \psi(x_{n-1})}{2 \Delta x}", "(psi(x[n + 1]) - psi(x[n - 1]))/(2*Δx)"),

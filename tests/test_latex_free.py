@@ -20,7 +20,7 @@ from vaultkit.checking.latex_free import ambiguous_word, is_complex, prepare
         (r"a = b \text{ (by symmetry)}", r"a = b"),
         (r"a = b + c = \\ = d", r"a = b + c = d"),
         (r"a = b \hspace{1cm} c = d \hspace*{-2mm} e \kern 3pt f\vspace{1ex}", r"a = b \quad  c = d \quad  e \quad  f "),
-        (r"R_{\rm moon} = 1737 \; {\rm km} + \mathrm d x", r"R_{\mathrm{moon}} = 1737 \; {\mathrm{km}} + \mathrm{d} x"),  # a unit, not k·m
+        (r"R_{\rm moon} = 1737 \; {\rm km} + \mathrm d x", r"R_{\mathrm{moon}} = 1737 \;  \mathrm{km}  + \mathrm{d} x"),  # a unit, not k·m
         (r"\begin{aligned}[t] L &= x \end{aligned}", r"  L &= x  "),  # a placement, not a factor t
         (r"P = nkT \hspace{1cm} \text{where} \hspace{1cm} n = \text{number density}", r"P = nkT"),  # a glossary
         (r"a = b \Rightarrow \boxed{E = -k}", r"a = b \Rightarrow  E = -k "),  # a boxed result is whole

@@ -526,7 +526,7 @@ CASES: list[Case] = [
     C("unless", r"x \ne 0 \text{ unless } y = 0",
       (REFUSE, lambda s: "y = 0" not in s.split("\n")),
       "asserts y = 0 although 'unless y = 0' excludes exactly that case"),
-    C("for-some", r"f(x) = 0 \text{ for some } x", REFUSE,
+    C("for-some", r"f(x) = 0 \text{ for some } x", (REFUSE, "f(x) = 0, for some x"),
       "asserts f(x) = 0 for all x"),
     C("precision-upright", r"\text{Precision} = \frac{\mathrm{TP}}{\mathrm{TP} + \mathrm{FP}}",
       "Precision = TP/(FP + TP)", "splits TP into T*P"),

@@ -161,6 +161,12 @@ def reading(tex: str) -> str:
         # for all, after or before the statement, is its condition
         (r"f(x) \ge 0 \quad \forall x \in A", "f(x) ge 0, for all x in A"),
         (r"\forall \epsilon > 0 : |x| < \epsilon", "Abs(x) < epsilon, for all epsilon > 0"),
+        # there exists, after or before: the statement holds for some value; or: alternatives; an upright for
+        (r"\exists y \in Y : f(y) = x", "f(y) = x, for some y in Y"),
+        (r"a = b \quad {\rm or} \quad c = d", "a = b\n or c = d"),
+        (r"z \sim 0.3 \quad {\mathrm{for}} \quad M = 1.4", "z sim 3/10, for M = 7/5"),
+        # the values a name takes, listed after commas
+        (r"l = 0, 1, 2, \dots", "l in set(0, 1, 2, …)"),
         # units after a number are upright names that multiply
         (r"M = 5\,\mathrm{kg}\,\mathrm{m}", "M = 5*kg*m"),
         # a compound unit in one upright group: each word one name (J/(mol K)), a quotient of units
@@ -337,3 +343,10 @@ def test_an_uncertainty_or_a_label_with_plus_minus_is_no_choice_of_sign(tex):
     with pytest.raises(TranslationError) as error:
         reading(tex)
     assert error.value.command == "\\pm"
+
+
+def test_quantifiers_in_order_are_not_read():
+    """∀ε ∃δ is not ∃δ ∀ε: printed as two conditions, the order that is the meaning would be lost."""
+    with pytest.raises(TranslationError) as error:
+        reading(r"\forall \epsilon > 0 \ \exists \delta > 0 : |x - a| < \delta")
+    assert error.value.command == "\\exists"

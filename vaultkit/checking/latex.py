@@ -173,10 +173,28 @@ def _separators(tree: Tree) -> list[list[str]]:
 
 
 _CONDITION_WORDS = frozenset(
-    {"if", "for", "when", "whenever", "provided", "for all", "for any", "for every", "subject to", "such that", "s.t."}
+    {"if", "for", "when", "whenever", "provided", "for all", "for any", "for every", "for some", "subject to",
+     "such that", "s.t."}
 )
 _IMPLICATIONS = {"Rightarrow": "⟹", "Longrightarrow": "⟹", "implies": "⟹", "therefore": "⟹", "Downarrow": "⟹",
                  "iff": "⟺", "Leftrightarrow": "⟺", "Longleftrightarrow": "⟺", "Updownarrow": "⟺"}
+
+
+def _values_listed(reader: FreeReader, statements: list[Tree], related: list[bool]) -> Statement | None:
+    """`l = 0, 1, 2, \\dots`, `j = 1, \\ldots, n`: the values a name takes, listed after commas; it is in that
+    set. None for anything else."""
+    if len(statements) < 2 or not related[0] or any(related[1:]):
+        return None
+    if any(separators != [","] for separators in reader.separators[1:]):
+        return None
+    sums, relations = reader.relation(statements[0])
+    if [str(r) for r in relations] != ["="]:
+        return None
+    name = reader.sum(sums[0])
+    if not isinstance(name, (sympy.Symbol, sympy.Indexed)):
+        return None
+    values = [reader.sum(sums[1])] + [reader.expression(s) for s in statements[1:]]
+    return Statement((name, sympy.Function("set")(*values)), ("\\in",), False, _line_of(statements[0]))
 
 
 def _conditioned(separators: list[str]) -> bool:
@@ -196,7 +214,7 @@ def _link(separators: list[str], before: str) -> str:
         if word == "then":
             raise TranslationError("if … then …: a conditional statement is not read", command="then",
                                    cause="unsupported-construct")
-        if word in _CONDITION_WORDS:
+        if word in _CONDITION_WORDS or word == "or":  # `x = 1 \\text{ or } x = -1`: alternatives
             links.append(word)
         elif separator.lstrip("\\") in _IMPLICATIONS:
             links.append(_IMPLICATIONS[separator.lstrip("\\")])
@@ -357,7 +375,10 @@ def _printed(statement: Statement) -> str:
 
 def _build_statements(reader: FreeReader, statements: list[Tree]) -> list[Statement]:
     related = [bool(reader.relation(s)[1]) or _conditioned(reader.separators[i]) for i, s in enumerate(statements)]
-    if any(related) and not all(related):  # `j = 1, 2, …, n`: a list of values, not separate statements
+    listed = _values_listed(reader, statements, related)
+    if listed is not None:
+        return [listed]
+    if any(related) and not all(related):  # `a = 1, 2 b`: a list of values, or separate statements?
         raise TranslationError(
             "an equation and bare expressions side by side (j = 1, 2, …, n?): a list is not read", command=",",
             cause="ambiguous",
@@ -385,6 +406,9 @@ def _build_statements(reader: FreeReader, statements: list[Tree]) -> list[Statem
         for part, (part_values, part_relations) in enumerate(_between_arrows(values, [str(r) for r in relations])):
             lines.append(Statement(tuple(part_values), tuple(part_relations), continued and part == 0, line,
                                    link if part == 0 else ""))
+    if {"for all", "for some"} <= {line.link for line in lines}:  # ∀ε ∃δ is not ∃δ ∀ε: the order is the meaning
+        raise TranslationError("\\forall and \\exists in one display: quantifiers in order are not read",
+                               command="\\exists", cause="unsupported-construct")
     for mapping in (_differentiated(reader.applied), _family_members(lines)):
         if mapping:
             lines = [replace(s, values=tuple(v.xreplace(mapping) for v in s.values)) for s in lines]

@@ -54,6 +54,7 @@ _TEXTCOLOR = re.compile(r"\\textcolor\s*\{[A-Za-z!0-9]*\}\s*(?:\{((?:[^{}]|\{(?:
 _PUNCTUATION_TEXT = re.compile(r"\\text(?:rm|normal|it|bf)?\s*\{[\s.,;:!?~]*\}")  # \text{ . } ends a sentence
 # `{Z}^r`, `{\mu}_\theta`: braces around one name are no group (not after a command, a script or a group)
 _BRACED_NAME = re.compile(r"(?<![A-Za-z}\]_^\\])\{\s*(\\[A-Za-z]+|[A-Za-z])\s*\}")
+_BRACED_WORD = re.compile(r"(?<![A-Za-z}\]_^\\])\{\s*(\\(?:mathrm|textrm|text)\s*\{\s*[A-Za-z]+\s*\})\s*\}")  # {\mathrm{for}}
 _PHYSICAL_UNIT = re.compile(r"\\pu\s*\{\s*([A-Za-z]+)\s*(\^\s*\{?\s*-?[0-9]+\s*\}?)?\s*\}")  # \pu{m^{-3}}
 _COMPOUND_UNIT = re.compile(  # \mathrm{J\,mol^{-1}\,K^{-1}}, \mathrm{m/s}: units, each word one name
     r"\\mathrm\s*\{((?=[^{}]*(?:\\[,;: ]|~|\^|/|\\cdot))(?:[A-Za-z]|\s|\\[,;: ]|~|/|\\cdot(?![A-Za-z])"
@@ -192,7 +193,7 @@ _REMARK_SUFFIX = re.compile(  # `… \text{ (since x > 0)}`, `… \qquad (k \neq
 # `… \quad (\text{exactly zero})`, `… && \textrm{Triangle Inequality}`, `… \Rightarrow \text{star moves left}`: words at
 # the end of a line, after a space, that say why or what: a remark, not mathematics (a condition stays: `if …`)
 _FORALL_FIRST = re.compile(  # `\forall x \in A, P(x)` on one line (no `\\`, no `&`): P(x) for all x ∈ A
-    r"\A\s*\\forall(?![A-Za-z])\s*([^,:;]+?)\s*(?:,|:|\\colon|\\quad|\\;|\\,)\s*((?:(?!\\\\|&).)+?)\s*\Z", re.S
+    r"\A\s*(\\(?:forall|exists)(?![A-Za-z]))\s*([^,:;!]+?)\s*(?:,|:|\\colon|\\quad|\\;|\\,)\s*((?:(?!\\\\|&).)+?)\s*\Z", re.S
 )
 _CONDITION_START = (
     r"(?:if|for|when|whenever|unless|otherwise|provided|except|only|where|with|assuming|as|in|at|on)(?![A-Za-z])"
@@ -309,7 +310,7 @@ def _layout(text: str) -> str:
 
 def _words_around(text: str) -> str:
     """Words, labels and remarks around the mathematics, and the plainer spellings of numbers and dots."""
-    text = _FORALL_FIRST.sub(r"\2 \\quad \\forall \1", text)  # ∀x ∈ A, P(x) is P(x) for all x ∈ A
+    text = _FORALL_FIRST.sub(r"\3 \\quad \1 \2", text)  # ∀x ∈ A, P(x) is P(x) for all x ∈ A
     text = _evaluation_brackets(text)
     text = _evaluated_at(text)
     text = _set_literals(text)
@@ -345,6 +346,7 @@ def _notation(text: str) -> str:
     text = _UNIT_NOTE.sub(" ", text)  # units in brackets after a quantity say how it is measured
     text = _SWITCHED_WORDS.sub(lambda m: m.group(1) + re.sub(r"[A-Za-z]+", r"\\rm \g<0>", m.group(2)) + m.group(3), text)
     text = _FONT_SWITCH.sub(lambda m: f"\\math{m.group(1).removeprefix('math')}{{{m.group(2)}}}", text)
+    text = _BRACED_WORD.sub(r" \1 ", text)  # {\rm or}, {\mathrm{for}}: a word, not a group
     text = _FONT_IN_DECORATION.sub(r"\\\1{\2}", text)
     for pattern, replacement in _ARG_OPT:
         text = pattern.sub(replacement, text)

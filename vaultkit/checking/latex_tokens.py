@@ -60,11 +60,11 @@ _FREE_ROLES = {
         ("symbol", _ELLIPSES), ("implies", _IMPLIES), ("upright_d", {"dd"}),
         ("ignored", {"rm", "it", "mathrm", "mathit"}), ("relation", {"mid"}), ("mark", _MARKS),
         ("norm", {"Vert", "lVert", "rVert"}), ("mulop", SET_OPERATIONS), ("name", {"emptyset", "varnothing"}),
-        ("forall", {"forall"}),
+        ("forall", {"forall", "exists"}),
     ),
 }
 _BETWEEN_STATEMENTS = frozenset(
-    {"and", "if", "for", "when", "whenever", "for all", "for any", "for every", "provided", "s.t.",
+    {"and", "or", "if", "for", "for some", "when", "whenever", "for all", "for any", "for every", "provided", "s.t.",
      "subject to", "such that", "since", "because", "as", "then", "so", "thus", "hence", "i.e.", "e.g."}
 )  # words written between two statements, or before a statement's condition
 _SPELLING = {"dag": "\\dagger", **{name: "\\ldots" for name in _ELLIPSES}}  # one spelling for the reader
@@ -426,6 +426,12 @@ class FreeTokenRoles(TokenRoles):
             return iter([self.out(_token("NAMED", f'\\mathrm{{"{word}"}}', tok))])
         return super()._text(tok, command, raw)
 
+    def _name(self, tok: Token, command: str, content: str) -> Iterator[Token]:
+        """`\\quad \\mathrm{for} \\quad`, `{\\rm or}`: a word between statements, upright instead of in \\text."""
+        if content in _BETWEEN_STATEMENTS and not self.stack:
+            return self._text(tok, command, content)
+        return super()._name(tok, command, content)
+
     def _text_names(self, raw: str) -> bool:
         """A Latin word that is no prose names (`5\\,\\text{kg}`); a word of any script names in a subscript."""
         return (re.fullmatch(r"[A-Za-z]+", raw) is not None and raw not in _PROSE) or super()._text_names(raw)
@@ -454,10 +460,12 @@ class FreeTokenRoles(TokenRoles):
         yield self.out(_token("LETTER", "d", tok), can_call=True)
 
     def _as_forall(self, tok: Token) -> Iterator[Token]:
-        """`f(x) \\ge 0 \\quad \\forall x \\in A`: what follows is a condition, as after `\\text{for all}`."""
+        """`f(x) \\ge 0 \\quad \\forall x \\in A`: what follows is a condition, as after `\\text{for all}`;
+        after `\\exists`, as after `\\text{for some}`."""
         if self.stack:
             raise TranslationError(f"{tok}: logic is not supported", command=str(tok), cause="unsupported-construct")
-        return iter([self.out(_token("QUAD", "\\text{for all}", tok))])
+        word = "for all" if str(tok) == "\\forall" else "for some"
+        return iter([self.out(_token("QUAD", f"\\text{{{word}}}", tok))])
 
     def _as_implies(self, tok: Token) -> Iterator[Token]:
         if not self.stack:  # `a = b \Rightarrow c = d`: two statements
