@@ -31,7 +31,6 @@ def reading(tex: str) -> str:
         (r"\psi(x) = A \sin(k x)", "psi(x) = A*sin(k*x)"),
         (r"p(x \mid y) = \frac{p(x, y)}{p(y)}", None),
         # a product of capitals keeps its order: operators and matrices do not commute
-        (r"TR = I + K_R", "T*R = I + K_R"),
         (r"EF + FE = 0", "E*F + F*E = 0"),
         # a Greek capital or a decorated capital beside a name: matrices (an eigendecomposition), Pauli matrices
         (r"S = U \Lambda U^{-1}", "S = U*Lambda*U**(-1)"),
@@ -43,7 +42,7 @@ def reading(tex: str) -> str:
         (r"E[\hat\sigma^2] = \sigma^2", "E(sigma_hat**2) = sigma**2"),
         (r"a \left[ 1 + b \right] = B \Big[ c \Big]", "a*(b + 1) = B*c"),
         # a superscript 0 is a label (nobody writes x^0 for 1); a parenthesised superscript is a label
-        (r"y^{0}_{i+1} = y_i", "y^0[i + 1] = y_i"),
+        (r"y^{0}_{i+1} = y_i", "y^0[i + 1] = y[i]"),
         (r"f^{(1)}(x) = g", "f^(1)(x) = g"),
         # a power of a function applied: E^2(a) = H^2(a)/H_0^2 in cosmology
         (r"E^{2}(a) = \frac{H^{2}(a)}{H_{0}^{2}}", "E(a)**2 = H(a)**2/H_0**2"),
@@ -167,6 +166,20 @@ def reading(tex: str) -> str:
         (r"z \sim 0.3 \quad {\mathrm{for}} \quad M = 1.4", "z sim 3/10, for M = 7/5"),
         # the values a name takes, listed after commas
         (r"l = 0, 1, 2, \dots", "l in set(0, 1, 2, …)"),
+        # a Greek index makes a family; a letter then a digit is an entry; a limit's and a maximum's index too;
+        # names indexed by the display's index letters are members (partial sums, a recurrence)
+        (r"\sum_{\nu} g_{\mu\nu} v_\nu", "Sum(g[mu, nu]*v[nu], (nu, nu_first, nu_last))"),
+        (r"\sum_{i} a_{i2}", "Sum(a[i, 2], (i, i_first, i_last))"),
+        (r"\lim_{n\to\infty} a_n = L", "Limit(a[n], n, oo, dir='-') = L"),
+        (r"\max_i x_i", "max(x[i], i)"),
+        (r"S_n = S_{n-1} + a_n", "S[n] = S[n - 1] + a[n]"),
+        (r"T_{1/2} = \frac{\ln 2}{\lambda}", "T_1/2 = log(2)/lambda"),
+        # a layer's bracketed label, whatever it holds; "as" gives a condition; an odd root of a negative number
+        (r"z^{[l]} = W^{[l]} a^{[l-1]} + b^{[l]}", "z^(l) = W^(l)*a^(l-1) + b^(l)"),
+        (r"a_n \to L \text{ as } n \to \infty", "a_n to L, as n to oo"),
+        (r"\sqrt[3]{-8} = -2", "-2 = -2"),
+        # G M_r: a capital before a one-letter subscript multiplies; E F + F E: operators
+        (r"EF + FE = 0", "E*F + F*E = 0"),
         # units after a number are upright names that multiply
         (r"M = 5\,\mathrm{kg}\,\mathrm{m}", "M = 5*kg*m"),
         # a compound unit in one upright group: each word one name (J/(mol K)), a quotient of units
@@ -270,6 +283,39 @@ def test_condition_stays_a_call():
         (r"f_{DM} \simeq 30\% \text{ of the net energy density}", "\\text"),
         # ∪ and ∩ in one product: no agreed precedence
         (r"D = A \cup B \cap C", "\\cap"),
+        # a run of capitals: a name (kinetic energy) or a product (T·R)? Unless the display reorders its letters
+        (r"KE = \frac12 mv^2", "KE"),
+        (r"TR = I + K_R", "TR"),
+        # a chemical formula is no product of names
+        (r"H_2O = x", "_"),
+        # e beside e^x, a logarithm, a limit, an integral or a factorial is Euler's number, not a name
+        (r"\int_0^1 e^{x} dx = e - 1", "e"),
+        # i as an index and a factor in a text about operators: the index, or the imaginary unit?
+        (r"[J_i, J_j] = i\hbar\epsilon_{ijk}J_k", "i"),
+        # two statements before an arrow are its premises; ∀ε ∃δ; and, then a condition
+        (r"a > 0, b > 0 \Rightarrow ab > 0", "\\Rightarrow"),
+        (r"f(x) = 1 \text{ if } x > 0, \text{ and } f(x) = 0 \text{ if } x \le 0", "\\text{and}"),
+        # a sum's index after it: inside the sum or free? a digit first in a subscript: an entry or one index?
+        (r"\sum_{i=1}^n a_i + b_i", "+"),
+        (r"\sum_{i=1}^n x_{2i} = y", "_"),
+        # labels: a word, a brace or angle superscript, a starred base; ^T where T is a number of periods
+        (r"x^{new} = x^{old} - \eta g", "^"),
+        (r"a^{\langle t \rangle} = \tanh(W a^{\langle t-1 \rangle})", "^"),
+        (r"\|x^k - x^*\| \le c^k", "^"),
+        (r"V = P \cdot (1 + r)^T", "^T"),
+        (r"P(A^c) = 1 - P(A)", "^c"),
+        (r"f^2(x) = f(f(x))", "^"),
+        # vectors beside non-vectors, chained vector products, expectation without brackets, brackets after a name
+        (r"\hat n \cdot \vec E = 0", "\\cdot"),
+        (r"\vec a \cdot \vec b \times \vec c", "\\times"),
+        (r"\mathbb E X = \mu", "\\mathbb{E}"),
+        (r"E_\theta[X] = 1", "\\theta["),
+        # brackets of two names, braces after a function, |A - λI|, (a, b) = 1, a vacuous evaluation bar
+        (r"\{q_i, p_j\} = \delta_{ij}", "\\{"),
+        (r"x(t) = \mathrm{Re}\{A e^{i\omega t}\}", "\\{"),
+        (r"|A - \lambda I| = 0", "|"),
+        (r"(a, b) = 1", "("),
+        (r"\left. y \right|_{t=0} = y_0", "|"),
         # one name in brackets beside a product: its dimension (natural units) or the name?
         (r"[G_F] \cdot [\psi]^4 = M^4", "["),
         # φ(k)(x) with sized parentheses is still a value applied, or a product
@@ -350,3 +396,10 @@ def test_quantifiers_in_order_are_not_read():
     with pytest.raises(TranslationError) as error:
         reading(r"\forall \epsilon > 0 \ \exists \delta > 0 : |x - a| < \delta")
     assert error.value.command == "\\exists"
+
+
+@pytest.mark.parametrize("tex", [r"(a+b)^2 = a^2 + b^2 \quad \text{(wrong!)}", r"f(x) = g(x) \quad \text{a.e.}"])
+def test_a_remark_that_changes_the_meaning_is_not_dropped(tex):
+    """A remark after the equation may say it is false, approximate or holds almost everywhere: never dropped."""
+    with pytest.raises(TranslationError):
+        reading(tex)

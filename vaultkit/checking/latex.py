@@ -174,7 +174,7 @@ def _separators(tree: Tree) -> list[list[str]]:
 
 _CONDITION_WORDS = frozenset(
     {"if", "for", "when", "whenever", "provided", "for all", "for any", "for every", "for some", "subject to",
-     "such that", "s.t."}
+     "such that", "s.t.", "as"}
 )
 _IMPLICATIONS = {"Rightarrow": "⟹", "Longrightarrow": "⟹", "implies": "⟹", "therefore": "⟹", "Downarrow": "⟹",
                  "iff": "⟺", "Leftrightarrow": "⟺", "Longleftrightarrow": "⟺", "Updownarrow": "⟺"}
@@ -195,6 +195,20 @@ def _values_listed(reader: FreeReader, statements: list[Tree], related: list[boo
         return None
     values = [reader.sum(sums[1])] + [reader.expression(s) for s in statements[1:]]
     return Statement((name, sympy.Function("set")(*values)), ("\\in",), False, _line_of(statements[0]))
+
+
+def _no_premises(lines: list[Statement]) -> None:
+    """`a > 0, b > 0 \\Rightarrow ab > 0`: two statements before an arrow are its premises, not two facts; and in
+    `f = 1 \\text{ if } x > 0 \\text{ and } f = 0 \\text{ if } x \\le 0` the `and` starts a statement, not a
+    condition. Neither is read."""
+    for k in range(2, len(lines)):
+        before, now = lines[k - 1].link, lines[k].link
+        if now in ("⟹", "⟺") and before in ("", "and"):
+            raise TranslationError("statements side by side before an implication: its premises, or facts?",
+                                   command="\\Rightarrow", cause="ambiguous")
+        if before == "and" and now in _CONDITION_WORDS:
+            raise TranslationError("and, then a condition: a new statement, or one more condition?",
+                                   command="\\text{and}", cause="ambiguous")
 
 
 def _conditioned(separators: list[str]) -> bool:
@@ -331,6 +345,12 @@ _MEASURED = re.compile(  # `5.1 \pm 0.2`, `x^\pm`, `W^{\pm}`: an uncertainty, or
 )
 
 
+_SIGN_SPLIT = re.compile(
+    r"_\s*\{\s*[0-9A-Za-z]\s*,\s*[0-9A-Za-z]\s*\}|\\(?:iff|Leftrightarrow|Longleftrightarrow|implies|Rightarrow|Longrightarrow"
+    r"|impliedby|Leftarrow|Longleftarrow)(?![A-Za-z])"
+)
+
+
 def _sign_choices(tex: str) -> tuple[str, str] | None:
     """`x = \\frac{-b \\pm \\sqrt{b^2 - 4ac}}{2a}`: the display with every ± upper (∓ lower), and lower; None
     without ±. An uncertainty (`5.1 \\pm 0.2`) or a label (`W^\\pm`) is refused: no sign to choose."""
@@ -339,6 +359,9 @@ def _sign_choices(tex: str) -> tuple[str, str] | None:
     if _MEASURED.search(tex):
         raise TranslationError("\\pm: an uncertainty or a label, not a choice of sign", command="\\pm",
                                cause="unsupported-construct")
+    if _SIGN_SPLIT.search(tex):  # λ_{1,2} = … ± …: λ_1 takes +, λ_2 takes −; x² = 1 ⟺ x = ±1: ⟺ (x = 1 or x = −1)
+        raise TranslationError("\\pm beside λ_{1,2} or an implication: the two choices are not two statements",
+                               command="\\pm", cause="ambiguous")
     upper = _PLUS_MINUS.sub(lambda m: "+" if m.group(1) == "pm" else "-", tex)
     lower = _PLUS_MINUS.sub(lambda m: "-" if m.group(1) == "pm" else "+", tex)
     return upper, lower
@@ -406,6 +429,7 @@ def _build_statements(reader: FreeReader, statements: list[Tree]) -> list[Statem
         for part, (part_values, part_relations) in enumerate(_between_arrows(values, [str(r) for r in relations])):
             lines.append(Statement(tuple(part_values), tuple(part_relations), continued and part == 0, line,
                                    link if part == 0 else ""))
+    _no_premises(lines)
     if {"for all", "for some"} <= {line.link for line in lines}:  # ∀ε ∃δ is not ∃δ ∀ε: the order is the meaning
         raise TranslationError("\\forall and \\exists in one display: quantifiers in order are not read",
                                command="\\exists", cause="unsupported-construct")
@@ -423,22 +447,34 @@ def _family_members(lines: list[Statement]) -> dict[sympy.Basic, sympy.Expr]:
     t[j, j] and `v_j` is v[j], not names of their own (a letter a subscript, or a number for a family of one
     index)."""
     values = [v for s in lines for v in s.values]
-    families = {i.base.label.name: (i.base, len(i.indices)) for v in values for i in v.atoms(sympy.Indexed)}
+    indexed = [i for v in values for i in v.atoms(sympy.Indexed)]
+    families = {i.base.label.name: (i.base, len(i.indices)) for i in indexed}
+    index_names = {x.name for i in indexed for index in i.indices for x in index.free_symbols}
     names = {x.name: x for v in values for x in v.free_symbols if isinstance(x, sympy.Symbol)}
     mapping: dict[sympy.Basic, sympy.Expr] = {}
     for name, symbol in names.items():
         match = _MEMBER.fullmatch(name)
-        if match is None or match.group(1) not in families:
+        if match is None:
             continue
-        base, rank = families[match.group(1)]
-        written = match.group(2)
-        if written.isdigit():
-            indices = [sympy.Integer(written)] if rank == 1 else []
-        else:
-            indices = [names.get(letter, sympy.Symbol(letter)) for letter in written] if len(written) == rank else []
+        indices = _member_indices(match.group(1), match.group(2), families, index_names, names)
         if indices:
+            base = families[match.group(1)][0] if match.group(1) in families else sympy.IndexedBase(
+                match.group(1), commutative=symbol.is_commutative is not False)  # U x_t keeps its order
             mapping[symbol] = base[tuple(indices)]
     return mapping
+
+
+def _member_indices(base: str, written: str, families: dict, index_names: set[str], names: dict) -> list:
+    """The indices of the name base_written as a member of a family: of the family `base` (`t_{jj}` → [j, j],
+    `x_0` → [0]), or, where the display indexes families by n, of a family of its own (`a_n` beside S[n - 1])."""
+    rank = families[base][1] if base in families else 1
+    if written.isdigit():
+        return [sympy.Integer(written)] if base in families and rank == 1 else []
+    if written in index_names and rank == 1:
+        return [names.get(written, sympy.Symbol(written))]
+    if base in families and len(written) == rank:
+        return [names.get(letter, sympy.Symbol(letter)) for letter in written]
+    return []
 
 
 def _differentiated(applied: dict[str, set[sympy.Expr]]) -> dict[sympy.Basic, sympy.Expr]:

@@ -28,6 +28,8 @@ Variables = list[tuple[sympy.Expr, int]]  # of a derivative: (variable, order)
 class Calculus(Reading):
     """The operators of the reader, in a claim (the free reading overrides the hooks)."""
 
+    binding_kinds: tuple[str, ...] = ("sum", "prod")  # the operators whose variables are bound in their body
+
     # ------------------------------------------------------------ big operators
 
     def _bigop(self, atom: _Atom) -> _Op:
@@ -76,8 +78,10 @@ class Calculus(Reading):
 
     @contextmanager
     def _binding(self, op: _Op) -> Iterator[None]:
-        """While the body of a sum or product is read, its variables are bound: a claim's `i` is an index."""
-        names = [str(v) for v, *_ in op.limits] if op.kind in ("sum", "prod") else []
+        """While the body of a sum, product, limit or optimum is read, its variables are bound: a claim's `i` is an
+        index, and `\\lim_{n \\to \\infty} a_n`, `\\max_i x_i` take the family a[n], x[i]."""
+        limits = op.limits if op.kind in self.binding_kinds else []
+        names = [str(limit[0] if isinstance(limit, tuple) else limit) for limit in limits]
         self.bound.extend(names)
         try:
             yield

@@ -10,6 +10,7 @@ while the italic m beside it is a mass. Every check is one pass over the text.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -106,6 +107,16 @@ _NAME = (  # an operator's name: a capital, a Greek letter, or any decorated let
 _TWO_NAMES = re.compile(rf"(?:\\left\s*)?\\\{{\s*{_NAME}\s*(?:\^\s*\\dagger\s*)?,\s*{_NAME}\s*(?:\^\s*\\dagger\s*)?(?:\\right\s*)?\\\}}")
 
 
+_SMALL = r"[a-z]\s*(?:_\s*(?:\{[^{}]*\}|\\?[A-Za-z0-9]))?\s*(?:\^\s*\\dagger\s*)?"
+_SMALL_PAIR = re.compile(  # `\{a, a^\dagger\}`, `\{q_i, p_j\}`, `\{x, p\} = 1`: brackets (a set {h, t} is equal to no number)
+    rf"(?:\\left\s*)?\\\{{\s*(?=[^{{}}]*(?:_|\\dagger))(?:{_SMALL}),\s*(?:{_SMALL})(?:\\right\s*)?\\\}}"
+    rf"|(?:\\left\s*)?\\\{{\s*[a-z]\s*,\s*[a-z]\s*(?:\\right\s*)?\\\}}\s*=\s*(?:-?\s*[0-9]|\\delta|\\hbar|i\b)"
+)
+bracket_pair = _Written(
+    _SMALL_PAIR, "{0}: a set of two names, or a Poisson bracket or anticommutator? Write a set of values", "\\{{"
+)
+
+
 anticommutator = _Written(  # `\{A, B\}`, `\{\sigma_i, \sigma_j\}`: a set of two names, or AB + BA?
     _TWO_NAMES, "{0}: a set of two names or an anticommutator? Write AB + BA or a set of values", "\\{{"
 )
@@ -131,21 +142,38 @@ _UPRIGHT_OR_SCRIPT = re.compile(
     r"\\(?:rm|mathrm|text[a-z]*|operatorname\*?|mathsf|mathit|mbox)\s*(?:\{[^{}]*\}|\s+[A-Za-z]+)"
     r"|[_^]\s*(?:\{(?:[^{}]|\{[^{}]*\})*\}|\\?[A-Za-z0-9]+)"
 )
-_CAPITALS_RUN = re.compile(r"(?<![\\A-Za-z])[A-Z]{2,4}(?![A-Za-z])")
+_SUBSCRIPTED_CAPITAL = re.compile(r"(?<!\\)([A-Z])\s*_\s*(?:\{\s*[A-Za-z0-9]\s*\}|[A-Za-z0-9])(?![A-Za-z0-9])")
+
+
+def _orders(run: str) -> list[tuple[str, ...]]:
+    """The other orders of a run's letters (a run has at most four)."""
+    return list(itertools.permutations(run))
+
+
+_CAPITALS_RUN = re.compile(r"(?<![\\A-Za-z])[A-Z]{2,4}(?![A-Za-z§])")
 
 
 def repeated_capitals(tex: str) -> TranslationError | None:
-    """`\\frac{TP}{TP + FP}`: a run of capitals written again and again is a name (true positives), which
-    TeX sets as a product of letters."""
-    italic = _UPRIGHT_OR_SCRIPT.sub(" ", tex)  # {\\rm SNR}, n_{AB}, R^{ISCO}: names and labels already
+    """`KE = \\frac12 mv^2`, `\\frac{TP}{TP + FP}`, `PV = nRT`: a run of capitals is a name to one author (kinetic
+    energy, true positives) and a product to another (pressure times volume); TeX sets both alike. Read as a
+    product only where the display writes the same letters in another order (`EF + FE`, `AB = BA`: operators)."""
+    marked = _SUBSCRIPTED_CAPITAL.sub(r"\1§", tex)  # G M_r: the mass inside r, times G (a product)
+    italic = _UPRIGHT_OR_SCRIPT.sub(" ", marked)  # {\\rm SNR}, n_{AB}, R^{ISCO}: names and labels already
     runs = [m.group() for m in _CAPITALS_RUN.finditer(italic)]
-    repeated = next((run for run in runs if runs.count(run) > 1), None)
-    if repeated is None:
-        return None
-    return TranslationError(
-        f"{repeated}: one name or a product of letters? Write \\mathrm{{{repeated}}} or {' '.join(repeated)}",
-        command=repeated, cause="ambiguous",
-    )
+    for run in runs:
+        reordered = any(re.search(r"\s*".join(other), italic) for other in map("".join, _orders(run)) if other != run)
+        if runs.count(run) > 1 or not reordered:
+            return TranslationError(
+                f"{run}: one name or a product of letters? Write \\mathrm{{{run}}} or {' '.join(run)}",
+                command=run, cause="ambiguous",
+            )
+    return None
+
+
+chemical_formula = _Written(  # `H_2O`, `H_2SO_4`: a molecule, not a product of names
+    re.compile(r"(?<![\\A-Za-z])[A-Z][a-z]?_\s*\{?\s*[0-9]+\s*\}?\s*[A-Z]"),
+    "{0}: a chemical formula or a product? Write \\mathrm{{…}}", "_",
+)
 
 
 _EVALUATED = re.compile(
@@ -302,6 +330,91 @@ log_of_e = _Written(  # `\log_{10}(e)`: Euler's number, where a bare e is elsewh
 )
 
 
+label_in_braces = _Written(  # `y^{\{t\}}`, `a^{\langle t \rangle}`: a mini-batch's, a time step's label
+    re.compile(r"\^\s*\{\s*(?:\\left\s*)?(?:\\\{|\\langle|<)"), "{0}: a label in a superscript, not a power", "^"
+)
+word_superscript = _Written(  # `x^{new}`, `\theta^{opt}`: a word as a label (e^{ikx} is a power of e)
+    re.compile(r"(?:(?<![\\A-Za-z])[A-DF-Za-df-z]|\\(?!exp)[A-Za-z]+|[)\]])\s*(?:_\s*(?:\{[^{}]*\}|\\?\w+)\s*)?"
+               r"\^\s*\{\s*[A-Za-z]{3,}\s*\}"),
+    "{0}: a word as a label, or a power of its letters? Write \\text{{…}}", "^",
+)
+complement = _Written(  # `P(A^c)`: the complement of the event A, or A to the power c?
+    re.compile(r"(?<![\\A-Za-z])[A-Z]\s*\^\s*(?:c|\{\s*c\s*\}|\\complement)(?![A-Za-z])"),
+    "{0}: the complement or a power? Write \\overline{{A}} or A^{{\\mathsf{{c}}}}", "^c",
+)
+_T_POWER = re.compile(r"\^\s*(?:T|\{\s*T\s*\})(?![A-Za-z])")
+_T_ELSEWHERE = re.compile(r"(?<![\\A-Za-z])T(?![A-Za-z])")
+_NUMBER_TO_T = re.compile(r"(?:[0-9.]|\(\s*[^()]*[0-9][^()]*\))\s*\^\s*(?:T|\{\s*T\s*\})(?![A-Za-z])")
+
+
+def transpose_or_power(tex: str) -> TranslationError | None:
+    """`(1 + r)^T`, `\\beta^T = 0.95^T`, `\\delta^T u(c_T)`: where T is also a number of periods (written
+    elsewhere, or over a number), ^T is a power, not the transpose."""
+    if not _T_POWER.search(tex):
+        return None
+    if _NUMBER_TO_T.search(tex) or _T_ELSEWHERE.search(_T_POWER.sub(" ", tex)):
+        return TranslationError("^T where T is also a quantity: the transpose or the power T?", command="^T",
+                                cause="ambiguous")
+    return None
+
+
+_STARRED = re.compile(r"(\\[A-Za-z]+|(?<![\\A-Za-z])[A-Za-z])\s*\^\s*(?:\*|\{\s*\*\s*\})")
+
+
+def labelled_base(tex: str) -> TranslationError | None:
+    """`\\|x^k - x^*\\| \\le c^k`: x^* labels x, so x^k is more likely the k-th iterate than a power."""
+    for match in _STARRED.finditer(tex):
+        base = re.escape(match.group(1)) + (r"(?![A-Za-z])" if match.group(1).startswith("\\") else "")
+        lead = "" if match.group(1).startswith("\\") else r"(?<![\\A-Za-z])"
+        power = re.search(lead + base + r"\s*\^\s*(?:[A-Za-z]|\{\s*[A-Za-z]\s*\})(?![A-Za-z])", tex)
+        if power is not None:
+            return TranslationError(f"{power.group()} beside {match.group()}: an iterate (a label) or a power?",
+                                    command="^", cause="ambiguous")
+    return None
+
+
+_FUNCTION_POWER = re.compile(r"(?<![\\A-Za-z])([a-z])\s*\^\s*\{?\s*([0-9])\s*\}?\s*\(")
+
+
+def iterated_function(tex: str) -> TranslationError | None:
+    """`f^2(x) = f(f(x))`: where the display composes f with itself, f^2 is the iterate, not the square."""
+    for match in _FUNCTION_POWER.finditer(tex):
+        name = match.group(1)
+        if re.search(rf"(?<![\\A-Za-z]){name}\s*\(\s*{name}\s*\(", tex):
+            return TranslationError(f"{match.group()}…): f composed with itself, or a power of its value?",
+                                    command="^", cause="ambiguous")
+    return None
+
+
+braces_after_function = _Written(  # `\mathrm{Re}\{A e^{i\omega t}\}`: braces that group a function's argument
+    re.compile(r"(?:\\(?:Re|Im|exp|log|ln|sin|cos|tan)|\\(?:mathrm|operatorname)\s*\{\s*[A-Za-z]+\s*\})\s*(?:\\left\s*|\\[bB]igg?l?\s*)?\\\{"),
+    "{0}: braces around a function's argument, or a set? Write parentheses", "\\{{",
+)
+determinant_bars = _Written(  # `|A - \lambda I| = 0`: the determinant of the matrix, not its absolute value
+    re.compile(r"(?:\\left\s*)?\|\s*[A-Z]\s*-\s*\\lambda\s*(?:I|\\mathbb\s*\{\s*[1I]\s*\}|\\mathbf\s*\{\s*I\s*\})\s*(?:\\right\s*)?\|"),
+    "{0}: the determinant or an absolute value? Write \\det(…)", "|",
+)
+
+
+_UPRIGHT_OR_SUBSCRIPT = re.compile(
+    r"\\(?:rm|mathrm|text[a-z]*|operatorname\*?|mathsf|mathit|mbox)\s*(?:\{[^{}]*\}|\s+[A-Za-z]+)"
+    r"|_\s*(?:\{(?:[^{}]|\{[^{}]*\})*\}|\\?[A-Za-z0-9]+)"
+)
+_BARE_E = re.compile(r"(?<![\\A-Za-z])e(?![A-Za-z^_])")
+_EULER_NEAR = re.compile(  # (not \\exp: exp(eφ/kT) writes the function, and its e is the charge)
+    r"(?<![\\A-Za-z])e\s*\^|\\ln(?![A-Za-z])|\\log|2\.71|\\lim(?![A-Za-z])|\\int(?![A-Za-z])|!"
+)
+
+
+def euler_or_name(tex: str) -> TranslationError | None:
+    """`\\int_0^1 e^x dx = e - 1`, `e \\approx 2.718`, `(n/e)^n` beside n!: where the display also writes e^x, a
+    logarithm, a limit, an integral or a factorial, a bare e is Euler's number, not the charge or a name."""
+    if _BARE_E.search(_UPRIGHT_OR_SUBSCRIPT.sub(" ", tex)) and _EULER_NEAR.search(tex):  # not m_{\\rm e}
+        return TranslationError("e: Euler's number or a name? Write \\mathrm{e} for the number", command="e",
+                                cause="ambiguous")
+    return None
+
+
 _ONE_NAME = r"(?:\\[A-Za-z]+|[A-Za-z])(?:\s*_\s*(?:\{[^{}]*\}|\\?[A-Za-z0-9]+))?(?:\s*\^\s*(?:\{[^{}]*\}|\\?[A-Za-z0-9]+))?"
 _NAME_IN_BRACKETS = re.compile(  # `[G_F] \cdot [\psi]^4`: not after a name, where `E[X]` applies E
     r"(?:\A|[=+\-*/(,&0-9]|\\(?:cdot|times|quad|qquad|sim|propto|approx|simeq|[,;:! ]))\s*(?:\\left\s*)?\[\s*"
@@ -327,7 +440,9 @@ value_applied = _Written(  # `\phi(k)(x)`: φ(k) applied to x, or times x? (`\si
 )
 
 
-_E_NOTATION = re.compile(r"(?<![A-Za-z\\.\d])\d+(?:\.\d+)?\s*[eE]\s*[-+]?\s*\d")
+_E_NOTATION = re.compile(
+    r"(?<![A-Za-z\\.\d])\d+(?:\.\d+)?\s*(?:[eE]|\\(?:text|mathrm|rm)\s*\{\s*[eE]\s*\})\s*\{?\s*[-+]?\s*\d"
+)
 
 
 e_notation = _Written(  # `1e-3`, `1.5e3`: 10⁻³ in a program's notation, or the number times Euler's e, minus 3?
@@ -336,9 +451,11 @@ e_notation = _Written(  # `1e-3`, `1.5e3`: 10⁻³ in a program's notation, or t
 
 
 DOUBTS: tuple[Callable[[str], TranslationError | None], ...] = (
-    tensor_indices, inverse_transpose, space_norm, divergence_separator, anticommutator, capitals_name, repeated_capitals,
+    tensor_indices, inverse_transpose, space_norm, divergence_separator, anticommutator, bracket_pair, capitals_name, repeated_capitals, chemical_formula,
     derivative_before_parentheses, upright_and_italic, dimension_brackets, dimension_of_name, iterates, value_applied,
-    sign_then_digit, hermitian, size_subscript, log_of_e, e_notation,
+    sign_then_digit, hermitian, size_subscript, log_of_e, label_in_braces, word_superscript, complement,
+    transpose_or_power, labelled_base, iterated_function, braces_after_function, determinant_bars,
+    euler_or_name, e_notation,
 )
 
 

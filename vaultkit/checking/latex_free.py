@@ -186,8 +186,13 @@ _GLOSSARY = re.compile(
     r"(?:\s*[:,]?\s*\}|\s[^{}]*\})|(?<![A-Za-z\\])where(?![A-Za-z])).*\Z",
     re.S,
 )
+# words in a remark that change what the equation says: it is false, approximate, holds almost everywhere
+_MEANING = (
+    r"(?![^{}]*(?:wrong|incorrect|false|mistake|error|fails|\bnot\b|\bno\b|approx|rough|about|up to|almost|a\.\s*e\."
+    r"|only|except|unless|错|误|近似|约|不|非|仅|除))"
+)
 _REMARK_SUFFIX = re.compile(  # `… \text{ (since x > 0)}`, `… \qquad (k \neq i, j)`: a remark on what holds
-    r"(?:\\q?quad\s*)?\\text(?:normal|rm|it)?\s*\{\s*\([^{}]*\)\s*\}\s*[.,;]?\s*\Z"
+    r"(?:\\q?quad\s*)?\\text(?:normal|rm|it)?\s*\{\s*\(" + _MEANING + r"[^{}]*\)\s*\}\s*[.,;]?\s*\Z"
     r"|\\q?quad\s*\((?=[^()]*(?:\\neq?|\\in|\\notin)(?![A-Za-z]))[^()]*\)\s*[.,;]?\s*\Z"
 )
 # `… \quad (\text{exactly zero})`, `… && \textrm{Triangle Inequality}`, `… \Rightarrow \text{star moves left}`: words at
@@ -199,9 +204,12 @@ _CONDITION_START = (
     r"(?:if|for|when|whenever|unless|otherwise|provided|except|only|where|with|assuming|as|in|at|on)(?![A-Za-z])"
     r"|[当若如对在仅只除设令]"
 )
-_REMARK_WORDS = r"\\(?:text|textrm|textnormal|textit|textbf|mbox)\s*\{(?!\s*[（(]?\s*(?:" + _CONDITION_START + r"))[^{}$\\]*\}"
-_LINE_REMARK = re.compile(
-    r"(?<=[^\s\\])(?:\s*(?:\\q?quad(?![A-Za-z])|\\[,;: !]|&&)\s*)+(?:\\(?:Rightarrow|implies|therefore)(?![A-Za-z])(?:\s|\\q?quad(?![A-Za-z])|\\[,;: !])*)?"
+_REMARK_WORDS = (
+    r"\\(?:text|textrm|textnormal|textit|textbf|mbox)\s*\{(?!\s*[（(]?\s*(?:" + _CONDITION_START + r"))" + _MEANING
+    + r"[^{}$\\]*\}"
+)
+_LINE_REMARK = re.compile(  # after a wide space (\quad, &&), never a thin one: `13.6\,\text{eV}` is a unit
+    r"(?<=[^\s\\])(?:\s*(?:\\q?quad(?![A-Za-z])|&&)\s*)+(?:\\(?:Rightarrow|implies|therefore)(?![A-Za-z])(?:\s|\\q?quad(?![A-Za-z])|\\[,;: !])*)?"
     r"(?:\(\s*" + _REMARK_WORDS + r"\s*\)|" + _REMARK_WORDS + r")\s*[.,;]?\s*(?=\\\\|\Z)",
     re.I,
 )

@@ -43,6 +43,8 @@ _NAME_TOKENS = frozenset({"LETTER", "SYM", "NAMED", "DECOR"})
 class FreeReader(ClaimReader, Notation):
     """The lenient reading: what a claim would refuse as unknown or ambiguous, it reads as written."""
 
+    binding_kinds = ("sum", "prod", "lim", "optimum")  # \\lim_{n \\to \\infty} a_n, \\max_i x_i: families a[n], x[i]
+
     def __init__(self, scope: Scope, complex_note: bool | None = None, note: Usage | None = None) -> None:
         """`complex_note`: guess what x^* and i are from what the text is about (None: x^* conjugates, i is a
         name); True when the note is about complex quantities. `note`: how the note's other displays use
@@ -139,6 +141,12 @@ class FreeReader(ClaimReader, Notation):
             return self._undefined(SET_OPERATIONS[op[1:]])(left, right)
         if op in ("\\cdot", "\\times") and _is_vector(left) and _is_vector(right):
             return self._undefined("dot" if op == "\\cdot" else "cross")(left, right)
+        if op in ("\\cdot", "\\times") and _is_vector(left) != _is_vector(right) \
+                and not (left.is_number or right.is_number):
+            raise TranslationError(  # \\hat n \\cdot \\vec E, \\vec a \\times (\\vec b \\times \\vec c)
+                f"{left} {op} {right}: a vector beside something not written as one: a dot or cross product, or a "
+                "scalar multiple?", command=op, cause="ambiguous",
+            )
         if op == "\\times" and all(isinstance(v, (sympy.Symbol, sympy.Indexed)) for v in (left, right)):
             raise TranslationError(  # `\vec F = q v \times B`, `n \times m`: a cross product, a size, a product?
                 f"{left} \\times {right}: a cross product, a size or a product of numbers? Write \\cdot for a product",
@@ -167,6 +175,7 @@ class FreeReader(ClaimReader, Notation):
         (`1/2 x` stays refused: a half of x, or 1/(2x)?)."""
         _no_words_beside(parts)
         _one_set_operation(parts)
+        _one_vector_product(parts)
         return super()._combine(_joined_denominators(parts) if self.exponents else parts)
 
     def _notation(self, prim: Token) -> sympy.Expr:
@@ -186,7 +195,9 @@ class FreeReader(ClaimReader, Notation):
         return super()._several(node, statements)
 
     def _root(self, radicand: sympy.Expr, index: sympy.Expr, principal: sympy.Expr) -> sympy.Expr:
-        """SymPy's principal root, as written."""
+        """SymPy's principal root, as written; an odd root of a negative number is real (`\\sqrt[3]{-8} = -2`)."""
+        if index.is_integer and index.is_odd and radicand.is_number and radicand.is_negative:
+            return sympy.real_root(radicand, index)
         return principal
 
     def _script_name(self, value: sympy.Expr, node: Tree | Token) -> sympy.Expr | None:
@@ -232,6 +243,7 @@ class FreeReader(ClaimReader, Notation):
     def _factor(self, atom: _Atom) -> sympy.Expr | _Op:
         """`\\|x\\|`, `\\|x\\|_2^2`: the norm of x, of order p when written, an undefined function `norm`."""
         if not (isinstance(atom.prim, Tree) and atom.prim.data == "norm"):
+            self._expectation_alone(atom)
             return super()._factor(atom)
         arguments = [self.sum(atom.prim.children[1])]
         if atom.sub is not None:
@@ -281,16 +293,49 @@ class FreeReader(ClaimReader, Notation):
         """`\\operatorname{loss}`: a function without a value, undefined (see `_application`)."""
         return "function", None, label
 
+    def _after_terms(self, terms: list[sympy.Expr]) -> None:
+        """`\\sum_{i=1}^n a_i + b_i`: TeX ends the sum at the +, yet b_i varies with the sum's own i, which is free
+        after it: the author means Σ(a_i + b_i). Refused."""
+        for position, term in enumerate(terms):
+            bound = {v for big in term.atoms(sympy.Sum, sympy.Product) for v in big.variables}
+            for later in terms[position + 1 :]:
+                shown = next((v for v in bound if _mentions_index(later, v)), None)
+                if shown is not None:
+                    raise TranslationError(
+                        f"a term after the sum uses its index {shown}: inside the sum, or a free {shown}? Write "
+                        "parentheses", command="+", cause="ambiguous",
+                    )
+
+    def _expectation_alone(self, atom: _Atom) -> None:
+        """`\\mathbb{E} X`: the expectation of what follows, written without brackets, or 𝔼 times X? Refused."""
+        if atom.call is None and isinstance(atom.prim, Token) and atom.prim.type == "DECOR" \
+                and _base_name(atom.prim) in ("E_bb", "E_cal"):
+            raise TranslationError(f"{atom.prim} without brackets: the expectation of what follows, or a factor? Write "
+                                   f"{atom.prim}[…]", command=str(atom.prim), cause="ambiguous")
+
     def check_statement(self, values: list[sympy.Expr]) -> None:
         """`z = x + i y` in a text not about complex quantities, where i is no index: the imaginary unit, or a
         name multiplied? Refused (`v \\sin i`, an inclination, stays a name)."""
-        if self.complex_note is None or self.conjugating or self.i_index:
-            return
-        i = sympy.Symbol("i")
         for value in values:
-            if any(isinstance(node, sympy.Mul) and i in node.args for node in sympy.preorder_traversal(value)):
-                raise TranslationError("i y: the imaginary unit or a name i? Write \\mathrm{i} for the unit",
-                                       command="i", cause="ambiguous")
+            for bar in value.atoms(AppliedUndef):  # `\\left. y \\right|_{t=0}`: y does not show t, so the bar says nothing
+                if str(bar.func) == "at" and len(bar.args) == 3 and bar.args[1] not in bar.args[0].free_symbols:
+                    raise TranslationError(f"{bar.args[0]} evaluated at {bar.args[1]} = {bar.args[2]}, which it does not "
+                                           f"show: a function of {bar.args[1]}? Write it so", command="|",
+                                           cause="ambiguous")
+        tuples = [v for v in values if isinstance(v, sympy.Tuple)]
+        if tuples and any(v.is_number for v in values):  # (a, b) = 1: the gcd, not a pair equal to a number
+            raise TranslationError(f"{tuples[0]} beside a number: a pair, or the gcd?", command="(",
+                                   cause="ambiguous")
+        if self.complex_note is None:
+            return
+        if self.conjugating and self.i_index and any(_multiplies_i(v) for v in values):
+            raise TranslationError("i as an index and as a value in a text about complex quantities: the index or "
+                                   "the imaginary unit? Write \\mathrm{i} for the unit", command="i", cause="ambiguous")
+        if self.conjugating or self.i_index:
+            return
+        if any(_multiplies_i(v) for v in values):
+            raise TranslationError("i y: the imaginary unit or a name i? Write \\mathrm{i} for the unit",
+                                   command="i", cause="ambiguous")
 
     def _check_undeclared(self, prim: Token) -> None:
         """A bare e is a name: the charge, the evidence, a group's identity (`\\log(e)` is refused by
@@ -387,21 +432,44 @@ class FreeReader(ClaimReader, Notation):
     def _indexed_by_bound(self, sub: Tree) -> bool:
         """`\\sum_i x_i`: a subscript holding a variable a sum or product binds makes x a family x[i], which
         varies with i (a name x_i would be a constant term, and the sum n·x_i)."""
-        return any(str(t) in self.bound for t in sub.scan_values(lambda v: isinstance(v, Token)))
+        return any(
+            t.type in ("LETTER", "SYM") and _base_name(t) in self.bound
+            for t in sub.scan_values(lambda v: isinstance(v, Token))
+        )  # \\sum_\\alpha c_\\alpha: the token \\alpha is the bound name alpha
 
     def _family(self, name: str, sub: Tree, commutative: bool) -> sympy.Expr | None:
-        """A subscript that is no name indexes a family, `x_{n+1}` → x[n + 1]."""
+        """A subscript that is no name indexes a family: `x_{n+1}` → x[n + 1], `A_{ij}`, `g_{\\mu\\nu}` → one index a
+        letter, `a_{i2}` → a[i, 2]; `T_{1/2}` is a label (a half-life)."""
         node = sub.children[0]
-        if isinstance(node, Token) or re.fullmatch(r"\{\s*(?:[A-Za-z]\s*)+\}", _label(node).replace(" ", "")):
-            letters = [t for t in sub.scan_values(lambda v: isinstance(v, Token)) if str(t) not in "{}"]
-            indices = [self._fallback(str(t)) for t in letters]  # x_i, A_{ij}: one index a letter
+        tokens = [t for t in sub.scan_values(lambda v: isinstance(v, Token)) if str(t) not in "{}"]
+        if isinstance(node, Token) or all(t.type in ("LETTER", "SYM") for t in tokens):
+            indices = [self._fallback(_base_name(t)) for t in tokens]
+        elif all(t.type in ("LETTER", "SYM", "NUMBER") and "." not in str(t) for t in tokens) and len(tokens) > 1:
+            indices = self._entry(name, tokens)
         else:
             indices = [self.argument(s) for s in (_statements(node.children[1]) if isinstance(node, Tree) else [])]
+            if len(indices) == 1 and indices[0].is_number and not indices[0].is_integer:  # T_{1/2}, E_{0.5}
+                return self._fallback(f"{name}_{_label(node).replace(' ', '')[1:-1]}", commutative)
         if not indices:
             raise TranslationError(f"the subscript of {name} does not form a name", command="_",
                                    cause="unsupported-construct")
         base = sympy.IndexedBase(name, commutative=commutative and not self.literal_order)
         return base[tuple(indices)]
+
+    def _entry(self, name: str, tokens: list[Token]) -> list[sympy.Expr]:
+        """`a_{i2}`, `A_{3k}`: letters and digits side by side. After a letter each is one index; a digit first
+        (`x_{2i}`: the entry (2, i), or the index 2i?) is refused."""
+        if tokens[0].type == "NUMBER":
+            shown = "".join(str(t) for t in tokens)
+            raise TranslationError(f"{name}_{{{shown}}}: the entry ({', '.join(map(str, tokens))}) or one index {shown}?"
+                                   " Write a comma or a product", command="_", cause="ambiguous")
+        indices: list[sympy.Expr] = []
+        for token in tokens:
+            if token.type == "NUMBER":
+                indices.extend(sympy.Integer(digit) for digit in str(token))
+            else:
+                indices.append(self._fallback(_base_name(token)))
+        return indices
 
     def _undefined(self, name: str) -> type[sympy.Function]:
         """An undefined function keeps its place in a product of operators."""
@@ -487,10 +555,44 @@ def _compound_label(group: Tree) -> bool:
     if not isinstance(inner, Tree) or not isinstance(inner.children[0], Tree):
         return False
     paren = inner.children[0]
-    return _lone_factor(paren) is None and not _ITERATE.fullmatch(_label(paren).replace(" ", ""))
+    written = _label(paren).replace(" ", "")
+    return _lone_factor(paren) is None and not _ITERATE.fullmatch(written) and not written.startswith("[")
 
 
 _ITERATE = re.compile(r"\(\\?[A-Za-z]+[+-][0-9]\)")  # `^{(t+1)}`, `^{(k-1)}`: the next or the last iterate
+# (a bracketed superscript, `a^{[l-1]}`, is a layer's label whatever it holds: nobody raises to a bracket)
+
+
+def _is_i(value: sympy.Basic) -> bool:
+    """The name i, commuting or not (among operators no name commutes)."""
+    return isinstance(value, sympy.Symbol) and value.name == "i"
+
+
+def _multiplies_i(value: sympy.Expr) -> bool:
+    """Whether the name i multiplies or is raised (`i\\omega L`, `i^i`), as the imaginary unit would be; not
+    `P(i)` or `c_i`, where i labels."""
+    if not any(map(_is_i, value.free_symbols)):  # a sum's own i is bound: (γλ)^i under \\sum_i
+        return False
+    return any(
+        isinstance(node, (sympy.Mul, sympy.Pow)) and any(map(_is_i, node.args)) for node in sympy.preorder_traversal(value)
+    )
+
+
+def _mentions_index(value: sympy.Expr, index: sympy.Symbol) -> bool:
+    """Whether `value` uses `index` outside any sum over it: i itself, x[i + 1], or a name b_i."""
+    suffix = f"_{index.name}"
+    return index in value.free_symbols or any(
+        isinstance(s, sympy.Symbol) and s.name.endswith(suffix) for s in value.free_symbols
+    )
+
+
+def _one_vector_product(parts: list[tuple[str | None, sympy.Expr]]) -> None:
+    """`\\vec a \\times \\vec b \\times \\vec c`, `\\vec a \\cdot \\vec b \\times \\vec c`: which product first? (A cross
+    product is not associative, and a·(b×c) is not (a·b)c.)"""
+    products = [op for op, _ in parts[1:] if op in ("\\cdot", "\\times")]
+    if len(products) > 1 and any(_is_vector(value) for _, value in parts):
+        raise TranslationError(f"{' '.join(products)} between vectors: which product first? Write parentheses",
+                               command=products[-1], cause="ambiguous")
 
 
 def _one_set_operation(parts: list[tuple[str | None, sympy.Expr]]) -> None:

@@ -85,10 +85,14 @@ class ClaimReader(Names, Calculus):
                 negative = False
             if len(terms) == 1:
                 return _checked(terms[0])
+            self._after_terms(terms)
             _no_tuple(terms)
             return _checked(sympy.Add(*terms))
         finally:
             self.depth -= 1
+
+    def _after_terms(self, terms: list[sympy.Expr]) -> None:
+        """Hook: terms that cannot stand side by side as read. A claim's are read as written."""
 
     def _without_dots(self, term: sympy.Expr) -> sympy.Expr | None:
         """Hook: a term that ends in dots standing for more terms, without them; a claim has no dots."""

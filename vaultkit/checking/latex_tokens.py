@@ -401,7 +401,9 @@ class FreeTokenRoles(TokenRoles):
         """
         if self._after("DECOR", "NAMED") or (self._after("LETTER") and str(self.prev) in "EP" and not self.sized):
             return _token("CALL_LBRACK", "[", tok)
-        if self._after("LETTER") and (str(self.prev) in "EP" or not self.sized):
+        if (self._after("LETTER") and (str(self.prev) in "EP" or not self.sized)) or (
+            self._after("SYM", "RBRACE", "NUMBER") and self.callable_prev and not self.sized
+        ):  # E_\\theta[X], \\sigma[x]: after a subscript or a Greek name, as after a letter
             name = self.prev
             raise TranslationError(
                 f"{name}[…]: an expectation, an index, a functional or a product? Write \\mathbb{{E}}[…], "
