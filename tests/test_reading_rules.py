@@ -310,6 +310,10 @@ def test_condition_stays_a_call():
         (r"\vec a \cdot \vec b \times \vec c", "\\times"),
         (r"\mathbb E X = \mu", "\\mathbb{E}"),
         (r"E_\theta[X] = 1", "\\theta["),
+        # -1^n, sin θ/2, f^{-1}(f(x)): TeX's reading is not the author's
+        (r"y = -1^n", "-1^"),
+        (r"y = \sin\theta/2", "/"),
+        (r"f^{-1}(f(x)) = x", "^{-1}"),
         # brackets of two names, braces after a function, |A - λI|, (a, b) = 1, a vacuous evaluation bar
         (r"\{q_i, p_j\} = \delta_{ij}", "\\{"),
         (r"x(t) = \mathrm{Re}\{A e^{i\omega t}\}", "\\{"),

@@ -415,6 +415,15 @@ def euler_or_name(tex: str) -> TranslationError | None:
     return None
 
 
+minus_one_power = _Written(  # `-1^n`: −(1ⁿ) = −1 as written, (−1)ⁿ as meant
+    re.compile(r"(?:\A|[=(+,&]|\\(?:cdot|quad|qquad))\s*-\s*1\s*\^"), "{0}: -(1^n) or (-1)^n? Write parentheses", "-1^"
+)
+function_over = _Written(  # `\sin\theta/2`: sin(θ)/2 or sin(θ/2)?
+    re.compile(r"\\(?:sin|cos|tan|cot|sec|csc|sinh|cosh|tanh|log|ln|exp)\s*(?:\\[A-Za-z]+|[A-Za-z0-9])\s*/"),
+    "{0}: the function of the quotient, or the quotient of the function? Write parentheses", "/",
+)
+
+
 _ONE_NAME = r"(?:\\[A-Za-z]+|[A-Za-z])(?:\s*_\s*(?:\{[^{}]*\}|\\?[A-Za-z0-9]+))?(?:\s*\^\s*(?:\{[^{}]*\}|\\?[A-Za-z0-9]+))?"
 _NAME_IN_BRACKETS = re.compile(  # `[G_F] \cdot [\psi]^4`: not after a name, where `E[X]` applies E
     r"(?:\A|[=+\-*/(,&0-9]|\\(?:cdot|times|quad|qquad|sim|propto|approx|simeq|[,;:! ]))\s*(?:\\left\s*)?\[\s*"
@@ -455,7 +464,7 @@ DOUBTS: tuple[Callable[[str], TranslationError | None], ...] = (
     derivative_before_parentheses, upright_and_italic, dimension_brackets, dimension_of_name, iterates, value_applied,
     sign_then_digit, hermitian, size_subscript, log_of_e, label_in_braces, word_superscript, complement,
     transpose_or_power, labelled_base, iterated_function, braces_after_function, determinant_bars,
-    euler_or_name, e_notation,
+    euler_or_name, minus_one_power, function_over, e_notation,
 )
 
 

@@ -314,26 +314,25 @@ class FreeReader(ClaimReader, Notation):
                                    f"{atom.prim}[…]", command=str(atom.prim), cause="ambiguous")
 
     def check_statement(self, values: list[sympy.Expr]) -> None:
-        """`z = x + i y` in a text not about complex quantities, where i is no index: the imaginary unit, or a
-        name multiplied? Refused (`v \\sin i`, an inclination, stays a name)."""
+        """What a statement's values mean together, which no one of them shows: see the three checks."""
         for value in values:
-            for bar in value.atoms(AppliedUndef):  # `\\left. y \\right|_{t=0}`: y does not show t, so the bar says nothing
-                if str(bar.func) == "at" and len(bar.args) == 3 and bar.args[1] not in bar.args[0].free_symbols:
-                    raise TranslationError(f"{bar.args[0]} evaluated at {bar.args[1]} = {bar.args[2]}, which it does not "
-                                           f"show: a function of {bar.args[1]}? Write it so", command="|",
-                                           cause="ambiguous")
+            _no_vacuous_bar(value)
         tuples = [v for v in values if isinstance(v, sympy.Tuple)]
         if tuples and any(v.is_number for v in values):  # (a, b) = 1: the gcd, not a pair equal to a number
             raise TranslationError(f"{tuples[0]} beside a number: a pair, or the gcd?", command="(",
                                    cause="ambiguous")
-        if self.complex_note is None:
+        self._imaginary_or_name(values)
+
+    def _imaginary_or_name(self, values: list[sympy.Expr]) -> None:
+        """`z = x + i y` in a text not about complex quantities, where i is no index: the imaginary unit, or a
+        name multiplied? In a text about them, i as an index and as a factor. Refused (`v \\sin i`, an
+        inclination, and `P(i)`, a label, stay names)."""
+        if self.complex_note is None or not any(_multiplies_i(v) for v in values):
             return
-        if self.conjugating and self.i_index and any(_multiplies_i(v) for v in values):
+        if self.conjugating and self.i_index:
             raise TranslationError("i as an index and as a value in a text about complex quantities: the index or "
                                    "the imaginary unit? Write \\mathrm{i} for the unit", command="i", cause="ambiguous")
-        if self.conjugating or self.i_index:
-            return
-        if any(_multiplies_i(v) for v in values):
+        if not (self.conjugating or self.i_index):
             raise TranslationError("i y: the imaginary unit or a name i? Write \\mathrm{i} for the unit",
                                    command="i", cause="ambiguous")
 
@@ -362,6 +361,9 @@ class FreeReader(ClaimReader, Notation):
         Â is written bare before a factor elsewhere."""
         key = name_key(atom.prim, atom.sub)
         plain = atom.call is not None and plain_arguments(atom.call)
+        if atom.sup is not None and atom.call is not None and not plain and _inverse(atom.sup):
+            raise TranslationError(f"{_label(atom.prim)}^{{-1}}(…): the inverse function applied, or a reciprocal times "
+                                   "(…)?", command="^{-1}", cause="ambiguous")  # f^{-1}(f(x)) = x
         if atom.sup is not None and not (_is_adjoint(atom.sup) or (plain and self._powers_call(atom.sup))):
             return False
         if name_key(atom.prim) in self.bare_operators:
@@ -561,6 +563,14 @@ def _compound_label(group: Tree) -> bool:
 
 _ITERATE = re.compile(r"\(\\?[A-Za-z]+[+-][0-9]\)")  # `^{(t+1)}`, `^{(k-1)}`: the next or the last iterate
 # (a bracketed superscript, `a^{[l-1]}`, is a layer's label whatever it holds: nobody raises to a bracket)
+
+
+def _no_vacuous_bar(value: sympy.Expr) -> None:
+    """`\\left. y \\right|_{t=0}`: y does not show t, so the bar says nothing; the author means y(0)."""
+    for bar in value.atoms(AppliedUndef):
+        if str(bar.func) == "at" and len(bar.args) == 3 and bar.args[1] not in bar.args[0].free_symbols:
+            raise TranslationError(f"{bar.args[0]} evaluated at {bar.args[1]} = {bar.args[2]}, which it does not show: "
+                                   f"a function of {bar.args[1]}? Write it so", command="|", cause="ambiguous")
 
 
 def _is_i(value: sympy.Basic) -> bool:
