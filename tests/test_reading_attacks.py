@@ -256,7 +256,7 @@ CASES: list[Case] = [
       "reads the inverse of the note's function f as y/f", usage=[r"f(x) = 2x"]),
     C("arcsin-power-minus-one", r"\sin^{-1} x", (REFUSE, "asin(x)"), "reads 1/sin(x) or guesses"),
     C("taylor-derivative-order", r"f(x) = \sum_{n=0}^\infty \frac{f^{(n)}(a)}{n!}(x-a)^n",
-      all_of(contains("f^(n)(a)", "factorial(n)", "(n, 0, oo)"), lacks("f**")),
+      (REFUSE, all_of(contains("f^(n)(a)", "factorial(n)", "(n, 0, oo)"), lacks("f**"))),
       "reads f^{(n)} as f to the power n"),
     C("transpose-of-product", r"(AB)^T = B^T A^T", "transpose(A*B) = transpose(B)*transpose(A)",
       "reorders the non-commuting transposes"),

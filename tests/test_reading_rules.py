@@ -178,6 +178,14 @@ def reading(tex: str) -> str:
         (r"z^{[l]} = W^{[l]} a^{[l-1]} + b^{[l]}", "z^(l) = W^(l)*a^(l-1) + b^(l)"),
         (r"a_n \to L \text{ as } n \to \infty", "a_n to L, as n to oo"),
         (r"\sqrt[3]{-8} = -2", "-2 = -2"),
+        # λ_+ and λ_- are two names; x^{(i)} under a sum over i is the i-th member; an inequality after an equation
+        # on its row is its condition
+        (r"\lambda_+ - \lambda_- = 2", "-lambda_minus + lambda_plus = 2"),
+        # a bold ∇ is ∇; an eigen-equation has its index on both sides (no Einstein sum)
+        (r"\vec{\nabla} \cdot \vec{v} = 0", "div(v_vec) = 0"),
+        (r"\hat{A}\phi_k = a_k \phi_k", "A_hat*phi_k = a_k*phi_k"),
+        (r"\sum_{i=1}^{m} x^{(i)}", "Sum(x^(i), (i, 1, m))"),
+        (r"\frac{1}{1-x} = \sum_{n=0}^\infty x^n, \quad |x| < 1", "1/(1 - x) = Sum(x**n, (n, 0, oo)), for Abs(x) < 1"),
         # G M_r: a capital before a one-letter subscript multiplies; E F + F E: operators
         (r"EF + FE = 0", "E*F + F*E = 0"),
         # units after a number are upright names that multiply
@@ -203,8 +211,8 @@ def test_i_an_index_and_in_an_exponent_is_refused_in_a_complex_note():
         read_display(r"\psi_i(x) = e^{i k_i x}", Scope(), complex_note=True)
     assert (error.value.cause, error.value.command) == ("ambiguous", "i")
     # a label (i) and a power i of a sum's own index are no exponent i
-    assert read_display(r"L = \sum_{i=1}^{m} y^{(i)} (\gamma\lambda)^i", Scope(), complex_note=True) == (
-        "L = Sum(y^(i)*(gamma*lambda)**i, (i, 1, m))"
+    assert read_display(r"L = \sum_{i=1}^{m} y^{(i)} \cdot (\gamma\lambda)^i", Scope(), complex_note=True) == (
+        "L = Sum((gamma*lambda)**i*y^(i), (i, 1, m))"
     )
 
 
@@ -291,7 +299,7 @@ def test_condition_stays_a_call():
         # e beside e^x, a logarithm, a limit, an integral or a factorial is Euler's number, not a name
         (r"\int_0^1 e^{x} dx = e - 1", "e"),
         # i as an index and a factor in a text about operators: the index, or the imaginary unit?
-        (r"[J_i, J_j] = i\hbar\epsilon_{ijk}J_k", "i"),
+        (r"\hbar \omega_i = 2i\delta_{ij}", "i"),
         # two statements before an arrow are its premises; ∀ε ∃δ; and, then a condition
         (r"a > 0, b > 0 \Rightarrow ab > 0", "\\Rightarrow"),
         (r"f(x) = 1 \text{ if } x > 0, \text{ and } f(x) = 0 \text{ if } x \le 0", "\\text{and}"),
@@ -310,6 +318,25 @@ def test_condition_stays_a_call():
         (r"\vec a \cdot \vec b \times \vec c", "\\times"),
         (r"\mathbb E X = \mu", "\\mathbb{E}"),
         (r"E_\theta[X] = 1", "\\theta["),
+        # ∇ before several factors; g^{[l]}(z^{[l]}); ∘ beside an application; transforms and operators that are
+        # no quotient or product (\\mathcal{L}\\{f\\}, \\mathcal{L}[f](s), Dv/Dt, δF/δf, Δf(x), \\vec\\nabla)
+        (r"\nabla_w \frac{1}{2}\|Xw - y\|^2 = X^T(Xw - y)", "\\nabla"),
+        (r"a^{[l]} = g^{[l]}(z^{[l]})", "^"),
+        (r"f \circ g (x) = f(g(x))", "\\circ"),
+        (r"\mathcal{L}\{e^{at}\} = \frac{1}{s-a}", "\\{"),
+        (r"\mathcal{L}[f](s) = F(s)", "]("),
+        (r"\frac{Dv}{Dt} = a", "\\frac"),
+        (r"\Delta f(x) = f(x+1) - f(x)", "\\Delta"),
+        # named numbers (Reynolds), a coefficient d or a differential, π as a policy or inflation, a four-vector
+        (r"Re = \frac{\rho v L}{\mu}", "Re"),
+        (r"y = c + dx", "d"),
+        (r"i_t = r^* + \pi_t + 0.5(\pi_t - \pi^*)", "\\pi"),
+        (r"x^\mu = (ct, x, y, z)", "^"),
+        # an index on two factors (Einstein's sum?), j multiplying, a repeating decimal, a bold indicator
+        (r"v_i = A_{ij} u_j", "_"),
+        (r"Z = R + j\omega L", "j"),
+        (r"0.333\ldots = \frac{1}{3}", "\\ldots"),
+        (r"\mathbf{1}_{x>0} = 1", "_"),
         # -1^n, sin θ/2, f^{-1}(f(x)): TeX's reading is not the author's
         (r"y = -1^n", "-1^"),
         (r"y = \sin\theta/2", "/"),
@@ -407,3 +434,16 @@ def test_a_remark_that_changes_the_meaning_is_not_dropped(tex):
     """A remark after the equation may say it is false, approximate or holds almost everywhere: never dropped."""
     with pytest.raises(TranslationError):
         reading(tex)
+
+
+def test_a_labelled_member_of_a_sum_is_the_member_written_outside_it():
+    """x^{(1)} beside \\sum_i x^{(i)} is its first member: the sum of three is their sum (a scan proves it)."""
+    from vaultkit.checking.latex import read_statements
+
+    (statement,) = read_statements(r"\sum_{i=1}^{3} x^{(i)} = x^{(1)} + x^{(2)} + x^{(3)}", Scope())
+    assert (statement.values[0].doit() - statement.values[1]) == 0
+
+
+def test_a_conjugate_bar_in_a_note_about_complex_quantities_is_refused():
+    with pytest.raises(TranslationError):
+        read_display(r"z\bar{z} = |z|^2", Scope(), complex_note=True)

@@ -203,7 +203,8 @@ def _no_premises(lines: list[Statement]) -> None:
     condition. Neither is read."""
     for k in range(2, len(lines)):
         before, now = lines[k - 1].link, lines[k].link
-        if now in ("⟹", "⟺") and before in ("", "and"):
+        one_row = lines[k - 2].line == lines[k - 1].line == lines[k].line  # rows of a derivation are no premises
+        if now in ("⟹", "⟺") and before in ("", "and") and one_row:
             raise TranslationError("statements side by side before an implication: its premises, or facts?",
                                    command="\\Rightarrow", cause="ambiguous")
         if before == "and" and now in _CONDITION_WORDS:
@@ -214,6 +215,19 @@ def _no_premises(lines: list[Statement]) -> None:
 def _conditioned(separators: list[str]) -> bool:
     """Whether a condition's word comes before a statement: `\\forall x` needs no relation to be one."""
     return any(s.startswith("\\text{") and s[len("\\text{") : -1] in _CONDITION_WORDS for s in separators)
+
+
+def _condition_of(lines: list[Statement], statement: Statement, separators: list[str]) -> Statement:
+    """`\\frac{1}{1-x} = \\sum_n x^n, \\quad |x| < 1`: inequalities alone after an equation, on its row, are its
+    condition."""
+    inequality = statement.relations and all(r in _INEQUALITY_WORDS for r in statement.relations)
+    same_line = lines and lines[-1].line == statement.line and "\\\\" not in separators
+    if inequality and not statement.link and same_line and "=" in lines[-1].relations and not lines[-1].link:
+        return replace(statement, link="for")
+    return statement
+
+
+_INEQUALITY_WORDS = frozenset({"<", ">", "\\le", "\\leq", "\\ge", "\\geq", "\\ne", "\\neq", "\\ll", "\\gg"})
 
 
 def _link(separators: list[str], before: str) -> str:
@@ -427,8 +441,9 @@ def _build_statements(reader: FreeReader, statements: list[Tree]) -> list[Statem
                 values.insert(0, lines[-1].values[-1])
         line = _line_of(statement)
         for part, (part_values, part_relations) in enumerate(_between_arrows(values, [str(r) for r in relations])):
-            lines.append(Statement(tuple(part_values), tuple(part_relations), continued and part == 0, line,
-                                   link if part == 0 else ""))
+            made = Statement(tuple(part_values), tuple(part_relations), continued and part == 0, line,
+                             link if part == 0 else "")
+            lines.append(_condition_of(lines, made, reader.separators[position]))
     _no_premises(lines)
     if {"for all", "for some"} <= {line.link for line in lines}:  # ∀ε ∃δ is not ∃δ ∀ε: the order is the meaning
         raise TranslationError("\\forall and \\exists in one display: quantifiers in order are not read",
@@ -440,6 +455,7 @@ def _build_statements(reader: FreeReader, statements: list[Tree]) -> list[Statem
 
 
 _MEMBER = re.compile(r"(.+)_([A-Za-z]+|[0-9]+)")
+_LABEL_MEMBER = re.compile(r"(.+)\^\((\w+)\)")
 
 
 def _family_members(lines: list[Statement]) -> dict[sympy.Basic, sympy.Expr]:
@@ -452,7 +468,14 @@ def _family_members(lines: list[Statement]) -> dict[sympy.Basic, sympy.Expr]:
     index_names = {x.name for i in indexed for index in i.indices for x in index.free_symbols}
     names = {x.name: x for v in values for x in v.free_symbols if isinstance(x, sympy.Symbol)}
     mapping: dict[sympy.Basic, sympy.Expr] = {}
+    labelled = {i.base.label.name: type(i) for i in indexed if type(i) is not sympy.Indexed}
     for name, symbol in names.items():
+        label = _LABEL_MEMBER.fullmatch(name)
+        if label is not None and label.group(1) in labelled:  # x^{(1)} beside \sum_i x^{(i)}: the first example
+            written = label.group(2)
+            index = sympy.Integer(written) if written.isdigit() else names.get(written, sympy.Symbol(written))
+            mapping[symbol] = labelled[label.group(1)](families[label.group(1)][0], index)
+            continue
         match = _MEMBER.fullmatch(name)
         if match is None:
             continue

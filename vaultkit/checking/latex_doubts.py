@@ -424,6 +424,44 @@ function_over = _Written(  # `\sin\theta/2`: sin(θ)/2 or sin(θ/2)?
 )
 
 
+dimensionless_number = _Written(  # `Re = \rho v L / \mu`, `Ra = Gr \cdot Pr`: one named number, not R·e
+    re.compile(r"(?<![\\A-Za-z{])(?:Re|Pr|Nu|Ma|St|We|Le|Ec|Kn|Gr|Fr|Sc|De|Pe|Ra|Bi|Da|Ha|Ri|Ro|Ek|Sh|Sk|Ta|Ca|Bo|Ar)"
+               r"(?![A-Za-z])"),
+    "{0}: a named number (Reynolds, Prandtl, …) or a product of letters? Write \\mathrm{{{0}}}", "{0}",
+)
+transform_braces = _Written(  # `\mathcal{L}\{f(t)\}`, `\mathcal{F}\{f\}`: a transform applied, not a product with a set
+    re.compile(r"(?:(?<![\\A-Za-z])[A-Za-z]|\\math(?:cal|scr|bb|frak|rm)\s*\{\s*[A-Za-z]\s*\})\s*(?:\\left\s*|\\[bB]igg?l?\s*)?\\\{"),
+    "{0}: a transform applied to what the braces hold, or a product with a set? Write parentheses", "\\{{",
+)
+bracket_then_call = _Written(  # `\mathcal{L}[f](s)`: the transform of f evaluated at s
+    re.compile(r"\](?:\s|\\right\s*)*\(\s*(?:\\[A-Za-z]+|[A-Za-z])"),
+    "{0}: a value applied to an argument, or a product? Write \\cdot or name the map", "](",
+)
+operator_derivative = _Written(  # `\frac{Dv}{Dt}` (material), `\frac{\delta F}{\delta f}` (functional)
+    re.compile(r"\\frac\s*\{\s*(?:D|\\delta)\s*[^{}]*\}\s*\{\s*(?:D|\\delta)\s*[^{}]*\}"),
+    "{0}: a material or functional derivative, or a quotient? Not read", "\\frac",
+)
+difference_operator = _Written(  # `\Delta^2 x`, `\Delta f(x)`, `\Delta\Delta x`: the difference operator, not a name Δ
+    re.compile(r"\\Delta\s*(?:\^\s*\{?\s*[0-9]|\\Delta|[A-Za-z]\s*(?:\\left\s*)?\()"),
+    "{0}: the difference (or Laplace) operator applied, or an increment? Write \\Delta x for an increment", "\\Delta",
+)
+upper_index = _Written(  # `x^\mu = (ct, x, y, z)`: the component μ of a four-vector, not a power
+    re.compile(r"\^\s*(?:\\(?:mu|nu)|\{\s*\\(?:mu|nu)\s*\})(?![A-Za-z])"),
+    "{0}: a tensor index, not a power: index notation is not read", "^",
+)
+pi_as_name = _Written(  # `\pi^* = 2\%`, `\pi^e`, `\pi = pq - C`, `J(\pi)`: inflation, profit, a policy, not 3.14…
+    re.compile(r"\\pi\s*\^\s*(?:\*|\{\s*\*\s*\}|\{?\s*[A-Za-z])|\A\s*\\pi\s*=\s*(?=[^0-9.\s])"
+               r"|(?<![\\A-Za-z])[A-Za-z]\s*(?:_\s*(?:\{[^{}]*\}|\w))?\s*\(\s*\\pi\s*\)"),
+    "{0}: the number π, or a quantity named π (a policy, inflation, profit)? Write \\varpi or a name", "\\pi",
+)
+repeating_decimal = _Written(  # `0.333\ldots = 1/3`: a repeating decimal, not 0.333 times an ellipsis
+    re.compile(r"[0-9]\s*(?:\\ldots|\\dots|\\cdots|\.\.\.)"), "{0}: a repeating decimal is not read", "\\ldots",
+)
+bold_indicator = _Written(  # `\mathbf{1}_{x > 0}`: the indicator of x > 0
+    re.compile(r"\\(?:mathbf|boldsymbol|bm)\s*\{\s*1\s*\}\s*_"), "{0}: an indicator is written 1\\{{…\\}}", "_",
+)
+
+
 _ONE_NAME = r"(?:\\[A-Za-z]+|[A-Za-z])(?:\s*_\s*(?:\{[^{}]*\}|\\?[A-Za-z0-9]+))?(?:\s*\^\s*(?:\{[^{}]*\}|\\?[A-Za-z0-9]+))?"
 _NAME_IN_BRACKETS = re.compile(  # `[G_F] \cdot [\psi]^4`: not after a name, where `E[X]` applies E
     r"(?:\A|[=+\-*/(,&0-9]|\\(?:cdot|times|quad|qquad|sim|propto|approx|simeq|[,;:! ]))\s*(?:\\left\s*)?\[\s*"
@@ -464,7 +502,9 @@ DOUBTS: tuple[Callable[[str], TranslationError | None], ...] = (
     derivative_before_parentheses, upright_and_italic, dimension_brackets, dimension_of_name, iterates, value_applied,
     sign_then_digit, hermitian, size_subscript, log_of_e, label_in_braces, word_superscript, complement,
     transpose_or_power, labelled_base, iterated_function, braces_after_function, determinant_bars,
-    euler_or_name, minus_one_power, function_over, e_notation,
+    euler_or_name, minus_one_power, function_over, dimensionless_number, transform_braces, bracket_then_call,
+    operator_derivative, difference_operator, upper_index, pi_as_name, repeating_decimal,
+    bold_indicator, e_notation,
 )
 
 

@@ -54,6 +54,7 @@ _TEXTCOLOR = re.compile(r"\\textcolor\s*\{[A-Za-z!0-9]*\}\s*(?:\{((?:[^{}]|\{(?:
 _PUNCTUATION_TEXT = re.compile(r"\\text(?:rm|normal|it|bf)?\s*\{[\s.,;:!?~]*\}")  # \text{ . } ends a sentence
 # `{Z}^r`, `{\mu}_\theta`: braces around one name are no group (not after a command, a script or a group)
 _BRACED_NAME = re.compile(r"(?<![A-Za-z}\]_^\\])\{\s*(\\[A-Za-z]+|[A-Za-z])\s*\}")
+_BOLD_NABLA = re.compile(r"\\(?:vec|mathbf|boldsymbol|bm|bs)\s*(?:\{\s*\\nabla\s*\}|\\nabla(?![A-Za-z]))")
 _BRACED_WORD = re.compile(r"(?<![A-Za-z}\]_^\\])\{\s*(\\(?:mathrm|textrm|text)\s*\{\s*[A-Za-z]+\s*\})\s*\}")  # {\mathrm{for}}
 _PHYSICAL_UNIT = re.compile(r"\\pu\s*\{\s*([A-Za-z]+)\s*(\^\s*\{?\s*-?[0-9]+\s*\}?)?\s*\}")  # \pu{m^{-3}}
 _COMPOUND_UNIT = re.compile(  # \mathrm{J\,mol^{-1}\,K^{-1}}, \mathrm{m/s}: units, each word one name
@@ -343,6 +344,7 @@ def _words_around(text: str) -> str:
 def _notation(text: str) -> str:
     """Other spellings of the notation the grammar reads: decorations, conditions, fonts, primes."""
     text = _NESTED_DECORATION.sub(r"\\\1{\2}", text)
+    text = _BOLD_NABLA.sub(r"\\nabla ", text)  # \vec{\nabla}: the ∇ of the gradient, divergence and curl
     text = _NUMERATOR_DIFFERENTIAL.sub(_differential_last, text)
     for pattern, replacement in _SPELLINGS:
         text = pattern.sub(replacement, text)

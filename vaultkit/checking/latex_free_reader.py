@@ -62,7 +62,11 @@ class FreeReader(ClaimReader, Notation):
         self.bare_operators: frozenset[str] = frozenset()  # \hat{A} written before a factor somewhere
         self.quantum = False  # a text about operators and states
         self.i_index = False  # i is written as an index or a label somewhere in the text
+        self.explicit_sums = False  # the text writes \\sum or \\prod
+        self.text = ""  # the prepared text being read
+        self.repeated: set[str] = set()  # index letters on two factors of a product (A_ij u_j)
         self.exponents = 0  # how deep in superscripts the reading is: there, E/k_B T is E/(k_B T)
+        self.differentials: set[sympy.Symbol] = set()  # dU, dx read outside an integral
 
     def parse(self, tex: str) -> Tree:
         """The parse tree of the prepared text; what the text is about sets how names are read."""
@@ -77,6 +81,8 @@ class FreeReader(ClaimReader, Notation):
             if self.conjugating and index:
                 refuse_index_in_exponent(prepared)
         self.quantum = bool(self.complex_note) or is_complex(tex)  # where [A, B] is a commutator
+        self.text = prepared
+        self.explicit_sums = re.search(r"\\(?:sum|prod)(?![A-Za-z])", prepared) is not None
         self.literal_order = self.literal_order or keeps_order(tree)  # TR, gK, θ^T x: as written
         self.usage = self.note | usage(tree)
         refuse_bare_functions(prepared, self.usage.functions)
@@ -138,6 +144,10 @@ class FreeReader(ClaimReader, Notation):
         """`\\mathbf{a} \\cdot \\mathbf{b}`: the dot product, `\\times` the cross product; `A \\cup B`, `g \\circ f`:
         the operation by its name."""
         if op is not None and op[1:] in SET_OPERATIONS:
+            applied = [v for v in (left, right) if isinstance(v, AppliedUndef) and str(v.func) not in SET_OPERATIONS.values()]
+            if op == "\\circ" and (applied or any(isinstance(v, sympy.Pow) for v in (left, right))):
+                raise TranslationError("∘ beside an application or a power: (f∘g)(x), or f∘(g(x))? f^{-1} the inverse?",
+                                       command=op, cause="ambiguous")  # f \\circ g (x), f \\circ f^{-1}
             return self._undefined(SET_OPERATIONS[op[1:]])(left, right)
         if op in ("\\cdot", "\\times") and _is_vector(left) and _is_vector(right):
             return self._undefined("dot" if op == "\\cdot" else "cross")(left, right)
@@ -174,6 +184,8 @@ class FreeReader(ClaimReader, Notation):
         r"""In an exponent, `e^{-E/k_B T}`, `e^{-x^2/2\sigma^2}`: what follows the slash is its denominator
         (`1/2 x` stays refused: a half of x, or 1/(2x)?)."""
         _no_words_beside(parts)
+        if not self.explicit_sums:  # where the display writes its sums, an index twice is no convention
+            self.repeated |= _repeated_index(parts)
         _one_set_operation(parts)
         _one_vector_product(parts)
         return super()._combine(_joined_denominators(parts) if self.exponents else parts)
@@ -215,6 +227,13 @@ class FreeReader(ClaimReader, Notation):
             raise TranslationError(  # Z^0 (a particle) or M^0 (dimensional analysis: 1)?
                 f"{value.name}^0: a label or the power 0? Write {value.name}_0 or 1", command="^0", cause="ambiguous"
             )
+        bound = next((b for b in self.bound if label in (f"({b})", f"[{b}]")), None)
+        if bound is not None and isinstance(value, sympy.Symbol):  # \sum_i x^{(i)}: the i-th example, a family
+            return Labelled(sympy.IndexedBase(value.name, commutative=value.is_commutative is not False),
+                            self._fallback(bound))
+        if label is not None and any(re.search(rf"(?<![A-Za-z]){re.escape(b)}(?![A-Za-z])", label) for b in self.bound):
+            raise TranslationError(  # f^{(n+1)} under \sum_n: the label varies with the index
+                f"{value}^{label} under a sum over its label: a family, or one name?", command="^", cause="ambiguous")
         if label is not None and isinstance(value, sympy.Symbol):  # x^{(i)}, W^{(\ell)}, y_i^0: labels name
             return self._fallback(f"{value.name}^{label}", value.is_commutative is not False)
         if label is not None and isinstance(value, sympy.Indexed):  # y^{0}_{i+1}
@@ -244,6 +263,7 @@ class FreeReader(ClaimReader, Notation):
         """`\\|x\\|`, `\\|x\\|_2^2`: the norm of x, of order p when written, an undefined function `norm`."""
         if not (isinstance(atom.prim, Tree) and atom.prim.data == "norm"):
             self._expectation_alone(atom)
+            self._conjugate_or_name(atom)
             return super()._factor(atom)
         arguments = [self.sum(atom.prim.children[1])]
         if atom.sub is not None:
@@ -296,6 +316,10 @@ class FreeReader(ClaimReader, Notation):
     def _after_terms(self, terms: list[sympy.Expr]) -> None:
         """`\\sum_{i=1}^n a_i + b_i`: TeX ends the sum at the +, yet b_i varies with the sum's own i, which is free
         after it: the author means Σ(a_i + b_i). Refused."""
+        with_differential = [bool(term.free_symbols & self.differentials) for term in terms]
+        if any(with_differential) and not all(with_differential):  # y = c + dx: the coefficient d, or a differential?
+            raise TranslationError("a differential beside a finite term (c + dx): a differential, or a coefficient d?",
+                                   command="d", cause="ambiguous")
         for position, term in enumerate(terms):
             bound = {v for big in term.atoms(sympy.Sum, sympy.Product) for v in big.variables}
             for later in terms[position + 1 :]:
@@ -305,6 +329,14 @@ class FreeReader(ClaimReader, Notation):
                         f"a term after the sum uses its index {shown}: inside the sum, or a free {shown}? Write "
                         "parentheses", command="+", cause="ambiguous",
                     )
+
+    def _conjugate_or_name(self, atom: _Atom) -> None:
+        """`z\\bar{z} = |z|^2` in a text about complex quantities: the conjugate, a mean, a Dirac adjoint? Refused."""
+        decorated = re.match(r"\\(?:bar|overline)\s*\{?\s*(\\?[A-Za-z]+)", str(atom.prim)) if isinstance(
+            atom.prim, Token) and atom.prim.type == "DECOR" else None
+        if self.conjugating and decorated and _written_bare(self.text, decorated.group(1)):
+            raise TranslationError(f"{atom.prim} in a text about complex quantities: the conjugate or another quantity?",
+                                   command=str(atom.prim).split("{")[0], cause="ambiguous")
 
     def _expectation_alone(self, atom: _Atom) -> None:
         """`\\mathbb{E} X`: the expectation of what follows, written without brackets, or 𝔼 times X? Refused."""
@@ -317,16 +349,30 @@ class FreeReader(ClaimReader, Notation):
         """What a statement's values mean together, which no one of them shows: see the three checks."""
         for value in values:
             _no_vacuous_bar(value)
+        self._summed_index(values)
         tuples = [v for v in values if isinstance(v, sympy.Tuple)]
         if tuples and any(v.is_number for v in values):  # (a, b) = 1: the gcd, not a pair equal to a number
             raise TranslationError(f"{tuples[0]} beside a number: a pair, or the gcd?", command="(",
                                    cause="ambiguous")
         self._imaginary_or_name(values)
 
+    def _summed_index(self, values: list[sympy.Expr]) -> None:
+        """`v_i = A_{ij} u_j`, `a_i a_i = |a|^2`: an index on two factors of a product and missing from another
+        side is summed over (Einstein's convention) to the physicist, not to the reader: refused. (`A\\phi_k =
+        a_k \\phi_k` has k on both sides: an eigen-equation for each k.)"""
+        for letter in self.repeated:
+            sides = [letter in _indices_of(value) for value in values]
+            if any(sides) and not all(sides):
+                raise TranslationError(f"the index {letter} on two factors of a product and not on the other side: "
+                                       "summed over (Einstein), or not?", command="_", cause="ambiguous")
+
     def _imaginary_or_name(self, values: list[sympy.Expr]) -> None:
         """`z = x + i y` in a text not about complex quantities, where i is no index: the imaginary unit, or a
         name multiplied? In a text about them, i as an index and as a factor. Refused (`v \\sin i`, an
         inclination, and `P(i)`, a label, stay names)."""
+        if self.complex_note is not None and any(_multiplies_i(v, "j") for v in values):
+            raise TranslationError("j multiplied: the imaginary unit (as engineers write it) or a name? Write "
+                                   "\\mathrm{j} or \\mathrm{i} for the unit", command="j", cause="ambiguous")
         if self.complex_note is None or not any(_multiplies_i(v) for v in values):
             return
         if self.conjugating and self.i_index:
@@ -361,6 +407,9 @@ class FreeReader(ClaimReader, Notation):
         Â is written bare before a factor elsewhere."""
         key = name_key(atom.prim, atom.sub)
         plain = atom.call is not None and plain_arguments(atom.call)
+        if atom.sup is not None and atom.call is not None and not plain and _label_text(atom.sup.children[0]):
+            raise TranslationError(f"{_label(atom.prim)}^…(…): a labelled function applied, or a product? (g^{{[l]}}(z))",
+                                   command="^", cause="ambiguous")
         if atom.sup is not None and atom.call is not None and not plain and _inverse(atom.sup):
             raise TranslationError(f"{_label(atom.prim)}^{{-1}}(…): the inverse function applied, or a reciprocal times "
                                    "(…)?", command="^{-1}", cause="ambiguous")  # f^{-1}(f(x)) = x
@@ -416,7 +465,11 @@ class FreeReader(ClaimReader, Notation):
         if sup is not None and isinstance(sup.children[0], Token) and sup.children[0].type == "SIGN":
             named, sup = f"{named}_{'plus' if str(sup.children[0]) == '+' else 'minus'}", None  # f^+(x): f^+
         if sup is not None and _label_text(sup.children[0]) is not None:
-            named, sup = f"{named}^{_label_text(sup.children[0])}", None  # f^{(1)}(x): the function f^(1)
+            label = _label_text(sup.children[0])
+            if any(re.search(rf"(?<![A-Za-z]){re.escape(b)}(?![A-Za-z])", label) for b in self.bound):
+                raise TranslationError(f"{named}^{label}(…) under a sum over its label: the n-th derivative, or one "
+                                       "function?", command="^", cause="ambiguous")  # f^{(n)}(a) in a Taylor series
+            named, sup = f"{named}^{label}", None  # f^{(1)}(x): the function f^(1)
         if sup is not None and _inverse(sup):
             named, sup = f"{named}^-1", None  # f^{-1}(y): the inverse function
         function = self._undefined(named)
@@ -444,6 +497,8 @@ class FreeReader(ClaimReader, Notation):
         letter, `a_{i2}` → a[i, 2]; `T_{1/2}` is a label (a half-life)."""
         node = sub.children[0]
         tokens = [t for t in sub.scan_values(lambda v: isinstance(v, Token)) if str(t) not in "{}"]
+        if len(tokens) == 1 and tokens[0].type == "SIGN":  # λ_+, λ_-: two names, as Φ^+ and x^- are
+            return self._fallback(f"{name}_{'plus' if str(tokens[0]) == '+' else 'minus'}", commutative)
         if isinstance(node, Token) or all(t.type in ("LETTER", "SYM") for t in tokens):
             indices = [self._fallback(_base_name(t)) for t in tokens]
         elif all(t.type in ("LETTER", "SYM", "NUMBER") and "." not in str(t) for t in tokens) and len(tokens) > 1:
@@ -565,6 +620,40 @@ _ITERATE = re.compile(r"\(\\?[A-Za-z]+[+-][0-9]\)")  # `^{(t+1)}`, `^{(k-1)}`: t
 # (a bracketed superscript, `a^{[l-1]}`, is a layer's label whatever it holds: nobody raises to a bracket)
 
 
+class Labelled(sympy.Indexed):
+    """`x^{(i)}` under a sum over i: the i-th member of a family, printed as written (x^(i)), varying with i."""
+
+    def _sympystr(self, printer) -> str:  # noqa: ANN001 - SymPy's printer
+        return f"{printer._print(self.base)}^({', '.join(printer._print(i) for i in self.indices)})"
+
+
+_INDEX = r"mu|nu|rho|sigma|alpha|beta|[ijklmn]"
+_SUBSCRIPT = re.compile(rf"[^_]+_((?:{_INDEX})+)")  # A_ij, u_j, g_munu: a subscript of index letters only
+
+
+def _indices_of(value: sympy.Basic) -> set[str]:
+    """The index letters in the subscripts of the names of `value` (`A_ij` → {i, j})."""
+    names = [s.name for s in value.free_symbols if isinstance(s, sympy.Symbol)]
+    return {letter for name in names if (m := _SUBSCRIPT.fullmatch(name)) for letter in re.findall(_INDEX, m.group(1))}
+
+
+def _repeated_index(parts: list[tuple[str | None, sympy.Expr]]) -> set[str]:
+    """The index letters written on two factors of one product (`A_{ij} u_j`, `a_i a_i`; `a_i^2` is one)."""
+    seen: list[str] = []
+    for _, factor in parts:
+        base = factor.base if isinstance(factor, sympy.Pow) else factor
+        if isinstance(base, sympy.Symbol):
+            seen.extend(_indices_of(base))
+    return {letter for letter in seen if seen.count(letter) > 1}
+
+
+def _written_bare(text: str, name: str) -> bool:
+    """Whether `name` (z, \\psi) stands somewhere in `text` without a bar over it (z beside \\bar{z})."""
+    unbarred = re.sub(r"\\(?:bar|overline)\s*(?:\{[^{}]*\}|\\?[A-Za-z]+)", " ", text)
+    lead = "" if name.startswith("\\") else r"(?<![\\A-Za-z])"
+    return re.search(lead + re.escape(name) + r"(?![A-Za-z])", unbarred) is not None
+
+
 def _no_vacuous_bar(value: sympy.Expr) -> None:
     """`\\left. y \\right|_{t=0}`: y does not show t, so the bar says nothing; the author means y(0)."""
     for bar in value.atoms(AppliedUndef):
@@ -573,18 +662,16 @@ def _no_vacuous_bar(value: sympy.Expr) -> None:
                                    f"a function of {bar.args[1]}? Write it so", command="|", cause="ambiguous")
 
 
-def _is_i(value: sympy.Basic) -> bool:
-    """The name i, commuting or not (among operators no name commutes)."""
-    return isinstance(value, sympy.Symbol) and value.name == "i"
-
-
-def _multiplies_i(value: sympy.Expr) -> bool:
-    """Whether the name i multiplies or is raised (`i\\omega L`, `i^i`), as the imaginary unit would be; not
+def _multiplies_i(value: sympy.Expr, name: str = "i") -> bool:
+    """Whether the name i (or j) multiplies or is raised (`i\\omega L`, `i^i`), as the imaginary unit would be; not
     `P(i)` or `c_i`, where i labels."""
-    if not any(map(_is_i, value.free_symbols)):  # a sum's own i is bound: (γλ)^i under \\sum_i
+    def named(node: sympy.Basic) -> bool:
+        return isinstance(node, sympy.Symbol) and node.name == name
+
+    if not any(map(named, value.free_symbols)):  # a sum's own i is bound: (γλ)^i under \\sum_i
         return False
     return any(
-        isinstance(node, (sympy.Mul, sympy.Pow)) and any(map(_is_i, node.args)) for node in sympy.preorder_traversal(value)
+        isinstance(node, (sympy.Mul, sympy.Pow)) and any(map(named, node.args)) for node in sympy.preorder_traversal(value)
     )
 
 

@@ -148,6 +148,9 @@ class Notation(Reading):
             raise TranslationError("\\nabla needs something to act on", command=op.label, cause="syntax")
         how = items[i + 1][0]
         argument, j, variable = self._unit(items, i + 1, need_differential)
+        if j < len(items) and items[j][0] == "" and variable is None:  # ∇_w ½‖Xw − y‖²: of ½, or of the product?
+            raise TranslationError(f"{op.label} before several factors: of the first, or of their product? Write "
+                                   "parentheses", command=op.label, cause="ambiguous")
         name = {"": "laplacian" if op.power is not None else "grad", "\\cdot": "div", "\\times": "curl"}[how]
         if op.power is not None and how:
             raise TranslationError(f"\\nabla^2 {how}", command=op.label, cause="unsupported-construct")
@@ -185,5 +188,7 @@ class Notation(Reading):
         if isinstance(value, _Op):
             raise TranslationError(f"d{value.label}", command="d", cause="syntax")
         if isinstance(value, (sympy.Symbol, sympy.Indexed)):
-            return self._fallback("d" + sympy.sstr(value), value.is_commutative is not False)
+            differential = self._fallback("d" + sympy.sstr(value), value.is_commutative is not False)
+            self.differentials.add(differential)
+            return differential
         return self._undefined("d")(value)
