@@ -19,6 +19,10 @@ from .latex_atoms import _atom
 from .latex_calculus import Variables
 from .latex_doubts import refuse_bare_functions, refuse_index_in_exponent
 from .latex_free import is_complex, prepare
+from .latex_meaning import (
+    Labelled, indices_of, mentions_index, multiplies_i, no_vacuous_bar, no_words_beside, one_set_operation,
+    one_vector_product, operator_like, repeated_index, written_bare,
+)
 from .latex_names import _base_name
 from .latex_notation import Notation
 from .latex_reader import ClaimReader, _function_name
@@ -183,11 +187,11 @@ class FreeReader(ClaimReader, Notation):
     def _combine(self, parts: list[tuple[str | None, sympy.Expr]]) -> sympy.Expr:
         r"""In an exponent, `e^{-E/k_B T}`, `e^{-x^2/2\sigma^2}`: what follows the slash is its denominator
         (`1/2 x` stays refused: a half of x, or 1/(2x)?)."""
-        _no_words_beside(parts)
+        no_words_beside(parts)
         if not self.explicit_sums:  # where the display writes its sums, an index twice is no convention
-            self.repeated |= _repeated_index(parts)
-        _one_set_operation(parts)
-        _one_vector_product(parts)
+            self.repeated |= repeated_index(parts)
+        one_set_operation(parts)
+        one_vector_product(parts)
         return super()._combine(_joined_denominators(parts) if self.exponents else parts)
 
     def _notation(self, prim: Token) -> sympy.Expr:
@@ -200,7 +204,7 @@ class FreeReader(ClaimReader, Notation):
             return sympy.Tuple(*(self.expression(s) for s in statements))
         if node.data == "paren" and len(statements) == 2:
             entries = [self.expression(s) for s in statements]
-            if not self.quantum and not all(_operator_like(e) for e in entries):
+            if not self.quantum and not all(operator_like(e) for e in entries):
                 raise TranslationError("[a, b]: an interval or a commutator? A commutator's entries are operators "
                                        "(capitals, hats) or the text is about them", command="[", cause="ambiguous")
             return self._undefined("commutator")(*entries)
@@ -323,7 +327,7 @@ class FreeReader(ClaimReader, Notation):
         for position, term in enumerate(terms):
             bound = {v for big in term.atoms(sympy.Sum, sympy.Product) for v in big.variables}
             for later in terms[position + 1 :]:
-                shown = next((v for v in bound if _mentions_index(later, v)), None)
+                shown = next((v for v in bound if mentions_index(later, v)), None)
                 if shown is not None:
                     raise TranslationError(
                         f"a term after the sum uses its index {shown}: inside the sum, or a free {shown}? Write "
@@ -334,7 +338,7 @@ class FreeReader(ClaimReader, Notation):
         """`z\\bar{z} = |z|^2` in a text about complex quantities: the conjugate, a mean, a Dirac adjoint? Refused."""
         decorated = re.match(r"\\(?:bar|overline)\s*\{?\s*(\\?[A-Za-z]+)", str(atom.prim)) if isinstance(
             atom.prim, Token) and atom.prim.type == "DECOR" else None
-        if self.conjugating and decorated and _written_bare(self.text, decorated.group(1)):
+        if self.conjugating and decorated and written_bare(self.text, decorated.group(1)):
             raise TranslationError(f"{atom.prim} in a text about complex quantities: the conjugate or another quantity?",
                                    command=str(atom.prim).split("{")[0], cause="ambiguous")
 
@@ -348,7 +352,7 @@ class FreeReader(ClaimReader, Notation):
     def check_statement(self, values: list[sympy.Expr]) -> None:
         """What a statement's values mean together, which no one of them shows: see the three checks."""
         for value in values:
-            _no_vacuous_bar(value)
+            no_vacuous_bar(value)
         self._summed_index(values)
         tuples = [v for v in values if isinstance(v, sympy.Tuple)]
         if tuples and any(v.is_number for v in values):  # (a, b) = 1: the gcd, not a pair equal to a number
@@ -361,7 +365,7 @@ class FreeReader(ClaimReader, Notation):
         side is summed over (Einstein's convention) to the physicist, not to the reader: refused. (`A\\phi_k =
         a_k \\phi_k` has k on both sides: an eigen-equation for each k.)"""
         for letter in self.repeated:
-            sides = [letter in _indices_of(value) for value in values]
+            sides = [letter in indices_of(value) for value in values]
             if any(sides) and not all(sides):
                 raise TranslationError(f"the index {letter} on two factors of a product and not on the other side: "
                                        "summed over (Einstein), or not?", command="_", cause="ambiguous")
@@ -370,10 +374,10 @@ class FreeReader(ClaimReader, Notation):
         """`z = x + i y` in a text not about complex quantities, where i is no index: the imaginary unit, or a
         name multiplied? In a text about them, i as an index and as a factor. Refused (`v \\sin i`, an
         inclination, and `P(i)`, a label, stay names)."""
-        if self.complex_note is not None and any(_multiplies_i(v, "j") for v in values):
+        if self.complex_note is not None and any(multiplies_i(v, "j") for v in values):
             raise TranslationError("j multiplied: the imaginary unit (as engineers write it) or a name? Write "
                                    "\\mathrm{j} or \\mathrm{i} for the unit", command="j", cause="ambiguous")
-        if self.complex_note is None or not any(_multiplies_i(v) for v in values):
+        if self.complex_note is None or not any(multiplies_i(v) for v in values):
             return
         if self.conjugating and self.i_index:
             raise TranslationError("i as an index and as a value in a text about complex quantities: the index or "
@@ -618,109 +622,6 @@ def _compound_label(group: Tree) -> bool:
 
 _ITERATE = re.compile(r"\(\\?[A-Za-z]+[+-][0-9]\)")  # `^{(t+1)}`, `^{(k-1)}`: the next or the last iterate
 # (a bracketed superscript, `a^{[l-1]}`, is a layer's label whatever it holds: nobody raises to a bracket)
-
-
-class Labelled(sympy.Indexed):
-    """`x^{(i)}` under a sum over i: the i-th member of a family, printed as written (x^(i)), varying with i."""
-
-    def _sympystr(self, printer) -> str:  # noqa: ANN001 - SymPy's printer
-        return f"{printer._print(self.base)}^({', '.join(printer._print(i) for i in self.indices)})"
-
-
-_INDEX = r"mu|nu|rho|sigma|alpha|beta|[ijklmn]"
-_SUBSCRIPT = re.compile(rf"[^_]+_((?:{_INDEX})+)")  # A_ij, u_j, g_munu: a subscript of index letters only
-
-
-def _indices_of(value: sympy.Basic) -> set[str]:
-    """The index letters in the subscripts of the names of `value` (`A_ij` → {i, j})."""
-    names = [s.name for s in value.free_symbols if isinstance(s, sympy.Symbol)]
-    return {letter for name in names if (m := _SUBSCRIPT.fullmatch(name)) for letter in re.findall(_INDEX, m.group(1))}
-
-
-def _repeated_index(parts: list[tuple[str | None, sympy.Expr]]) -> set[str]:
-    """The index letters written on two factors of one product (`A_{ij} u_j`, `a_i a_i`; `a_i^2` is one)."""
-    seen: list[str] = []
-    for _, factor in parts:
-        base = factor.base if isinstance(factor, sympy.Pow) else factor
-        if isinstance(base, sympy.Symbol):
-            seen.extend(_indices_of(base))
-    return {letter for letter in seen if seen.count(letter) > 1}
-
-
-def _written_bare(text: str, name: str) -> bool:
-    """Whether `name` (z, \\psi) stands somewhere in `text` without a bar over it (z beside \\bar{z})."""
-    unbarred = re.sub(r"\\(?:bar|overline)\s*(?:\{[^{}]*\}|\\?[A-Za-z]+)", " ", text)
-    lead = "" if name.startswith("\\") else r"(?<![\\A-Za-z])"
-    return re.search(lead + re.escape(name) + r"(?![A-Za-z])", unbarred) is not None
-
-
-def _no_vacuous_bar(value: sympy.Expr) -> None:
-    """`\\left. y \\right|_{t=0}`: y does not show t, so the bar says nothing; the author means y(0)."""
-    for bar in value.atoms(AppliedUndef):
-        if str(bar.func) == "at" and len(bar.args) == 3 and bar.args[1] not in bar.args[0].free_symbols:
-            raise TranslationError(f"{bar.args[0]} evaluated at {bar.args[1]} = {bar.args[2]}, which it does not show: "
-                                   f"a function of {bar.args[1]}? Write it so", command="|", cause="ambiguous")
-
-
-def _multiplies_i(value: sympy.Expr, name: str = "i") -> bool:
-    """Whether the name i (or j) multiplies or is raised (`i\\omega L`, `i^i`), as the imaginary unit would be; not
-    `P(i)` or `c_i`, where i labels."""
-    def named(node: sympy.Basic) -> bool:
-        return isinstance(node, sympy.Symbol) and node.name == name
-
-    if not any(map(named, value.free_symbols)):  # a sum's own i is bound: (γλ)^i under \\sum_i
-        return False
-    return any(
-        isinstance(node, (sympy.Mul, sympy.Pow)) and any(map(named, node.args)) for node in sympy.preorder_traversal(value)
-    )
-
-
-def _mentions_index(value: sympy.Expr, index: sympy.Symbol) -> bool:
-    """Whether `value` uses `index` outside any sum over it: i itself, x[i + 1], or a name b_i."""
-    suffix = f"_{index.name}"
-    return index in value.free_symbols or any(
-        isinstance(s, sympy.Symbol) and s.name.endswith(suffix) for s in value.free_symbols
-    )
-
-
-def _one_vector_product(parts: list[tuple[str | None, sympy.Expr]]) -> None:
-    """`\\vec a \\times \\vec b \\times \\vec c`, `\\vec a \\cdot \\vec b \\times \\vec c`: which product first? (A cross
-    product is not associative, and a·(b×c) is not (a·b)c.)"""
-    products = [op for op, _ in parts[1:] if op in ("\\cdot", "\\times")]
-    if len(products) > 1 and any(_is_vector(value) for _, value in parts):
-        raise TranslationError(f"{' '.join(products)} between vectors: which product first? Write parentheses",
-                               command=products[-1], cause="ambiguous")
-
-
-def _one_set_operation(parts: list[tuple[str | None, sympy.Expr]]) -> None:
-    """`A \\cup B \\cup C` is read; `A \\cup B \\cap C` (no agreed precedence) and `2 A \\cup B` are not."""
-    ops = {op for op, _ in parts[1:]}
-    used = {op for op in ops if op and op[1:] in SET_OPERATIONS}
-    if used and len(ops) > 1:
-        raise TranslationError(f"{' '.join(sorted(o or '·' for o in ops))}: which operation binds first? Write "
-                               "parentheses", command=sorted(used)[0], cause="ambiguous")
-
-
-def _no_words_beside(parts: list[tuple[str | None, sympy.Expr]]) -> None:
-    """A quantity in words stands alone between operators: `30\\% \\text{ of the energy}` is a remark on 30 %,
-    not a product."""
-    for position, (op, factor) in enumerate(parts):
-        if not (isinstance(factor, sympy.Symbol) and factor.name.startswith('"')):
-            continue
-        after = parts[position + 1][0] if position + 1 < len(parts) else None
-        if (position and op == "") or after == "":
-            raise TranslationError(f"{factor.name} beside a factor: a remark or a quantity?", command="\\text",
-                                   cause="ambiguous")
-
-
-def _operator_like(value: sympy.Expr) -> bool:
-    """`A`, `\\hat{x}`, `L_z`, `AB`: a name that reads as an operator (a capital or a hat), or a product of them;
-    not `a`, `0`, `t_0` (the ends of an interval)."""
-    names = [value] if isinstance(value, (sympy.Symbol, sympy.Indexed)) else list(value.args) if isinstance(
-        value, sympy.Mul) else []
-    return bool(names) and all(
-        isinstance(n, (sympy.Symbol, sympy.Indexed)) and (str(n)[:1].isupper() or "_hat" in str(n)) for n in names
-    )
 
 
 def _label_text(node: Tree | Token) -> str | None:
