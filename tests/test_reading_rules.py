@@ -181,6 +181,11 @@ def reading(tex: str) -> str:
         # λ_+ and λ_- are two names; x^{(i)} under a sum over i is the i-th member; an inequality after an equation
         # on its row is its condition
         (r"\lambda_+ - \lambda_- = 2", "-lambda_minus + lambda_plus = 2"),
+        # other languages' function names; \mathrm dt is \mathrm{d} t; an optimum's star is no conjugate
+        (r"\mathrm{tg}\, x = \frac{\sin x}{\cos x}", "tan(x) = sin(x)/cos(x)"),
+        (r"\frac{\mathrm d}{\mathrm dt} x(t) = v(t)", "Derivative(x(t), t) = v(t)"),
+        (r"\mathbf{e}_i \cdot \mathbf{e}_j = \delta_{ij}", "dot(e_vec_i, e_vec_j) = delta_ij"),
+        (r"E[R_p] = \sum_i w_i E[R_i]", "E(R_p) = Sum(w[i]*E(R[i]), (i, i_first, i_last))"),
         # a bold ∇ is ∇; an eigen-equation has its index on both sides (no Einstein sum)
         (r"\vec{\nabla} \cdot \vec{v} = 0", "div(v_vec) = 0"),
         (r"\hat{A}\phi_k = a_k \phi_k", "A_hat*phi_k = a_k*phi_k"),
@@ -195,8 +200,6 @@ def reading(tex: str) -> str:
         (r"c = 3\times 10^8\,\mathrm{m/s}", "c = 300000000*m/s"),
         # an upright letter in a subscript is a label, not a unit beside the italic letter (C_V at constant V)
         (r"C_{\rm V} = \frac{Q}{V}", "C_V = Q/V"),
-        # capitals before a one-letter subscript multiply: G M_r (the mass inside r), G I_p (a torsion stiffness)
-        (r"\frac{d\rho}{dr} = -\frac{GM_r}{\sigma^2}\frac{\rho}{r^2}", None),
     ],
 )
 def test_reading(tex, expected):
@@ -294,6 +297,7 @@ def test_condition_stays_a_call():
         # a run of capitals: a name (kinetic energy) or a product (T·R)? Unless the display reorders its letters
         (r"KE = \frac12 mv^2", "KE"),
         (r"TR = I + K_R", "TR"),
+        (r"\frac{d\rho}{dr} = -\frac{GM_r}{\sigma^2}\frac{\rho}{r^2}", "GM"),  # G·M_r, or GM_r as KE_1 is KE at 1?
         # a chemical formula is no product of names
         (r"H_2O = x", "_"),
         # e beside e^x, a logarithm, a limit, an integral or a factorial is Euler's number, not a name
@@ -337,6 +341,21 @@ def test_condition_stays_a_call():
         (r"Z = R + j\omega L", "j"),
         (r"0.333\ldots = \frac{1}{3}", "\\ldots"),
         (r"\mathbf{1}_{x>0} = 1", "_"),
+        # a field under ∇ beside a time derivative; dot products of unit vectors and of letters with norms; a matrix
+        # times a vector; bars around a matrix; the minimum of a sum; a base of logarithm; (Δx)²; δxy; a^{(b^c)}
+        (r"\frac{\partial T}{\partial t} = \alpha \nabla^2 T", "\\nabla"),
+        (r"\hat{x} \cdot \hat{y} = 0", "\\cdot"),
+        (r"u \cdot v = |u||v|\cos\theta", "\\cdot"),
+        (r"\begin{pmatrix} 2 & 1 \\ 1 & 2 \end{pmatrix} \mathbf{v} = 3\mathbf{v}", "\\begin"),
+        (r"\left|\begin{matrix} a & b \\ c & d \end{matrix}\right| = ad - bc", "|"),
+        (r"\min_x f(x) + g(x)", "+"),
+        (r"\log 100 = 2", "\\log"),
+        (r"L_I = 10\log\frac{I}{I_0}", "\\log"),
+        (r"y = \Delta x^2", "\\Delta"),
+        (r"a^{b^c} = a^{(b^c)}", "^"),
+        (r"\sqrt{-1} = i", "i"),
+        (r"(-8)^{1/3} = -2", "^"),
+        (r"N = 1,000,000", ","),
         # -1^n, sin θ/2, f^{-1}(f(x)): TeX's reading is not the author's
         (r"y = -1^n", "-1^"),
         (r"y = \sin\theta/2", "/"),
@@ -447,3 +466,9 @@ def test_a_labelled_member_of_a_sum_is_the_member_written_outside_it():
 def test_a_conjugate_bar_in_a_note_about_complex_quantities_is_refused():
     with pytest.raises(TranslationError):
         read_display(r"z\bar{z} = |z|^2", Scope(), complex_note=True)
+
+
+def test_an_optimum_star_is_no_conjugate_even_in_a_note_about_complex_quantities():
+    assert read_display(r"\theta^* = \arg\max_\theta L(\theta)", Scope(), complex_note=True) == (
+        "theta_star = argmax(L(theta), theta)"
+    )

@@ -183,8 +183,8 @@ _IMPLICATIONS = {"Rightarrow": "⟹", "Longrightarrow": "⟹", "implies": "⟹",
 def _values_listed(reader: FreeReader, statements: list[Tree], related: list[bool]) -> Statement | None:
     """`l = 0, 1, 2, \\dots`, `j = 1, \\ldots, n`: the values a name takes, listed after commas; it is in that
     set. None for anything else."""
-    if len(statements) < 2 or not related[0] or any(related[1:]):
-        return None
+    if len(statements) < 2 or not related[0] or any(related[1:]) or re.search(r"\d,\d", reader.text):
+        return None  # 1,000,000 and 0,5 are numbers, not lists
     if any(separators != [","] for separators in reader.separators[1:]):
         return None
     sums, relations = reader.relation(statements[0])
@@ -448,6 +448,7 @@ def _build_statements(reader: FreeReader, statements: list[Tree]) -> list[Statem
     if {"for all", "for some"} <= {line.link for line in lines}:  # ∀ε ∃δ is not ∃δ ∀ε: the order is the meaning
         raise TranslationError("\\forall and \\exists in one display: quantifiers in order are not read",
                                command="\\exists", cause="unsupported-construct")
+    _no_field_of_time(reader.applied, lines)
     for mapping in (_differentiated(reader.applied), _family_members(lines)):
         if mapping:
             lines = [replace(s, values=tuple(v.xreplace(mapping) for v in s.values)) for s in lines]
@@ -495,9 +496,21 @@ def _member_indices(base: str, written: str, families: dict, index_names: set[st
         return [sympy.Integer(written)] if base in families and rank == 1 else []
     if written in index_names and rank == 1:
         return [names.get(written, sympy.Symbol(written))]
-    if base in families and len(written) == rank:
-        return [names.get(letter, sympy.Symbol(letter)) for letter in written]
+    if base in families and len(written) == rank and set(written) <= index_names | set("ijklmn"):
+        return [names.get(letter, sympy.Symbol(letter)) for letter in written]  # not R_p, a portfolio's label
     return []
+
+
+_SPATIAL = frozenset({"grad", "div", "curl", "laplacian"})
+
+
+def _no_field_of_time(applied: dict[str, set[sympy.Expr]], lines: list[Statement]) -> None:
+    """`\\partial_t T = \\alpha \\nabla^2 T`: T differentiated by t only would be T(t), whose ∇² is 0; the author means a
+    field of position and time. Refused where ∇ stands beside a derivative that makes a function of one variable."""
+    spatial = any(str(a.func) in _SPATIAL for s in lines for v in s.values for a in v.atoms(sympy.core.function.AppliedUndef))
+    if applied and spatial:
+        raise TranslationError("∇ of what a derivative makes a function of one variable: a field of position too?",
+                               command="\\nabla", cause="ambiguous")
 
 
 def _differentiated(applied: dict[str, set[sympy.Expr]]) -> dict[sympy.Basic, sympy.Expr]:
@@ -511,6 +524,8 @@ def _differentiated(applied: dict[str, set[sympy.Expr]]) -> dict[sympy.Basic, sy
                 f"{name}(u(x))? Write {name}(x, y) or the chain", command=name, cause="ambiguous",
             )
         call = next(iter(calls))
+        if any(str(a) == name for a in call.args):  # \frac{dx}{dx}: x a function of itself
+            raise TranslationError(f"d{name}/d{name}", command=name, cause="unsupported-construct")
         functions.update({sympy.Symbol(name): call, sympy.Symbol(name, commutative=False): call})
     return functions
 

@@ -142,7 +142,6 @@ _UPRIGHT_OR_SCRIPT = re.compile(
     r"\\(?:rm|mathrm|text[a-z]*|operatorname\*?|mathsf|mathit|mbox)\s*(?:\{[^{}]*\}|\s+[A-Za-z]+)"
     r"|[_^]\s*(?:\{(?:[^{}]|\{[^{}]*\})*\}|\\?[A-Za-z0-9]+)"
 )
-_SUBSCRIPTED_CAPITAL = re.compile(r"(?<!\\)([A-Z])\s*_\s*(?:\{\s*[A-Za-z0-9]\s*\}|[A-Za-z0-9])(?![A-Za-z0-9])")
 
 
 def _orders(run: str) -> list[tuple[str, ...]]:
@@ -150,15 +149,14 @@ def _orders(run: str) -> list[tuple[str, ...]]:
     return list(itertools.permutations(run))
 
 
-_CAPITALS_RUN = re.compile(r"(?<![\\A-Za-z])[A-Z]{2,4}(?![A-Za-z§])")
+_CAPITALS_RUN = re.compile(r"(?<![\\A-Za-z])[A-Z]{2,4}(?![A-Za-z])")
 
 
 def repeated_capitals(tex: str) -> TranslationError | None:
     """`KE = \\frac12 mv^2`, `\\frac{TP}{TP + FP}`, `PV = nRT`: a run of capitals is a name to one author (kinetic
     energy, true positives) and a product to another (pressure times volume); TeX sets both alike. Read as a
     product only where the display writes the same letters in another order (`EF + FE`, `AB = BA`: operators)."""
-    marked = _SUBSCRIPTED_CAPITAL.sub(r"\1§", tex)  # G M_r: the mass inside r, times G (a product)
-    italic = _UPRIGHT_OR_SCRIPT.sub(" ", marked)  # {\\rm SNR}, n_{AB}, R^{ISCO}: names and labels already
+    italic = _UPRIGHT_OR_SCRIPT.sub(" ", tex)  # {\\rm SNR}, n_{AB}, R^{ISCO}: names and labels already
     runs = [m.group() for m in _CAPITALS_RUN.finditer(italic)]
     for run in runs:
         reordered = any(re.search(r"\s*".join(other), italic) for other in map("".join, _orders(run)) if other != run)
@@ -462,6 +460,23 @@ bold_indicator = _Written(  # `\mathbf{1}_{x > 0}`: the indicator of x > 0
 )
 
 
+matrix_bars = _Written(  # `\left|\begin{matrix} … \end{matrix}\right|`, `Vmatrix`: a determinant or a norm
+    re.compile(r"(?:\\left\s*)?\|\s*\\begin\s*\{[pbB]?matrix\}|\\begin\s*\{Vmatrix\}"),
+    "{0}: bars around a matrix: its determinant or its norm? Write \\det or vmatrix", "|",
+)
+log_base = _Written(  # `\log 100 = 2`, `10\log\frac{I}{I_0}` (decibels), `\log 2 \approx 0.301`: base 10, not e
+    re.compile(r"\\log(?![A-Za-z_])\s*(?:\\left\s*)?\(?\s*[0-9]|(?<![0-9.])(?:10|20)\s*\\log(?![A-Za-z_])|\\log_\s*\{?\s*e\b"),
+    "{0}: the logarithm to which base (e, 10, 2)? Write \\ln or \\log_{{10}}", "\\log",
+)
+increment_power = _Written(  # `\Delta x^2`: (Δx)² or Δ(x²)? `\delta x y`: δx·y or δ·x·y?
+    re.compile(r"\\Delta\s*[A-Za-z]\s*\^|\\delta\s*[A-Za-z]\s*[A-Za-z\\(]"),
+    "{0}: an increment, or a constant times the names? Write parentheses", "\\Delta",
+)
+power_in_parentheses = _Written(  # `a^{(b^c)}`: the power b^c in parentheses, not a label
+    re.compile(r"\^\s*\{\s*\([^()]*\^[^()]*\)\s*\}"), "{0}: a label or a power in parentheses?", "^",
+)
+
+
 _ONE_NAME = r"(?:\\[A-Za-z]+|[A-Za-z])(?:\s*_\s*(?:\{[^{}]*\}|\\?[A-Za-z0-9]+))?(?:\s*\^\s*(?:\{[^{}]*\}|\\?[A-Za-z0-9]+))?"
 _NAME_IN_BRACKETS = re.compile(  # `[G_F] \cdot [\psi]^4`: not after a name, where `E[X]` applies E
     r"(?:\A|[=+\-*/(,&0-9]|\\(?:cdot|times|quad|qquad|sim|propto|approx|simeq|[,;:! ]))\s*(?:\\left\s*)?\[\s*"
@@ -504,7 +519,7 @@ DOUBTS: tuple[Callable[[str], TranslationError | None], ...] = (
     transpose_or_power, labelled_base, iterated_function, braces_after_function, determinant_bars,
     euler_or_name, minus_one_power, function_over, dimensionless_number, transform_braces, bracket_then_call,
     operator_derivative, difference_operator, upper_index, pi_as_name, repeating_decimal,
-    bold_indicator, e_notation,
+    bold_indicator, matrix_bars, log_base, increment_power, power_in_parentheses, e_notation,
 )
 
 

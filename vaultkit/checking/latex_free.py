@@ -161,7 +161,9 @@ _SEMICOLON_ARGUMENT = re.compile(  # p(x; θ), dΦ_2(P; p_1, p_2), p(y^{(i)} | x
 _PLACEHOLDER = re.compile(r"\(\s*\\cdot\s*\)")
 _FONT_GROUP = re.compile(r"\\(rm|it|bf)\s*\{([^{}]*)\}")  # \rm{kNm} is \mathrm{kNm}
 # A font switch makes the word after it one upright name: `{\rm km}` is the unit km, not k·m; `{\rm d}` is d.
-_FONT_SWITCH = re.compile(r"\\(rm|it|bf|mathrm|mathit|mathbf)(?![A-Za-z])\s*([A-Za-z]+)")
+_FONT_SWITCH = re.compile(  # `{\rm kg}`: a switch takes the word; `\mathrm dt`: a command one letter (\mathrm{d} t)
+    r"\\(rm|it|bf)(?![A-Za-z])\s*([A-Za-z]+)|\\(mathrm|mathit|mathbf)(?![A-Za-z])\s*([A-Za-z])"
+)
 # `{\rm sw, AU}`: every word of a switched group is upright (the second is not A·U)
 _SWITCHED_WORDS = re.compile(r"(\{\s*\\(?:rm|it|bf)(?![A-Za-z])\s*[A-Za-z]+)((?:\s*,\s*[A-Za-z]+)+)(\s*\})")
 _UNIT_NOTE = re.compile(
@@ -355,7 +357,7 @@ def _notation(text: str) -> str:
     text = _FONT_GROUP.sub(lambda m: f"\\math{m.group(1)}{{{m.group(2)}}}", text)
     text = _UNIT_NOTE.sub(" ", text)  # units in brackets after a quantity say how it is measured
     text = _SWITCHED_WORDS.sub(lambda m: m.group(1) + re.sub(r"[A-Za-z]+", r"\\rm \g<0>", m.group(2)) + m.group(3), text)
-    text = _FONT_SWITCH.sub(lambda m: f"\\math{m.group(1).removeprefix('math')}{{{m.group(2)}}}", text)
+    text = _FONT_SWITCH.sub(lambda m: f"\\math{(m.group(1) or m.group(3)).removeprefix('math')}{{{m.group(2) or m.group(4)}}}", text)
     text = _BRACED_WORD.sub(r" \1 ", text)  # {\rm or}, {\mathrm{for}}: a word, not a group
     text = _FONT_IN_DECORATION.sub(r"\\\1{\2}", text)
     for pattern, replacement in _ARG_OPT:

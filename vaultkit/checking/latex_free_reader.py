@@ -20,7 +20,7 @@ from .latex_calculus import Variables
 from .latex_doubts import refuse_bare_functions, refuse_index_in_exponent
 from .latex_free import is_complex, prepare
 from .latex_meaning import (
-    Labelled, indices_of, mentions_index, multiplies_i, no_vacuous_bar, no_words_beside, one_set_operation,
+    Labelled, indices_of, mentions_index, no_matrix_then_factor, multiplies_i, no_vacuous_bar, no_words_beside, one_set_operation,
     one_vector_product, operator_like, repeated_index, written_bare,
 )
 from .latex_names import _base_name
@@ -41,6 +41,7 @@ _ORDER_RELATIONS = {
 }
 
 
+_OPTIMUM = re.compile(r"\\arg\s*(?:max|min)|\\(?:argmax|argmin|max|min)(?![A-Za-z])")  # θ^* = argmax: an optimum
 _NAME_TOKENS = frozenset({"LETTER", "SYM", "NAMED", "DECOR"})
 
 
@@ -79,7 +80,7 @@ class FreeReader(ClaimReader, Notation):
         self.literal_order = (_OPERATORS.search(prepared) or _COMMUTATOR.search(prepared)) is not None
         self.bare_operators = frozenset(re.sub(r"\s+", "", m.group(1)) for m in _BARE_OPERATOR.finditer(prepared))
         if self.complex_note is not None:  # a reader's guesses, never a claim's: x^* and i by what the text is about
-            self.conjugating = self.complex_note or self.literal_order or is_complex(tex)
+            self.conjugating = (self.complex_note or self.literal_order or is_complex(tex)) and not _OPTIMUM.search(prepared)
             index = self.i_index = _I_AS_INDEX.search(prepared) is not None
             self.imaginary_i = self.conjugating and not index
             if self.conjugating and index:
@@ -155,6 +156,10 @@ class FreeReader(ClaimReader, Notation):
             return self._undefined(SET_OPERATIONS[op[1:]])(left, right)
         if op in ("\\cdot", "\\times") and _is_vector(left) and _is_vector(right):
             return self._undefined("dot" if op == "\\cdot" else "cross")(left, right)
+        if op == "\\cdot" and all(self._written_as_vector(v) for v in (left, right)):
+            raise TranslationError(  # \\hat x \\cdot \\hat y = 0, u \\cdot v = |u||v|\\cos\\theta: a dot product of vectors
+                f"{left} \\cdot {right}: a dot product of vectors, or a product? Write \\mathbf or \\vec for vectors",
+                command=op, cause="ambiguous")
         if op in ("\\cdot", "\\times") and _is_vector(left) != _is_vector(right) \
                 and not (left.is_number or right.is_number):
             raise TranslationError(  # \\hat n \\cdot \\vec E, \\vec a \\times (\\vec b \\times \\vec c)
@@ -191,6 +196,7 @@ class FreeReader(ClaimReader, Notation):
         if not self.explicit_sums:  # where the display writes its sums, an index twice is no convention
             self.repeated |= repeated_index(parts)
         one_set_operation(parts)
+        no_matrix_then_factor(parts)
         one_vector_product(parts)
         return super()._combine(_joined_denominators(parts) if self.exponents else parts)
 
@@ -326,6 +332,8 @@ class FreeReader(ClaimReader, Notation):
                                    command="d", cause="ambiguous")
         for position, term in enumerate(terms):
             bound = {v for big in term.atoms(sympy.Sum, sympy.Product) for v in big.variables}
+            bound |= {a.args[1] for a in term.atoms(AppliedUndef)  # \\min_x f(x) + g(x): g inside the min?
+                      if str(a.func) in ("min", "max", "argmin", "argmax") and len(a.args) == 2 and a.args[1].is_Symbol}
             for later in terms[position + 1 :]:
                 shown = next((v for v in bound if mentions_index(later, v)), None)
                 if shown is not None:
@@ -333,6 +341,18 @@ class FreeReader(ClaimReader, Notation):
                         f"a term after the sum uses its index {shown}: inside the sum, or a free {shown}? Write "
                         "parentheses", command="+", cause="ambiguous",
                     )
+
+    def _written_as_vector(self, value: sympy.Expr) -> bool:
+        """A unit vector `\\hat x`, or a letter the display writes with a norm or components (`|u|`, `\\|A\\|`,
+        `q_i`)."""
+        if not isinstance(value, sympy.Symbol):
+            return False
+        if value.name.endswith("_hat"):
+            return True
+        name = re.escape(value.name)
+        return len(value.name) == 1 and re.search(
+            rf"\\\|\s*{name}\s*\\\||(?<![\\A-Za-z])\|\s*{name}\s*\||(?<![\\A-Za-z]){name}\s*_\s*\{{?\s*[ijk](?![A-Za-z])",
+            self.text) is not None
 
     def _conjugate_or_name(self, atom: _Atom) -> None:
         """`z\\bar{z} = |z|^2` in a text about complex quantities: the conjugate, a mean, a Dirac adjoint? Refused."""
@@ -354,6 +374,11 @@ class FreeReader(ClaimReader, Notation):
         for value in values:
             no_vacuous_bar(value)
         self._summed_index(values)
+        for value in values:  # (-8)^{1/3} = -2: the real root, not SymPy's principal one
+            if any(p.base.is_number and p.base.is_negative and p.exp.is_Rational and not p.exp.is_integer
+                   for p in value.atoms(sympy.Pow)):
+                raise TranslationError("a root of a negative number: the real one or the principal one?",
+                                       command="^", cause="ambiguous")
         tuples = [v for v in values if isinstance(v, sympy.Tuple)]
         if tuples and any(v.is_number for v in values):  # (a, b) = 1: the gcd, not a pair equal to a number
             raise TranslationError(f"{tuples[0]} beside a number: a pair, or the gcd?", command="(",
@@ -377,6 +402,9 @@ class FreeReader(ClaimReader, Notation):
         if self.complex_note is not None and any(multiplies_i(v, "j") for v in values):
             raise TranslationError("j multiplied: the imaginary unit (as engineers write it) or a name? Write "
                                    "\\mathrm{j} or \\mathrm{i} for the unit", command="j", cause="ambiguous")
+        if self.complex_note is not None and not self.conjugating and any(
+                isinstance(v, sympy.Symbol) and v.name == "i" for v in values):  # \\sqrt{-1} = i
+            raise TranslationError("i alone as a side: the imaginary unit or a name?", command="i", cause="ambiguous")
         if self.complex_note is None or not any(multiplies_i(v) for v in values):
             return
         if self.conjugating and self.i_index:

@@ -92,6 +92,15 @@ def one_vector_product(parts: Parts) -> None:
                                command=products[-1], cause="ambiguous")
 
 
+def no_matrix_then_factor(parts: Parts) -> None:
+    """`\\begin{pmatrix} 2 & 1 \\\\ 1 & 2 \\end{pmatrix} \\mathbf{v}`: a matrix times a vector, which SymPy would
+    multiply into every entry; a factor after a matrix is refused (a number before it scales it)."""
+    for (_, left), (_, right) in zip(parts, parts[1:]):
+        if isinstance(left, sympy.MatrixBase) and not isinstance(right, sympy.MatrixBase) and not right.is_number:
+            raise TranslationError("a matrix times what follows it: a vector, or a scalar? Not read", command="\\begin",
+                                   cause="ambiguous")
+
+
 def one_set_operation(parts: Parts) -> None:
     """`A \\cup B \\cup C` is read; `A \\cup B \\cap C` (no agreed precedence) and `2 A \\cup B` are not."""
     ops = {op for op, _ in parts[1:]}

@@ -199,7 +199,7 @@ def _is_vector(value: sympy.Expr) -> bool:
         return True
     if isinstance(value, (sympy.Symbol, AppliedUndef)):
         name = value.name if isinstance(value, sympy.Symbol) else value.func.__name__
-        return name.endswith("_vec") or name in ("grad", "curl", "cross")
+        return re.search(r"_vec(?:_|$)", name) is not None or name in ("grad", "curl", "cross")
     return False
 
 

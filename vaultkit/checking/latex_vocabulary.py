@@ -50,6 +50,8 @@ _SYMBOLS = _GREEK | frozenset(_VARIANTS) | frozenset({"hbar", "infty", "pi", "el
 _FUNCTIONS: dict[str, Callable[..., sympy.Expr]] = {
     "sin": sympy.sin, "cos": sympy.cos, "tan": sympy.tan, "cot": sympy.cot, "sec": sympy.sec, "csc": sympy.csc,
     "sinh": sympy.sinh, "cosh": sympy.cosh, "tanh": sympy.tanh, "coth": sympy.coth,
+    "tg": sympy.tan, "ctg": sympy.cot, "sen": sympy.sin, "sh": sympy.sinh, "ch": sympy.cosh, "th": sympy.tanh,
+    "arctg": sympy.atan,  # the names of Russian, Spanish and Portuguese notes
     "arcsin": sympy.asin, "arccos": sympy.acos, "arctan": sympy.atan,
     "exp": sympy.exp, "ln": sympy.log, "log": sympy.log,
     "max": sympy.Max, "min": sympy.Min, "Re": sympy.re, "Im": sympy.im,
