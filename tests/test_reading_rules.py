@@ -61,7 +61,7 @@ def reading(tex: str) -> str:
         # every second & of an aligned line starts a new column: two equations
         (r"\begin{aligned} x + y &= 3 & x - y &= 1 \end{aligned}", "x + y = 3\nx - y = 1"),
         # an arrow between two equations leads from one to the next
-        (r"\log(a) = 0 \, \rightarrow \, \bar{n} = N p", "log(a) = 0\nn_bar = N*p"),
+        (r"\log(a) = 0 \, \rightarrow \, \bar{n} = N p", "log(a) = 0 → n_bar = N*p"),
         # thousands, a unit's brackets, every word of a switched group
         (r"T \sim 30{,}000 \; {\rm K} \; {\rm [K]} + \rho_{\rm sw, AU}", "T sim 30000*K + rho[sw, AU]"),
         # cases are a piecewise value, each row a value and its condition; "otherwise" is the rest
@@ -472,3 +472,9 @@ def test_an_optimum_star_is_no_conjugate_even_in_a_note_about_complex_quantities
     assert read_display(r"\theta^* = \arg\max_\theta L(\theta)", Scope(), complex_note=True) == (
         "theta_star = argmax(L(theta), theta)"
     )
+
+
+def test_a_starred_space_among_maps_is_refused():
+    """V^* beside ⊗ or → is the dual space, not a conjugate."""
+    with pytest.raises(TranslationError):
+        read_display(r"V^* \otimes W \cong \mathrm{Hom}(V, W)", Scope(), complex_note=True)

@@ -331,7 +331,7 @@ class Statement:
     relations: tuple[str, ...]  # "=", "<", "\\approx", … as written (commands keep their backslash)
     continued: bool
     line: int
-    link: str = ""  # how it follows the statement before: "" (beside it), "⟹", "⟺", "or" (the lower signs of a
+    link: str = ""  # how it follows the statement before: "" (beside it), "⟹", "⟺", "→" (an arrow), "or" (the lower signs of a
     # display with ±), or a condition's word ("if")
 
 
@@ -400,7 +400,7 @@ def _joined(statement: Statement) -> str:
         return "\n"
     if statement.link == "or":
         return "\n or "
-    return f" {statement.link} " if statement.link in ("⟹", "⟺", "and") else f", {statement.link} "
+    return f" {statement.link} " if statement.link in ("⟹", "⟺", "→", "and") else f", {statement.link} "
 
 
 def _printed(statement: Statement) -> str:
@@ -442,7 +442,7 @@ def _build_statements(reader: FreeReader, statements: list[Tree]) -> list[Statem
         line = _line_of(statement)
         for part, (part_values, part_relations) in enumerate(_between_arrows(values, [str(r) for r in relations])):
             made = Statement(tuple(part_values), tuple(part_relations), continued and part == 0, line,
-                             link if part == 0 else "")
+                             link if part == 0 else "→")  # f = x^2 \\to f' = 2x: led to, on the same line
             lines.append(_condition_of(lines, made, reader.separators[position]))
     _no_premises(lines)
     if {"for all", "for some"} <= {line.link for line in lines}:  # ∀ε ∃δ is not ∃δ ∀ε: the order is the meaning

@@ -477,6 +477,22 @@ power_in_parentheses = _Written(  # `a^{(b^c)}`: the power b^c in parentheses, n
 )
 
 
+_SPACE_STARRED = re.compile(
+    r"(?:\\math(?:cal|bb|scr|frak)\s*\{\s*[A-Za-z]\s*\}|(?<![\\A-Za-z])[A-Z])\s*\^\s*(?:\*|\{\s*\*\s*\}|\\ast)"
+)
+_AMONG_SPACES = re.compile(r"\\(?:to|in|otimes|oplus|cong|subset|subseteq|rightarrow|mapsto|simeq)(?![A-Za-z])")
+
+
+def dual_space(tex: str) -> TranslationError | None:
+    """`V^* \\otimes W`, `\\mathcal{H}^* \\to \\mathbb{C}`: among spaces and maps, a starred space is its dual, not a
+    conjugate."""
+    starred = _SPACE_STARRED.search(tex)
+    if starred is not None and (_AMONG_SPACES.search(tex) or starred.group().startswith("\\math")):
+        return TranslationError(f"{starred.group()}: a dual space, an adjoint or a conjugate?", command="^*",
+                                cause="ambiguous")
+    return None
+
+
 _ONE_NAME = r"(?:\\[A-Za-z]+|[A-Za-z])(?:\s*_\s*(?:\{[^{}]*\}|\\?[A-Za-z0-9]+))?(?:\s*\^\s*(?:\{[^{}]*\}|\\?[A-Za-z0-9]+))?"
 _NAME_IN_BRACKETS = re.compile(  # `[G_F] \cdot [\psi]^4`: not after a name, where `E[X]` applies E
     r"(?:\A|[=+\-*/(,&0-9]|\\(?:cdot|times|quad|qquad|sim|propto|approx|simeq|[,;:! ]))\s*(?:\\left\s*)?\[\s*"
@@ -519,7 +535,7 @@ DOUBTS: tuple[Callable[[str], TranslationError | None], ...] = (
     transpose_or_power, labelled_base, iterated_function, braces_after_function, determinant_bars,
     euler_or_name, minus_one_power, function_over, dimensionless_number, transform_braces, bracket_then_call,
     operator_derivative, difference_operator, upper_index, pi_as_name, repeating_decimal,
-    bold_indicator, matrix_bars, log_base, increment_power, power_in_parentheses, e_notation,
+    bold_indicator, dual_space, matrix_bars, log_base, increment_power, power_in_parentheses, e_notation,
 )
 
 
