@@ -1111,7 +1111,8 @@ from vaultkit.checking.latex import read_display  # noqa: E402
         (r"B^\dagger = \begin{pmatrix} -i & -1 \\ 1 & i \end{pmatrix}", "Dagger(B) = Matrix([ [-I, -1], [ 1, I]])"),
         # a star names an optimum or a true distribution, and conjugates in a quantum context
         (r"H(p^*) = \theta^* + q^*(x)", "H(p_star) = theta_star + q_star(x)"),
-        (r"H(p^*) = \hbar \psi^*(x)", "H(conjugate(p)) = hbar*conjugate(psi(x))"),
+        (r"H(c^*) = \hbar \psi^*(x)", "H(conjugate(c)) = hbar*conjugate(psi(x))"),
+        (r"H(p^*) = \hbar \psi^*(x)", None),  # p^*: a conjugate, or a rest frame's momentum?
         (r"\langle j| \hat{A}|k\rangle = \langle k| \hat{A} | j \rangle^{*}", "<j|*A_hat*|k> = conjugate(<k|)*conjugate(A_hat)*conjugate(|j>)"),
         (r"\langle A \rangle = \int \psi^*(x) \hat{A} \psi(x) dx", "expectation(A) = Integral(conjugate(psi(x))*A_hat*psi(x), x)"),
         # words: functions written without a backslash, capitalised names of functions, conditions after commas

@@ -61,6 +61,7 @@ def test_ambiguous_words_are_found_outside_text():
 
 
 def test_complex_quantities_are_recognised():
-    assert is_complex(r"\psi^*\psi") and is_complex(r"\hat{H}") and is_complex(r"(a + b)^*")
+    assert is_complex(r"\psi^*\psi") and is_complex(r"\hat{H} \psi") and is_complex(r"(a + b)^*")
+    assert not is_complex(r"\hat{y} = w^* x")  # a hat alone is an estimate (statistics), w^* an optimum
     assert is_complex("x", r"\langle a \rangle")  # any of several texts
     assert not is_complex(r"H(p^*) = \theta^*")

@@ -478,3 +478,27 @@ def test_a_starred_space_among_maps_is_refused():
     """V^* beside ⊗ or → is the dual space, not a conjugate."""
     with pytest.raises(TranslationError):
         read_display(r"V^* \otimes W \cong \mathrm{Hom}(V, W)", Scope(), complex_note=True)
+
+
+@pytest.mark.parametrize(
+    ("tex", "expected"),
+    [
+        # a justification after && is why the row holds, not a row of the chain (a difference of powers)
+        (r"\begin{aligned} b^n-a^n &\leq (b-a) c && a^k\leq b^k \\ &= d \end{aligned}",
+         "-a**n + b**n leq c*(-a + b)\nc*(-a + b) = d"),
+        # E_n^{(T)} is the member n of the family E^(T) that E_{n+1}^{(T)} belongs to (an Efimov ratio)
+        (r"\frac{E_{n+1}^{(T)}}{E_n^{(T)}} = e^{2\pi/s_0}", "E^(T)[n + 1]/E^(T)[n] = exp(2*pi/s_0)"),
+        # sin^2 x without backslashes is sin(x)^2; a hat alone is an estimate, w^* beside it an optimum
+        (r"y = sin^2 x + cos^2 x", "y = sin(x)**2 + cos(x)**2"),
+        (r"\hat y = w^* x", "y_hat = w_star*x"),
+    ],
+)
+def test_rows_justifications_families_and_stars(tex, expected):
+    assert reading(tex) == expected
+
+
+@pytest.mark.parametrize("tex", [r"E_3^* = \frac{s - s_{12}}{2\sqrt{s}}", r"A^* = A"])
+def test_a_star_on_a_frame_quantity_or_an_operator_is_refused_in_a_complex_note(tex):
+    """p^* in the centre-of-mass frame, A^* the adjoint: not the conjugate of a number."""
+    with pytest.raises(TranslationError):
+        read_display(tex, Scope(), complex_note=True)

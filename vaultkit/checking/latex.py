@@ -456,6 +456,7 @@ def _build_statements(reader: FreeReader, statements: list[Tree]) -> list[Statem
 
 
 _MEMBER = re.compile(r"(.+)_([A-Za-z]+|[0-9]+)")
+_MEMBER_LABELLED = re.compile(r"(.+?)_([A-Za-z]+|[0-9]+)\^(\(.+\))")
 _LABEL_MEMBER = re.compile(r"(.+)\^\((\w+)\)")
 
 
@@ -477,7 +478,14 @@ def _family_members(lines: list[Statement]) -> dict[sympy.Basic, sympy.Expr]:
             index = sympy.Integer(written) if written.isdigit() else names.get(written, sympy.Symbol(written))
             mapping[symbol] = labelled[label.group(1)](families[label.group(1)][0], index)
             continue
-        match = _MEMBER.fullmatch(name)
+        labelled_name = _MEMBER_LABELLED.fullmatch(name)  # E_n^{(T)} beside E^{(T)}_{n+1}: the family E^(T)
+        match = _MEMBER.fullmatch(name) if labelled_name is None else None
+        if labelled_name is not None and f"{labelled_name.group(1)}^{labelled_name.group(3)}" in families:
+            base_name = f"{labelled_name.group(1)}^{labelled_name.group(3)}"
+            indices = _member_indices(base_name, labelled_name.group(2), families, index_names, names)
+            if indices:
+                mapping[symbol] = families[base_name][0][tuple(indices)]
+            continue
         if match is None:
             continue
         indices = _member_indices(match.group(1), match.group(2), families, index_names, names)

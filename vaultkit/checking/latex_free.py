@@ -23,6 +23,7 @@ _ALIGNING = re.compile(
     r"\\(?:begin|end)\s*\{(?:aligned|align\*?|equation\*?|gather\*?|gathered|split|multline\*?|eqnarray\*?)\}"
     r"|\\(?:begin|end)\s*\{(?:alignat\*?|alignedat)\}(?:\s*\{[0-9]+\})?"
 )
+_JUSTIFICATION = re.compile(r"&&(?:(?!\\\\|&|\\end\s*\{).)*?(?=\\\\|\\end\s*\{|\Z)", re.S)
 _PLACEMENT = re.compile(r"(\\begin\s*\{(?:aligned|gathered|alignedat|array)\}(?:\s*\{[0-9]+\})?)\s*\[\s*[tbc]\s*\]")
 _MATRIX = re.compile(r"\\begin\s*\{([pbBvV]?matrix)\}(.*?)\\end\s*\{\1\}", re.S)
 _UNBRACED_KET = re.compile(r"\\(ket|bra)\s*(\\[A-Za-z]+|[A-Za-z0-9])(?![A-Za-z])")
@@ -229,7 +230,7 @@ _NAMED_GROUP = re.compile(
     r"\\(?:text[a-z]*|math[a-z]*|operatorname\*?|mbox|label|tag|begin|end)\s*\{[^{}]*\}"
     r"|\\vkmatrix\{[a-zA-Z]+\}\{[0-9a-f]*\}|\\vkcases\{[0-9a-f]*\}"  # cells and cases, hex-encoded by prepare
 )
-_BARE_FUNCTION = re.compile(r"(?<![\\a-z])(sinh|cosh|tanh|sin|cos|tan|log|ln|exp)(?=\s*[(A-Z\\{0-9]|\s+[A-Za-z])")
+_BARE_FUNCTION = re.compile(r"(?<![\\a-z])(sinh|cosh|tanh|sin|cos|tan|log|ln|exp)(?=\s*[(A-Z\\{0-9^]|\s+[A-Za-z])")
 _WORD_CALL = re.compile(r"(?<![\\A-Za-z])([A-Z][a-z]{2,})(?=\s*\()")
 
 
@@ -275,10 +276,10 @@ def _words(text: str) -> str:
     return _WORD_CALL.sub(r"\\operatorname{\1}", text)
 
 
-# Signs that a text is about complex quantities, where x^* is the conjugate of x: wave functions, ħ,
-# operators and adjoints, bra-kets, the imaginary unit, a conjugated group `(…)^*`.
+# Signs that a text is about complex quantities, where x^* is the conjugate of x: wave functions, ħ, adjoints,
+# bra-kets, the imaginary unit, a conjugated group `(…)^*` (not a hat: an estimate in statistics, ŷ).
 _COMPLEX = re.compile(
-    r"\\(?:psi|Psi|hbar|hat|dagger|dag|ket|bra|braket|langle|rangle|mathrm\s*\{\s*i\s*\}|imath)(?![A-Za-z])"
+    r"\\(?:psi|Psi|hbar|dagger|dag|ket|bra|braket|langle|rangle|mathrm\s*\{\s*i\s*\}|imath)(?![A-Za-z])"
     r"|[)\]}>]\s*\^\s*\{?\s*(?:\*|\\ast)"
 )
 
@@ -301,6 +302,7 @@ def _layout(text: str) -> str:
     text = _PLACEMENT.sub(r"\1", text)  # \begin{aligned}[t]: a placement, not a factor t
     text = _SYSTEM.sub(_system, text)
     text = _CASES.sub(lambda m: f"\\vkcases{{{m.group(1).encode().hex()}}}", text)  # read row by row later
+    text = _JUSTIFICATION.sub(" ", text)  # `&= … && a^k \le b^k \\`: why the row holds, not a row of the chain
     text = _ALIGNING.sub(" ", text)
     text = _LINE_SPACING.sub(r"\\\\ ", text)  # the space after a line break is layout
     text = _SPACING.sub(r"\\quad ", text)

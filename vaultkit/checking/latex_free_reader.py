@@ -41,6 +41,8 @@ _ORDER_RELATIONS = {
 }
 
 
+# what a star conjugates in a text about complex quantities: wave functions, amplitudes, complex numbers
+_CONJUGATED = re.compile(r"(?:psi|Psi|phi|Phi|chi|varphi|alpha|beta|gamma|xi|eta|zeta|z|w|c|a|b|u|v|f|g|h)(?:_\w+)?")
 _OPTIMUM = re.compile(r"\\arg\s*(?:max|min)|\\(?:argmax|argmin|max|min)(?![A-Za-z])")  # θ^* = argmax: an optimum
 _NAME_TOKENS = frozenset({"LETTER", "SYM", "NAMED", "DECOR"})
 
@@ -80,7 +82,8 @@ class FreeReader(ClaimReader, Notation):
         self.literal_order = (_OPERATORS.search(prepared) or _COMMUTATOR.search(prepared)) is not None
         self.bare_operators = frozenset(re.sub(r"\s+", "", m.group(1)) for m in _BARE_OPERATOR.finditer(prepared))
         if self.complex_note is not None:  # a reader's guesses, never a claim's: x^* and i by what the text is about
-            self.conjugating = (self.complex_note or self.literal_order or is_complex(tex)) and not _OPTIMUM.search(prepared)
+            # (not operators alone: a hat is an estimate in statistics, ŷ, and w^* an optimum beside it)
+            self.conjugating = (self.complex_note or is_complex(tex)) and not _OPTIMUM.search(prepared)
             index = self.i_index = _I_AS_INDEX.search(prepared) is not None
             self.imaginary_i = self.conjugating and not index
             if self.conjugating and index:
@@ -228,6 +231,10 @@ class FreeReader(ClaimReader, Notation):
         if isinstance(node, Token) and node.type == "SIGN" and isinstance(value, sympy.Symbol):
             suffix = "plus" if str(node) == "+" else "minus"
             return self._fallback(f"{value.name}_{suffix}", value.is_commutative is not False)
+        if isinstance(node, Token) and node.type == "STAR" and self.conjugating and isinstance(value, sympy.Symbol) \
+                and not _CONJUGATED.fullmatch(value.name):  # A^*, p^*, E_3^*: an adjoint, a frame's momentum?
+            raise TranslationError(f"{value.name}^*: the conjugate, an adjoint, or a label (a rest frame, an optimum)?",
+                                   command="^*", cause="ambiguous")
         if isinstance(node, Token) and node.type == "STAR" and not self.conjugating and isinstance(value, sympy.Symbol):
             return self._fallback(f"{value.name}_star")
         if isinstance(node, Token) and node.type == "STAR" and not self.conjugating and isinstance(value, sympy.Indexed):
