@@ -491,6 +491,8 @@ def test_a_starred_space_among_maps_is_refused():
         # sin^2 x without backslashes is sin(x)^2; a hat alone is an estimate, w^* beside it an optimum
         (r"y = sin^2 x + cos^2 x", "y = sin(x)**2 + cos(x)**2"),
         (r"\hat y = w^* x", "y_hat = w_star*x"),
+        # a clause after "with" is an assumption that goes with the statement, not a glossary to drop
+        (r"E = \frac{1}{2}mv^2 \text{ with } v = 3", "E = m*v**2/2, with v = 3"),
     ],
 )
 def test_rows_justifications_families_and_stars(tex, expected):

@@ -174,7 +174,7 @@ def _separators(tree: Tree) -> list[list[str]]:
 
 _CONDITION_WORDS = frozenset(
     {"if", "for", "when", "whenever", "provided", "for all", "for any", "for every", "for some", "subject to",
-     "such that", "s.t.", "as"}
+     "such that", "s.t.", "as", "with"}  # with: an assumption that goes with the statement, not a glossary
 )
 _IMPLICATIONS = {"Rightarrow": "⟹", "Longrightarrow": "⟹", "implies": "⟹", "therefore": "⟹", "Downarrow": "⟹",
                  "iff": "⟺", "Leftrightarrow": "⟺", "Longleftrightarrow": "⟺", "Updownarrow": "⟺"}

@@ -186,7 +186,7 @@ _LABEL_PREFIX = re.compile(  # `\text{Dispersion Relation:}`, `&\textbf{Cartesia
 )
 # `… \hspace{1cm} \text{where} \hspace{1cm} n = \text{number density}`: a glossary of the names, not mathematics
 _GLOSSARY = re.compile(
-    r"(?:\\q?quad|\\[,;:! ]|[\s,.~])*(?:\\(?:text|textrm|textnormal|textit|textbf|mbox|mathrm)\s*\{\s*(?:where|with|here)"
+    r"(?:\\q?quad|\\[,;:! ]|[\s,.~])*(?:\\(?:text|textrm|textnormal|textit|textbf|mbox|mathrm)\s*\{\s*(?:where|here)"
     r"(?:\s*[:,]?\s*\}|\s[^{}]*\})|(?<![A-Za-z\\])where(?![A-Za-z])).*\Z",
     re.S,
 )
