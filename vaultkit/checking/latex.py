@@ -90,12 +90,11 @@ separate pairs. A relation other than `=` anywhere is an error naming it.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TypeVar
-
-import re
 
 import sympy
 from lark import Token, Tree

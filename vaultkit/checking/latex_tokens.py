@@ -64,8 +64,9 @@ _FREE_ROLES = {
     ),
 }
 _BETWEEN_STATEMENTS = frozenset(
-    {"and", "or", "if", "for", "for some", "with", "when", "whenever", "for all", "for any", "for every", "provided", "s.t.",
-     "subject to", "such that", "since", "because", "as", "then", "so", "thus", "hence", "i.e.", "e.g."}
+    {"and", "or", "if", "for", "for some", "with", "when", "whenever", "for all", "for any", "for every",
+     "provided", "s.t.", "subject to", "such that", "since", "because", "as", "then", "so", "thus", "hence", "i.e.",
+     "e.g."}
 )  # words written between two statements, or before a statement's condition
 _SPELLING = {"dag": "\\dagger", **{name: "\\ldots" for name in _ELLIPSES}}  # one spelling for the reader
 
