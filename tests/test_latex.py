@@ -1223,6 +1223,9 @@ def test_a_star_conjugates_in_a_note_about_complex_quantities():
         r"\mathrm{}", r"v = 3\,\mathrm{}", r"\lim_{\to a} x", r"\sum_{n=1}^{\infty} 1 - \hat{H}",
         r"\mathbf{x} + \sum_{n=1}^{\infty} 1", r"\sqrt{\left(\int_{0}^{\infty} c \, dx\right)^{2}}",
         r"\sqrt{e^{\sum_{n=0}^{\infty} i}}", r"s = (p_a, p_b)^2",
+        # found reviewing this reader's own patterns: a remark after many wide spaces backtracked exponentially
+        " a " + r" \quad " * 400 + " x", "\\forall x, " + "a " * 2000, "a &= b " + "&& c " * 800,
+        "x = " + r" \pm a" * 500, " ".join("ABCD"[i % 4 :] + "ABCD"[: i % 4] for i in range(800)),
     ],
 )
 @pytest.mark.parametrize("complex_note", [False, True])

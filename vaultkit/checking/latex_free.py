@@ -213,7 +213,7 @@ _REMARK_WORDS = (
     + r"[^{}$\\]*\}"
 )
 _LINE_REMARK = re.compile(  # after a wide space (\quad, &&), never a thin one: `13.6\,\text{eV}` is a unit
-    r"(?<=[^\s\\])(?:\s*(?:\\q?quad(?![A-Za-z])|&&)\s*)+(?:\\(?:Rightarrow|implies|therefore)(?![A-Za-z])(?:\s|\\q?quad(?![A-Za-z])|\\[,;: !])*)?"
+    r"(?<=[^\s\\])\s*(?:(?:\\q?quad(?![A-Za-z])|&&)\s*)+(?:\\(?:Rightarrow|implies|therefore)(?![A-Za-z])(?:\s|\\q?quad(?![A-Za-z])|\\[,;: !])*)?"
     r"(?:\(\s*" + _REMARK_WORDS + r"\s*\)|" + _REMARK_WORDS + r")\s*[.,;]?\s*(?=\\\\|\Z)",
     re.I,
 )
