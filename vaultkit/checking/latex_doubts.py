@@ -138,10 +138,9 @@ def capitals_name(tex: str) -> TranslationError | None:
     )
 
 
-_UPRIGHT_OR_SCRIPT = re.compile(
-    r"\\(?:rm|mathrm|text[a-z]*|operatorname\*?|mathsf|mathit|mbox)\s*(?:\{[^{}]*\}|\s+[A-Za-z]+)"
-    r"|[_^]\s*(?:\{(?:[^{}]|\{[^{}]*\})*\}|\\?[A-Za-z0-9]+)"
-)
+_UPRIGHT_GROUP = r"\\(?:rm|mathrm|text[a-z]*|operatorname\*?|mathsf|mathit|mbox)\s*(?:\{[^{}]*\}|\s+[A-Za-z]+)"
+_SCRIPT_BODY = r"\s*(?:\{(?:[^{}]|\{[^{}]*\})*\}|\\?[A-Za-z0-9]+)"
+_UPRIGHT_OR_SCRIPT = re.compile(_UPRIGHT_GROUP + r"|[_^]" + _SCRIPT_BODY)
 
 
 def _orders(run: str) -> list[tuple[str, ...]]:
@@ -394,10 +393,7 @@ determinant_bars = _Written(  # `|A - \lambda I| = 0`: the determinant of the ma
 )
 
 
-_UPRIGHT_OR_SUBSCRIPT = re.compile(
-    r"\\(?:rm|mathrm|text[a-z]*|operatorname\*?|mathsf|mathit|mbox)\s*(?:\{[^{}]*\}|\s+[A-Za-z]+)"
-    r"|_\s*(?:\{(?:[^{}]|\{[^{}]*\})*\}|\\?[A-Za-z0-9]+)"
-)
+_UPRIGHT_OR_SUBSCRIPT = re.compile(_UPRIGHT_GROUP + r"|_" + _SCRIPT_BODY)
 _BARE_E = re.compile(r"(?<![\\A-Za-z])e(?![A-Za-z^_])")
 _EULER_NEAR = re.compile(  # (not \\exp: exp(eφ/kT) writes the function, and its e is the charge)
     r"(?<![\\A-Za-z])e\s*\^|\\ln(?![A-Za-z])|\\log|2\.71|\\lim(?![A-Za-z])|\\int(?![A-Za-z])|!"

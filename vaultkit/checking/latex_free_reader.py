@@ -248,7 +248,7 @@ class FreeReader(ClaimReader, Notation):
         if bound is not None and isinstance(value, sympy.Symbol):  # \sum_i x^{(i)}: the i-th example, a family
             return Labelled(sympy.IndexedBase(value.name, commutative=value.is_commutative is not False),
                             self._fallback(bound))
-        if label is not None and any(re.search(rf"(?<![A-Za-z]){re.escape(b)}(?![A-Za-z])", label) for b in self.bound):
+        if label is not None and self._names_bound(label):
             raise TranslationError(  # f^{(n+1)} under \sum_n: the label varies with the index
                 f"{value}^{label} under a sum over its label: a family, or one name?", command="^", cause="ambiguous")
         if label is not None and isinstance(value, sympy.Symbol):  # x^{(i)}, W^{(\ell)}, y_i^0: labels name
@@ -329,6 +329,10 @@ class FreeReader(ClaimReader, Notation):
     def _unknown_named(self, label: str) -> tuple[str, sympy.Basic | None, str]:
         """`\\operatorname{loss}`: a function without a value, undefined (see `_application`)."""
         return "function", None, label
+
+    def _names_bound(self, label: str) -> bool:
+        """Whether a label (`(n+1)`, `[l-1]`) names a variable a sum, product, limit or maximum binds here."""
+        return any(re.search(rf"(?<![A-Za-z]){re.escape(b)}(?![A-Za-z])", label) for b in self.bound)
 
     def _after_terms(self, terms: list[sympy.Expr]) -> None:
         """`\\sum_{i=1}^n a_i + b_i`: TeX ends the sum at the +, yet b_i varies with the sum's own i, which is free
@@ -505,7 +509,7 @@ class FreeReader(ClaimReader, Notation):
             named, sup = f"{named}_{'plus' if str(sup.children[0]) == '+' else 'minus'}", None  # f^+(x): f^+
         if sup is not None and _label_text(sup.children[0]) is not None:
             label = _label_text(sup.children[0])
-            if any(re.search(rf"(?<![A-Za-z]){re.escape(b)}(?![A-Za-z])", label) for b in self.bound):
+            if self._names_bound(label):
                 raise TranslationError(f"{named}^{label}(…) under a sum over its label: the n-th derivative, or one "
                                        "function?", command="^", cause="ambiguous")  # f^{(n)}(a) in a Taylor series
             named, sup = f"{named}^{label}", None  # f^{(1)}(x): the function f^(1)
