@@ -9,7 +9,8 @@ its own vault (with its own preamble.sty, if it has one) by `vaultkit verify FOL
 the "Topic" line of its SOURCE.md; its notes; its display equations and how many vaultkit
 read; the same for the equations that are not prose), the totals of each part and of the
 whole corpus, and the most frequent causes of failure (the `cause` and `command` of each
-failed outcome) in each part. It prints no equation. `--json` prints the counts instead.
+failed outcome) in the tuning part; the held-back part's causes are not printed, since no rule
+may be written from them. It prints no equation. `--json` prints the counts instead.
 
 An equation is **prose** when nothing mathematical is left after deleting
 
@@ -167,6 +168,8 @@ def markdown(measured: dict[str, list[dict]], top: int) -> str:
     out.append(line(["**corpus**", f"**{summed['sources']}**", *counts(summed, bold=True)]))
     out.append("")
     for part, rows in measured.items():
+        if part == "heldback":  # the held-back part measures the reader: its failures are not shown, so no
+            continue  # rule is written from them
         causes: collections.Counter = collections.Counter()
         for row in rows:
             causes.update(row["causes"])

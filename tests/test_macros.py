@@ -37,6 +37,16 @@ def test_expansion_substitutes_arguments_and_keeps_a_body_in_one_piece():
     assert expand(r"\newcommand{\x}{y} x = 1", macros) == " x = 1"  # a definition reads as nothing
 
 
+def test_a_command_before_a_parameter_stays_a_command():
+    # a lecture note's `\newcommand{\norm}[1]{\lVert#1\rVert}`: TeX reads `\lVert` before it substitutes, so
+    # \norm{A} is ‖A‖, not the unknown command \lVertA
+    macros = definitions([r"\newcommand{\norm}[1]{\lVert#1\rVert} \newcommand{\scaled}[2]{#1\cdot#2x}"
+                          r"\newcommand{\br}[1]{a\\#1}"])
+    assert expand(r"\norm{A} + \norm{\alpha}", macros) == r"\lVert A\rVert + \lVert\alpha\rVert"
+    assert expand(r"\scaled{2}{\beta}", macros) == r"2\cdot\beta x"  # the argument's \beta, then the body's x
+    assert expand(r"\br{x}", macros) == r"a\\x"  # a line break, then x
+
+
 def test_runaway_and_malformed_expansions_are_errors():
     with pytest.raises(MacroError, match="call itself"):
         expand(r"\loop", definitions([r"\newcommand{\loop}{\loop\loop}"]))

@@ -148,6 +148,11 @@ _SPELLINGS = [  # other spellings of what the grammar reads
     (re.compile(r"\\middle\s*(?:\||\\vert(?![A-Za-z]))"), r" \\mid "),  # P\left(A \middle| B\right)
     (re.compile(r"(?<![:\\])\s*:\s*=(?!=)"), r" \\coloneqq "),  # θ_j := θ_j − α ∂J/∂θ_j: an update, a definition
     (re.compile(r"(?<![=<>!\\])=\s*:(?![:=])"), r" \\eqqcolon "),
+    (re.compile(r"\\gt(?![A-Za-z])"), ">"), (re.compile(r"\\lt(?![A-Za-z])"), "<"),  # MathJax's HTML-safe < and >
+    (re.compile(r"\\var(Gamma|Delta|Theta|Lambda|Xi|Pi|Sigma|Upsilon|Phi|Psi|Omega)(?![A-Za-z])"), r"\\\1"),  # italic capitals
+    (re.compile(r"\\(?:var(propto)|thick(sim)|long(mapsto))(?![A-Za-z])"), r"\\\1\2\3 "),
+    (re.compile(r"\\mathop\s*\{\s*\}\s*(?:\\!)?"), ""),  # `\mathop{}\!\mathrm{d}`: spacing before a differential
+    (re.compile(r"_\s*\\bot(?![A-Za-z])"), r"_\\perp "),  # ψ_⊥: the orthogonal part, a label
 ]
 # `\\hat{\\boldsymbol{\\theta}}`: the estimate of θ, one decorated name (the inner bold is dropped from the name)
 _NESTED_DECORATION = re.compile(

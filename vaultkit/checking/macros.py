@@ -50,6 +50,7 @@ _ONE_TOKEN = re.compile(r"(?:\\[A-Za-z]+\*?(?:\s*\{[^{}]*\})?|\\.|.)\Z", re.S)  
 _BRACE_OR_ESCAPE = re.compile(r"\\.?|[{}]", re.S)  # an escape is two characters, as in group_end
 _COMMAND = re.compile(r"\\[A-Za-z]+|\\.")
 _PARAMETER = re.compile(r"#([1-9])")
+_LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
 def definitions(texts: Iterable[str]) -> tuple[Macro, ...]:
@@ -125,14 +126,28 @@ def _substitute(macro: Macro, arguments: list[str]) -> str:
     pieces, size, last = [], 0, 0
     for match in _PARAMETER.finditer(macro.body):
         n = int(match.group(1))
-        piece = macro.body[last : match.start()] + (arguments[n - 1] if n <= len(arguments) else "")
+        argument = arguments[n - 1] if n <= len(arguments) else ""
+        piece = _glued(macro.body[last : match.start()], argument)
         size += len(piece)
         if size > MAX_LENGTH:
             raise MacroError(f"\\{macro.name}: the expansion is longer than {MAX_LENGTH} characters")
         pieces.append(piece)
         last = match.end()
     pieces.append(macro.body[last:])
-    return "".join(pieces)
+    text = ""
+    for piece in pieces:
+        text = _glued(text, piece)
+    return text
+
+
+def _glued(before: str, after: str) -> str:
+    """`before` then `after`, a space between when TeX would have kept them apart: `\\lVert#1` with #1 = `A` is
+    `\\lVert A`, not the command `\\lVertA` (TeX reads the body's tokens before it substitutes)."""
+    if after[:1].isalpha() and before[-1:].isalpha():
+        head = before.rstrip(_LETTERS)
+        if head.endswith("\\") and not head.endswith("\\\\"):  # `\\ x` is a line break, then x
+            return before + " " + after
+    return before + after
 
 
 def _without_definitions(tex: str) -> str:
