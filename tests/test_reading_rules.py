@@ -504,3 +504,82 @@ def test_a_star_on_a_frame_quantity_or_an_operator_is_refused_in_a_complex_note(
     """p^* in the centre-of-mass frame, A^* the adjoint: not the conjugate of a number."""
     with pytest.raises(TranslationError):
         read_display(tex, Scope(), complex_note=True)
+
+
+@pytest.mark.parametrize(
+    ("tex", "expected"),
+    [
+        # a sum or product over a set's members binds its index (a vector's expansion, a language model)
+        (r"0=\sum\limits_{i\in I}\left(\alpha_i-\beta_i\right)b_i", "0 = SumOver((alpha[i] - beta[i])*b[i], i, I)"),
+        (r"\frac{1}{|D|} \sum_{x \in D} \log p(x)", "SumOver(log(p(x)), x, D)/Abs(D)"),
+        (r"P(x_i)\propto \prod_{k \in n(i)}m_{ki}(x_i)", "P(x_i) propto ProductOver(m[k, i](x_i), k, n(i))"),
+        # a map's signature, and Landau's order of growth
+        (r"f_\theta: \mathbb{R}^n \to \mathbb{R}^n", "f_theta : R_bb**n to R_bb**n"),
+        (r"\sum_{i=1}^ni= O(n^2)", "Sum(i, (i, 1, n)) = O(n**2)"),
+        (r"y \approx \eta + \mathcal{O}(m^4/p_T^4)", "y approx eta + O_cal(m**4/p_T**4)"),
+        # MathJax's \gt and \lt, and the subscript ⊥ of an orthogonal part
+        (r"t_{\rm vr} \lt t_{\rm weak}", "t_vr < t_weak"),
+        (r"\psi = \psi_\bot + \psi_\parallel", "psi = psi_parallel + psi_perp"),
+    ],
+)
+def test_sums_over_sets_signatures_and_orders(tex, expected):
+    assert reading(tex) == expected
+
+
+@pytest.mark.parametrize(
+    "tex",
+    [
+        r"0=\sum_{i\in I}a_i-b_i",  # b_i after the sum uses its index: Σ(a_i − b_i), or a free i?
+        r"f(p) \; \mathrm{d}^{3} p = \frac{8 \pi p^{2} \; \mathrm{d} p}{h^{3}}",  # d³p, a volume element
+        r"S_{\text{EH}} = \frac{1}{16\pi G}\int d^4x\,\sqrt{-g}\,R",
+        r"\int d^2x \, f(x) = 1",  # d²x under an integral: a surface element
+        # spaces as wide as a \quad around a word: not a product of the word's letters
+        r"f:K\to V \ \ \ \ \textrm{mapping}\ \ \ \ k\mapsto v",
+    ],
+)
+def test_volume_elements_and_terms_after_a_sum_over_a_set_are_refused(tex):
+    with pytest.raises(TranslationError):
+        reading(tex)
+
+
+def test_an_italic_d_squared_is_a_distance_outside_an_integral():
+    assert reading(r"L = 4 \pi d^{2} F_{\rm obs}") == "L = 4*pi*F_obs*d**2"
+
+
+@pytest.mark.parametrize(
+    ("other", "tex", "read"),
+    [
+        # H written alone and applied elsewhere in the note: applied where this display applies it plainly
+        (r"H \psi = E \psi", r"H(t) = H(t+T)", "H(t) = H(T + t)"),
+        (r"f = 3 \quad y = f(x)", r"f\!\left(\theta,\; T\sqrt{\frac{g}{l}}\right) = 0", "f(theta, T*sqrt(g/l)) = 0"),  # several arguments
+        # a Jacobian written alone and applied: J(−λJ^T) is a product here
+        (r"J(x) = \nabla f(x)", r"L = J (-\lambda J^T) + J", None),
+        # the mass function f = … and f(m_1, m_2): f (m_1 + m_2)^2 is a product
+        (r"f = m_2 \Rightarrow m_2 > f(m_{1}, m_{2})", r"m_{2}^{3} = f (m_{1} + m_{2})^{2}", None),
+    ],
+)
+def test_a_name_written_as_a_value_and_applied_in_one_note(other, tex, read):
+    from vaultkit.checking.latex_usage import note_usage
+
+    usage = note_usage([other, tex])
+    if read is None:
+        with pytest.raises(TranslationError):
+            read_display(tex, Scope(), usage=usage)
+    else:
+        assert read_display(tex, Scope(), usage=usage) == read
+
+
+def test_families_of_one_index_and_of_two_are_read_the_same_on_every_run():
+    """n_{r+1} beside n_{Q,r}: n_r is n[r] whatever order Python's hashes give the family's entries."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("from vaultkit.checking.latex import read_display; from vaultkit.checking.scope import Scope; "
+            r"print(read_display(r'\chi_{r} = \frac{n_{r}}{n_{r+1} n_{e}} \frac{n_{Q,r+1} n_{Q,e}}{n_{Q,r}}', Scope()))")
+    readings = {
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                       env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout
+        for seed in range(4)
+    }
+    assert readings == {"chi[r] = n[Q, e]*n[Q, r + 1]*n[r]/(n[Q, r]*n[e]*n[r + 1])\n"}

@@ -402,10 +402,13 @@ def _joined(statement: Statement) -> str:
     return f" {statement.link} " if statement.link in ("⟹", "⟺", "→", "and") else f", {statement.link} "
 
 
+_SHOWN = {"\\colon": ":"}  # f : X to Y, a map's signature
+
+
 def _printed(statement: Statement) -> str:
     text = _one_line(statement.values[0])
     for relation, value in zip(statement.relations, statement.values[1:]):
-        text += f" {relation.lstrip(chr(92))} {_one_line(value)}"
+        text += f" {_SHOWN.get(relation, relation.lstrip(chr(92)))} {_one_line(value)}"
     return text
 
 
@@ -465,7 +468,11 @@ def _family_members(lines: list[Statement]) -> dict[sympy.Basic, sympy.Expr]:
     index)."""
     values = [v for s in lines for v in s.values]
     indexed = [i for v in values for i in v.atoms(sympy.Indexed)]
-    families = {i.base.label.name: (i.base, len(i.indices)) for i in indexed}
+    families: dict[str, tuple] = {}  # name → (base, its fewest indices): n[r + 1] beside n[Q, r] is a family of one
+    for i in sorted(indexed, key=sympy.default_sort_key):  # index; in sorted order, the same on every run
+        known = families.get(i.base.label.name)
+        if known is None or len(i.indices) < known[1]:
+            families[i.base.label.name] = (i.base, len(i.indices))
     index_names = {x.name for i in indexed for index in i.indices for x in index.free_symbols}
     names = {x.name: x for v in values for x in v.free_symbols if isinstance(x, sympy.Symbol)}
     mapping: dict[sympy.Basic, sympy.Expr] = {}

@@ -524,6 +524,26 @@ e_notation = _Written(  # `1e-3`, `1.5e3`: 10⁻³ in a program's notation, or t
 )
 
 
+_VOLUME_ELEMENT = re.compile(  # d^3x, \\mathrm{d}^{3} p, d^4k: the volume element of a space, not d cubed times x
+    r"(?:\\mathrm\s*\{\s*d\s*\}|\\text\s*\{\s*d\s*\}|\\rm\s+d(?![A-Za-z]))\s*\^\s*(?:\{\s*[0-9n]\s*\}|[0-9n])\s*(?=\\?[A-Za-z{])"
+    r"|(?<![\\A-Za-z])d\s*\^\s*(?:\{\s*[34n]\s*\}|[34n])\s*(?=\\?[A-Za-z{])"  # italic d² may be a distance squared
+)
+_SURFACE_ELEMENT = re.compile(r"(?<![\\A-Za-z])d\s*\^\s*(?:\{\s*2\s*\}|2)\s*(?=\\?[A-Za-z{])")  # d^2x under \int
+_INTEGRAL = re.compile(r"\\i+nt(?![A-Za-z])")
+_FRACTION_OPENS = re.compile(r"\\[dt]?frac\s*\{\s*\Z")
+
+
+def volume_element(tex: str) -> TranslationError | None:
+    """`\\int d^3x\\, f(x)`: d³x is the volume element of a space of three dimensions, which the reader does not
+    read; in the numerator of a derivative (`\\frac{d^2 y}{dx^2}`) d² is the derivative's."""
+    surfaces = _SURFACE_ELEMENT.finditer(tex) if _INTEGRAL.search(tex) else iter(())
+    for match in [*_VOLUME_ELEMENT.finditer(tex), *surfaces]:
+        if not _FRACTION_OPENS.search(tex, max(0, match.start() - 12), match.start()):
+            written = match.group().strip()
+            return TranslationError(f"{written}…: a volume element (d^3 x), not read", command="d^", cause="unsupported-construct")
+    return None
+
+
 DOUBTS: tuple[Callable[[str], TranslationError | None], ...] = (
     tensor_indices, inverse_transpose, space_norm, divergence_separator, anticommutator, bracket_pair, capitals_name, repeated_capitals, chemical_formula,
     derivative_before_parentheses, upright_and_italic, dimension_brackets, dimension_of_name, iterates, value_applied,
@@ -532,6 +552,7 @@ DOUBTS: tuple[Callable[[str], TranslationError | None], ...] = (
     euler_or_name, minus_one_power, function_over, dimensionless_number, transform_braces, bracket_then_call,
     operator_derivative, difference_operator, upper_index, pi_as_name, repeating_decimal,
     bold_indicator, dual_space, matrix_bars, log_base, increment_power, power_in_parentheses, e_notation,
+    volume_element,
 )
 
 

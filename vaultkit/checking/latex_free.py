@@ -73,6 +73,7 @@ def _upright_word(match: re.Match) -> str:
 _LINE_SPACING = re.compile(r"\\\\\s*\[\s*-?[0-9.]*\s*(?:ex|em|pt|mm|cm|in|mu|bp|pc|dd|cc|sp)\s*\]")  # \\[3ex]
 _SPACING = re.compile(  # horizontal space between two statements is a \quad; vertical space is nothing more
     r"\\(?:hspace\*?|hskip|kern|mkern|mspace)\s*(?:\{\s*-?[0-9.]*\s*[a-z]{2}\s*\}|-?[0-9.]+\s*[a-z]{2})"
+    r"|(?<!\\)(?:\\ \s*){2,}"  # `\ \ \ \ `: spaces in a row, as wide as a \quad
 )
 _VSPACE = re.compile(r"\\(?:vspace\*?)\s*\{\s*-?[0-9.]*\s*[a-z]{2}\s*\}")
 _COMMENT = re.compile(r"(?<!\\)%[^\n]*")  # a TeX comment runs to the end of its line
@@ -350,8 +351,17 @@ def _words_around(text: str) -> str:
     return text
 
 
+# `f\colon X \to Y`, `g_\theta : \mathbb{R}^n \rightarrow \mathbb{R}`: a map's signature, a line of its own
+_SIGNATURE = re.compile(
+    r"(?:(?<=\A)|(?<=\\\\))(\s*(?:\\[A-Za-z]+|[A-Za-z])\s*(?:_\s*(?:\{[^{}]*\}|\\?[A-Za-z0-9]+))?\s*)(?::|\\colon(?![A-Za-z]))"
+    r"(?![=:])(?=(?:(?!\\\\|[=:;,]|\\(?:q?quad|mapsto|in|text)(?![A-Za-z])).)*?\\(?:to|rightarrow|longrightarrow)(?![A-Za-z]))",
+    re.S,
+)
+
+
 def _notation(text: str) -> str:
     """Other spellings of the notation the grammar reads: decorations, conditions, fonts, primes."""
+    text = _SIGNATURE.sub(r"\1 \\colon ", text)
     text = _NESTED_DECORATION.sub(r"\\\1{\2}", text)
     text = _BOLD_NABLA.sub(r"\\nabla ", text)  # \vec{\nabla}: the ∇ of the gradient, divergence and curl
     text = _NUMERATOR_DIFFERENTIAL.sub(_differential_last, text)

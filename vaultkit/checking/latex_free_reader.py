@@ -47,6 +47,10 @@ _OPTIMUM = re.compile(r"\\arg\s*(?:max|min)|\\(?:argmax|argmin|max|min)(?![A-Za-
 _NAME_TOKENS = frozenset({"LETTER", "SYM", "NAMED", "DECOR"})
 
 
+_BINDING_FUNCTIONS = frozenset({"min", "max", "argmin", "argmax", "SumOver", "ProductOver"})  # f(body, variable, …)
+_LANDAU = frozenset({"O", "\\mathcal{O}"})  # the big-O of an order of growth or of an error term
+
+
 class FreeReader(ClaimReader, Notation):
     """The lenient reading: what a claim would refuse as unknown or ambiguous, it reads as written."""
 
@@ -60,6 +64,7 @@ class FreeReader(ClaimReader, Notation):
         self.complex_note = complex_note
         self.note = note or Usage()
         self.usage = self.note  # and this display's, once parsed
+        self.display_usage = Usage()  # this display's alone
         self.applied: dict[str, set[sympy.Expr]] = {}  # `\frac{dx}{dt}` makes x a function x(t)
         # A text with operators, vectors or kets: unknown names keep the order they are written in (H ψ is not
         # ψ H), so none of them commutes.
@@ -92,7 +97,8 @@ class FreeReader(ClaimReader, Notation):
         self.text = prepared
         self.explicit_sums = re.search(r"\\(?:sum|prod)(?![A-Za-z])", prepared) is not None
         self.literal_order = self.literal_order or keeps_order(tree)  # TR, gK, θ^T x: as written
-        self.usage = self.note | usage(tree)
+        self.display_usage = usage(tree)
+        self.usage = self.note | self.display_usage
         refuse_bare_functions(prepared, self.usage.functions)
         return tree
 
@@ -344,7 +350,7 @@ class FreeReader(ClaimReader, Notation):
         for position, term in enumerate(terms):
             bound = {v for big in term.atoms(sympy.Sum, sympy.Product) for v in big.variables}
             bound |= {a.args[1] for a in term.atoms(AppliedUndef)  # \\min_x f(x) + g(x): g inside the min?
-                      if str(a.func) in ("min", "max", "argmin", "argmax") and len(a.args) == 2 and a.args[1].is_Symbol}
+                      if str(a.func) in _BINDING_FUNCTIONS and len(a.args) in (2, 3) and a.args[1].is_Symbol}
             for later in terms[position + 1 :]:
                 shown = next((v for v in bound if mentions_index(later, v)), None)
                 if shown is not None:
@@ -460,8 +466,12 @@ class FreeReader(ClaimReader, Notation):
             return False
         if name_key(atom.prim) in self.bare_operators:
             return False
+        if key in self.usage.functions and key in self.usage.values and not plain:
+            self._function_here(key, atom)
         if plain or (atom.bracket and key in ("E", "P")) or key in self.usage.functions:
             return True
+        if key in _LANDAU and atom.sub is None and atom.sup is None and key not in self.usage.values:
+            return True  # O(n^2), \mathcal{O}(\Delta t^2): of the order of, Landau's notation
         if key in self.usage.values or self._summed_coefficient(atom):
             return False
         shown = key
@@ -469,6 +479,16 @@ class FreeReader(ClaimReader, Notation):
             f"{shown}(…): a factor before parentheses or a function applied to them? Write {shown} \\cdot (…), "
             f"or {shown}(x) with a plain argument somewhere in the note", command=f"{shown}(", cause="ambiguous",
         )
+
+    def _function_here(self, key: str, atom: _Atom) -> None:
+        """A name the note writes both as a value and applied (`H` and `H(t)`): before an expression it is applied
+        only where this display never writes it alone and applies it to a plain argument or to several
+        (`H(t) = H(t + T)`, `f(θ, T\\sqrt{g/l})`; not `\\tau (i_1 \\cdots i_t) \\tau^{-1}`)."""
+        here = self.display_usage
+        several = atom.call is not None and len(atom.call) >= 2
+        if key in here.values or not (key in here.functions or several):
+            raise TranslationError(f"{key}(…): the note writes {key} as a value and as a function: which is it here? "
+                                   f"Write {key} \\cdot (…)", command=f"{key}(", cause="ambiguous")
 
     def _summed_coefficient(self, atom: _Atom) -> bool:
         """`\\sum_n c_n (z - a)^n`: a name indexed by the sum's own variable is its coefficient."""
@@ -592,7 +612,18 @@ class FreeReader(ClaimReader, Notation):
             if atom.sup is not None:
                 raise TranslationError(f"{label}^…", command=label, cause="unsupported-construct")
             return self._optimum(kind, label, atom.sub, lead)
+        if kind in ("sum", "prod"):
+            over = self._over_set(kind, atom)
+            if over is not None:
+                return over
         return super()._bigop(atom)
+
+    def _apply(self, op: _Op, body: sympy.Expr) -> sympy.Expr:
+        """A sum or product over a set (`_over_set`) is its undefined function of the body, index and set."""
+        if op.kind in ("sum", "prod") and op.fn is not None:
+            variable, domain = op.limits[0]
+            return op.fn(body, variable, domain)
+        return super()._apply(op, body)
 
     def _unbounded_integral(self, atom: _Atom, lead: sympy.Expr | None) -> _Op:
         """`\\int f\\,dx` without bounds, read as written: an antiderivative."""

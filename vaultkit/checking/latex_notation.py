@@ -162,6 +162,27 @@ class Notation(Reading):
         variables = [] if sub is None else [self._variable(self._script_atom(sub, label))]
         return _Op("optimum", label, fn=self._undefined(kind), limits=variables, lead=lead)
 
+    def _over_set(self, kind: str, atom: _Atom) -> _Op | None:
+        """`\\sum_{x \\in \\mathcal{X}} p(x)`, `\\prod_{i \\in S} x_i`: a sum or product over the members of a set,
+        read as the undefined functions `SumOver(p(x), x, X_cal)` and `ProductOver(…)` (SymPy sums run over ranges
+        of integers only), with the index bound in the body. None when the subscript is no `i \\in S`."""
+        node = atom.sub.children[0] if atom.sub is not None else None
+        if not isinstance(node, Tree) or atom.sup is not None:
+            return None
+        statements = [c for c in node.children[1].children if isinstance(c, Tree)]
+        if len(statements) != 1:
+            return None
+        sums, relations = self.relation(statements[0])
+        if len(relations) != 1 or str(relations[0]) != "\\in":
+            return None
+        label = str(atom.prim)
+        variable = self._index_variable(sums[0], label)
+        op = _Op(kind, label, limits=[(variable, self.sum(sums[1]))],
+                 fn=self._undefined("SumOver" if kind == "sum" else "ProductOver"))
+        with self._binding(op):
+            op.lead = self._lead(atom)
+        return op
+
     # ------------------------------------------------------------ differentials and increments
 
     def _is_lone_differential(self, items: Items, i: int) -> bool:

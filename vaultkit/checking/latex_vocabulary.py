@@ -60,7 +60,7 @@ _BIGOPS = frozenset({"sum", "prod", "int", "lim"})
 _RELATIONS = frozenset(
     "le leq ge geq ne neq approx propto sim simeq equiv to rightarrow longrightarrow Rightarrow Longrightarrow "
     "mapsto in notin ni ll gg cong leftarrow longleftarrow Leftarrow iff Leftrightarrow leftrightarrow "
-    "longleftrightarrow implies impliedby gets subset subseteq supset supseteq coloneqq eqqcolon doteq lesssim "
+    "longleftrightarrow implies impliedby gets subset subseteq supset supseteq colon coloneqq eqqcolon doteq lesssim "
     "gtrsim leqslant geqslant asymp prec succ preceq succeq vdash models".split()
 )
 _SET_RELATIONS = frozenset("in notin ni subset subseteq supset supseteq".split())
