@@ -583,3 +583,24 @@ def test_families_of_one_index_and_of_two_are_read_the_same_on_every_run():
         for seed in range(4)
     }
     assert readings == {"chi[r] = n[Q, e]*n[Q, r + 1]*n[r]/(n[Q, r]*n[e]*n[r + 1])\n"}
+
+
+@pytest.mark.parametrize(
+    ("tex", "expected"),
+    [
+        # an expectation under a distribution or a parameter, written as its subscript (a variational bound)
+        (r"L = \mathbb{E}_{z \sim q_\phi(z|x)}\left[\log p_\theta(x|z)\right] - D",
+         "L = -D + E_bb(log(p_theta(given(x, z))), sampled(z, q_phi(given(z, x))))"),
+        (r"\mathbb{E}_{\theta}\big[X\big] = \mu", "E_bb(X, theta) = mu"),
+        (r"E_{x \sim p}[X] = 1", "E(X, sampled(x, p)) = 1"),
+        # sized brackets after the blackboard E hold what the expectation is of
+        (r"\mathbb{E}\left[(X - \mu)^2\right] = \sigma^2", "E_bb((X - mu)**2) = sigma**2"),
+    ],
+)
+def test_expectations_under_a_subscript(tex, expected):
+    assert reading(tex) == expected
+
+
+def test_a_subscripted_italic_e_before_brackets_may_be_a_functional():
+    with pytest.raises(TranslationError):  # E_n[ψ]: the energy functional of ψ, or an expectation under n?
+        reading(r"E_n[\psi] = \langle \psi | H | \psi \rangle")

@@ -359,8 +359,61 @@ _SIGNATURE = re.compile(
 )
 
 
+# `\mathbb{E}_{x \sim p}[f(x)]`, `\mathbb{E}_q \left[ … \right]`: an expectation under what its subscript names
+_EXPECTATION_UNDER = re.compile(
+    r"(\\mathbb\s*\{\s*E\s*\}|(?<![\\A-Za-z])E)\s*_\s*(\{(?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*\}|\\[A-Za-z]+|[A-Za-z0-9])\s*"
+    r"(\\left\s*|\\[bB]igg?l?\s*)?\["
+)
+_SAMPLED = re.compile(r"\A\s*(.+?)\s*\\sim(?![A-Za-z])\s*(.+?)\s*\Z", re.S)
+
+
+def _expectations_under(text: str) -> str:
+    """`\\mathbb{E}_{x \\sim p}[f(x)]` is `\\mathbb{E}[f(x), \\operatorname{sampled}(x, p)]`, read E(f(x), sampled(x,
+    p)); `\\mathbb{E}_q[f]` is E(f, q); a plain E only with `\\sim` (E_n[ψ] may be an energy functional). The
+    bracket's end is found by pairing brackets in one pass."""
+    pieces, last, pairs = [], 0, None
+    for match in _EXPECTATION_UNDER.finditer(text):
+        if match.start() < last:
+            continue
+        pairs = _bracket_pairs(text) if pairs is None else pairs
+        close = _closing_bracket(pairs, text, match.end())
+        if close is None:
+            continue
+        under = match.group(2)[1:-1] if match.group(2).startswith("{") else match.group(2)
+        sampled = _SAMPLED.match(under)
+        if sampled is None and not match.group(1).startswith("\\"):
+            continue  # E_n[ψ]: an energy functional as much as an expectation
+        if sampled is not None:
+            under = f"\\operatorname{{sampled}}({sampled.group(1)}, {sampled.group(2)})"
+        sized = match.group(3) or ""
+        pieces.append(f"{text[last:match.start()]}{match.group(1)}{sized}[{text[match.end():close]}, {under}")
+        last = close
+    return "".join(pieces) + text[last:]
+
+
+def _bracket_pairs(text: str) -> dict[int, int]:
+    """Where each `[` of `text` closes: one pass with a stack."""
+    pairs, opened = {}, []
+    for position, character in enumerate(text):
+        if character == "[":
+            opened.append(position)
+        elif character == "]" and opened:
+            pairs[opened.pop()] = position
+    return pairs
+
+
+def _closing_bracket(pairs: dict[int, int], text: str, start: int) -> int | None:
+    """Where the bracket opened just before `start` closes (at its `]`, or at the `\\right` before it)."""
+    position = pairs.get(start - 1)
+    if position is None:
+        return None
+    sized = re.search(r"\\(?:right|[bB]igg?r?)\s*\Z", text[max(start, position - 12) : position])
+    return position - len(sized.group()) if sized else position
+
+
 def _notation(text: str) -> str:
     """Other spellings of the notation the grammar reads: decorations, conditions, fonts, primes."""
+    text = _expectations_under(text)
     text = _SIGNATURE.sub(r"\1 \\colon ", text)
     text = _NESTED_DECORATION.sub(r"\\\1{\2}", text)
     text = _BOLD_NABLA.sub(r"\\nabla ", text)  # \vec{\nabla}: the ∇ of the gradient, divergence and curl

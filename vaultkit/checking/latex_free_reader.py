@@ -48,6 +48,7 @@ _NAME_TOKENS = frozenset({"LETTER", "SYM", "NAMED", "DECOR"})
 
 
 _BINDING_FUNCTIONS = frozenset({"min", "max", "argmin", "argmax", "SumOver", "ProductOver"})  # f(body, variable, …)
+_EXPECTATIONS = frozenset({"E", "P", "\\mathbb{E}", "\\mathbb{P}"})  # before brackets: the expectation, the probability
 _LANDAU = frozenset({"O", "\\mathcal{O}"})  # the big-O of an order of growth or of an error term
 
 
@@ -468,7 +469,7 @@ class FreeReader(ClaimReader, Notation):
             return False
         if key in self.usage.functions and key in self.usage.values and not plain:
             self._function_here(key, atom)
-        if plain or (atom.bracket and key in ("E", "P")) or key in self.usage.functions:
+        if plain or (atom.bracket and key in _EXPECTATIONS) or key in self.usage.functions:
             return True
         if key in _LANDAU and atom.sub is None and atom.sup is None and key not in self.usage.values:
             return True  # O(n^2), \mathcal{O}(\Delta t^2): of the order of, Landau's notation
