@@ -173,7 +173,6 @@ def reading(tex: str) -> str:
         (r"\lim_{n\to\infty} a_n = L", "Limit(a[n], n, oo, dir='-') = L"),
         (r"\max_i x_i", "max(x[i], i)"),
         (r"S_n = S_{n-1} + a_n", "S[n] = S[n - 1] + a[n]"),
-        (r"T_{1/2} = \frac{\ln 2}{\lambda}", "T_1/2 = log(2)/lambda"),
         # a layer's bracketed label, whatever it holds; "as" gives a condition; an odd root of a negative number
         (r"z^{[l]} = W^{[l]} a^{[l-1]} + b^{[l]}", "z^(l) = W^(l)*a^(l-1) + b^(l)"),
         (r"a_n \to L \text{ as } n \to \infty", "a_n to L, as n to oo"),
@@ -533,6 +532,7 @@ def test_sums_over_sets_signatures_and_orders(tex, expected):
         r"f(p) \; \mathrm{d}^{3} p = \frac{8 \pi p^{2} \; \mathrm{d} p}{h^{3}}",  # d³p, a volume element
         r"S_{\text{EH}} = \frac{1}{16\pi G}\int d^4x\,\sqrt{-g}\,R",
         r"\int d^2x \, f(x) = 1",  # d²x under an integral: a surface element
+        r"T_{1/2} = \frac{\ln 2}{\lambda}",  # a half-life whose printed name T_1/2 would read as T_1 divided by 2
         # spaces as wide as a \quad around a word: not a product of the word's letters
         r"f:K\to V \ \ \ \ \textrm{mapping}\ \ \ \ k\mapsto v",
     ],
@@ -604,3 +604,91 @@ def test_expectations_under_a_subscript(tex, expected):
 def test_a_subscripted_italic_e_before_brackets_may_be_a_functional():
     with pytest.raises(TranslationError):  # E_n[ψ]: the energy functional of ψ, or an expectation under n?
         reading(r"E_n[\psi] = \langle \psi | H | \psi \rangle")
+
+
+@pytest.mark.parametrize(
+    ("tex", "expected"),
+    [
+        # a hypothesis applied to the i-th example; parentheses held for a power multiply instead
+        (r"J(\theta) = \frac{1}{2}\sum_{i=1}^{m}\left(h_\theta(x^{(i)}) - y^{(i)}\right)^2",
+         "J(theta) = Sum((h_theta(x^(i)) - y^(i))**2, (i, 1, m))/2"),
+        # a distribution of its parameters; the floor of an output size; a norm written with two bars
+        (r"t = y(\mathbf{x}, \mathbf w ) + \epsilon \hspace{0.6cm} \mathrm{with} \hspace{0.6cm} \epsilon \sim \mathcal{N} (0,\beta^{-1})",
+         "t = epsilon + y(x_vec, w_vec), with epsilon sim N_cal(0, beta**(-1))"),
+        (r"O = \left\lfloor \frac{W - K + 2P}{S} \right\rfloor + 1", "O = floor((-K + 2*P + W)/S) + 1"),
+        (r"N\coloneqq\left\lceil\frac{1}{\epsilon}\right\rceil", "N coloneqq ceiling(1/epsilon)"),
+        (r"\Omega(\theta)=||w||_1=\sum_i|w_i|", "Omega(theta) = norm(w, 1) = Sum(Abs(w[i]), (i, i_first, i_last))"),
+        (r"|xy| = |x||y|", "Abs(x*y) = Abs(x)*Abs(y)"),  # two absolute values side by side, no norm
+    ],
+)
+def test_labelled_arguments_distributions_floors_and_norms(tex, expected):
+    assert reading(tex) == expected
+
+
+@pytest.mark.parametrize("tex", [
+    r"y^{(i)}=\theta_0+\theta_1x_1^{(i)}+\theta_2\left(x_2^{(i)}\right)^2",  # θ_2 (x_2^{(i)})^2: parentheses for the power
+    r"\lambda_i (u^{(i)})^Tu^{(i)} = \lambda_i",
+])
+def test_a_labelled_name_in_parentheses_before_a_power_is_no_plain_argument(tex):
+    value = None
+    try:
+        value = reading(tex)
+    except TranslationError:
+        return
+    assert "theta_2(" not in value and "lambda_i(" not in value
+
+
+
+@pytest.mark.parametrize(
+    "tex",
+    [
+        # labels that are no powers: label smoothing, cross-entropy, query and key, a partial transpose, a layer
+        r"y_k^{LS} = y_k(1 - \alpha) + \frac{\alpha}{K}",
+        r"L^{CE} = -\sum_k y_k \log p_k",
+        r"W^{Q} = W^{K}",
+        r"E_N = \log_2 \|\rho^{T_B}\|_1",
+        r"dW^{[l]} = \frac{1}{m} dZ^{[l]} A^{[l-1]T}",
+        r"P^{(m+n)} = P^{(m)}P^{(n)}",  # n-step transitions: (m+n) is a label like (m) and (n)
+        r"\Gamma^{\lambda}_{\mu\nu} = \Gamma^{\lambda}_{\nu\mu}",  # a tensor's indices
+        # pairs of indices, not products
+        r"P_m P_{m'} = \delta_{m m'} P_m",
+        r"U_{m_1 m_2} = Z^{m_1} X^{m_2}",
+        r"\theta_{t+1, i} = \theta_{t, i} - \frac{\eta}{\sqrt{G_{t, ii} + \epsilon}}\, g_{t,i}",
+        # a prime after a subscript, an order statistic, a mode of convergence, an expectation in a named state
+        r"p_i' = \frac{p_i^{1/T}}{\sum_j p_j^{1/T}}",
+        r"X_{(1)} \le X_{(2)} \le \cdots \le X_{(n)}",
+        r"\hat\theta_n \xrightarrow{p} \theta",
+        r"\langle n \rangle_{FD} = \frac{1}{e^{\beta(\epsilon-\mu)}+1}",
+        # a covariant derivative, a Hessian, an operator before a column, a Poisson bracket, B̂ times a bracket
+        r"\nabla_\mu \xi_\nu + \nabla_\nu \xi_\mu = 0",
+        r"x_{k+1} = x_k - [\nabla^2 f(x_k)]^{-1}\nabla f(x_k)",
+        r"X \begin{pmatrix}\alpha\\\beta\end{pmatrix} = \begin{pmatrix}\beta\\\alpha\end{pmatrix}",
+        r"\frac{df}{dt} = \{f, H\} + \frac{\partial f}{\partial t}",
+        r"[\hat A, \hat B\hat C] = [\hat A, \hat B]\hat C + \hat B[\hat A, \hat C]",
+        # a sum over the examples whose body shows i, not x_i; an expectation over the factors i ≠ j
+        r"\hat c_m = \frac{1}{N_m}\sum_{x_i \in R_m} y_i",
+        r"\ln q_j(z_j) = \mathbb{E}_{i \ne j}[\ln p(\mathbf{x},\mathbf{z})] + c",
+        r"lr = lr_{base} \times \frac{b}{256}",  # one name with a word as its label
+    ],
+)
+def test_what_a_fourth_outside_reader_found_is_refused(tex):
+    """Equations an outside tester wrote from the promise alone, each read wrongly before: refused now."""
+    with pytest.raises(TranslationError):
+        reading(tex)
+
+
+def test_identity_beside_the_imaginary_unit_and_big_o_beside_an_observable_are_refused():
+    with pytest.raises(TranslationError):  # cos(θ/2) I − i sin(θ/2) Z would print I for both
+        read_display(r"R_z(\theta) = \cos(\tfrac\theta2) I - i\sin(\tfrac\theta2) Z", Scope(), complex_note=True)
+    from vaultkit.checking.latex_usage import note_usage
+
+    usage = note_usage([r"\langle O \rangle = \mathrm{tr}(\rho O)", r"T(n) = O(n^3)"])
+    with pytest.raises(TranslationError):  # O the observable and O(n^3) in one note
+        read_display(r"T(n) = O(n^3)", Scope(), usage=usage)
+
+
+def test_an_optimum_after_a_bold_name_does_not_make_a_note_complex():
+    from vaultkit.checking.latex_free import is_complex
+
+    assert not is_complex(r"\mathbf{w}^* = (X^T X)^{-1} X^T \mathbf{y}")
+    assert is_complex(r"\left(\hat{A}\psi\right)^* = a^*")

@@ -43,13 +43,16 @@ _SUPERSCRIPT_GREEK = re.compile(rf"\^\s*(?:\\({_GREEK_INDEX})(?![A-Za-z])|\{{((?
 _SUBSCRIPT = re.compile(r"_\s*(\\[A-Za-z]+|\{[^{}]*\})")
 
 
+_GREEK_SUBSCRIPT_NEXT = re.compile(rf"\s*_\s*(?:\{{\s*)?\\(?:{_GREEK_INDEX})(?![A-Za-z])")
+
+
 def tensor_indices(tex: str) -> TranslationError | None:
     """`T^{\\mu\\nu}`, `x^\\mu` beside `g_{\\mu\\nu}`: Greek superscripts that are indices, not powers."""
     singles: list[tuple[str, str]] = []
     indices: set[str] = {g for m in _SUBSCRIPT.finditer(tex) for g in _GREEK.findall(m.group(1))}
     for match in _SUPERSCRIPT_GREEK.finditer(tex):
         letters = _GREEK.findall(match.group(2)) if match.group(2) else [match.group(1)]
-        if len(letters) > 1:
+        if len(letters) > 1 or _GREEK_SUBSCRIPT_NEXT.match(tex, match.end()):  # Γ^λ_{μν}: a tensor's indices
             return _index_error(match.group())
         singles.append((letters[0], match.group()))
     shown = next((written for letter, written in singles if letter in indices), None)
@@ -332,8 +335,13 @@ label_in_braces = _Written(  # `y^{\{t\}}`, `a^{\langle t \rangle}`: a mini-batc
 )
 word_superscript = _Written(  # `x^{new}`, `\theta^{opt}`: a word as a label (e^{ikx} is a power of e)
     re.compile(r"(?:(?<![\\A-Za-z])[A-DF-Za-df-z]|\\(?!exp)[A-Za-z]+|[)\]])\s*(?:_\s*(?:\{[^{}]*\}|\\?\w+)\s*)?"
-               r"\^\s*\{\s*[A-Za-z]{3,}\s*\}"),
+               r"\^\s*\{\s*[A-Za-z]{2,}\s*\}"),
     "{0}: a word as a label, or a power of its letters? Write \\text{{…}}", "^",
+)
+superscript_label = _Written(  # ρ^{T_B}: a partial transpose; A^{[l-1]T}: a layer's transpose; W^Q, W^K: labels
+    re.compile(r"\^\s*\{\s*T\s*_|\^\s*\{\s*\[[^\]{}]*\]\s*[A-Za-z\\]"
+               r"|(?<![\\A-Za-z])([A-Z])\s*(?:_\s*(?:\{[^{}]*\}|\\?\w+)\s*)?\^\s*(?:\{\s*(?!\1)[A-SU-Z]\s*\}|(?!\1)[A-SU-Z])(?![A-Za-z])"),
+    "{0}: a label, a partial transpose, or a power? Write \\text{{…}} for a label", "^",
 )
 complement = _Written(  # `P(A^c)`: the complement of the event A, or A to the power c?
     re.compile(r"(?<![\\A-Za-z])[A-Z]\s*\^\s*(?:c|\{\s*c\s*\}|\\complement)(?![A-Za-z])"),
@@ -544,15 +552,85 @@ def volume_element(tex: str) -> TranslationError | None:
     return None
 
 
+primed_subscript = _Written(  # V_i': the derivative of V_i, or V with the index i'?
+    re.compile(r"_\s*(?:\{[^{}]*\}|\\?[A-Za-z0-9])\s*'"),
+    "{0}: a prime after a subscript: of the name or of its index? Write (V_i)' or V_{{i'}}", "'",
+)
+order_statistic = _Written(  # X_{(k)}: the k-th smallest of a sample, not the k-th member
+    re.compile(r"_\s*\{\s*\(|_\s*\\left\s*\("),
+    "{0}: an index in parentheses (an order statistic X_(k)) is not read", "_(", "unsupported-construct",
+)
+convergence_arrow = _Written(  # \xrightarrow{p}, \xrightarrow{d}: converges in probability, in distribution
+    re.compile(r"\\x(?:right|left)arrow\s*(?:\[[^\]]*\]\s*)?\{\s*(?:[A-Za-z.\s]{1,4}|\\(?:mathrm|text)\s*\{[A-Za-z.\s]{1,4}\})\s*\}"),
+    "{0}: a mode of convergence is not read", "\\xrightarrow", "unsupported-construct",
+)
+labelled_angles = _Written(  # ⟨n⟩_{FD}, ⟨P_j⟩_θ: an expectation in a named state or ensemble
+    re.compile(r"\\rangle\s*_"), "{0}: an expectation with a subscript (a state, an ensemble) is not read", "\\rangle_",
+    "unsupported-construct",
+)
+covariant_derivative = _Written(  # ∇_ρ g_{μν}, ∇_μ ξ_ν: a covariant derivative along a tensor index
+    re.compile(rf"\\nabla\s*_\s*(?:\{{\s*)?\\(?:{_GREEK_INDEX})(?![A-Za-z])\s*\}}?\s*\\?[A-Za-z]+\s*(?:\^\s*\S+\s*)?"
+               rf"_\s*(?:\{{\s*)?\\(?:{_GREEK_INDEX})(?![A-Za-z])"),  # not ∇_θ L: a gradient in θ
+    "{0}: a covariant derivative along an index is not read", "\\nabla_", "unsupported-construct",
+)
+hessian_or_laplacian = _Written(  # [∇²f(x)]^{-1}, ∇²f ⪰ μI, H = ∇²L(θ): the Hessian matrix, not the Laplacian
+    re.compile(r"[\[(]\s*\\nabla\s*\^\s*\{?\s*2|\\nabla\s*\^\s*\{?\s*2[^=]*\\(?:succeq|preceq|succ|prec)(?![A-Za-z])"
+               r"|(?<![\\A-Za-z])H\s*=\s*\\nabla\s*\^\s*\{?\s*2"),
+    "{0}: the Hessian or the Laplacian? Not read", "\\nabla^2",
+)
+matrix_after_capital = _Written(  # X \begin{pmatrix} α \\ β \end{pmatrix}: a matrix times a vector, not a number times it
+    re.compile(r"(?:(?<![\\A-Za-z])[A-Z]|\\(?:hat|mathbf|boldsymbol)\s*\{\s*\\?[A-Za-z]+\s*\})\s*(?:_\s*(?:\{[^{}]*\}|\\?\w+)\s*)?"
+               r"\\begin\s*\{[pbBvV]?matrix\}"),
+    "{0}: an operator or matrix before a matrix: their product is not read", "\\begin{{matrix}}",
+    "unsupported-construct",
+)
+fraction_subscript = _Written(  # T_{1/2}: a half-life, a name whose printed form reads as T_1 / 2
+    re.compile(r"_\s*\{\s*[0-9]+\s*/\s*[0-9]+\s*\}"), "{0}: a fraction in a subscript is not read", "_{{/}}",
+    "unsupported-construct",
+)
+
+
+_COMPOUND_LABEL = re.compile(  # (m+n), (N-n): two names (x^{(n+1)} beside x^{(n)} is the next iterate, a label)
+    r"(\\?[A-Za-z]+)\s*(?:_\s*(?:\{[^{}]*\}|\\?\w)\s*)?\^\s*\{\s*\(\s*[^(){}0-9]*[+-][^(){}0-9]*\)\s*\}")
+
+
+def compound_label(tex: str) -> TranslationError | None:
+    """`P^{(m+n)} = P^{(m)} P^{(n)}`: beside the labels (m) and (n) of the same name, (m+n) is a label too."""
+    for match in _COMPOUND_LABEL.finditer(tex):
+        if re.search(re.escape(match.group(1)) + r"\s*(?:_\s*(?:\{[^{}]*\}|\\?\w)\s*)?\^\s*\{\s*\(\s*\\?\w+\s*\)\s*\}", tex):
+            return TranslationError(f"{match.group().strip()}: a label like the others of {match.group(1)}, or a power?",
+                                    command="^", cause="ambiguous")
+    return None
+
+
+index_pair = _Written(  # δ_{m m'}, U_{m_1 m_2}, G_{t, ii}: a pair of indices, not their product
+    re.compile(r"_\s*\{[^{}]*[A-Za-z]\s+[A-Za-z]'[^{}]*\}|_\s*\{[^{}]*[A-Za-z]'\s*[A-Za-z][^{}]*\}"
+               rf"|_\s*\{{\s*\\?[A-Za-z]+\s*_\s*(?:\{{[^{{}}]*\}}|\w)\s*(?:[A-Za-z]|\\(?:{_GREEK_INDEX})(?![A-Za-z]))"
+               r"|_\s*\{[^{}]*,\s*([a-z])\1\s*\}"),
+    "{0}: a pair of indices or their product? Write a comma", "_",
+)
+poisson_bracket = _Written(  # {f, H}: a Poisson bracket beside a Hamiltonian, not a set
+    re.compile(r"\\\{\s*[a-z]\s*,\s*[A-Z]\s*\\\}|\\\{\s*[A-Z]\s*,\s*[a-z]\s*\\\}"),
+    "{0}: a Poisson bracket or a set?", "\\{{",
+)
+letters_name = _Written(  # lr_{base}: two letters that name one quantity with a word as its label, or a product?
+    re.compile(r"(?<![\\A-Za-z^_])(?<![\^_]\s)(?!d)[a-z]{2}\s*_\s*\{\s*[A-Za-z]{3,}\s*\}"),  # not a x_i, k f(x)
+    "{0}: one name or a product of letters? Write \\mathrm{{…}}", "{0}",
+)
+
+
 DOUBTS: tuple[Callable[[str], TranslationError | None], ...] = (
     tensor_indices, inverse_transpose, space_norm, divergence_separator, anticommutator, bracket_pair, capitals_name, repeated_capitals, chemical_formula,
     derivative_before_parentheses, upright_and_italic, dimension_brackets, dimension_of_name, iterates, value_applied,
-    sign_then_digit, hermitian, size_subscript, log_of_e, label_in_braces, word_superscript, complement,
+    sign_then_digit, hermitian, size_subscript, log_of_e, label_in_braces, word_superscript, superscript_label,
+    complement,
     transpose_or_power, labelled_base, iterated_function, braces_after_function, determinant_bars,
     euler_or_name, minus_one_power, function_over, dimensionless_number, transform_braces, bracket_then_call,
     operator_derivative, difference_operator, upper_index, pi_as_name, repeating_decimal,
     bold_indicator, dual_space, matrix_bars, log_base, increment_power, power_in_parentheses, e_notation,
-    volume_element,
+    volume_element, primed_subscript, order_statistic, convergence_arrow, labelled_angles, covariant_derivative,
+    hessian_or_laplacian, matrix_after_capital, fraction_subscript, compound_label, index_pair, poisson_bracket,
+    letters_name,
 )
 
 

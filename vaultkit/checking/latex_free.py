@@ -154,6 +154,11 @@ _SPELLINGS = [  # other spellings of what the grammar reads
     (re.compile(r"\\(?:var(propto)|thick(sim)|long(mapsto))(?![A-Za-z])"), r"\\\1\2\3 "),
     (re.compile(r"\\mathop\s*\{\s*\}\s*(?:\\!)?"), ""),  # `\mathop{}\!\mathrm{d}`: spacing before a differential
     (re.compile(r"_\s*\\bot(?![A-Za-z])"), r"_\\perp "),  # ψ_⊥: the orthogonal part, a label
+    (re.compile(  # ⌊x⌋, ⌈x⌉: the floor and the ceiling
+        r"(?:\\left\s*)?\\l(floor|ceil)(?![A-Za-z])((?:(?!\\[lr](?:floor|ceil)(?![A-Za-z])).)*?)(?:\\right\s*)?\\r\1(?![A-Za-z])", re.S),
+     lambda m: f"\\operatorname{{{'floor' if m.group(1) == 'floor' else 'ceiling'}}}\\left({m.group(2)}\\right)"),
+    # ||w||_2: the norm written with two bars (not |a||b|, two absolute values side by side)
+    (re.compile(r"(?<![\w}|\\)\]])\|\|(?=\s*[^\s|])([^|]+?)\|\|"), r"\\|\1\\|"),
 ]
 # `\\hat{\\boldsymbol{\\theta}}`: the estimate of θ, one decorated name (the inner bold is dropped from the name)
 _NESTED_DECORATION = re.compile(
@@ -286,7 +291,7 @@ def _words(text: str) -> str:
 # bra-kets, the imaginary unit, a conjugated group `(…)^*` (not a hat: an estimate in statistics, ŷ).
 _COMPLEX = re.compile(
     r"\\(?:psi|Psi|hbar|dagger|dag|ket|bra|braket|langle|rangle|mathrm\s*\{\s*i\s*\}|imath)(?![A-Za-z])"
-    r"|[)\]}>]\s*\^\s*\{?\s*(?:\*|\\ast)"
+    r"|[)\]>]\s*\^\s*\{?\s*(?:\*|\\ast)"
 )
 
 
@@ -364,6 +369,7 @@ _EXPECTATION_UNDER = re.compile(
     r"(\\mathbb\s*\{\s*E\s*\}|(?<![\\A-Za-z])E)\s*_\s*(\{(?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*\}|\\[A-Za-z]+|[A-Za-z0-9])\s*"
     r"(\\left\s*|\\[bB]igg?l?\s*)?\["
 )
+_ONE_NAME = re.compile(r"\s*(?:\\[A-Za-z]+|[A-Za-z])\s*(?:_\s*(?:\{[^{}]*\}|\\?[A-Za-z0-9]+))?\s*")
 _SAMPLED = re.compile(r"\A\s*(.+?)\s*\\sim(?![A-Za-z])\s*(.+?)\s*\Z", re.S)
 
 
@@ -381,8 +387,8 @@ def _expectations_under(text: str) -> str:
             continue
         under = match.group(2)[1:-1] if match.group(2).startswith("{") else match.group(2)
         sampled = _SAMPLED.match(under)
-        if sampled is None and not match.group(1).startswith("\\"):
-            continue  # E_n[ψ]: an energy functional as much as an expectation
+        if sampled is None and not (match.group(1).startswith("\\") and _ONE_NAME.fullmatch(under)):
+            continue  # E_n[ψ]: an energy functional as much as an expectation; E_{i \\ne j}: over the factors i ≠ j
         if sampled is not None:
             under = f"\\operatorname{{sampled}}({sampled.group(1)}, {sampled.group(2)})"
         sized = match.group(3) or ""

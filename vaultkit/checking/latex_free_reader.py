@@ -49,6 +49,7 @@ _NAME_TOKENS = frozenset({"LETTER", "SYM", "NAMED", "DECOR"})
 
 _BINDING_FUNCTIONS = frozenset({"min", "max", "argmin", "argmax", "SumOver", "ProductOver"})  # f(body, variable, …)
 _EXPECTATIONS = frozenset({"E", "P", "\\mathbb{E}", "\\mathbb{P}"})  # before brackets: the expectation, the probability
+_SCRIPT_CAPITAL = re.compile(r"\\math(?:cal|scr)\{[A-Z]\}\Z")  # no number times a tuple: applied to several arguments
 _LANDAU = frozenset({"O", "\\mathcal{O}"})  # the big-O of an order of growth or of an error term
 
 
@@ -402,6 +403,10 @@ class FreeReader(ClaimReader, Notation):
             raise TranslationError(f"{tuples[0]} beside a number: a pair, or the gcd?", command="(",
                                    cause="ambiguous")
         self._imaginary_or_name(values)
+        if any(v.has(sympy.I) for v in values) and any(x.name == "I" for v in values for x in v.free_symbols
+                                                       if isinstance(x, sympy.Symbol)):
+            raise TranslationError("the identity I beside the imaginary unit i: both would print as I",
+                                   command="I", cause="ambiguous")  # cos(θ/2) I − i sin(θ/2) Z
 
     def _summed_index(self, values: list[sympy.Expr]) -> None:
         """`v_i = A_{ij} u_j`, `a_i a_i = |a|^2`: an index on two factors of a product and missing from another
@@ -456,7 +461,7 @@ class FreeReader(ClaimReader, Notation):
         sum's coefficient (`\\sum_n c_n(z - a)^n`) multiplies; anything else is ambiguous. `\\hat{A}(ψ₁ + ψ₂)` multiplies when
         Â is written bare before a factor elsewhere."""
         key = name_key(atom.prim, atom.sub)
-        plain = atom.call is not None and plain_arguments(atom.call)
+        plain = atom.call is not None and plain_arguments(atom.call, labels=atom.post_sup is None and atom.sup is None)
         if atom.sup is not None and atom.call is not None and not plain and _label_text(atom.sup.children[0]):
             raise TranslationError(f"{_label(atom.prim)}^…(…): a labelled function applied, or a product? (g^{{[l]}}(z))",
                                    command="^", cause="ambiguous")
@@ -471,8 +476,13 @@ class FreeReader(ClaimReader, Notation):
             self._function_here(key, atom)
         if plain or (atom.bracket and key in _EXPECTATIONS) or key in self.usage.functions:
             return True
-        if key in _LANDAU and atom.sub is None and atom.sup is None and key not in self.usage.values:
-            return True  # O(n^2), \mathcal{O}(\Delta t^2): of the order of, Landau's notation
+        if _SCRIPT_CAPITAL.match(key) and atom.call is not None and len(atom.call) >= 2:
+            return True  # \mathcal{N}(\mu, \sigma^2), \mathcal{U}(a, b + 1): a distribution of its parameters
+        if key in _LANDAU and atom.sub is None and atom.sup is None:  # O(n^2), \mathcal{O}(\Delta t^2): Landau's
+            if key in self.usage.values:  # order of growth, unless the note writes O alone too (an observable)
+                raise TranslationError(f"{key}(…): the order of growth, or the value {key} times (…)?",
+                                       command=f"{key}(", cause="ambiguous")
+            return True
         if key in self.usage.values or self._summed_coefficient(atom):
             return False
         shown = key
@@ -500,7 +510,7 @@ class FreeReader(ClaimReader, Notation):
     def _times_call(self, value: sympy.Expr, atom: _Atom) -> sympy.Expr:
         """`\\pi(x)` (3.14·x or a policy π?) and `\\frac{∂f}{∂x}(x_0)` (evaluated at x₀?) are refused."""
         named = isinstance(atom.prim, Token) and atom.prim.type in ("LETTER", "SYM", "NAMED", "DECOR")
-        if atom.call is not None and plain_arguments(atom.call) and (
+        if atom.call is not None and plain_arguments(atom.call, labels=atom.post_sup is None) and (
             named or value == sympy.pi or isinstance(value, sympy.Derivative)
         ):  # Z(β) with Z defined as a value in the note's scope: its value times β, or Z as a function of β?
             shown = _label(atom.prim)

@@ -177,6 +177,8 @@ class Notation(Reading):
             return None
         label = str(atom.prim)
         variable = self._index_variable(sums[0], label)
+        if not isinstance(variable, sympy.Symbol) or "_" in variable.name:
+            return None  # \\sum_{x_i \\in R_m} y_i: over the examples i, which the body's y_i shows, not over x_i
         op = _Op(kind, label, limits=[(variable, self.sum(sums[1]))],
                  fn=self._undefined("SumOver" if kind == "sum" else "ProductOver"))
         with self._binding(op):

@@ -27,6 +27,7 @@ from .latex_vocabulary import (
     _REFUSED, _RELATIONS, _RIGHT, _SYMBOLS, _VARIANTS, _NAMED,
 )
 
+_OPERATOR_HAT = re.compile(r"\\(?:hat|widehat|tilde|widetilde|bar|overline|vec|mathbf|boldsymbol|bm)(?![A-Za-z])")
 _FORCEABLE = frozenset({"LPAR", "RPAR", "LBRACK", "RBRACK", "BAR"})  # what may follow \left and \right
 _FORCEABLE_COMMANDS = frozenset({"\\lvert", "\\rvert", "\\|", "\\Vert", "\\lVert", "\\rVert"})
 
@@ -400,6 +401,9 @@ class FreeTokenRoles(TokenRoles):
         After any other letter, brackets written bare are an index, a functional or a product (`z[k]`);
         sized brackets (`a \\left[ … \\right]`, `N \\Big[ … \\Big]`) multiply, except after E and P.
         """
+        if self._after("DECOR") and _OPERATOR_HAT.match(str(self.prev)):  # \\hat B[\\hat A, \\hat C]: times a commutator
+            raise TranslationError(f"{self.prev}[…]: a product with a bracket, or a functional? Write \\cdot",
+                                   command=f"{self.prev}[", cause="ambiguous")
         if self._after("DECOR", "NAMED") or (self._after("LETTER") and str(self.prev) in "EP" and not self.sized):
             return _token("CALL_LBRACK", "[", tok)
         if (self._after("LETTER") and (str(self.prev) in "EP" or not self.sized)) or (

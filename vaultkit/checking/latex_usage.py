@@ -56,7 +56,7 @@ def usage(tree: Tree) -> Usage:
         sub = next((c.children[-1] for c in node.children[1:] if isinstance(c, Tree) and c.data == "sub"), None)
         if call is None:
             values.add(name_key(first, sub))
-        elif plain_call(call):
+        elif plain_call(call, labels=not any(isinstance(c, Tree) and c.data == "sup" for c in call.children[3:])):
             functions.add(name_key(first, sub))
     return Usage(frozenset(functions), frozenset(values))
 
@@ -72,27 +72,29 @@ def note_usage(texts: Iterable[str]) -> Usage:
     return found
 
 
-def plain_call(call: Tree) -> bool:
+def plain_call(call: Tree, labels: bool = True) -> bool:
     """Function notation: every argument a lone name or number (`ψ(x)`, `V(r, θ)`, `f(0)`, `x_i(t)`), or a
-    condition (`p(x \\mid y)`), not an expression (`(z - a)`, `(n + 1)`, `(2x)`)."""
+    condition (`p(x \\mid y)`), not an expression (`(z - a)`, `(n + 1)`, `(2x)`). `labels`: whether a labelled
+    name counts (`h(x^{(i)})`); not before a power, where the parentheses hold it for the power
+    (`λ_i (u^{(i)})^T u^{(i)}`)."""
     arglist = next((c for c in call.children if isinstance(c, Tree) and c.data == "arglist"), None)
-    return arglist is not None and plain_arguments([s for s in arglist.children if isinstance(s, Tree)])
+    return arglist is not None and plain_arguments([s for s in arglist.children if isinstance(s, Tree)], labels)
 
 
-def plain_arguments(statements: list[Tree]) -> bool:
+def plain_arguments(statements: list[Tree], labels: bool = True) -> bool:
     """The statements of a call are function notation (see `plain_call`)."""
-    return bool(statements) and all(_plain_argument(s) for s in statements)
+    return bool(statements) and all(_plain_argument(s, labels) for s in statements)
 
 
-def _plain_argument(statement: Tree) -> bool:
+def _plain_argument(statement: Tree, labels: bool) -> bool:
     relations = [c for c in statement.children if isinstance(c, Token)]
     if relations:  # p(x \mid y), P(X = k): a condition or an event names its terms
         return True
     sums = [c for c in statement.children if isinstance(c, Tree)]
-    return len(sums) == 1 and _lone_atom(sums[0])
+    return len(sums) == 1 and _lone_atom(sums[0], labels)
 
 
-def _lone_atom(total: Tree) -> bool:
+def _lone_atom(total: Tree, labels: bool) -> bool:
     if len(total.children) != 1 or not isinstance(total.children[0], Tree):
         return False  # a sign, or several terms
     product = total.children[0]
@@ -102,14 +104,28 @@ def _lone_atom(total: Tree) -> bool:
     first = factor.children[0] if factor.children else None
     if not (isinstance(first, Token) and first.type in _ATOMS):
         return False
-    return all(isinstance(c, Tree) and (c.data == "sub" or _marked(c)) for c in factor.children[1:])
+    return all(isinstance(c, Tree) and (c.data == "sub" or _marked(c, labels)) for c in factor.children[1:])
 
 
-def _marked(script: Tree) -> bool:
-    """`p^*`, `a^\\dagger`: a name still (x_i too; x^2 and x(t) are not)."""
+def _marked(script: Tree, labels: bool) -> bool:
+    """`p^*`, `a^\\dagger`, `x^{(i)}`, `a^{[l]}`: a name still (x_i too; x^2 and x(t) are not)."""
     arg = script.children[-1]
     node = arg.children[0] if isinstance(arg, Tree) and arg.children else arg
-    return script.data == "sup" and isinstance(node, Token) and (node.type == "STAR" or str(node) == "\\dagger")
+    if script.data != "sup":
+        return False
+    if isinstance(node, Token):
+        return node.type == "STAR" or str(node) == "\\dagger"
+    return labels and _labelled(node)
+
+
+def _labelled(group: Tree) -> bool:
+    """`{(i)}`, `{[l]}`: one letter in parentheses or brackets, the label of an example or a layer."""
+    factors = [t for t in group.iter_subtrees() if t.data == "factor"]
+    parens = [t for t in group.iter_subtrees() if t.data == "paren"]
+    if group.data != "group" or len(factors) != 2 or len(parens) != 1:
+        return False
+    letters = [f.children[0] for f in factors if len(f.children) == 1 and isinstance(f.children[0], Token)]
+    return len(letters) == 1 and len(str(letters[0])) == 1 and str(letters[0]).isalpha()
 
 
 def keeps_order(tree: Tree) -> bool:

@@ -54,7 +54,7 @@ _FUNCTIONS: dict[str, Callable[..., sympy.Expr]] = {
     "arctg": sympy.atan,  # the names of Russian, Spanish and Portuguese notes
     "arcsin": sympy.asin, "arccos": sympy.acos, "arctan": sympy.atan,
     "exp": sympy.exp, "ln": sympy.log, "log": sympy.log,
-    "max": sympy.Max, "min": sympy.Min, "Re": sympy.re, "Im": sympy.im,
+    "max": sympy.Max, "min": sympy.Min, "Re": sympy.re, "Im": sympy.im, "floor": sympy.floor, "ceiling": sympy.ceiling,
 }  # fmt: skip
 _BIGOPS = frozenset({"sum", "prod", "int", "lim"})
 _RELATIONS = frozenset(
