@@ -692,3 +692,10 @@ def test_an_optimum_after_a_bold_name_does_not_make_a_note_complex():
 
     assert not is_complex(r"\mathbf{w}^* = (X^T X)^{-1} X^T \mathbf{y}")
     assert is_complex(r"\left(\hat{A}\psi\right)^* = a^*")
+
+
+def test_a_term_after_an_optimum_is_refused():
+    """argmin_f Σ(y_i − f(x_i))² + λ∫f''(t)²dt: the penalty is part of the objective, though TeX ends it at the +."""
+    with pytest.raises(TranslationError):
+        reading(r"\hat f = \arg\min_f \sum_{i=1}^n (y_i - f(x_i))^2 + \lambda\int_0^1 g(t)^2\, dt")
+    assert reading(r"v = 1 + \max_x f(x)") == "v = max(f(x), x) + 1"

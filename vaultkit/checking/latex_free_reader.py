@@ -47,6 +47,7 @@ _OPTIMUM = re.compile(r"\\arg\s*(?:max|min)|\\(?:argmax|argmin|max|min)(?![A-Za-
 _NAME_TOKENS = frozenset({"LETTER", "SYM", "NAMED", "DECOR"})
 
 
+_OPTIMA = frozenset({"min", "max", "argmin", "argmax"})  # over a variable: f(body, variable)
 _BINDING_FUNCTIONS = frozenset({"min", "max", "argmin", "argmax", "SumOver", "ProductOver"})  # f(body, variable, …)
 _EXPECTATIONS = frozenset({"E", "P", "\\mathbb{E}", "\\mathbb{P}"})  # before brackets: the expectation, the probability
 _SCRIPT_CAPITAL = re.compile(r"\\math(?:cal|scr)\{[A-Z]\}\Z")  # no number times a tuple: applied to several arguments
@@ -353,6 +354,10 @@ class FreeReader(ClaimReader, Notation):
             bound = {v for big in term.atoms(sympy.Sum, sympy.Product) for v in big.variables}
             bound |= {a.args[1] for a in term.atoms(AppliedUndef)  # \\min_x f(x) + g(x): g inside the min?
                       if str(a.func) in _BINDING_FUNCTIONS and len(a.args) in (2, 3) and a.args[1].is_Symbol}
+            optimum = next((a for a in term.atoms(AppliedUndef) if str(a.func) in _OPTIMA and len(a.args) == 2), None)
+            if optimum is not None and position + 1 < len(terms):  # argmin_f Σ(y − f(x))² + λ∫f''²: one objective
+                raise TranslationError(f"a term after {optimum.func}: part of what is optimised, or added after? "
+                                       "Write parentheses", command="+", cause="ambiguous")
             for later in terms[position + 1 :]:
                 shown = next((v for v in bound if mentions_index(later, v)), None)
                 if shown is not None:
