@@ -699,3 +699,35 @@ def test_a_term_after_an_optimum_is_refused():
     with pytest.raises(TranslationError):
         reading(r"\hat f = \arg\min_f \sum_{i=1}^n (y_i - f(x_i))^2 + \lambda\int_0^1 g(t)^2\, dt")
     assert reading(r"v = 1 + \max_x f(x)") == "v = max(f(x), x) + 1"
+
+
+@pytest.mark.parametrize(
+    ("tex", "expected"),
+    [
+        # a divergence's two arguments in order; ⊙ ⊗ ⊕ by name, in order; a determinant; a label max; amsmath's bars
+        (r"D_{KL}(p \| q) = \sum_x p(x) \log \frac{p(x)}{q(x)}",
+         "D_KL(p, q) = Sum(p(x)*log(p(x)*q(x)**(-1)), (x, x_first, x_last))"),
+        (r"z = \mu + \sigma \odot \epsilon", "z = mu + odot(sigma, epsilon)"),
+        (r"(A \otimes B)^\dagger = A^\dagger \otimes B^\dagger", "Dagger(otimes(A, B)) = otimes(Dagger(A), Dagger(B))"),
+        (r"\det(A B) = \det A \det B", "det(A*B) = det(A)*det(B)"),
+        (r"S_{\max} = 2\sqrt{2}", "S_max = 2*sqrt(2)"),
+        (r"U \lvert u \rangle = \lambda \lvert u \rangle", "U*|u> = lambda*|u>"),
+        (r"m = \log(1/\delta)", "m = log(1/delta)"),  # no number's logarithm: the base changes no identity's form
+        (r"M_\odot = 2", "M_odot = 2"),  # the Sun's mass: ⊙ as a label
+    ],
+)
+def test_divergences_products_by_name_and_determinants(tex, expected):
+    assert reading(tex) == expected
+
+
+@pytest.mark.parametrize("tex", [
+    r"dq = \frac{d \log \det r}{2\pi i}",  # the differential of log det r, not d times it
+    r"\frac{d \delta g}{d \ln L} = \frac{\delta g}{\nu}",  # a derivative with respect to ln L
+])
+def test_a_differential_of_a_logarithm_is_refused(tex):
+    with pytest.raises(TranslationError):
+        reading(tex)
+
+
+def test_an_italic_d_before_a_sine_is_a_distance():
+    assert reading(r"\delta = 2 d \sin \theta") == "delta = 2*d*sin(theta)"  # Bragg's law

@@ -83,26 +83,6 @@ space_norm = _Written(  # `\|f\|_{L^2}`, `\|u\|_{H^1}`: the norm of a function s
 )
 
 
-_SEPARATOR = re.compile(r"\\\||\\Vert(?![A-Za-z])|\|\||[()]")
-
-
-def divergence_separator(tex: str) -> TranslationError | None:
-    """`\\mathrm{KL}(p \\| q)`: one `\\|` inside parentheses separates two arguments; a norm has two."""
-    counts: list[int] = []
-    for match in _SEPARATOR.finditer(tex):
-        token = match.group()
-        if token == "(":
-            counts.append(0)
-        elif token == ")":
-            if counts and counts.pop() == 1:
-                return TranslationError(
-                    "(p \\| q): the separator of a divergence is not read", command="\\|", cause="unsupported-construct"
-                )
-        elif counts:
-            counts[-1] += 1
-    return None
-
-
 _NAME = (  # an operator's name: a capital, a Greek letter, or any decorated letter (not {h, t}: two outcomes)
     r"(?:\\(?:hat|check|tilde|bar)\s*\{?\s*(?:\\[A-Za-z]+|[A-Za-z])|\\[A-Za-z]+|[A-Z])\s*\}?\s*"
     r"(?:_\s*(?:\{[^{}]*\}|\\?[A-Za-z0-9]))?"
@@ -469,7 +449,8 @@ matrix_bars = _Written(  # `\left|\begin{matrix} … \end{matrix}\right|`, `Vmat
     "{0}: bars around a matrix: its determinant or its norm? Write \\det or vmatrix", "|",
 )
 log_base = _Written(  # `\log 100 = 2`, `10\log\frac{I}{I_0}` (decibels), `\log 2 \approx 0.301`: base 10, not e
-    re.compile(r"\\log(?![A-Za-z_])\s*(?:\\left\s*)?\(?\s*[0-9]|(?<![0-9.])(?:10|20)\s*\\log(?![A-Za-z_])|\\log_\s*\{?\s*e\b"),
+    re.compile(r"\\log(?![A-Za-z_])\s*(?:[0-9]|(?:\\left\s*)?\(\s*[0-9.]+\s*(?:\\right\s*)?\))"  # a number's logarithm
+               r"|(?<![0-9.])(?:10|20)\s*\\log(?![A-Za-z_])|\\log_\s*\{?\s*e\b"),
     "{0}: the logarithm to which base (e, 10, 2)? Write \\ln or \\log_{{10}}", "\\log",
 )
 increment_power = _Written(  # `\Delta x^2`: (Δx)² or Δ(x²)? `\delta x y`: δx·y or δ·x·y?
@@ -619,8 +600,36 @@ letters_name = _Written(  # lr_{base}: two letters that name one quantity with a
 )
 
 
+_D_BEFORE_FUNCTION = re.compile(r"(?<![\\A-Za-z])d\s*\\(?:log|ln|det)(?![A-Za-z])")  # not 2d \\sin θ: a distance
+
+
+_DERIVATIVE_BELOW = re.compile(r"\}\s*\{\s*(?:d|\\mathrm\s*\{\s*d\s*\}|\\partial)")
+
+
+def _numerator_end(tex: str, start: int) -> int:
+    """Where the group that `start` is in closes (at its `}`), looking at most 2,000 characters on."""
+    depth = 0
+    for position in range(start, min(len(tex), start + 2000)):
+        depth += (tex[position] == "{") - (tex[position] == "}")
+        if depth < 0:
+            return position
+    return len(tex)
+
+
+def differential_of_function(tex: str) -> TranslationError | None:
+    """`\\frac{d \\log \\det r}{2\\pi i}`, `\\frac{dg}{d \\ln L}`: the differential of the logarithm, or d times it?
+    (A derivative's numerator, `\\frac{d \\ln Z}{d\\beta}`, is read as a derivative.)"""
+    for match in _D_BEFORE_FUNCTION.finditer(tex):
+        if not _FRACTION_OPENS.search(tex, max(0, match.start() - 12), match.start()) or not _DERIVATIVE_BELOW.match(
+            tex, _numerator_end(tex, match.start())
+        ):
+            return TranslationError(f"{match.group()}: the differential of a function, or d times it? Write "
+                                    "\\mathrm{d}(…)", command="d", cause="ambiguous")
+    return None
+
+
 DOUBTS: tuple[Callable[[str], TranslationError | None], ...] = (
-    tensor_indices, inverse_transpose, space_norm, divergence_separator, anticommutator, bracket_pair, capitals_name, repeated_capitals, chemical_formula,
+    tensor_indices, inverse_transpose, space_norm, anticommutator, bracket_pair, capitals_name, repeated_capitals, chemical_formula,
     derivative_before_parentheses, upright_and_italic, dimension_brackets, dimension_of_name, iterates, value_applied,
     sign_then_digit, hermitian, size_subscript, log_of_e, label_in_braces, word_superscript, superscript_label,
     complement,
@@ -630,7 +639,7 @@ DOUBTS: tuple[Callable[[str], TranslationError | None], ...] = (
     bold_indicator, dual_space, matrix_bars, log_base, increment_power, power_in_parentheses, e_notation,
     volume_element, primed_subscript, order_statistic, convergence_arrow, labelled_angles, covariant_derivative,
     hessian_or_laplacian, matrix_after_capital, fraction_subscript, compound_label, index_pair, poisson_bracket,
-    letters_name,
+    letters_name, differential_of_function,
 )
 
 

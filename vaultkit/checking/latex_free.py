@@ -154,6 +154,9 @@ _SPELLINGS = [  # other spellings of what the grammar reads
     (re.compile(r"\\(?:var(propto)|thick(sim)|long(mapsto))(?![A-Za-z])"), r"\\\1\2\3 "),
     (re.compile(r"\\mathop\s*\{\s*\}\s*(?:\\!)?"), ""),  # `\mathop{}\!\mathrm{d}`: spacing before a differential
     (re.compile(r"_\s*\\bot(?![A-Za-z])"), r"_\\perp "),  # ψ_⊥: the orthogonal part, a label
+    (re.compile(r"\\[lr]vert(?![A-Za-z])"), "|"), (re.compile(r"\\[lr]Vert(?![A-Za-z])"), r"\\|"),  # amsmath's bars
+    (re.compile(r"\\(det|tr|Tr|dim|ker|sgn|gcd|deg)(?![A-Za-z])"), r"\\operatorname{\1}"),  # functions by name
+    (re.compile(r"_\s*(?:\{\s*\\(max|min)\s*\}|\\(max|min)(?![A-Za-z]))"), r"_{\\mathrm{\1\2}}"),  # S_max: a label
     (re.compile(  # ⌊x⌋, ⌈x⌉: the floor and the ceiling
         r"(?:\\left\s*)?\\l(floor|ceil)(?![A-Za-z])((?:(?!\\[lr](?:floor|ceil)(?![A-Za-z])).)*?)(?:\\right\s*)?\\r\1(?![A-Za-z])", re.S),
      lambda m: f"\\operatorname{{{'floor' if m.group(1) == 'floor' else 'ceiling'}}}\\left({m.group(2)}\\right)"),
@@ -417,8 +420,32 @@ def _closing_bracket(pairs: dict[int, int], text: str, start: int) -> int | None
     return position - len(sized.group()) if sized else position
 
 
+_SEPARATOR = re.compile(r"\\\||\\Vert(?![A-Za-z])|\|\||[()]")
+
+
+def _divergence_arguments(text: str) -> str:
+    """`D_{KL}(p \\| q)`, `S(\\rho \\| \\sigma)`: one `\\|` inside parentheses separates a divergence's two
+    arguments, in order (a norm has two bars); it becomes a comma. One pass with a stack."""
+    opened: list[list[int]] = []  # per open parenthesis: where its bars are
+    single: list[tuple[int, int]] = []
+    for match in _SEPARATOR.finditer(text):
+        token = match.group()
+        if token == "(":
+            opened.append([])
+        elif token == ")":
+            bars = opened.pop() if opened else []
+            if len(bars) == 1:
+                single.append((bars[0], len(_SEPARATOR.match(text, bars[0]).group())))
+        elif opened:
+            opened[-1].append(match.start())
+    for start, length in sorted(single, reverse=True):
+        text = text[:start] + "," + text[start + length :]
+    return text
+
+
 def _notation(text: str) -> str:
     """Other spellings of the notation the grammar reads: decorations, conditions, fonts, primes."""
+    text = _divergence_arguments(text)
     text = _expectations_under(text)
     text = _SIGNATURE.sub(r"\1 \\colon ", text)
     text = _NESTED_DECORATION.sub(r"\\\1{\2}", text)

@@ -52,7 +52,8 @@ _CLAIM_ROLES = _roles(
     ("rvert", {"rvert"}),
 )
 # Operations on sets and maps, read as what they are named: union(A, B), compose(g, f). Nothing checks them.
-SET_OPERATIONS = {"cup": "union", "cap": "intersection", "setminus": "setminus", "circ": "compose"}
+SET_OPERATIONS = {"cup": "union", "cap": "intersection", "setminus": "setminus", "circ": "compose",
+                  "otimes": "otimes", "odot": "odot", "oplus": "oplus"}  # ⊗ ⊙ ⊕ by name: tensor, elementwise, direct or xor
 _MARKS = frozenset("odot oplus star ast perp parallel bullet".split())  # M_\odot, R_\oplus, a_\perp: labels
 _FREE_ROLES = {
     **_CLAIM_ROLES,
@@ -458,8 +459,11 @@ class FreeTokenRoles(TokenRoles):
         return self._bar(tok, opening, "‖", "NORM")
 
     def _as_mark(self, tok: Token) -> Iterator[Token]:
-        """A symbol as a subscript is a label: `M_\\odot` (the Sun's mass), `a_\\perp`."""
+        """A symbol as a subscript is a label: `M_\\odot` (the Sun's mass), `a_\\perp`; ⊙ and ⊕ elsewhere operate."""
         if not self._in_subscript():
+            if str(tok)[1:] in SET_OPERATIONS:
+                yield from self._as_mulop(tok)
+                return
             self._unplaced(tok)
         yield self.out(_token("NAMED", f"\\mathrm{{{str(tok)[1:]}}}", tok), can_call=True)
 

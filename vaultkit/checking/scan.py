@@ -179,7 +179,7 @@ def _written_conditions(statements: list, lines: list[int]) -> Iterator[tuple[in
             seen.add(line)
 
 
-_OPERATIONS_ON_SETS = frozenset({"union", "intersection", "setminus", "compose", "set"})
+_OPERATIONS_ON_SETS = frozenset({"union", "intersection", "setminus", "compose", "set", "otimes", "odot", "oplus"})
 _ORDERS = frozenset({"O", "O_cal"})  # `= O(n^2)`: of the order of, no equation
 
 
