@@ -731,3 +731,23 @@ def test_a_differential_of_a_logarithm_is_refused(tex):
 
 def test_an_italic_d_before_a_sine_is_a_distance():
     assert reading(r"\delta = 2 d \sin \theta") == "delta = 2*d*sin(theta)"  # Bragg's law
+
+
+@pytest.mark.parametrize(
+    ("tex", "expected"),
+    [
+        # the connectives of notes written in Chinese: 若 (if), 当 … 时 (when), 其中 (where), 或 (or)
+        (r"f(x) = x \quad \text{若} \quad x > 0", "f(x) = x, if x > 0"),
+        (r"f(x) = 0 \quad \text{当} \; x < 0 \; \text{时}", "f(x) = 0, when x < 0"),
+        (r"E = mc^2 \quad \text{其中} \quad c = 3", "E = c**2*m"),
+        (r"a = 1 \quad \text{或} \quad a = 2", "a = 1\n or a = 2"),
+    ],
+)
+def test_chinese_connectives(tex, expected):
+    assert reading(tex) == expected
+
+
+def test_a_relation_after_or_with_nothing_before_it_is_refused():
+    """dN/dη ∝ s^{0.11} 或 ∝ (ln s)²: the alternative is about dN/dη, not a chain from s^{0.11}."""
+    with pytest.raises(TranslationError):
+        reading(r"A \propto s^{0.11} \quad \text{或} \quad \propto (\ln s)^2")

@@ -439,6 +439,9 @@ def _build_statements(reader: FreeReader, statements: list[Tree]) -> list[Statem
                         "an arrow from an equation to an expression: what does it relate?", command="\\rightarrow",
                         cause="ambiguous",
                     )
+            elif link:  # `A ∝ s^{0.11} \\text{or} ∝ (\\ln s)^2`: the alternative is for A, not for s^{0.11}
+                raise TranslationError(f"a relation after '{link}' with nothing before it: of which side?",
+                                       command=str(relations[0]), cause="ambiguous")
             else:
                 values.insert(0, lines[-1].values[-1])
         line = _line_of(statement)

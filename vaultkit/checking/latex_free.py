@@ -137,6 +137,15 @@ def _system(match: re.Match) -> str:
     return match.group() if _CONDITIONED_ROW.search(rows) else rows
 
 
+_CONNECTIVES = {  # Chinese words between statements, as the English ones the reader knows
+    "若": "if", "如果": "if", "假如": "if", "当": "when", "且": "and", "并且": "and", "或": "or", "或者": "or",
+    "其中": "where", "对于": "for", "对任意": "for all", "对所有": "for all", "则": "then", "那么": "then",
+    "因此": "so", "所以": "so",
+}
+_CHINESE_CONNECTIVE = re.compile(
+    r"\\text\s*\{\s*[，,：:]?\s*(若|如果|假如|当|且|并且|或|或者|其中|对于|对任意|对所有|则|那么|因此|所以)\s*[，,：:]?\s*\}"
+)
+_WHEN_CLOSES = re.compile(r"\\text\s*\{\s*时\s*[，,]?\s*\}")  # 当 x > 0 时: "时" closes the "when" condition
 _SPELLINGS = [  # other spellings of what the grammar reads
     (re.compile(r"\\x(right|Right|left|Left)arrow\s*(?:\[[^\]]*\]\s*)?\{(?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*\}"),
      r"\\\1arrow "),  # an arrow with a note on it leads from one equation to the next
@@ -337,6 +346,8 @@ def _layout(text: str) -> str:
 
 def _words_around(text: str) -> str:
     """Words, labels and remarks around the mathematics, and the plainer spellings of numbers and dots."""
+    text = _CHINESE_CONNECTIVE.sub(lambda m: f"\\text{{{_CONNECTIVES[m.group(1)]}}}", text)
+    text = _WHEN_CLOSES.sub(" ", text)
     text = _FORALL_FIRST.sub(r"\3 \\quad \1 \2", text)  # ∀x ∈ A, P(x) is P(x) for all x ∈ A
     text = _evaluation_brackets(text)
     text = _evaluated_at(text)
