@@ -751,3 +751,10 @@ def test_a_relation_after_or_with_nothing_before_it_is_refused():
     """dN/dη ∝ s^{0.11} 或 ∝ (ln s)²: the alternative is about dN/dη, not a chain from s^{0.11}."""
     with pytest.raises(TranslationError):
         reading(r"A \propto s^{0.11} \quad \text{或} \quad \propto (\ln s)^2")
+
+
+@pytest.mark.parametrize("tex", [r"E = \sum_{i<j} \frac{q_i q_j}{r_{ij}}", r"\sum_{i \neq j} V(r_{ij}) = U"])
+def test_a_sum_over_pairs_or_over_one_index_is_refused(tex):
+    """Σ_{i<j} q_i q_j / r_ij runs over pairs (i and j both summed); Σ_{i≠j} x_i may run over i alone."""
+    with pytest.raises(TranslationError):
+        reading(tex)
