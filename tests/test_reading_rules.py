@@ -532,7 +532,7 @@ def test_sums_over_sets_signatures_and_orders(tex, expected):
         r"f(p) \; \mathrm{d}^{3} p = \frac{8 \pi p^{2} \; \mathrm{d} p}{h^{3}}",  # d³p, a volume element
         r"S_{\text{EH}} = \frac{1}{16\pi G}\int d^4x\,\sqrt{-g}\,R",
         r"\int d^2x \, f(x) = 1",  # d²x under an integral: a surface element
-        r"T_{1/2} = \frac{\ln 2}{\lambda}",  # a half-life whose printed name T_1/2 would read as T_1 divided by 2
+        r"x_{3/4} = y",  # a fraction in a subscript, whose printed name x_3/4 would read as x_3 divided by 4
         # spaces as wide as a \quad around a word: not a product of the word's letters
         r"f:K\to V \ \ \ \ \textrm{mapping}\ \ \ \ k\mapsto v",
     ],

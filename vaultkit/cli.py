@@ -84,24 +84,7 @@ def _parser() -> argparse.ArgumentParser:
     _add_load_options(show)
     show.set_defaults(run=_show)
 
-    verify = vault_command("verify", "check the vault's equations and built-in derivations", _verify)
-    verify.add_argument("--json", action="store_true", help="print the results as JSON")
-    verify.add_argument("--no-cache", action="store_true", help="check everything again, ignoring cached results")
-    verify.add_argument(
-        "--run-python",
-        action="store_true",
-        help="run ```python derivation blocks, each in a confined subprocess (not a security boundary)",
-    )
-    verify.add_argument(
-        "--coverage", action="store_true",
-        help="check nothing: report how many display equations translate from LaTeX, and why the others do not",
-    )
-    verify.add_argument(
-        "--scan", action="store_true",
-        help="without markup: check every step of every display equation and report what holds (advisory)",
-    )
-    verify.add_argument("--strict", action="store_true", help="with --scan: exit status 1 if any step does not follow")
-    _add_budget(verify)
+    _add_verify_options(vault_command("verify", "check the vault's equations and built-in derivations", _verify))
 
     derive = commands.add_parser("derive", help="list the built-in derivations, or show one step by step")
     derive.add_argument("name", nargs="?", help="a derivation's name (see `vaultkit derive`)")
@@ -119,6 +102,28 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--vault", help="the vault folder (default: ./vault)")
     new.set_defaults(run=_new)
     return parser
+
+
+
+def _add_verify_options(verify: argparse.ArgumentParser) -> None:
+    """`verify`: JSON, the cache, Python blocks, the coverage and scan reports, the time budget."""
+    verify.add_argument("--json", action="store_true", help="print the results as JSON")
+    verify.add_argument("--no-cache", action="store_true", help="check everything again, ignoring cached results")
+    verify.add_argument(
+        "--run-python",
+        action="store_true",
+        help="run ```python derivation blocks, each in a confined subprocess (not a security boundary)",
+    )
+    verify.add_argument(
+        "--coverage", action="store_true",
+        help="check nothing: report how many display equations translate from LaTeX, and why the others do not",
+    )
+    verify.add_argument(
+        "--scan", action="store_true",
+        help="without markup: check every step of every display equation and report what holds (advisory)",
+    )
+    verify.add_argument("--strict", action="store_true", help="with --scan: exit status 1 if any step does not follow")
+    _add_budget(verify)
 
 
 def _add_load_options(sub: argparse.ArgumentParser) -> None:

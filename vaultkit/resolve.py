@@ -9,7 +9,7 @@ from __future__ import annotations
 import posixpath
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from .model import Diagnostic, LinkRef, Note, ResolvedLink, Severity
@@ -235,40 +235,40 @@ def resolve_links(
                 found = cache[key] = resolve_target(
                     index, ref.target, folder, alias_links=alias_links, relative=relative
                 )
-            written = _written(ref)
             if found.target is None:
                 ghost = ghosts.setdefault(normalize(ref.target), _ghost_id(ref.target))
                 links.append(ResolvedLink(note.id, ghost, ref, exists=False))
-                if found.candidates:
-                    owners = _some(found.candidates)
-                    message = f"{written} is an alias of several notes ({owners}); left unresolved"
-                    diagnostics.append(Diagnostic(note.path, ref.line, "unresolved-link", message, Severity.WARNING))
-                else:
-                    message = f"{written} matches no note; shown as an unresolved link"
-                    diagnostics.append(Diagnostic(note.path, ref.line, "unresolved-link", message, Severity.INFO))
-                continue
-            if found.attachment and not attachments:
-                continue
-            ambiguous = len(found.candidates) > 1
-            links.append(
-                ResolvedLink(
-                    note.id,
-                    found.target,
-                    ref,
-                    exists=True,
-                    via_alias=found.via_alias,
-                    ambiguous=ambiguous,
-                    attachment=found.attachment,
-                )
-            )
-            if ambiguous:
-                others = _some(found.candidates)
-                message = f"{written} matches {len(found.candidates)} files ({others}); linked to {found.target}"
-                diagnostics.append(Diagnostic(note.path, ref.line, "ambiguous-link", message, Severity.WARNING))
-            if found.via_alias:
-                message = f"{written} resolved through an alias of {found.target} (Obsidian leaves it unresolved)"
-                diagnostics.append(Diagnostic(note.path, ref.line, "alias-link", message, Severity.INFO))
+                diagnostics.append(_unresolved(note, ref, found))
+            elif attachments or not found.attachment:
+                links.append(_resolved(note, ref, found))
+                diagnostics.extend(_resolution_notes(note, ref, found))
     return Resolved(tuple(links), tuple(diagnostics))
+
+
+def _unresolved(note: Note, ref: LinkRef, found: Resolution) -> Diagnostic:
+    """Why a link stays a ghost: an alias of several notes (a warning), or no note at all."""
+    if found.candidates:
+        message = f"{_written(ref)} is an alias of several notes ({_some(found.candidates)}); left unresolved"
+        return Diagnostic(note.path, ref.line, "unresolved-link", message, Severity.WARNING)
+    message = f"{_written(ref)} matches no note; shown as an unresolved link"
+    return Diagnostic(note.path, ref.line, "unresolved-link", message, Severity.INFO)
+
+
+def _resolved(note: Note, ref: LinkRef, found: Resolution) -> ResolvedLink:
+    return ResolvedLink(note.id, found.target, ref, exists=True, via_alias=found.via_alias,
+                        ambiguous=len(found.candidates) > 1, attachment=found.attachment)
+
+
+def _resolution_notes(note: Note, ref: LinkRef, found: Resolution) -> Iterator[Diagnostic]:
+    """What a reader should know about a resolved link: several files matched, or an alias was followed."""
+    written = _written(ref)
+    if len(found.candidates) > 1:
+        others = _some(found.candidates)
+        message = f"{written} matches {len(found.candidates)} files ({others}); linked to {found.target}"
+        yield Diagnostic(note.path, ref.line, "ambiguous-link", message, Severity.WARNING)
+    if found.via_alias:
+        message = f"{written} resolved through an alias of {found.target} (Obsidian leaves it unresolved)"
+        yield Diagnostic(note.path, ref.line, "alias-link", message, Severity.INFO)
 
 
 def _some(ids: Sequence[str], shown: int = 4, total: int | None = None) -> str:

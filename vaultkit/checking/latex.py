@@ -105,6 +105,7 @@ from .latex_free_reader import FreeReader
 from .latex_reader import ClaimReader
 from .latex_syntax import TranslationError
 from .latex_usage import Usage
+from .latex_vocabulary import CONDITION_WORDS
 from .scope import Scope
 
 __all__ = ["Statement", "TranslationError", "read_display", "read_statements", "translate", "translate_equation", "translate_equations"]
@@ -171,10 +172,6 @@ def _separators(tree: Tree) -> list[list[str]]:
     return separators
 
 
-_CONDITION_WORDS = frozenset(
-    {"if", "for", "when", "whenever", "provided", "for all", "for any", "for every", "for some", "subject to",
-     "such that", "s.t.", "as", "with"}  # with: an assumption that goes with the statement, not a glossary
-)
 _IMPLICATIONS = {"Rightarrow": "⟹", "Longrightarrow": "⟹", "implies": "⟹", "therefore": "⟹", "Downarrow": "⟹",
                  "iff": "⟺", "Leftrightarrow": "⟺", "Longleftrightarrow": "⟺", "Updownarrow": "⟺"}
 
@@ -206,14 +203,14 @@ def _no_premises(lines: list[Statement]) -> None:
         if now in ("⟹", "⟺") and before in ("", "and") and one_row:
             raise TranslationError("statements side by side before an implication: its premises, or facts?",
                                    command="\\Rightarrow", cause="ambiguous")
-        if before == "and" and now in _CONDITION_WORDS:
+        if before == "and" and now in CONDITION_WORDS:
             raise TranslationError("and, then a condition: a new statement, or one more condition?",
                                    command="\\text{and}", cause="ambiguous")
 
 
 def _conditioned(separators: list[str]) -> bool:
     """Whether a condition's word comes before a statement: `\\forall x` needs no relation to be one."""
-    return any(s.startswith("\\text{") and s[len("\\text{") : -1] in _CONDITION_WORDS for s in separators)
+    return any(s.startswith("\\text{") and s[len("\\text{") : -1] in CONDITION_WORDS for s in separators)
 
 
 def _condition_of(lines: list[Statement], statement: Statement, separators: list[str]) -> Statement:
@@ -233,7 +230,7 @@ def _link(separators: list[str], before: str) -> str:
     """How a statement follows the one before (linked by `before`), from what separates them: `\\text{if}`
     makes it a condition of that one, `\\Rightarrow` a consequence, `and` after a condition one more condition;
     commas and spaces set it beside."""
-    if before in _CONDITION_WORDS | {"and"} and any(s == "\\text{and}" for s in separators):
+    if before in CONDITION_WORDS | {"and"} and any(s == "\\text{and}" for s in separators):
         return "and"
     links = []
     for separator in separators:
@@ -241,7 +238,7 @@ def _link(separators: list[str], before: str) -> str:
         if word == "then":
             raise TranslationError("if … then …: a conditional statement is not read", command="then",
                                    cause="unsupported-construct")
-        if word in _CONDITION_WORDS or word == "or":  # `x = 1 \\text{ or } x = -1`: alternatives
+        if word in CONDITION_WORDS or word == "or":  # `x = 1 \\text{ or } x = -1`: alternatives
             links.append(word)
         elif separator.lstrip("\\") in _IMPLICATIONS:
             links.append(_IMPLICATIONS[separator.lstrip("\\")])

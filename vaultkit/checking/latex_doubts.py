@@ -565,8 +565,8 @@ matrix_after_capital = _Written(  # X \begin{pmatrix} α \\ β \end{pmatrix}: a 
     "{0}: an operator or matrix before a matrix: their product is not read", "\\begin{{matrix}}",
     "unsupported-construct",
 )
-fraction_subscript = _Written(  # T_{1/2}: a half-life, a name whose printed form reads as T_1 / 2
-    re.compile(r"_\s*\{\s*[0-9]+\s*/\s*[0-9]+\s*\}"), "{0}: a fraction in a subscript is not read", "_{{/}}",
+fraction_subscript = _Written(  # x_{3/4}: a name whose printed form would read as x_3 / 4 (T_{1/2} is T_half)
+    re.compile(r"_\s*\{\s*(?!1\s*/\s*2\s*\})[0-9]+\s*/\s*[0-9]+\s*\}"), "{0}: a fraction in a subscript is not read", "_{{/}}",
     "unsupported-construct",
 )
 

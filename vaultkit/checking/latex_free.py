@@ -163,6 +163,7 @@ _SPELLINGS = [  # other spellings of what the grammar reads
     (re.compile(r"\\(?:var(propto)|thick(sim)|long(mapsto))(?![A-Za-z])"), r"\\\1\2\3 "),
     (re.compile(r"\\mathop\s*\{\s*\}\s*(?:\\!)?"), ""),  # `\mathop{}\!\mathrm{d}`: spacing before a differential
     (re.compile(r"_\s*\\bot(?![A-Za-z])"), r"_\\perp "),  # ψ_⊥: the orthogonal part, a label
+    (re.compile(r"_\s*\{\s*1\s*/\s*2\s*\}"), r"_{\\mathrm{half}}"),  # T_{1/2}: a half-life, T_half (T_1/2 reads as T_1 / 2)
     (re.compile(r"\\[lr]vert(?![A-Za-z])"), "|"), (re.compile(r"\\[lr]Vert(?![A-Za-z])"), r"\\|"),  # amsmath's bars
     (re.compile(r"\\(det|tr|Tr|dim|ker|sgn|gcd|deg)(?![A-Za-z])"), r"\\operatorname{\1}"),  # functions by name
     (re.compile(r"_\s*(?:\{\s*\\(max|min)\s*\}|\\(max|min)(?![A-Za-z]))"), r"_{\\mathrm{\1\2}}"),  # S_max: a label

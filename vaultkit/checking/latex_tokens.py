@@ -22,7 +22,7 @@ from lark import Token
 from lark.lark import PostLex
 
 from .latex_vocabulary import (
-    MAX_LITERAL, MAX_NESTING, TranslationError, _BIGOPS, _DECORATED, _DECORATIONS, _ELLIPSES, _FRACTIONS,
+    LINK_WORDS, MAX_LITERAL, MAX_NESTING, TranslationError, _BIGOPS, _DECORATED, _DECORATIONS, _ELLIPSES, _FRACTIONS,
     _FUNCTIONS, _GREEK, _IGNORED, _IMPLIES, _LEFT, _MULOPS, _OPERAND_END, _OTHER_REASONS, _PROSE, _QUADS,
     _REFUSED, _RELATIONS, _RIGHT, _SYMBOLS, _VARIANTS, _NAMED,
 )
@@ -65,11 +65,6 @@ _FREE_ROLES = {
         ("forall", {"forall", "exists"}),
     ),
 }
-_BETWEEN_STATEMENTS = frozenset(
-    {"and", "or", "if", "for", "for some", "with", "when", "whenever", "for all", "for any", "for every",
-     "provided", "s.t.", "subject to", "such that", "since", "because", "as", "then", "so", "thus", "hence", "i.e.",
-     "e.g."}
-)  # words written between two statements, or before a statement's condition
 _SPELLING = {"dag": "\\dagger", **{name: "\\ldots" for name in _ELLIPSES}}  # one spelling for the reader
 
 
@@ -426,7 +421,7 @@ class FreeTokenRoles(TokenRoles):
     def _text(self, tok: Token, command: str, raw: str) -> Iterator[Token]:
         """`a = b \\text{ and } c = d`, `f(x) = 0 \\text{ if } x < 0`: statements and conditions, one by one."""
         word = " ".join(raw.replace("\\#", "#").split()).rstrip(",:")
-        if word in _BETWEEN_STATEMENTS and not self.stack:  # the word travels: `if` makes a condition
+        if word in LINK_WORDS and not self.stack:  # the word travels: `if` makes a condition
             return iter([self.out(_token("QUAD", f"\\text{{{word}}}", tok))])
         if _WORDS_QUANTITY.fullmatch(word) and word.lower() not in _PROSE and not self._text_names(raw) \
                 and not self._in_subscript():
@@ -436,7 +431,7 @@ class FreeTokenRoles(TokenRoles):
 
     def _name(self, tok: Token, command: str, content: str) -> Iterator[Token]:
         """`\\quad \\mathrm{for} \\quad`, `{\\rm or}`: a word between statements, upright instead of in \\text."""
-        if content in _BETWEEN_STATEMENTS and not self.stack:
+        if content in LINK_WORDS and not self.stack:
             return self._text(tok, command, content)
         return super()._name(tok, command, content)
 

@@ -64,6 +64,13 @@ _RELATIONS = frozenset(
     "gtrsim leqslant geqslant asymp prec succ preceq succeq vdash models".split()
 )
 _SET_RELATIONS = frozenset("in notin ni subset subseteq supset supseteq".split())
+CONDITION_WORDS = frozenset(  # words before a statement's condition: `f(x) = 0 \text{ if } x < 0`
+    {"if", "for", "when", "whenever", "provided", "for all", "for any", "for every", "for some", "subject to",
+     "such that", "s.t.", "as", "with"}  # with: an assumption that goes with the statement, not a glossary
+)
+LINK_WORDS = CONDITION_WORDS | {  # words written between two statements, or before a statement's condition
+    "and", "or", "since", "because", "then", "so", "thus", "hence", "i.e.", "e.g."
+}
 _MULOPS = frozenset({"cdot", "times", "div"})
 _BINOMIALS = frozenset({"binom", "dbinom", "tbinom"})
 _FRACTIONS = frozenset({"frac", "dfrac", "tfrac", "cfrac"}) | _BINOMIALS  # two arguments: `\frac{a}{b}`
