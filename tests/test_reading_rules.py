@@ -758,3 +758,44 @@ def test_a_sum_over_pairs_or_over_one_index_is_refused(tex):
     """Σ_{i<j} q_i q_j / r_ij runs over pairs (i and j both summed); Σ_{i≠j} x_i may run over i alone."""
     with pytest.raises(TranslationError):
         reading(tex)
+
+
+@pytest.mark.parametrize(
+    "tex",
+    [
+        # what a fifth outside tester wrote in notes on finance, chemistry, signals, statistics and electrodynamics
+        r"1 + i = (1 + r)(1 + \pi)",  # π the inflation rate
+        r"X_{real} = \frac{X_{nominal}}{1 + \pi}",
+        r"\pi \approx \frac{1}{2}\sigma^2 A(w)",  # π a risk premium
+        r"E_a = -R \frac{d \ln k}{d(1/T)}",  # a derivative with respect to 1/T
+        r"\operatorname{Var}(\hat{\beta} \mid X) = \sigma^2(X'X)^{-1}",  # X' the transpose
+        r"\theta \mid k \sim \text{Beta}(\alpha + k, \beta + n - k)",  # a conditional distribution
+        r"\boldsymbol\theta \mid \mathbf{n} \sim \text{Dir}(\boldsymbol\alpha + \mathbf{n})",
+        r"\hat{\mathbf{n}} \cdot (\mathbf{D}_2 - \mathbf{D}_1) = \sigma_f",  # a dot product with a unit vector
+        r"pH + pOH = 14",
+        r"VaR_\alpha = -(\mu + z_\alpha \sigma) V",
+        r"\frac{z}{p} = \frac{K_{v,new}}{K_{v,old}}",
+        r"\Delta_{mix} G = nRT \sum_i x_i \ln x_i",  # the Gibbs energy of mixing
+        r"\frac{R}{1-\delta} \ge T + \frac{\delta P}{1-\delta}",  # δ·P beside δ alone
+        r"e^{\A t} = \mathcal{L}^{-1}\left\{ (sI - A)^{-1} \right\}",  # the inverse Laplace transform
+        r"dS_t = r S_t dt + \sigma S_t dW_t^{\mathbb{Q}}",  # under the measure Q
+        r"I(X_1, X_2; Y) = I(X_1; Y) + I(X_2; Y \mid X_1)",  # the pair against Y
+        r"V = \sum_{l=0}^{\infty} A_l P_l(\cos\theta)",  # a Legendre polynomial, not a coefficient
+    ],
+)
+def test_what_a_fifth_outside_reader_found_is_refused(tex):
+    with pytest.raises(TranslationError):
+        reading(tex)
+
+
+@pytest.mark.parametrize(
+    ("tex", "expected"),
+    [
+        (r"\pi \approx 3.14", "pi approx 157/50"),  # the number π
+        (r"v \approx 246\,\text{GeV}", "v approx 246*GeV"),  # an upright unit is one name
+        (r"P' \equiv P", "P_prime equiv P"),
+        (r"f(z) = \sum_{n=0}^{\infty} c_{n}(z-a)^{n}", "f(z) = Sum((-a + z)**n*c[n], (n, 0, oo))"),
+    ],
+)
+def test_what_stays_read_beside_the_fifth_readers_refusals(tex, expected):
+    assert reading(tex) == expected

@@ -121,9 +121,10 @@ def capitals_name(tex: str) -> TranslationError | None:
     )
 
 
-_UPRIGHT_GROUP = r"\\(?:rm|mathrm|text[a-z]*|operatorname\*?|mathsf|mathit|mbox)\s*(?:\{[^{}]*\}|\s+[A-Za-z]+)"
+_UPRIGHT_GROUP = r"\\(?:rm|mathrm|text[a-z]*|operatorname\*?|mathsf|mathit|mbox|pu)\s*(?:\{[^{}]*\}|\s+[A-Za-z]+)"
 _SCRIPT_BODY = r"\s*(?:\{(?:[^{}]|\{[^{}]*\})*\}|\\?[A-Za-z0-9]+)"
 _UPRIGHT_OR_SCRIPT = re.compile(_UPRIGHT_GROUP + r"|[_^]" + _SCRIPT_BODY)
+_UPRIGHT_GROUP_RE = re.compile(_UPRIGHT_GROUP)
 
 
 def _orders(run: str) -> list[tuple[str, ...]]:
@@ -412,7 +413,8 @@ dimensionless_number = _Written(  # `Re = \rho v L / \mu`, `Ra = Gr \cdot Pr`: o
     "{0}: a named number (Reynolds, Prandtl, …) or a product of letters? Write \\mathrm{{{0}}}", "{0}",
 )
 transform_braces = _Written(  # `\mathcal{L}\{f(t)\}`, `\mathcal{F}\{f\}`: a transform applied, not a product with a set
-    re.compile(r"(?:(?<![\\A-Za-z])[A-Za-z]|\\math(?:cal|scr|bb|frak|rm)\s*\{\s*[A-Za-z]\s*\})\s*(?:\\left\s*|\\[bB]igg?l?\s*)?\\\{"),
+    re.compile(r"(?:(?<![\\A-Za-z])[A-Za-z]|\\math(?:cal|scr|bb|frak|rm)\s*\{\s*[A-Za-z]\s*\})\s*(?:\^\s*(?:\{[^{}]*\}|-?\w)\s*)?"
+               r"(?:\\left\s*|\\[bB]igg?l?\s*)?\\\{"),  # \\mathcal{L}^{-1}\\{…\\} too
     "{0}: a transform applied to what the braces hold, or a product with a set? Write parentheses", "\\{{",
 )
 bracket_then_call = _Written(  # `\mathcal{L}[f](s)`: the transform of f evaluated at s
@@ -628,6 +630,60 @@ def differential_of_function(tex: str) -> TranslationError | None:
     return None
 
 
+pi_as_quantity = _Written(  # 1 + π (inflation, a probability), π ≈ σ²A/2 (a risk premium): a quantity named π
+    re.compile(r"(?<![\w\\^_])(?<![\^_]\{)1\s*[-+]\s*\\pi(?![A-Za-z])|(?<![\w\\^_])\\pi\s*[-+]\s*1(?![\d.])"
+               r"|(?:\A|\\\\|&)\s*\\pi\s*(?:\\approx|\\equiv|\\sim|\\simeq|\\propto)(?![A-Za-z])(?!\s*[0-9])"),  # π ≈ 3.14
+    "{0}: the number π or a quantity named π? Not read", "\\pi",
+)
+derivative_by_expression = _Written(  # d ln k / d(1/T): a derivative with respect to an expression
+    re.compile(r"\\[dt]?frac\s*\{[^{}]*\}\s*\{\s*(?:d|\\mathrm\s*\{\s*d\s*\}|\\partial)\s*(?:\\left\s*)?\("),
+    "{0}: a derivative with respect to an expression is not read", "\\frac{{d}}{{d(…)}}", "unsupported-construct",
+)
+primed_matrix = _Written(  # X'X, Z'y: the transpose of X (econometrics), or another matrix X'?
+    re.compile(r"(?<![\\A-Za-z])[A-Z]\s*'\s*[A-Za-z(]"),
+    "{0}: a transpose or a matrix of its own? Write ^T or another name", "'",
+)
+conditional_distribution = _Written(  # θ | k ~ Beta(…): the distribution of θ given k, no chain of relations
+    re.compile(r"\\mid(?![A-Za-z])[^()\[\]]*?\\sim(?![A-Za-z])"),
+    "{0}: a conditional distribution is not read", "\\mid", "unsupported-construct",
+)
+unit_vector_product = _Written(  # n̂ · (D₂ − D₁), n̂ × E: a dot or cross product with a unit vector
+    re.compile(r"\\(?:hat|widehat)\s*\{\s*\\(?:mathbf|boldsymbol|bm|vec)\s*\{[^{}]*\}\s*\}\s*\\(?:cdot|times)(?![A-Za-z])"
+               r"|\\(?:cdot|times)\s*\\(?:hat|widehat)\s*\{\s*\\(?:mathbf|boldsymbol|bm|vec)(?![A-Za-z])"),
+    "{0}: a vector product with a unit vector is not read", "\\cdot", "unsupported-construct",
+)
+_MIXED_CASE = re.compile(r"(?<![\\A-Za-z])(?:p(?:H|OH|K)(?![a-z])|[A-Z][a-z][A-Z](?![A-Za-z]))")
+_WORD_ENTRY = re.compile(r"_\s*\{(?![^{}]*\\)[^{}]*,\s*[a-z]{3,}\s*\}")  # K_{v,new}: not K[v, n·e·w]
+
+
+def mixed_case_name(tex: str) -> TranslationError | None:
+    """pH, pOH, pK_a, VaR, `K_{v,new}`: one quantity, or a product of letters? (Upright words are names already:
+    `\\text{GeV}`, `H_\\textrm{BdG}`.)"""
+    match = _MIXED_CASE.search(_UPRIGHT_GROUP_RE.sub(" ", tex)) or _WORD_ENTRY.search(tex)
+    if match is None:
+        return None
+    return TranslationError(f"{match.group().strip()}: one name or a product of letters? Write \\mathrm{{…}}",
+                            command=match.group().strip(), cause="ambiguous")
+labelled_difference = _Written(  # Δ_mix G, Δ_r H: a named change of G, not a product
+    re.compile(r"\\Delta\s*_\s*(?:\{[^{}]*\}|\\?\w+)\s*(?:\\[A-Za-z]+|[A-Za-z])"),
+    "{0}: a named change (Δ_mix G) or a product? Not read", "\\Delta_",
+)
+measure_superscript = _Written(  # W_t^{\mathbb{Q}}: a Brownian motion under the measure Q, not a power
+    re.compile(r"\^\s*\{?\s*\\mathbb(?![A-Za-z])"), "{0}: a measure or a label, not a power", "^",
+)
+_DELTA_BEFORE_NAME = re.compile(r"\\(delta|Delta)\s*[A-Za-z]")
+_DELTA_ALONE = r"\\{0}(?![A-Za-z])(?!\s*(?:[A-Za-z]|\\[A-Za-z]|_|\^|\())"
+
+
+def increment_or_product(tex: str) -> TranslationError | None:
+    """`\\delta P` beside a bare `\\delta` (a discount factor): δ times P, or the increment of P?"""
+    for match in _DELTA_BEFORE_NAME.finditer(tex):
+        if re.search(_DELTA_ALONE.format(match.group(1)), tex):
+            return TranslationError(f"{match.group()}: an increment, or {match.group(1)} times a name? Write \\cdot",
+                                    command="\\" + match.group(1), cause="ambiguous")
+    return None
+
+
 DOUBTS: tuple[Callable[[str], TranslationError | None], ...] = (
     tensor_indices, inverse_transpose, space_norm, anticommutator, bracket_pair, capitals_name, repeated_capitals, chemical_formula,
     derivative_before_parentheses, upright_and_italic, dimension_brackets, dimension_of_name, iterates, value_applied,
@@ -639,7 +695,9 @@ DOUBTS: tuple[Callable[[str], TranslationError | None], ...] = (
     bold_indicator, dual_space, matrix_bars, log_base, increment_power, power_in_parentheses, e_notation,
     volume_element, primed_subscript, order_statistic, convergence_arrow, labelled_angles, covariant_derivative,
     hessian_or_laplacian, matrix_after_capital, fraction_subscript, compound_label, index_pair, poisson_bracket,
-    letters_name, differential_of_function,
+    letters_name, differential_of_function, pi_as_quantity, derivative_by_expression, primed_matrix,
+    conditional_distribution, unit_vector_product, mixed_case_name, labelled_difference, measure_superscript,
+    increment_or_product,
 )
 
 

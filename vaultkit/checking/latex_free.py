@@ -467,7 +467,8 @@ def _notation(text: str) -> str:
         text = pattern.sub(replacement, text)
     text = _SPACE_AFTER_RELATION.sub(r"\1 ", text)
     text = _BAR_CONDITION.sub(r"(\1 \\mid \2)", text)
-    text = _SEMICOLON_ARGUMENT.sub(r"(\1, \2)", text)
+    text = _SEMICOLON_ARGUMENT.sub(lambda m: m.group() if "," in m.group(1) else f"({m.group(1)}, {m.group(2)})", text)
+    # I(X_1, X_2; Y): the pair against Y, which commas alone would lose; the ; is left to be refused
     text = _PLACEHOLDER.sub(r"(\\vkplaceholder)", text)
     text = _FONT_GROUP.sub(lambda m: f"\\math{m.group(1)}{{{m.group(2)}}}", text)
     text = _UNIT_NOTE.sub(" ", text)  # units in brackets after a quantity say how it is measured

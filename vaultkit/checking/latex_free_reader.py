@@ -54,6 +54,14 @@ _SCRIPT_CAPITAL = re.compile(r"\\math(?:cal|scr)\{[A-Z]\}\Z")  # no number times
 _LANDAU = frozenset({"O", "\\mathcal{O}"})  # the big-O of an order of growth or of an error term
 
 
+def _binomial(call: list[Tree] | None) -> bool:
+    """`(z - a)`: one argument of two or more terms, what a power series' coefficient multiplies."""
+    if not call or len(call) != 1:
+        return False
+    total = next((c for c in call[0].children if isinstance(c, Tree)), None)
+    return total is not None and sum(isinstance(c, Tree) for c in total.children) >= 2
+
+
 class FreeReader(ClaimReader, Notation):
     """The lenient reading: what a claim would refuse as unknown or ambiguous, it reads as written."""
 
@@ -508,7 +516,7 @@ class FreeReader(ClaimReader, Notation):
 
     def _summed_coefficient(self, atom: _Atom) -> bool:
         """`\\sum_n c_n (z - a)^n`: a name indexed by the sum's own variable is its coefficient."""
-        if atom.sub is None:
+        if atom.sub is None or not _binomial(atom.call):  # P_l(\\cos\\theta): a Legendre polynomial, not P_l times
             return False
         return any(str(t) in self.bound for t in atom.sub.scan_values(lambda v: isinstance(v, Token)))
 
