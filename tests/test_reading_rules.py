@@ -799,3 +799,14 @@ def test_what_a_fifth_outside_reader_found_is_refused(tex):
 )
 def test_what_stays_read_beside_the_fifth_readers_refusals(tex, expected):
     assert reading(tex) == expected
+
+
+@pytest.mark.parametrize(
+    ("tex", "expected"),
+    [
+        (r"F'(x) = f(x)", "F_prime(x) = f(x)"),  # a primed capital applied: a derivative, no transpose
+        (r"V'(r) = -F", "V_prime(r) = -F"),
+    ],
+)
+def test_a_primed_capital_applied_is_read(tex, expected):
+    assert reading(tex) == expected

@@ -556,8 +556,8 @@ covariant_derivative = _Written(  # ∇_ρ g_{μν}, ∇_μ ξ_ν: a covariant d
                rf"_\s*(?:\{{\s*)?\\(?:{_GREEK_INDEX})(?![A-Za-z])"),  # not ∇_θ L: a gradient in θ
     "{0}: a covariant derivative along an index is not read", "\\nabla_", "unsupported-construct",
 )
-hessian_or_laplacian = _Written(  # [∇²f(x)]^{-1}, ∇²f ⪰ μI, H = ∇²L(θ): the Hessian matrix, not the Laplacian
-    re.compile(r"[\[(]\s*\\nabla\s*\^\s*\{?\s*2|\\nabla\s*\^\s*\{?\s*2[^=]*\\(?:succeq|preceq|succ|prec)(?![A-Za-z])"
+hessian_or_laplacian = _Written(  # [∇²f(x)]^{-1}, ∇²f ⪰ μI, H = ∇²L(θ): the Hessian (not (∇² + k²)ψ, Helmholtz's)
+    re.compile(r"\[\s*\\nabla\s*\^\s*\{?\s*2|\\nabla\s*\^\s*\{?\s*2[^=]*\\(?:succeq|preceq|succ|prec)(?![A-Za-z])"
                r"|(?<![\\A-Za-z])H\s*=\s*\\nabla\s*\^\s*\{?\s*2"),
     "{0}: the Hessian or the Laplacian? Not read", "\\nabla^2",
 )
@@ -640,7 +640,7 @@ derivative_by_expression = _Written(  # d ln k / d(1/T): a derivative with respe
     "{0}: a derivative with respect to an expression is not read", "\\frac{{d}}{{d(…)}}", "unsupported-construct",
 )
 primed_matrix = _Written(  # X'X, Z'y: the transpose of X (econometrics), or another matrix X'?
-    re.compile(r"(?<![\\A-Za-z])[A-Z]\s*'\s*[A-Za-z(]"),
+    re.compile(r"(?<![\\A-Za-z])[A-Z]\s*'\s*[A-Za-z]"),  # not F'(x), V'(r): a derivative applied
     "{0}: a transpose or a matrix of its own? Write ^T or another name", "'",
 )
 conditional_distribution = _Written(  # θ | k ~ Beta(…): the distribution of θ given k, no chain of relations
