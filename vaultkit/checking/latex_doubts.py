@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .latex_vocabulary import TranslationError
+from .macros import group_end
 
 
 @dataclass(frozen=True)
@@ -524,12 +525,17 @@ _INTEGRAL = re.compile(r"\\i+nt(?![A-Za-z])")
 _FRACTION_OPENS = re.compile(r"\\[dt]?frac\s*\{\s*\Z")
 
 
+def _fraction_opens(tex: str, position: int) -> re.Match[str] | None:
+    """`\\frac{` just before `position`: what follows is a fraction's numerator."""
+    return _FRACTION_OPENS.search(tex, max(0, position - 12), position)
+
+
 def volume_element(tex: str) -> TranslationError | None:
     """`\\int d^3x\\, f(x)`: d³x is the volume element of a space of three dimensions, which the reader does not
     read; in the numerator of a derivative (`\\frac{d^2 y}{dx^2}`) d² is the derivative's."""
     surfaces = _SURFACE_ELEMENT.finditer(tex) if _INTEGRAL.search(tex) else iter(())
     for match in [*_VOLUME_ELEMENT.finditer(tex), *surfaces]:
-        if not _FRACTION_OPENS.search(tex, max(0, match.start() - 12), match.start()):
+        if not _fraction_opens(tex, match.start()):
             written = match.group().strip()
             return TranslationError(f"{written}…: a volume element (d^3 x), not read", command="d^", cause="unsupported-construct")
     return None
@@ -608,23 +614,20 @@ _D_BEFORE_FUNCTION = re.compile(r"(?<![\\A-Za-z])d\s*\\(?:log|ln|det)(?![A-Za-z]
 _DERIVATIVE_BELOW = re.compile(r"\}\s*\{\s*(?:d|\\mathrm\s*\{\s*d\s*\}|\\partial)")
 
 
-def _numerator_end(tex: str, start: int) -> int:
-    """Where the group that `start` is in closes (at its `}`), looking at most 2,000 characters on."""
-    depth = 0
-    for position in range(start, min(len(tex), start + 2000)):
-        depth += (tex[position] == "{") - (tex[position] == "}")
-        if depth < 0:
-            return position
-    return len(tex)
+def _derivative_numerator(tex: str, position: int) -> bool:
+    """Whether `position` starts the numerator of `\\frac{d …}{d …}`: a derivative's, not a product's."""
+    opening = _fraction_opens(tex, position)
+    if opening is None:
+        return False
+    end = group_end(tex, opening.start() + opening.group().index("{"))
+    return end > 0 and _DERIVATIVE_BELOW.match(tex, end - 1) is not None
 
 
 def differential_of_function(tex: str) -> TranslationError | None:
     """`\\frac{d \\log \\det r}{2\\pi i}`, `\\frac{dg}{d \\ln L}`: the differential of the logarithm, or d times it?
     (A derivative's numerator, `\\frac{d \\ln Z}{d\\beta}`, is read as a derivative.)"""
     for match in _D_BEFORE_FUNCTION.finditer(tex):
-        if not _FRACTION_OPENS.search(tex, max(0, match.start() - 12), match.start()) or not _DERIVATIVE_BELOW.match(
-            tex, _numerator_end(tex, match.start())
-        ):
+        if not _derivative_numerator(tex, match.start()):
             return TranslationError(f"{match.group()}: the differential of a function, or d times it? Write "
                                     "\\mathrm{d}(…)", command="d", cause="ambiguous")
     return None

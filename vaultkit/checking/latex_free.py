@@ -143,7 +143,7 @@ _CONNECTIVES = {  # Chinese words between statements, as the English ones the re
     "因此": "so", "所以": "so",
 }
 _CHINESE_CONNECTIVE = re.compile(
-    r"\\text\s*\{\s*[，,：:]?\s*(若|如果|假如|当|且|并且|或|或者|其中|对于|对任意|对所有|则|那么|因此|所以)\s*[，,：:]?\s*\}"
+    r"\\text\s*\{\s*[，,：:]?\s*(" + "|".join(sorted(_CONNECTIVES, key=len, reverse=True)) + r")\s*[，,：:]?\s*\}"
 )
 _WHEN_CLOSES = re.compile(r"\\text\s*\{\s*时\s*[，,]?\s*\}")  # 当 x > 0 时: "时" closes the "when" condition
 _SPELLINGS = [  # other spellings of what the grammar reads
@@ -438,7 +438,7 @@ _SEPARATOR = re.compile(r"\\\||\\Vert(?![A-Za-z])|\|\||[()]")
 def _divergence_arguments(text: str) -> str:
     """`D_{KL}(p \\| q)`, `S(\\rho \\| \\sigma)`: one `\\|` inside parentheses separates a divergence's two
     arguments, in order (a norm has two bars); it becomes a comma. One pass with a stack."""
-    opened: list[list[int]] = []  # per open parenthesis: where its bars are
+    opened: list[list[tuple[int, int]]] = []  # per open parenthesis: where its bars are
     single: list[tuple[int, int]] = []
     for match in _SEPARATOR.finditer(text):
         token = match.group()
@@ -447,12 +447,14 @@ def _divergence_arguments(text: str) -> str:
         elif token == ")":
             bars = opened.pop() if opened else []
             if len(bars) == 1:
-                single.append((bars[0], len(_SEPARATOR.match(text, bars[0]).group())))
+                single.append(bars[0])
         elif opened:
-            opened[-1].append(match.start())
-    for start, length in sorted(single, reverse=True):
-        text = text[:start] + "," + text[start + length :]
-    return text
+            opened[-1].append(match.span())
+    pieces, last = [], 0
+    for start, end in sorted(single):
+        pieces += [text[last:start], ","]
+        last = end
+    return "".join(pieces) + text[last:]
 
 
 def _notation(text: str) -> str:

@@ -48,7 +48,7 @@ _NAME_TOKENS = frozenset({"LETTER", "SYM", "NAMED", "DECOR"})
 
 
 _OPTIMA = frozenset({"min", "max", "argmin", "argmax"})  # over a variable: f(body, variable)
-_BINDING_FUNCTIONS = frozenset({"min", "max", "argmin", "argmax", "SumOver", "ProductOver"})  # f(body, variable, …)
+_BINDING_FUNCTIONS = _OPTIMA | {"SumOver", "ProductOver"}  # f(body, variable, …)
 _EXPECTATIONS = frozenset({"E", "P", "\\mathbb{E}", "\\mathbb{P}"})  # before brackets: the expectation, the probability
 _SCRIPT_CAPITAL = re.compile(r"\\math(?:cal|scr)\{[A-Z]\}\Z")  # no number times a tuple: applied to several arguments
 _LANDAU = frozenset({"O", "\\mathcal{O}"})  # the big-O of an order of growth or of an error term

@@ -120,9 +120,11 @@ def _marked(script: Tree, labels: bool) -> bool:
 
 def _labelled(group: Tree) -> bool:
     """`{(i)}`, `{[l]}`: one letter in parentheses or brackets, the label of an example or a layer."""
-    factors = [t for t in group.iter_subtrees() if t.data == "factor"]
-    parens = [t for t in group.iter_subtrees() if t.data == "paren"]
-    if group.data != "group" or len(factors) != 2 or len(parens) != 1:
+    if group.data != "group":
+        return False
+    subtrees = list(group.iter_subtrees())
+    factors = [t for t in subtrees if t.data == "factor"]
+    if len(factors) != 2 or sum(t.data == "paren" for t in subtrees) != 1:
         return False
     letters = [f.children[0] for f in factors if len(f.children) == 1 and isinstance(f.children[0], Token)]
     return len(letters) == 1 and len(str(letters[0])) == 1 and str(letters[0]).isalpha()

@@ -16,6 +16,7 @@ body longer than an expansion may be is not kept.
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -50,7 +51,6 @@ _ONE_TOKEN = re.compile(r"(?:\\[A-Za-z]+\*?(?:\s*\{[^{}]*\})?|\\.|.)\Z", re.S)  
 _BRACE_OR_ESCAPE = re.compile(r"\\.?|[{}]", re.S)  # an escape is two characters, as in group_end
 _COMMAND = re.compile(r"\\[A-Za-z]+|\\.")
 _PARAMETER = re.compile(r"#([1-9])")
-_LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
 def definitions(texts: Iterable[str]) -> tuple[Macro, ...]:
@@ -144,7 +144,7 @@ def _glued(before: str, after: str) -> str:
     """`before` then `after`, a space between when TeX would have kept them apart: `\\lVert#1` with #1 = `A` is
     `\\lVert A`, not the command `\\lVertA` (TeX reads the body's tokens before it substitutes)."""
     if after[:1].isalpha() and before[-1:].isalpha():
-        head = before.rstrip(_LETTERS)
+        head = before.rstrip(string.ascii_letters)
         if head.endswith("\\") and not head.endswith("\\\\"):  # `\\ x` is a line break, then x
             return before + " " + after
     return before + after

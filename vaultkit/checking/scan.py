@@ -181,6 +181,7 @@ def _written_conditions(statements: list, lines: list[int]) -> Iterator[tuple[in
 
 _OPERATIONS_ON_SETS = frozenset({"union", "intersection", "setminus", "compose", "set", "otimes", "odot", "oplus"})
 _ORDERS = frozenset({"O", "O_cal"})  # `= O(n^2)`: of the order of, no equation
+_UNCHECKED_FUNCTIONS = _OPERATIONS_ON_SETS | _ORDERS
 
 
 def _unchecked(expr: sympy.Expr) -> bool:
@@ -188,7 +189,7 @@ def _unchecked(expr: sympy.Expr) -> bool:
     operation on sets or maps read by its name (`A \\cup B`, `g \\circ f`), whose laws the
     engine does not know, or an order of growth (`O(n^2)`)."""
     words = any(symbol.name.startswith('"') for symbol in expr.free_symbols if isinstance(symbol, sympy.Symbol))
-    return words or any(str(applied.func) in _OPERATIONS_ON_SETS | _ORDERS for applied in expr.atoms(AppliedUndef))
+    return words or any(str(applied.func) in _UNCHECKED_FUNCTIONS for applied in expr.atoms(AppliedUndef))
 
 
 def constant(expr: sympy.Expr) -> bool:
