@@ -302,6 +302,20 @@ def test_display_math_with_text_after_is_a_paragraph():
     assert [c.content for c in children("$$\na\n$$ trailing text\n", "math_inline_double")] == ["\na\n"]
 
 
+def test_display_math_closed_by_a_line_with_a_label_after_it():
+    # MyST: `$$` … `$$(label)`. The `$$(label)` line closes the formula the
+    # paragraph opened; it starts no new formula that runs on into the prose.
+    text = "$$\na = b\n$$(eq1)\n\nWe see [[Note]].\n\n$$\nc\n$$(eq2)\n"
+    assert [c.content for c in children(text, "math_inline_double")] == ["\na = b\n", "\nc\n"]
+    assert "math_block" not in block_types(text)
+    assert [w[0] for w in wikilinks(text)] == ["Note"]
+
+
+def test_display_math_after_text_with_closed_inline_math_still_starts():
+    text = "see $$a$$ here\n$$\nb\n$$\n"
+    assert [t.content for t in tokens(text) if t.type == "math_block"] == ["\nb\n"]
+
+
 def test_links_and_tags_inside_display_math_do_not_count():
     text = "$$\n[[X]] #t\n$$\n"
     assert wikilinks(text) == [] and tags(text) == []

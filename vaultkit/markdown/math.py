@@ -4,7 +4,9 @@ Inline math comes from mdit-py-plugins' `dollarmath`. Its block rule is replaced
 because Obsidian writes `$$ … $$ %% verify %%`: the closing `$$` may carry an
 Obsidian comment on the same line (hidden by then, see `comments`), which
 dollarmath would reject and then let the block run on to the next formula's
-`$$`. As in Obsidian, a display formula may start right after a line of text.
+`$$`. As in Obsidian, a display formula may start right after a line of text,
+unless that text left a `$$` open: then the line's `$$` closes it (MyST writes
+`$$` … `$$(label)`, and the label is text after the formula).
 """
 
 from __future__ import annotations
@@ -42,6 +44,8 @@ def _display_math(state: StateBlock, startLine: int, endLine: int, silent: bool)
     start = state.bMarks[startLine] + state.tShift[startLine]
     if not src.startswith("$$", start):
         return False
+    if silent and state.parentType == "paragraph" and _closes_paragraph_math(state, startLine):
+        return False
     close = _find_close(src, start + 2)
     if close == -1:
         return False
@@ -64,6 +68,33 @@ def _display_math(state: StateBlock, startLine: int, endLine: int, silent: bool)
     token.map = [startLine, last + 1]
     state.line = last + 1
     return True
+
+
+def _closes_paragraph_math(state: StateBlock, line: int) -> bool:
+    """Whether the paragraph above `line` (it began at `state.line`) left a `$$` open.
+
+    The paragraph rule asks about its lines in order, so the count of `$$` is
+    carried on in `env` and every line is counted once.
+    """
+    first = state.line
+    memo = state.env.setdefault("display_math_parity", {})
+    counted, parity = memo.get(first, (first, 0))
+    src = state.src
+    while counted < line:
+        text = src[state.bMarks[counted] + state.tShift[counted] : state.eMarks[counted]]
+        parity ^= _count_open(text) & 1
+        counted += 1
+    memo[first] = (counted, parity)
+    return parity == 1
+
+
+def _count_open(text: str) -> int:
+    """Unescaped `$$` in one line of text."""
+    count, at = 0, _find_close(text, 0)
+    while at != -1:
+        count += 1
+        at = _find_close(text, at + 2)
+    return count
 
 
 def _content(state: StateBlock, first: int, last: int, begin: int, close: int) -> str:
