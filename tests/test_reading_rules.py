@@ -810,3 +810,33 @@ def test_what_stays_read_beside_the_fifth_readers_refusals(tex, expected):
 )
 def test_a_primed_capital_applied_is_read(tex, expected):
     assert reading(tex) == expected
+
+
+@pytest.mark.parametrize(
+    ("tex", "expected"),
+    [
+        # relations in parentheses at the end of a line, after a wide space: when the line holds
+        (r"V(\Phi) = \mu^2|\Phi|^2 + \lambda|\Phi|^4 \qquad (\mu^2 < 0, \;\lambda > 0)",
+         "V(Phi) = lambda*Abs(Phi)**4 + mu**2*Abs(Phi)**2, for mu**2 < 0 and lambda > 0"),
+        (r"V(r) \approx -\frac{4}{3}\frac{\alpha_s}{r} + \sigma r \qquad (r \to \infty)",
+         "V(r) approx -4*alpha_s/(3*r) + r*sigma, as r to oo"),
+        (r"b = \frac{1}{12\pi}(33 - 2N_f) > 0 \quad (N_f \leq 16)", "b = (33 - 2*N_f)/(12*pi) > 0, for N_f leq 16"),
+        (r"E = h \nu \hspace{1cm} \left( \nu = 5 \right)", "E = h*nu, for nu = 5"),
+    ],
+)
+def test_a_condition_in_parentheses_after_a_wide_space(tex, expected):
+    assert reading(tex) == expected
+
+
+@pytest.mark.parametrize(
+    "tex",
+    [
+        r"a = b \quad (1)",  # an equation's number
+        r"x_j = j^2 \quad (j = 1, 2, \ldots, n)",  # the values of an index, listed
+        r"\phi \to e^{i\alpha(x)}\phi \qquad (\alpha = \alpha(x)\;\text{depends on the point})",  # words: a remark
+        r"f(x) \quad (x > 0)",  # no equation for it to be the condition of
+    ],
+)
+def test_what_stays_refused_beside_conditions_in_parentheses(tex):
+    with pytest.raises(TranslationError):
+        reading(tex)

@@ -206,6 +206,16 @@ def test_a_written_condition_is_an_assumption_when_it_can_be_and_conditional_oth
     assert other.finding is Finding.PROVED and other.attempt.assuming == "every symbol positive"
 
 
+def test_a_condition_in_parentheses_is_said_of_its_line_and_defines_nothing(tmp_path):
+    text = "# P\n\n$$z = c^2 = c \\qquad (c = 1)$$\n\n$$w = c + 1 = 2$$\n"
+    placed = _by_place(_scan(tmp_path, {"P.md": text}))
+    (step,) = [j for j in placed["P.md", 3] if j.step.relation == "=" and j.step.lhs == "c**2"]
+    assert step.finding is Finding.CONDITIONAL and "c = 1" in step.step.condition
+    assert [j.step.lhs for j in placed["P.md", 3]] == ["z", "c**2"]  # c = 1 is no relation of its own
+    (later,) = [j for j in placed["P.md", 5] if j.step.lhs == "c + 1"]
+    assert later.finding is Finding.DOES_NOT_FOLLOW  # c = 1 held on its line only: no definition of c
+
+
 def test_displays_not_read_keep_the_readers_cause_and_command(tmp_path):
     found = _scan(tmp_path, {"Unread.md": UNREAD})
     assert [(o.line, o.cause, o.command[:7]) for o in found.unread] == [

@@ -241,6 +241,41 @@ _LINE_REMARK = re.compile(  # after a wide space (\quad, &&), never a thin one: 
     r"(?:\(\s*" + _REMARK_WORDS + r"\s*\)|" + _REMARK_WORDS + r")\s*[.,;]?\s*(?=\\\\|\Z)",
     re.I,
 )
+# `V(r) \approx \sigma r \qquad (r \to \infty)`, `… \quad (\mu^2 < 0, \lambda > 0)`: relations in parentheses at the end
+# of a line, after a wide space, say when the line holds: a condition, read as one (`\text{for}`, `\text{as}`)
+_PARENTHESIZED_CONDITION = re.compile(
+    r"(?<=[^\s\\(,])(\s*,?\s*(?:\\q?quad(?![A-Za-z])\s*)+)(?:\\left\s*)?\(((?:[^()]|\([^()]*\))*)\)\s*[.,;]?\s*(?=\\\\|\Z)"
+)
+_CONDITION_RELATION = re.compile(
+    r"(?<![\\<>!:])=(?!:)|<|>|\\(?:le|leq|ge|geq|ne|neq|ll|gg|to|rightarrow|in|notin|lesssim|gtrsim|leqslant|geqslant)"
+    r"(?![A-Za-z])"
+)
+_LIMIT_RELATION = re.compile(r"\\(?:to|rightarrow)(?![A-Za-z])")
+_NOT_A_CONDITION = re.compile(r"\\(?:text[a-z]*|mathrm|mbox|operatorname|[A-Za-z]*arrow|implies|iff|therefore)(?![a-z])")
+
+
+def _condition_in_parentheses(match: re.Match) -> str:
+    """`\\quad (a > 0, b = 1)` as `\\quad \\text{for} a > 0 \\text{and} b = 1`; anything else in parentheses stays."""
+    space, inner = match.group(1), re.sub(r"\\right\s*\Z", "", match.group(2).strip())
+    pieces = _top_level_pieces(inner)
+    if _NOT_A_CONDITION.search(_LIMIT_RELATION.sub(" ", inner)) or not all(map(_CONDITION_RELATION.search, pieces)):
+        return match.group()
+    word = "as" if _LIMIT_RELATION.search(pieces[0]) else "for"
+    return f"{space}\\text{{{word}}} " + " \\text{and} ".join(pieces) + " "
+
+
+def _top_level_pieces(text: str) -> list[str]:
+    """`text` cut at its commas outside braces and brackets."""
+    pieces, depth, start = [], 0, 0
+    for at, char in enumerate(text):
+        depth += (char in "({[") - (char in ")}]")
+        if char == "," and depth == 0:
+            pieces.append(text[start:at])
+            start = at + 1
+    pieces.append(text[start:])
+    return [piece.strip() for piece in pieces]
+
+
 # `\mid c_n \mid^2` outside a probability's parentheses is an absolute value; `\#(…)` counts.
 _MID_ABS = re.compile(r"\\mid(?![A-Za-z])([^()|]*?)\\mid(?![A-Za-z])")
 _COUNT = re.compile(r"\\#\s*(?=\()")
@@ -358,6 +393,7 @@ def _words_around(text: str) -> str:
     text = _LABEL_PREFIX.sub("", text)
     text = _REMARK_SUFFIX.sub("", text)
     text = _LINE_REMARK.sub(" ", text)
+    text = _PARENTHESIZED_CONDITION.sub(_condition_in_parentheses, text)
     text = _GLOSSARY.sub("", text)
     text = _BROKEN_RELATION.sub(r"\1", text)
     text = _COUNT.sub(r"\\operatorname{count}", text)

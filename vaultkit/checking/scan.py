@@ -38,6 +38,7 @@ from enum import Enum
 import sympy
 from sympy.core.function import AppliedUndef
 
+from .latex_vocabulary import CONDITION_WORDS
 from .scan_tex import Condition
 from .scope import Scope
 
@@ -115,6 +116,8 @@ def classify(statements: Iterable, scope: Scope, conditions: Conditions | None =
     found = []
     alternative = any(getattr(statement, "link", "") == "or" for statement in statements)
     for chain in _chains(statements):
+        if _is_condition(statements[chain[0][0]]):
+            continue  # `f = 1, for x = 0`: said of its line, no relation of its own
         kind = None
         for number, (i, j) in enumerate(chain):
             statement = statements[i]
@@ -170,13 +173,19 @@ def _written_conditions(statements: list, lines: list[int]) -> Iterator[tuple[in
     seen: set[int] = set()
     for statement, line in zip(statements, lines):
         relations = statement.relations
-        if line in seen and relations and not statement.continued and all(r in INEQUALITIES for r in relations):
+        alone = line in seen and relations and not statement.continued and all(r in INEQUALITIES for r in relations)
+        if alone or (line in seen and _is_condition(statement)):
             text = sympy.sstr(statement.values[0])
             for relation, value in zip(relations, statement.values[1:]):
                 text += f" {relation} {sympy.sstr(value)}"
             yield line, (Condition(line, text), (statement,))
         if "=" in relations:
             seen.add(line)
+
+
+def _is_condition(statement) -> bool:  # noqa: ANN001 - a latex.Statement
+    """Whether the reader linked the statement to the one before as its condition (`\\text{for}`, `as`, …)."""
+    return getattr(statement, "link", "") in CONDITION_WORDS | {"and"}
 
 
 _OPERATIONS_ON_SETS = frozenset({"union", "intersection", "setminus", "compose", "set", "otimes", "odot", "oplus"})
