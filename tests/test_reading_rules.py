@@ -366,7 +366,7 @@ def test_condition_stays_a_call():
         (r"(a, b) = 1", "("),
         (r"\left. y \right|_{t=0} = y_0", "|"),
         # one name in brackets beside a product: its dimension (natural units) or the name?
-        (r"[G_F] \cdot [\psi]^4 = M^4", "["),
+        (r"[G_F] \cdot [\psi] = 4", "["),  # no side of base dimensions: dimensions, integer parts, classes?
         # φ(k)(x) with sized parentheses is still a value applied, or a product
         (r"\phi\left(k\right)\left(x\right)=f_k\left(x\right)", ")("),
         # a factor inside a product that does not show the index: counted n times or once?
@@ -838,5 +838,33 @@ def test_a_condition_in_parentheses_after_a_wide_space(tex, expected):
     ],
 )
 def test_what_stays_refused_beside_conditions_in_parentheses(tex):
+    with pytest.raises(TranslationError):
+        reading(tex)
+
+
+@pytest.mark.parametrize(
+    ("tex", "expected"),
+    [
+        # dimensional analysis: brackets beside a side of base dimensions are a dimension, M^0 is 1
+        (r"[q^2] = [F][r^2] = M L T^{-2} \cdot L^2 = M L^3 T^{-2}",
+         "dimension(q**2) = dimension(F)*dimension(r**2) = M*L*T**(-2)*L**2 = M*L**3*T**(-2)"),
+        (r"[\mu] = \frac{[E]}{[N]} = \frac{M^1}{M^0} = \boxed{M^1}", "dimension(mu) = dimension(E)/dimension(N) = M = M"),
+        (r"[E] = M L^2 T^{-2},\quad [m] = M", "dimension(E) = M*L**2*T**(-2)\ndimension(m) = M"),
+        (r"[G_F] \cdot [\psi]^4 = M^4", "dimension(G_F)*dimension(psi)**4 = M**4"),
+    ],
+)
+def test_dimensional_analysis(tex, expected):
+    assert reading(tex) == expected
+
+
+@pytest.mark.parametrize(
+    "tex",
+    [
+        r"[x] = 3",  # no side of base dimensions: x in brackets, its integer part, its class?
+        r"[G] = [\text{length}]^2 = [\text{mass}]^{-2}",
+        r"[x, p] = M",  # a commutator, never a dimension
+    ],
+)
+def test_brackets_without_base_dimensions_stay_refused(tex):
     with pytest.raises(TranslationError):
         reading(tex)

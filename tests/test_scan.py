@@ -216,6 +216,13 @@ def test_a_condition_in_parentheses_is_said_of_its_line_and_defines_nothing(tmp_
     assert later.finding is Finding.DOES_NOT_FOLLOW  # c = 1 held on its line only: no definition of c
 
 
+def test_dimensional_analysis_is_never_checked(tmp_path):
+    # in natural units L T^{-1} = M^0 holds by convention: no relation of such a display is an identity
+    text = "# D\n\n$$[c] = L T^{-1} = M^0 \\quad \\Longrightarrow \\quad L = T$$\n"
+    found = _scan(tmp_path, {"D.md": text})
+    assert found.judged and {j.step.kind for j in found.judged} == {Kind.RELATION}
+
+
 def test_displays_not_read_keep_the_readers_cause_and_command(tmp_path):
     found = _scan(tmp_path, {"Unread.md": UNREAD})
     assert [(o.line, o.cause, o.command[:7]) for o in found.unread] == [

@@ -17,6 +17,7 @@ from lark import Token, Tree
 
 from .latex_atoms import _atom
 from .latex_calculus import Variables
+from .latex_dimensions import read_dimensions
 from .latex_doubts import refuse_bare_functions, refuse_index_in_exponent
 from .latex_free import is_complex, prepare
 from .latex_meaning import (
@@ -93,6 +94,7 @@ class FreeReader(ClaimReader, Notation):
 
     def parse(self, tex: str) -> Tree:
         """The parse tree of the prepared text; what the text is about sets how names are read."""
+        tex = read_dimensions(tex) if len(tex) <= MAX_LENGTH else tex
         prepared = prepare(tex) if len(tex) <= MAX_LENGTH else ""  # longer: _parse refuses it first
         tree = _parse(tex, True, prepared or None)
         self.literal_order = (_OPERATORS.search(prepared) or _COMMUTATOR.search(prepared)) is not None

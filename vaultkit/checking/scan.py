@@ -19,6 +19,8 @@ step, and its kind says what a counterexample would mean:
   definition or a relation that is not an identity (`a \equiv a_\perp = \sqrt{…}`,
   `\Delta r \approx \ell = 1/\alpha`). Never checked; later steps of the note
   may use it.
+- Every relation of a display of dimensional analysis (`[F] = M L T^{-2}`) is a `relation`: it may work in
+  natural units, where `L T^{-1} = M^0` holds by convention.
 - `approximation` (`\approx`, `\simeq`, `\sim`, `\propto`, …), `inequality`
   (`<`, `\le`, `\ne`, …), `relation` (arrows, `\in`, a side that holds a
   quantity named in words or an operation on sets, anything else): not
@@ -115,6 +117,7 @@ def classify(statements: Iterable, scope: Scope, conditions: Conditions | None =
         by_line[line] = (condition, read)
     found = []
     alternative = any(getattr(statement, "link", "") == "or" for statement in statements)
+    units = any(_dimensional(value) for statement in statements for value in statement.values)
     for chain in _chains(statements):
         if _is_condition(statements[chain[0][0]]):
             continue  # `f = 1, for x = 0`: said of its line, no relation of its own
@@ -124,6 +127,7 @@ def classify(statements: Iterable, scope: Scope, conditions: Conditions | None =
             lhs, rhs, relation = statement.values[j], statement.values[j + 1], statement.relations[j]
             opening = kind is None or not kind.identity  # `x ≡ a = b`, `Δr ≈ ℓ = 1/α`: b and 1/α define a, ℓ
             kind = _kind(relation, (lhs, rhs), (number == 0, opening), len(chain), scope)
+            kind = Kind.RELATION if units else kind
             condition, requires = by_line.get(lines[i], (None, ()))
             found.append(Relation(lines[i], i, lhs, rhs, relation, kind, condition, requires, alternative))
     return found
@@ -199,6 +203,12 @@ def _unchecked(expr: sympy.Expr) -> bool:
     engine does not know, or an order of growth (`O(n^2)`)."""
     words = any(symbol.name.startswith('"') for symbol in expr.free_symbols if isinstance(symbol, sympy.Symbol))
     return words or any(str(applied.func) in _UNCHECKED_FUNCTIONS for applied in expr.atoms(AppliedUndef))
+
+
+def _dimensional(expr: sympy.Expr) -> bool:
+    """Whether a value is a dimension (`[F] = M L T^{-2}`): dimensional analysis may work in natural units, where
+    `L T^{-1} = M^0` holds by convention and not by algebra, so no step of its display is an identity."""
+    return any(str(applied.func) == "dimension" for applied in expr.atoms(AppliedUndef))
 
 
 def constant(expr: sympy.Expr) -> bool:
