@@ -868,3 +868,32 @@ def test_dimensional_analysis(tex, expected):
 def test_brackets_without_base_dimensions_stay_refused(tex):
     with pytest.raises(TranslationError):
         reading(tex)
+
+
+@pytest.mark.parametrize(
+    ("tex", "expected"),
+    [
+        # the values of an index listed after an equation, past a wide space: the equation holds for each
+        (r"d \sin\theta= \pm m \lambda \quad m =0,1,2\cdots",
+         "d*sin(theta) = m*lambda, for m in set(0, 1, 2, …)\n or d*sin(theta) = -m*lambda, for m in set(0, 1, 2, …)"),
+        (r"\delta = 2 d \sin \theta = k \lambda \quad k=1,2,3 \cdots",
+         "delta = 2*d*sin(theta) = k*lambda, for k in set(1, 2, 3, …)"),
+        (r"l = 0, 1, 2 \dots", "l in set(0, 1, 2, …)"),  # an integer before an ellipsis ends a list
+    ],
+)
+def test_values_listed_after_an_equation(tex, expected):
+    assert reading(tex) == expected
+
+
+@pytest.mark.parametrize(
+    "tex",
+    [
+        r"g_e = 2.002\,319\,304\,362\ldots",  # a truncated decimal: no exact value
+        r"0.333\ldots = 1/3",  # a repeating decimal
+        r"l = 0, 1, 2 \dots \hspace{1cm} m = -l, -l+1, \dots, l",  # two lists: neither is the other's condition
+        r"a = 0,5",  # a decimal comma, or the list 0, 5?
+    ],
+)
+def test_decimals_and_lists_of_lists_stay_refused(tex):
+    with pytest.raises(TranslationError):
+        reading(tex)

@@ -105,7 +105,7 @@ from .latex_free_reader import FreeReader
 from .latex_reader import ClaimReader
 from .latex_syntax import TranslationError
 from .latex_usage import Usage
-from .latex_vocabulary import CONDITION_WORDS
+from .latex_vocabulary import _ELLIPSIS, CONDITION_WORDS
 from .scope import Scope
 
 __all__ = ["Statement", "TranslationError", "read_display", "read_statements", "translate", "translate_equation", "translate_equations"]
@@ -176,21 +176,33 @@ _IMPLICATIONS = {"Rightarrow": "⟹", "Longrightarrow": "⟹", "implies": "⟹",
                  "iff": "⟺", "Leftrightarrow": "⟺", "Longleftrightarrow": "⟺", "Updownarrow": "⟺"}
 
 
-def _values_listed(reader: FreeReader, statements: list[Tree], related: list[bool]) -> Statement | None:
+def _values_listed(reader: FreeReader, statements: list[Tree], related: list[bool], first: int = 0) -> Statement | None:
     """`l = 0, 1, 2, \\dots`, `j = 1, \\ldots, n`: the values a name takes, listed after commas; it is in that
-    set. None for anything else."""
-    if len(statements) < 2 or not related[0] or any(related[1:]) or re.search(r"\d,\d", reader.text):
-        return None  # 1,000,000 and 0,5 are numbers, not lists
-    if any(separators != [","] for separators in reader.separators[1:]):
+    set. `first`: where the list starts among the display's statements. None for anything else."""
+    listed, related = statements[first:], related[first:]
+    if len(listed) < 2 or not related[0] or any(related[1:]):
         return None
-    sums, relations = reader.relation(statements[0])
+    if any(separators != [","] for separators in reader.separators[first + 1 : first + len(listed)]):
+        return None
+    sums, relations = reader.relation(listed[0])
     if [str(r) for r in relations] != ["="]:
         return None
     name = reader.sum(sums[0])
     if not isinstance(name, (sympy.Symbol, sympy.Indexed)):
         return None
-    values = [reader.sum(sums[1])] + [reader.expression(s) for s in statements[1:]]
-    return Statement((name, sympy.Function("set")(*values)), ("\\in",), False, _line_of(statements[0]))
+    values = [reader.sum(sums[1])] + [reader.expression(s) for s in listed[1:]]
+    if re.search(r"\d,\d{3}(?!\d)", reader.text) or (re.search(r"\d,\d", reader.text) and values[-1] != _ELLIPSIS):
+        return None  # 1,000,000 and 0,5 are numbers, not lists; 0,1,2,… is a list
+    return Statement((name, sympy.Function("set")(*values)), ("\\in",), False, _line_of(listed[0]))
+
+
+def _listed_condition(reader: FreeReader, statements: list[Tree], related: list[bool]) -> int | None:
+    """`x_k = k \\lambda \\quad k = 1, 2, 3, \\ldots`: where a list of the values of a name starts, after a wide
+    space on the line of an equation (of statements, not of another list); None without one."""
+    for first in range(1, len(statements)):
+        if all(related[: first + 1]) and not any(related[first + 1 :]) and "\\quad" in reader.separators[first]:
+            return first if _line_of(statements[first - 1]) == _line_of(statements[first]) else None
+    return None
 
 
 def _no_premises(lines: list[Statement]) -> None:
@@ -414,6 +426,10 @@ def _build_statements(reader: FreeReader, statements: list[Tree]) -> list[Statem
     listed = _values_listed(reader, statements, related)
     if listed is not None:
         return [listed]
+    first = _listed_condition(reader, statements, related)
+    condition = _values_listed(reader, statements, related, first) if first is not None else None
+    if condition is not None:  # the equation holds for each value of the list
+        return [*_build_statements(reader, statements[:first]), replace(condition, link="for")]
     if any(related) and not all(related):  # `a = 1, 2 b`: a list of values, or separate statements?
         raise TranslationError(
             "an equation and bare expressions side by side (j = 1, 2, …, n?): a list is not read", command=",",

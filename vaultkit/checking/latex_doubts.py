@@ -439,8 +439,10 @@ pi_as_name = _Written(  # `\pi^* = 2\%`, `\pi^e`, `\pi = pq - C`, `J(\pi)`: infl
                r"|(?<![\\A-Za-z])[A-Za-z]\s*(?:_\s*(?:\{[^{}]*\}|\w))?\s*\(\s*\\pi\s*\)"),
     "{0}: the number π, or a quantity named π (a policy, inflation, profit)? Write \\varpi or a name", "\\pi",
 )
-repeating_decimal = _Written(  # `0.333\ldots = 1/3`: a repeating decimal, not 0.333 times an ellipsis
-    re.compile(r"[0-9]\s*(?:\\ldots|\\dots|\\cdots|\.\.\.)"), "{0}: a repeating decimal is not read", "\\ldots",
+repeating_decimal = _Written(  # `0.333\ldots = 1/3`: a repeating decimal, not 0.333 times an ellipsis; `k = 0, 1, 2\cdots`
+    # lists integers (an integer after a list's comma, `\,` being a thin space)
+    re.compile(r"(?<![0-9])(?:[0-9]*\.[0-9]+|(?<!(?<!\\),)(?<!(?<!\\),\s)[0-9]+)\s*(?:\\ldots|\\dots|\\cdots|\.\.\.)"),
+    "{0}: a repeating decimal is not read", "\\ldots",
 )
 bold_indicator = _Written(  # `\mathbf{1}_{x > 0}`: the indicator of x > 0
     re.compile(r"\\(?:mathbf|boldsymbol|bm)\s*\{\s*1\s*\}\s*_"), "{0}: an indicator is written 1\\{{…\\}}", "_",

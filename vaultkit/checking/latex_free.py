@@ -84,6 +84,7 @@ _STAR = re.compile(r"\^\s*\{\s*(?:\*|\\ast)\s*\}|\^\s*\\ast(?![A-Za-z])")
 _DAGGER_POWER = re.compile(r"(\\[A-Za-z]+|[A-Za-z])\s*\^\s*\{\s*\\(dagger|dag)\s*([0-9])\s*\}")
 _DOUBLE_EQUALS = re.compile(r"(?<![<>!=])==(?!=)")
 _DOTS = re.compile(r"(?<![.\\])\.\.\.(?!\.)")
+_LIST_ELLIPSIS = re.compile(r"((?<!\\),\s*-?[0-9]+)\s*(?=\\(?:ldots|dots|cdots)(?![A-Za-z]))")  # `k = 0, 1, 2\cdots`
 _PERCENT = re.compile(r"\\%")
 _ARG_OPT = [  # argmax and argmin, however they are spelled
     (re.compile(r"\\arg\s*\\(max|min)(?![A-Za-z])"), r"\\arg\1 "),
@@ -403,6 +404,7 @@ def _words_around(text: str) -> str:
     text = _DOUBLE_EQUALS.sub("=", text)
     text = _THOUSANDS.sub(r"\1", text)
     text = _DOTS.sub(r"\\ldots ", text)
+    text = _LIST_ELLIPSIS.sub(r"\1, ", text)
     text = _PERCENT.sub(r"\\cdot\\frac{1}{100}", text)
     return text
 
