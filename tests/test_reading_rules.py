@@ -278,9 +278,8 @@ def test_condition_stays_a_call():
         # brackets right after a letter: an index, a functional or a product? (sized brackets multiply)
         (r"X(z) = \sum_k e^{z[k]}", "z["),
         (r"E\left[1 - \frac{v^2}{c^2}\right]", "E["),
-        # Greek superscripts that are also subscripts, or pairs of them: tensor indices, not powers
-        (r"h_{\mu \nu} = A_{\mu \nu} \exp\left( i k_{\rho} x^{\rho} \right)", "^"),
-        (r"T^{\mu\nu} = (\rho + p)u^\mu u^\nu", "^"),
+        # in index notation, i beside indices: the imaginary unit or a name?
+        (r"h_{\mu \nu} = A_{\mu \nu} \exp\left( i k_{\rho} x^{\rho} \right)", "i"),
         # an upright m after a number is a metre; the italic m beside it a mass
         (r"F = mg = 0.5\,\mathrm{kg} \times 9.8\,\mathrm{m\,s^{-2}}", "\\mathrm{m}"),
         # capitals before a word label: one name (SS_res, a residual sum of squares) or a product?
@@ -895,5 +894,40 @@ def test_values_listed_after_an_equation(tex, expected):
     ],
 )
 def test_decimals_and_lists_of_lists_stay_refused(tex):
+    with pytest.raises(TranslationError):
+        reading(tex)
+
+
+@pytest.mark.parametrize(
+    ("tex", "expected"),
+    [
+        # index notation, where the display shows it: names keep their indices, products their order
+        (r"\boxed{p^\mu p_\mu = -m^2 c^2}", "p^mu*p_mu = -m**2*c**2"),
+        (r"\partial_\mu T^{\mu\nu} = 0", "partial_mu*T^{mu nu} = 0"),
+        (r"T^{\mu\nu} = (\rho + p)u^\mu u^\nu", "T^{mu nu} = (p + rho)*u^mu*u^nu"),  # a perfect fluid
+        (r"F_{\mu\nu} = \partial_\mu A_\nu - \partial_\nu A_\mu", "F_{mu nu} = partial_mu*A_nu - partial_nu*A_mu"),
+        (r"\mathcal{L} = -\frac{1}{2}\,\partial^\mu\phi\,\partial_\mu\phi - \frac{1}{2}\,m^2\phi^2",
+         "L_cal = -m**2*phi**2/2 - partial^mu*phi*partial_mu*phi/2"),
+        (r"(i\gamma^\mu\partial_\mu - m)\psi = 0", "(I*gamma^mu*partial_mu - m)*psi = 0"),
+        (r"R^\rho{}_{\sigma\mu\nu} = \partial_\mu \Gamma^\rho_{\nu\sigma} - \partial_\nu\Gamma^\rho_{\mu\sigma}",
+         "R^rho_{sigma mu nu} = partial_mu*Gamma^rho_{nu sigma} - partial_nu*Gamma^rho_{mu sigma}"),
+        (r"\mathcal{M} \propto \frac{\alpha}{\pi f_\pi}", "M_cal propto alpha/(pi*f_pi)"),  # π labels the pion
+    ],
+)
+def test_index_notation(tex, expected):
+    assert reading(tex) == expected
+
+
+@pytest.mark.parametrize(
+    "tex",
+    [
+        r"x^\mu = (ct, x, y, z)",  # one upper index and nothing else: an index or a power?
+        r"x = t^\alpha y_\alpha",  # α, β, τ are exponents and rates as often as indices
+        r"D_F^{\mu\nu}(p) = \frac{-i\eta^{\mu\nu}}{p^2 - i\epsilon}",  # a tensor applied to p, or times p?
+        r"D_\mu = \partial_\mu + ig_s\,G_\mu^a\,T^a",  # a colour label beside the index
+        r"T^{\mu\nu} = \frac{2}{\sqrt{-g}}\,\frac{\delta S_{\text{matter}}}{\delta g_{\mu\nu}}",  # a functional derivative
+    ],
+)
+def test_what_index_notation_leaves_refused(tex):
     with pytest.raises(TranslationError):
         reading(tex)

@@ -223,6 +223,13 @@ def test_dimensional_analysis_is_never_checked(tmp_path):
     assert found.judged and {j.step.kind for j in found.judged} == {Kind.RELATION}
 
 
+def test_index_notation_is_never_checked(tmp_path):
+    text = "# R\n\n$$p^\\mu p_\\mu = E^2 - p^2 = m^2$$\n\n$$x = (a+b)^2 = a^2 + 2ab + b^2$$\n"
+    placed = _by_place(_scan(tmp_path, {"R.md": text}))
+    assert {j.step.kind for j in placed["R.md", 3]} == {Kind.RELATION}  # a contraction needs the metric
+    assert Finding.PROVED in {j.finding for j in placed["R.md", 5]}
+
+
 def test_displays_not_read_keep_the_readers_cause_and_command(tmp_path):
     found = _scan(tmp_path, {"Unread.md": UNREAD})
     assert [(o.line, o.cause, o.command[:7]) for o in found.unread] == [

@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .latex_tensors import write_tensors
 from .latex_vocabulary import TranslationError
 from .macros import group_end
 
@@ -49,6 +50,7 @@ _GREEK_SUBSCRIPT_NEXT = re.compile(rf"\s*_\s*(?:\{{\s*)?\\(?:{_GREEK_INDEX})(?![
 
 def tensor_indices(tex: str) -> TranslationError | None:
     """`T^{\\mu\\nu}`, `x^\\mu` beside `g_{\\mu\\nu}`: Greek superscripts that are indices, not powers."""
+    tex = write_tensors(tex)  # in index notation, what is left
     singles: list[tuple[str, str]] = []
     indices: set[str] = {g for m in _SUBSCRIPT.finditer(tex) for g in _GREEK.findall(m.group(1))}
     for match in _SUPERSCRIPT_GREEK.finditer(tex):
@@ -423,17 +425,26 @@ bracket_then_call = _Written(  # `\mathcal{L}[f](s)`: the transform of f evaluat
     "{0}: a value applied to an argument, or a product? Write \\cdot or name the map", "](",
 )
 operator_derivative = _Written(  # `\frac{Dv}{Dt}` (material), `\frac{\delta F}{\delta f}` (functional)
-    re.compile(r"\\frac\s*\{\s*(?:D|\\delta)\s*[^{}]*\}\s*\{\s*(?:D|\\delta)\s*[^{}]*\}"),
+    re.compile(r"\\frac\s*\{\s*(?:D|\\delta)\s*[^{}]*\}\s*\{\s*(?:D|\\delta)\s*[^{}]*\}"
+               r"|\\frac\s*\{\s*\\delta\s*(?:[A-Z]|\\math(?:cal|scr)\s*\{)(?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*\}"
+               r"\s*\{\s*\\delta(?![A-Za-z])"),  # δS_{matter}/δg_{μν}: a functional's
     "{0}: a material or functional derivative, or a quotient? Not read", "\\frac",
 )
 difference_operator = _Written(  # `\Delta^2 x`, `\Delta f(x)`, `\Delta\Delta x`: the difference operator, not a name Δ
     re.compile(r"\\Delta\s*(?:\^\s*\{?\s*[0-9]|\\Delta|[A-Za-z]\s*(?:\\left\s*)?\()"),
     "{0}: the difference (or Laplace) operator applied, or an increment? Write \\Delta x for an increment", "\\Delta",
 )
-upper_index = _Written(  # `x^\mu = (ct, x, y, z)`: the component μ of a four-vector, not a power
+_UPPER_INDEX = _Written(
     re.compile(r"\^\s*(?:\\(?:mu|nu)|\{\s*\\(?:mu|nu)\s*\})(?![A-Za-z])"),
     "{0}: a tensor index, not a power: index notation is not read", "^",
 )
+
+
+def upper_index(tex: str) -> TranslationError | None:
+    """`x^\\mu = (ct, x, y, z)`: the component μ of a four-vector, not a power (what index notation leaves)."""
+    return _UPPER_INDEX(write_tensors(tex))
+
+
 pi_as_name = _Written(  # `\pi^* = 2\%`, `\pi^e`, `\pi = pq - C`, `J(\pi)`: inflation, profit, a policy, not 3.14…
     re.compile(r"\\pi\s*\^\s*(?:\*|\{\s*\*\s*\}|\{?\s*[A-Za-z])|\A\s*\\pi\s*=\s*(?=[^0-9.\s])"
                r"|(?<![\\A-Za-z])[A-Za-z]\s*(?:_\s*(?:\{[^{}]*\}|\w))?\s*\(\s*\\pi\s*\)"),

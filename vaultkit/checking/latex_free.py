@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from .latex_tensors import write_tensors
 from .macros import group_end
 
 __all__ = ["ambiguous_word", "is_complex", "prepare"]
@@ -288,7 +289,7 @@ _UNDERSCORED = re.compile(r"(?<![\\A-Za-z])([A-Za-z]+(?:\\_[A-Za-z0-9]+)+)")  # 
 # `\\text{…}` or another named group, where words are words.
 _NAMED_GROUP = re.compile(
     r"\\(?:text[a-z]*|math[a-z]*|operatorname\*?|mbox|label|tag|begin|end)\s*\{[^{}]*\}"
-    r"|\\vkmatrix\{[a-zA-Z]+\}\{[0-9a-f]*\}|\\vkcases\{[0-9a-f]*\}"  # cells and cases, hex-encoded by prepare
+    r"|\\vkmatrix\{[a-zA-Z]+\}\{[0-9a-f]*\}|\\vk(?:cases|tensor)\{[0-9a-f]*\}"  # cells, cases and index names, hex-encoded
 )
 _BARE_FUNCTION = re.compile(r"(?<![\\a-z])(sinh|cosh|tanh|sin|cos|tan|log|ln|exp)(?=\s*[(A-Z\\{0-9^]|\s+[A-Za-z])")
 _WORD_CALL = re.compile(r"(?<![\\A-Za-z])([A-Z][a-z]{2,})(?=\s*\()")
@@ -351,7 +352,7 @@ def is_complex(*texts: str) -> bool:
 
 def prepare(text: str) -> str:
     """The display equation `text`, rewritten for the grammar of the free reading."""
-    return _brakets(_notation(_words_around(_layout(text))))
+    return _brakets(_notation(_words_around(_layout(write_tensors(text)))))
 
 
 def _layout(text: str) -> str:

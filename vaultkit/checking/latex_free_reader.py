@@ -98,6 +98,7 @@ class FreeReader(ClaimReader, Notation):
         prepared = prepare(tex) if len(tex) <= MAX_LENGTH else ""  # longer: _parse refuses it first
         tree = _parse(tex, True, prepared or None)
         self.literal_order = (_OPERATORS.search(prepared) or _COMMUTATOR.search(prepared)) is not None
+        self.literal_order = self.literal_order or "\\vktensor" in prepared  # ∂_μ φ: an operator before φ
         self.bare_operators = frozenset(re.sub(r"\s+", "", m.group(1)) for m in _BARE_OPERATOR.finditer(prepared))
         if self.complex_note is not None:  # a reader's guesses, never a claim's: x^* and i by what the text is about
             # (not operators alone: a hat is an estimate in statistics, ŷ, and w^* an optimum beside it)

@@ -318,7 +318,7 @@ class Names(Reading):
         for token in tokens:
             if token.type in ("LETTER", "NUMBER"):
                 parts.append(str(token))
-            elif token.type in ("SYM", "NAMED") and not _constant_name(token):
+            elif token.type in ("SYM", "NAMED") and (not _constant_name(token) or _label_pi(tokens)):
                 parts.append(_base_name(token))
             else:
                 raise TranslationError(
@@ -378,3 +378,8 @@ def _candidates(prim: Token) -> list[str]:
     if prim.type == "SYM" and text[1:] in _VARIANTS:
         return [text[1:], _VARIANTS[text[1:]]]
     return [_base_name(prim)]
+
+
+def _label_pi(tokens: list[Token]) -> bool:
+    """`m_\\pi`, `f_\\pi`: π alone in a subscript labels (the pion), it indexes nothing."""
+    return len(tokens) == 1 and str(tokens[0]) == "\\pi"

@@ -13,6 +13,7 @@ from lark import Token, Tree
 from .latex_atoms import _atom
 from .latex_reading import Items, Reading, Step
 from .latex_syntax import TranslationError, _Atom, _NOTATION, _Op, _parse
+from .latex_tensors import tensor_name
 
 
 _CONDITION_WORDS = re.compile(
@@ -43,6 +44,8 @@ class Notation(Reading):
             return self._matrix(str(prim))
         if str(prim).startswith("\\vkcases"):
             return self._cases(str(prim))
+        if str(prim).startswith("\\vktensor"):  # p^\mu, \partial_\mu in index notation: in written order
+            return sympy.Symbol(tensor_name(str(prim)), commutative=False)
         match = _NOTATION.match(str(prim))
         assert match is not None
         command, first, second = match.group(1), match.group(2), match.group(3)

@@ -20,7 +20,8 @@ step, and its kind says what a counterexample would mean:
   `\Delta r \approx \ell = 1/\alpha`). Never checked; later steps of the note
   may use it.
 - Every relation of a display of dimensional analysis (`[F] = M L T^{-2}`) is a `relation`: it may work in
-  natural units, where `L T^{-1} = M^0` holds by convention.
+  natural units, where `L T^{-1} = M^0` holds by convention. So is every relation of a display in index
+  notation (`p^\mu p_\mu = m^2`): its contractions need a metric the note does not give.
 - `approximation` (`\approx`, `\simeq`, `\sim`, `\propto`, …), `inequality`
   (`<`, `\le`, `\ne`, …), `relation` (arrows, `\in`, a side that holds a
   quantity named in words or an operation on sets, anything else): not
@@ -40,6 +41,7 @@ from enum import Enum
 import sympy
 from sympy.core.function import AppliedUndef
 
+from .latex_tensors import is_index_name
 from .latex_vocabulary import CONDITION_WORDS
 from .scan_tex import Condition
 from .scope import Scope
@@ -117,7 +119,7 @@ def classify(statements: Iterable, scope: Scope, conditions: Conditions | None =
         by_line[line] = (condition, read)
     found = []
     alternative = any(getattr(statement, "link", "") == "or" for statement in statements)
-    units = any(_dimensional(value) for statement in statements for value in statement.values)
+    units = any(_dimensional(value) or _indexed(value) for statement in statements for value in statement.values)
     for chain in _chains(statements):
         if _is_condition(statements[chain[0][0]]):
             continue  # `f = 1, for x = 0`: said of its line, no relation of its own
@@ -209,6 +211,12 @@ def _dimensional(expr: sympy.Expr) -> bool:
     """Whether a value is a dimension (`[F] = M L T^{-2}`): dimensional analysis may work in natural units, where
     `L T^{-1} = M^0` holds by convention and not by algebra, so no step of its display is an identity."""
     return any(str(applied.func) == "dimension" for applied in expr.atoms(AppliedUndef))
+
+
+def _indexed(expr: sympy.Expr) -> bool:
+    """Whether a value is written in index notation (`p^\\mu p_\\mu`): its contractions need a metric."""
+    symbols = [s for s in expr.free_symbols if isinstance(s, sympy.Symbol) and s.is_commutative is False]
+    return any(is_index_name(symbol.name) for symbol in symbols)  # names in index notation keep their order
 
 
 def constant(expr: sympy.Expr) -> bool:
