@@ -931,3 +931,30 @@ def test_index_notation(tex, expected):
 def test_what_index_notation_leaves_refused(tex):
     with pytest.raises(TranslationError):
         reading(tex)
+
+
+@pytest.mark.parametrize(
+    ("tex", "expected"),
+    [
+        # the one bar in a name's parentheses or brackets is a condition's: \vert as | and \mid
+        (r"p(\mathbf{w}\vert\mathbf{t}) = \mathcal{N}\left(\mathbf{w}\vert\mathbf{m}_1,\mathbf{S}_1\right)",
+         "p(given(w_vec, t_vec)) = N_cal(given(w_vec, (m_vec_1, S_vec_1)))"),
+        (r"y(\mathbf{x}) = \mathbb{E}[t\vert\mathbf{x}]", "y(x_vec) = E_bb(given(t, x_vec))"),
+        (r"p(\mathbf{w},t\vert\mathbf{x}) = p(\mathbf{w})p(t\vert\mathbf{w},\mathbf{x})",
+         "p(given((w_vec, t), x_vec)) = p(w_vec)*p(given(t, (w_vec, x_vec)))"),
+    ],
+)
+def test_a_bar_in_a_names_parentheses_is_a_condition(tex, expected):
+    assert reading(tex) == expected
+
+
+@pytest.mark.parametrize(
+    "tex",
+    [
+        r"a = x \cdot (b \vert c)",  # parentheses after an operator: no probability's
+        r"f(\vert x \vert) = 1",  # two bars: an absolute value, applied or multiplied?
+    ],
+)
+def test_bars_that_are_no_condition_stay_refused(tex):
+    with pytest.raises(TranslationError):
+        reading(tex)

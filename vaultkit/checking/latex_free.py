@@ -451,6 +451,42 @@ def _expectations_under(text: str) -> str:
     return "".join(pieces) + text[last:]
 
 
+_VERT = re.compile(
+    r"(?:\\(?:left|right|[bB]igg?[lrm]?)\s*)?(?:\\vert(?![A-Za-z])|(?<!\\)\|)|[()\[\]]|\\[lr]angle(?![A-Za-z])"
+)  # a bar (sized ones are no condition's), a group's bounds, a braket's angle (its bar is the braket's)
+_NAME_BEFORE = re.compile(r"(?:(?<![\\A-Za-z])[A-Za-z]+|\})\s*\Z")  # p(…), \mathcal{N}(…); not \cdot (…)
+_SIZED_OPEN = re.compile(r"\\left\s*\Z")
+
+
+def _vert_conditions(text: str) -> str:
+    """`p(t \\vert \\mathbf{x})`, `\\mathcal{N}(w \\vert 0, \\alpha^{-1})`, `E[t \\vert x]`: the one `\\vert` in a name's
+    parentheses or brackets is a condition's bar (so is one `|`); `\\vert x \\vert` (two) is an absolute value. One pass
+    with a stack."""
+    bars: set[int] = set()
+    opened: list[tuple[int, list[re.Match]]] = []
+    for match in _VERT.finditer(text):
+        if match.group() in "([":
+            opened.append((match.start(), []))
+        elif match.group() in ")]":
+            if opened:
+                start, inside = opened.pop()
+                one_bar = len(inside) == 1 and inside[0].group() in ("\\vert", "|")
+                if one_bar and _applied_group(text, start):
+                    bars.add(inside[0].start())
+        elif opened:
+            opened[-1][1].append(match)  # an angle counts as one more: ⟨a|b⟩ keeps its bar
+    if not bars:
+        return text
+    return _VERT.sub(lambda m: " \\mid " if m.start() in bars else m.group(), text)
+
+
+def _applied_group(text: str, start: int) -> bool:
+    """Whether the group opening at `start` (`(` or `[`, perhaps after `\\left`) follows a name."""
+    sized = _SIZED_OPEN.search(text, max(0, start - 8), start)
+    end = sized.start() if sized else start
+    return _NAME_BEFORE.search(text, max(0, end - 40), end) is not None
+
+
 def _bracket_pairs(text: str) -> dict[int, int]:
     """Where each `[` of `text` closes: one pass with a stack."""
     pairs, opened = {}, []
@@ -507,6 +543,7 @@ def _notation(text: str) -> str:
     for pattern, replacement in _SPELLINGS:
         text = pattern.sub(replacement, text)
     text = _SPACE_AFTER_RELATION.sub(r"\1 ", text)
+    text = _vert_conditions(text)
     text = _BAR_CONDITION.sub(r"(\1 \\mid \2)", text)
     text = _SEMICOLON_ARGUMENT.sub(lambda m: m.group() if "," in m.group(1) else f"({m.group(1)}, {m.group(2)})", text)
     # I(X_1, X_2; Y): the pair against Y, which commas alone would lose; the ; is left to be refused
