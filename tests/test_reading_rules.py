@@ -878,6 +878,8 @@ def test_brackets_without_base_dimensions_stay_refused(tex):
         (r"\delta = 2 d \sin \theta = k \lambda \quad k=1,2,3 \cdots",
          "delta = 2*d*sin(theta) = k*lambda, for k in set(1, 2, 3, …)"),
         (r"l = 0, 1, 2 \dots", "l in set(0, 1, 2, …)"),  # an integer before an ellipsis ends a list
+        (r"d = \dfrac{k\lambda}{2n_c}\quad k=1,2\cdots \\ d = \dfrac{(2k+1)\lambda}{4n_c} \quad k=0,1,2\cdots",
+         "d = k*lambda*n_c**(-1)/2, for k in set(1, 2, …)\nd = (1 + 2*k)*lambda*n_c**(-1)/4, for k in set(0, 1, 2, …)"),
     ],
 )
 def test_values_listed_after_an_equation(tex, expected):

@@ -90,6 +90,7 @@ separate pairs. A relation other than `=` anywhere is an error naming it.
 
 from __future__ import annotations
 
+import itertools
 import re
 import time
 from collections.abc import Callable
@@ -196,13 +197,44 @@ def _values_listed(reader: FreeReader, statements: list[Tree], related: list[boo
     return Statement((name, sympy.Function("set")(*values)), ("\\in",), False, _line_of(listed[0]))
 
 
-def _listed_condition(reader: FreeReader, statements: list[Tree], related: list[bool]) -> int | None:
-    """`x_k = k \\lambda \\quad k = 1, 2, 3, \\ldots`: where a list of the values of a name starts, after a wide
-    space on the line of an equation (of statements, not of another list); None without one."""
+def _list_spans(reader: FreeReader, statements: list[Tree], related: list[bool]) -> list[tuple[int, int]]:
+    """`x_k = k \\lambda \\quad k = 1, 2, 3, \\ldots`: where each list of the values of a name starts and ends, at the
+    end of a line, after a wide space and an equation on that line (not after another list)."""
+    spans, lines = [], list(itertools.accumulate("\\\\" in separators for separators in reader.separators))
     for first in range(1, len(statements)):
-        if all(related[: first + 1]) and not any(related[first + 1 :]) and "\\quad" in reader.separators[first]:
-            return first if _line_of(statements[first - 1]) == _line_of(statements[first]) else None
-    return None
+        if not (related[first] and related[first - 1] and lines[first - 1] == lines[first]):
+            continue
+        end = first + 1
+        while end < len(statements) and lines[end] == lines[first] and not related[end]:
+            end += 1
+        ends_line = end == len(statements) or lines[end] != lines[first]
+        if end > first + 1 and ends_line and "\\quad" in reader.separators[first]:
+            spans.append((first, end))
+    return spans
+
+
+def _conditioned_lists(reader: FreeReader, statements: list[Tree], related: list[bool]) -> list[Statement] | None:
+    """The display read with each list at the end of a line as that line's condition (`for k in set(1, 2, …)`);
+    None when it has none, or a list that is not one name's values."""
+    spans = _list_spans(reader, statements, related)
+    conditions = [_values_listed(reader, statements[:end], related[:end], first) for first, end in spans]
+    if not spans or None in conditions:
+        return None
+    listed = {i for first, end in spans for i in range(first, end)}
+    kept = [i for i in range(len(statements)) if i not in listed]
+    separators = reader.separators
+    reader.separators = [separators[i] for i in kept]
+    try:
+        lines = _build_statements(reader, [statements[i] for i in kept])
+    finally:
+        reader.separators = separators
+    rows = list(itertools.accumulate("\\\\" in separators for separators in reader.separators))
+    placed = sorted(((rows[first], i) for i, (first, _) in enumerate(spans)), reverse=True)
+    kept_rows = [rows[i] for i in kept]
+    for row, i in placed:  # after the last statement of its row
+        place = max(k for k, kept_row in enumerate(kept_rows) if kept_row == row)
+        lines.insert(place + 1, replace(conditions[i], link="for"))
+    return lines
 
 
 def _no_premises(lines: list[Statement]) -> None:
@@ -426,10 +458,9 @@ def _build_statements(reader: FreeReader, statements: list[Tree]) -> list[Statem
     listed = _values_listed(reader, statements, related)
     if listed is not None:
         return [listed]
-    first = _listed_condition(reader, statements, related)
-    condition = _values_listed(reader, statements, related, first) if first is not None else None
-    if condition is not None:  # the equation holds for each value of the list
-        return [*_build_statements(reader, statements[:first]), replace(condition, link="for")]
+    conditioned = _conditioned_lists(reader, statements, related)
+    if conditioned is not None:  # each equation holds for each value of its line's list
+        return conditioned
     if any(related) and not all(related):  # `a = 1, 2 b`: a list of values, or separate statements?
         raise TranslationError(
             "an equation and bare expressions side by side (j = 1, 2, …, n?): a list is not read", command=",",
