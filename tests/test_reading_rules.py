@@ -960,3 +960,23 @@ def test_a_bar_in_a_names_parentheses_is_a_condition(tex, expected):
 def test_bars_that_are_no_condition_stay_refused(tex):
     with pytest.raises(TranslationError):
         reading(tex)
+
+
+@pytest.mark.parametrize(
+    ("tex", "expected"),
+    [
+        # an event given a condition, either of them a relation
+        (r"P(y = 1 \mid x; w, b) = \frac{1}{1 + e^{-(w^Tx +b)}}",
+         "P(given(Eq(y, 1), (x, w, b))) = (1 + exp(-(b + transpose(w)*x)))**(-1)"),
+        (r"p(S=1\vert P=1) = \frac{p(P=1\vert S=1)p(S=1)}{p(P=1)}",
+         "p(given(Eq(S, 1), Eq(P, 1))) = p(given(Eq(P, 1), Eq(S, 1)))*p(Eq(S, 1))*p(Eq(P, 1))**(-1)"),
+        (r"P(X \le 1 \mid Y) = a", "P(given(X <= 1, Y)) = a"),
+    ],
+)
+def test_events_given_conditions(tex, expected):
+    assert reading(tex) == expected
+
+
+def test_a_label_and_a_transpose_in_one_superscript_are_refused():
+    with pytest.raises(TranslationError):
+        reading(r"\sigma_c = \exp\left(\theta^{(c)T} x\right)")  # the label (c), then T: not the power c·T

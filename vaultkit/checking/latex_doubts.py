@@ -322,8 +322,8 @@ word_superscript = _Written(  # `x^{new}`, `\theta^{opt}`: a word as a label (e^
                r"\^\s*\{\s*[A-Za-z]{2,}\s*\}"),
     "{0}: a word as a label, or a power of its letters? Write \\text{{…}}", "^",
 )
-superscript_label = _Written(  # ρ^{T_B}: a partial transpose; A^{[l-1]T}: a layer's transpose; W^Q, W^K: labels
-    re.compile(r"\^\s*\{\s*T\s*_|\^\s*\{\s*\[[^\]{}]*\]\s*[A-Za-z\\]"
+superscript_label = _Written(  # ρ^{T_B}: a partial transpose; A^{[l-1]T}, θ^{(c)T}: a label's transpose; W^Q, W^K: labels
+    re.compile(r"\^\s*\{\s*T\s*_|\^\s*\{\s*\[[^\]{}]*\]\s*[A-Za-z\\]|\^\s*\{\s*\([^(){}]*\)\s*[A-Za-z\\]"
                r"|(?<![\\A-Za-z])([A-Z])\s*(?:_\s*(?:\{[^{}]*\}|\\?\w+)\s*)?\^\s*(?:\{\s*(?!\1)[A-SU-Z]\s*\}|(?!\1)[A-SU-Z])(?![A-Za-z])"),
     "{0}: a label, a partial transpose, or a power? Write \\text{{…}} for a label", "^",
 )

@@ -133,14 +133,25 @@ class FreeReader(ClaimReader, Notation):
             return self.expression(statement)
         if len(sums) != len(relations) + 1:  # `x_{<i}`, `(= 2)`: a relation with a side missing
             raise TranslationError(f"{relations[0]} with nothing before it", command=str(relations[0]), cause="syntax")
-        if [str(r) for r in relations] == ["="]:
+        written = [str(r) for r in relations]
+        if written.count("\\mid") == 1:  # P(R = 1 \mid x), p(x \mid Y \le y): an event given a condition
+            bar = written.index("\\mid")
+            event = self._event(sums[: bar + 1], written[:bar])
+            condition = self._event(sums[bar + 1 :], written[bar + 1 :])
+            if event is not None and condition is not None:
+                return self._undefined("given")(event, condition)
+        event = self._event(sums, written)
+        return event if event is not None else self.expression(statement)
+
+    def _event(self, sums: list[Tree], relations: list[str]) -> sympy.Basic | None:
+        """A value, or one relation between two (`X = 1`, `X > 0`, `1{x \\le a}`); None for anything else."""
+        if not relations:
+            return self.sum(sums[0])
+        if relations == ["="]:
             return sympy.Eq(self.sum(sums[0]), self.sum(sums[1]), evaluate=False)
-        if [str(r) for r in relations] == ["\\mid"]:
-            return self._undefined("given")(self.sum(sums[0]), self.sum(sums[1]))
-        if len(relations) == 1 and str(relations[0]) in _ORDER_RELATIONS:  # P(X > 0), 1{x \le a}
-            relation = _ORDER_RELATIONS[str(relations[0])]
-            return relation(self.sum(sums[0]), self.sum(sums[1]), evaluate=False)
-        return self.expression(statement)
+        if len(relations) == 1 and relations[0] in _ORDER_RELATIONS:
+            return _ORDER_RELATIONS[relations[0]](self.sum(sums[0]), self.sum(sums[1]), evaluate=False)
+        return None
 
     # ------------------------------------------------------------ sums and products
 
