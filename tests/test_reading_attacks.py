@@ -557,7 +557,6 @@ KNOWN_WRONG: dict[str, str] = {
 # reading. Marked xfail(strict=False).
 COVERAGE_LOSS: dict[str, str] = {
     "thermal-alpha-usage": "rho_0(1 + alpha(T - T_0)) refused: a subscripted name before an expression is applied or multiplies",
-    "heat-equation-frac": "du/dt = D d2u/dx2 refused: u differentiated by t and by x (u(t, x), or a chain?)",
     "thousands-comma": "N = 30,000 refused: thousands, a decimal comma or two values",
     "diode-charge-in-exponent": "I_0(e^{eV/kT} - 1) refused: a subscripted name before an expression",
 }

@@ -247,8 +247,7 @@ def test_condition_stays_a_call():
         (r"\sigma = \frac{\pi e^{2}}{m_{\rm e} c}", "e^2"),
         # the logarithm of a power or the power of a logarithm? (-2.5 log10(D/10 pc)^2, a distance modulus)
         (r"m = -2.5 \log_{10} \left(\frac{D}{10}\right)^{2}", "\\log(…)^"),
-        # a name differentiated by x and by y: f(x, y), or a chain y(u(x)) (dy/dx = dy/du du/dx)?
-        (r"\frac{\partial f}{\partial x} + \frac{\partial f}{\partial y} = 0", "f"),
+        # a name differentiated by x and by y with d: y(x, u), or a chain y(u(x)) (dy/dx = dy/du du/dx)?
         (r"\frac{dy}{dx} = \frac{dy}{du}\frac{du}{dx}", "y"),
         # 30,000, 3,142, 0,125: thousands, a decimal comma, or two values?
         (r"T \sim 30,000 \; {\rm K}", "30,000"),
@@ -980,3 +979,32 @@ def test_events_given_conditions(tex, expected):
 def test_a_label_and_a_transpose_in_one_superscript_are_refused():
     with pytest.raises(TranslationError):
         reading(r"\sigma_c = \exp\left(\theta^{(c)T} x\right)")  # the label (c), then T: not the power c·T
+
+
+@pytest.mark.parametrize(
+    ("tex", "expected"),
+    [
+        # a name differentiated partially by several variables is one field of all of them
+        (r"\frac{\partial u}{\partial t} = D \frac{\partial^2 u}{\partial x^2}",
+         "Derivative(u(t, x), t) = D*Derivative(u(t, x), (x, 2))"),
+        (r"\frac{\partial f}{\partial x} + \frac{\partial f}{\partial y} = 0",
+         "Derivative(f(x, y), x) + Derivative(f(x, y), y) = 0"),
+        (r"\boldsymbol{E} = -(\dfrac{\partial V}{\partial r} \vec e_r+\dfrac{1}{r}\dfrac{\partial V}{\partial \theta} \vec e_\theta)",
+         "E_vec = -(r**(-1)*Derivative(V(r, theta), theta)*e_vec_theta + Derivative(V(r, theta), r)*e_vec_r)"),
+    ],
+)
+def test_a_field_differentiated_partially(tex, expected):
+    assert reading(tex) == expected
+
+
+@pytest.mark.parametrize(
+    "tex",
+    [
+        r"\frac{dy}{dx} = \frac{dy}{du}\frac{du}{dx}",  # with d: a chain y(u(x)), or y(x, u)?
+        # with ∂ by a name that is itself differentiated: the chain rule's total derivative, written with ∂
+        r"\frac{\partial L}{\partial x} = \frac{\partial \mathcal P}{\partial x} \frac{\partial L}{\partial \mathcal P}",
+    ],
+)
+def test_chains_stay_refused(tex):
+    with pytest.raises(TranslationError):
+        reading(tex)

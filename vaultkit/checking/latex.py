@@ -498,7 +498,7 @@ def _build_statements(reader: FreeReader, statements: list[Tree]) -> list[Statem
         raise TranslationError("\\forall and \\exists in one display: quantifiers in order are not read",
                                command="\\exists", cause="unsupported-construct")
     _no_field_of_time(reader.applied, lines)
-    for mapping in (_differentiated(reader.applied), _family_members(lines)):
+    for mapping in (_differentiated(reader.applied, reader.totals), _family_members(lines)):
         if mapping:
             lines = [replace(s, values=tuple(v.xreplace(mapping) for v in s.values)) for s in lines]
     return lines
@@ -574,21 +574,33 @@ def _no_field_of_time(applied: dict[str, set[sympy.Expr]], lines: list[Statement
                                command="\\nabla", cause="ambiguous")
 
 
-def _differentiated(applied: dict[str, set[sympy.Expr]]) -> dict[sympy.Basic, sympy.Expr]:
+def _differentiated(applied: dict[str, set[sympy.Expr]], totals: set[str]) -> dict[sympy.Basic, sympy.Expr]:
     """`\\frac{d^2 x}{dt^2} = -\\omega^2 x`: once x is differentiated as x(t), every bare x is x(t); a name
-    differentiated by x and by y (`∂f/∂x + ∂f/∂y`) is one function f(x, y) throughout."""
+    differentiated partially by t and by x (`∂u/∂t = D ∂²u/∂x²`) is one field u(t, x) throughout."""
     functions: dict[sympy.Basic, sympy.Expr] = {}
     for name, calls in applied.items():
-        if len(calls) > 1:  # ∂f/∂x + ∂f/∂y is f(x, y); dy/dx = dy/du du/dx is y(u(x)): TeX does not say
+        if len(calls) > 1 and name in totals:  # dy/dx = dy/du du/dx is y(u(x)), or y(x, u)? TeX does not say
             raise TranslationError(
                 f"{name} differentiated by several variables: a function of all of them, or a chain "
                 f"{name}(u(x))? Write {name}(x, y) or the chain", command=name, cause="ambiguous",
             )
-        call = next(iter(calls))
+        call = _one_field(calls)
+        if len(calls) > 1 and any(str(v) in applied for v in call.args):  # ∂L/∂x = ∂P/∂x ∂L/∂P: a chain
+            raise TranslationError(f"{name} differentiated by {call.args} and one of them by another: a chain rule's "
+                                   "total derivative, or a partial one?", command=name, cause="ambiguous")
+        functions.update({written: call for written in calls if written != call})
         if any(str(a) == name for a in call.args):  # \frac{dx}{dx}: x a function of itself
             raise TranslationError(f"d{name}/d{name}", command=name, cause="unsupported-construct")
         functions.update({sympy.Symbol(name): call, sympy.Symbol(name, commutative=False): call})
     return functions
+
+
+def _one_field(calls: set[sympy.Expr]) -> sympy.Expr:
+    """u(t) and u(x), each differentiated partially: u(t, x), its variables in the order of their names."""
+    if len(calls) == 1:
+        return next(iter(calls))
+    variables = sorted({v for call in calls for v in call.args}, key=sympy.default_sort_key)
+    return next(iter(calls)).func(*variables)
 
 
 _ARROWS = frozenset({"\\rightarrow", "\\to", "\\longrightarrow"})

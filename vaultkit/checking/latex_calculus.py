@@ -460,6 +460,7 @@ class Calculus(Reading):
         if len(rest) == 1:
             applied = self._applied_function(_atom(rest[0][1]), variables)
             if applied is not None:
+                self._differentiated_as(applied, _head_kind(head))
                 return self._derivative(applied, variables, label)
         body, _, _ = self._sequence(rest, 0, need_differential=False)
         return self._derivative(body, variables, label)
@@ -524,6 +525,10 @@ class Calculus(Reading):
     def _as_function(self, name: str, variables: list[sympy.Expr]) -> sympy.Expr | None:
         """Hook: `\\frac{dx}{dt}` with x undeclared. A claim reads the name x, as written."""
         return None
+
+    def _differentiated_as(self, applied: sympy.Expr, kind: str | None) -> None:
+        """Hook: `\\frac{dx}{dt}` (kind `d`) or `\\frac{\\partial u}{\\partial t}` made `applied` of a name. A claim
+        keeps nothing."""
 
     def _partial(self, atom: _Atom) -> _Op:
         if atom.sub is None:

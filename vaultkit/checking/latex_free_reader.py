@@ -78,6 +78,7 @@ class FreeReader(ClaimReader, Notation):
         self.usage = self.note  # and this display's, once parsed
         self.display_usage = Usage()  # this display's alone
         self.applied: dict[str, set[sympy.Expr]] = {}  # `\frac{dx}{dt}` makes x a function x(t)
+        self.totals: set[str] = set()  # names differentiated with d (not ∂): x(t), or a chain x(u(t))?
         # A text with operators, vectors or kets: unknown names keep the order they are written in (H ψ is not
         # ψ H), so none of them commutes.
         self.literal_order = False
@@ -707,6 +708,11 @@ class FreeReader(ClaimReader, Notation):
         applied = self._undefined(name)(*variables)
         self.applied.setdefault(name, set()).add(applied)
         return applied
+
+    def _differentiated_as(self, applied: sympy.Expr, kind: str | None) -> None:
+        """`\\frac{du}{dt}` beside `\\frac{du}{dx}` may be a chain; `\\partial` says u is one function of both."""
+        if kind == "d" and isinstance(applied, AppliedUndef):
+            self.totals.add(applied.func.__name__)
 
     def _not_zero(self, body: sympy.Expr, variables: Variables, label: str) -> None:
         """A derivative of names that does not involve its variable would be 0 by an accident of reading
