@@ -243,8 +243,8 @@ def test_condition_stays_a_call():
         # a Greek name before an expression in parentheses: a multiplier or a function (σ(w^T x + b))?
         (r"L = f(x) - \lambda(\sum_i p_i - 1)", "\\lambda("),
         (r"y = \sigma(w^T x + b)", "\\sigma("),
-        # e with a number as its power: Euler's number or the elementary charge (πe²/m_e c)?
-        (r"\sigma = \frac{\pi e^{2}}{m_{\rm e} c}", "e^2"),
+        # e with a number as its power, alone: Euler's number, the charge, an eccentricity?
+        (r"v = \frac{1}{\sqrt{1-e^{2}}}", "e^2"),
         # the logarithm of a power or the power of a logarithm? (-2.5 log10(D/10 pc)^2, a distance modulus)
         (r"m = -2.5 \log_{10} \left(\frac{D}{10}\right)^{2}", "\\log(…)^"),
         # a name differentiated by x and by y with d: y(x, u), or a chain y(u(x)) (dy/dx = dy/du du/dx)?
@@ -1008,3 +1008,18 @@ def test_a_field_differentiated_partially(tex, expected):
 def test_chains_stay_refused(tex):
     with pytest.raises(TranslationError):
         reading(tex)
+
+
+@pytest.mark.parametrize(
+    ("tex", "expected"),
+    [
+        # e² beside ε₀, μ₀, ħ or the electron's mass: the elementary charge squared
+        (r"\sigma = \frac{\pi e^{2}}{m_{\rm e} c}", "sigma = pi*e**2/(c*m_e)"),
+        (r"\boxed{\alpha = \frac{e^2}{4\pi\varepsilon_0 \hbar c} \approx \frac{1}{137.036}}",
+         "alpha = e**2/(4*pi*c*epsilon_0*hbar) approx 250/34259"),
+        # several units in mhchem's \pu are upright names
+        (r"k = 4.15 \,\pu{GHz^{2} pc^{-1} cm^{3} ms}", "k = 83*GHz**2*cm**3*ms/(20*pc)"),
+    ],
+)
+def test_the_charge_beside_the_constants_of_physics(tex, expected):
+    assert reading(tex) == expected

@@ -58,7 +58,8 @@ _PUNCTUATION_TEXT = re.compile(r"\\text(?:rm|normal|it|bf)?\s*\{[\s.,;:!?~]*\}")
 _BRACED_NAME = re.compile(r"(?<![A-Za-z}\]_^\\])\{\s*(\\[A-Za-z]+|[A-Za-z])\s*\}")
 _BOLD_NABLA = re.compile(r"\\(?:vec|mathbf|boldsymbol|bm|bs)\s*(?:\{\s*\\nabla\s*\}|\\nabla(?![A-Za-z]))")
 _BRACED_WORD = re.compile(r"(?<![A-Za-z}\]_^\\])\{\s*(\\(?:mathrm|textrm|text)\s*\{\s*[A-Za-z]+\s*\})\s*\}")  # {\mathrm{for}}
-_PHYSICAL_UNIT = re.compile(r"\\pu\s*\{\s*([A-Za-z]+)\s*(\^\s*\{?\s*-?[0-9]+\s*\}?)?\s*\}")  # \pu{m^{-3}}
+_PHYSICAL_UNIT = re.compile(r"\\pu\s*\{\s*([A-Za-z]+)\s*(\^\s*(?:\{\s*-?[0-9]+\s*\}|-?[0-9]+))?\s*\}")  # \pu{m^{-3}}
+_UNIT_MACRO = re.compile(r"\\pu\s*\{")  # \pu{GHz^{2} pc^{-1}}: several units, upright
 _COMPOUND_UNIT = re.compile(  # \mathrm{J\,mol^{-1}\,K^{-1}}, \mathrm{m/s}: units, each word one name
     r"\\mathrm\s*\{((?=[^{}]*(?:\\[,;: ]|~|\^|/|\\cdot))(?:[A-Za-z]|\s|\\[,;: ]|~|/|\\cdot(?![A-Za-z])"
     r"|\^\s*(?:\{\s*-?[0-9]+\s*\}|-?[0-9]))+)\}"
@@ -369,6 +370,7 @@ def _layout(text: str) -> str:
     text = _SPACING.sub(r"\\quad ", text)
     text = _PUNCTUATION_TEXT.sub(" ", text)
     text = _PHYSICAL_UNIT.sub(lambda m: f"\\mathrm{{{m.group(1)}}}{m.group(2) or ''}", text)
+    text = _UNIT_MACRO.sub(r"\\mathrm{", text)
     text = _COMPOUND_UNIT.sub(lambda m: _UNIT_WORD.sub(_upright_word, m.group(1)), text)
     text = _VSPACE.sub(" ", text)
     text = _TAG.sub(" ", text)

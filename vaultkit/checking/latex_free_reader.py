@@ -63,6 +63,11 @@ def _binomial(call: list[Tree] | None) -> bool:
     return total is not None and sum(isinstance(c, Tree) for c in total.children) >= 2
 
 
+_CHARGE_NEAR = re.compile(  # ε₀, μ₀, ħ, the electron's mass beside e²: e is the elementary charge
+    r"\\(?:var)?epsilon_\s*\{?\s*0|\\mu_\s*\{?\s*0|\\hbar|m_\s*(?:\{\s*(?:\\math(?:rm|text)\s*\{\s*|\\rm\s*)?)?e(?![A-Za-z])"
+)
+
+
 class FreeReader(ClaimReader, Notation):
     """The lenient reading: what a claim would refuse as unknown or ambiguous, it reads as written."""
 
@@ -334,6 +339,8 @@ class FreeReader(ClaimReader, Notation):
         if name == "e" and atom.sub is None and atom.sup is not None and not self.scope.defined("e"):
             token = _script_token(atom.sup)
             if token is not None and token.type == "NUMBER" and str(token) not in ("0", "1"):
+                if _CHARGE_NEAR.search(self.text):  # e²/(4πε₀ ħ c): the charge squared, beside the constants of physics
+                    return None
                 raise TranslationError(  # πe²/(m_e c): the charge squared
                     f"e^{token}: Euler's number or the elementary charge squared? Write \\exp({token}) or declare e",
                     command=f"e^{token}", cause="ambiguous",
