@@ -202,8 +202,9 @@ def test_a_written_condition_is_an_assumption_when_it_can_be_and_conditional_oth
     )  # fmt: skip
     (other,) = placed["Context.md", line_of(CONTEXT, "|y| = y")]
     assert other.step.condition.startswith("\\quad \\text{if }")
-    # |y| = y is false for y = -1; with its condition unread that is no mistake, and positive values make it hold
-    assert other.finding is Finding.PROVED and other.attempt.assuming == "every symbol positive"
+    # |y| = y is false for y = -1; with its condition unread that is no mistake, and positive values make it hold:
+    # it holds under an assumption the note does not write, never proved
+    assert other.finding is Finding.ASSUMED and other.attempt.assuming == "every symbol positive"
 
 
 def test_a_condition_in_parentheses_is_said_of_its_line_and_defines_nothing(tmp_path):
@@ -228,6 +229,17 @@ def test_index_notation_is_never_checked(tmp_path):
     placed = _by_place(_scan(tmp_path, {"R.md": text}))
     assert {j.step.kind for j in placed["R.md", 3]} == {Kind.RELATION}  # a contraction needs the metric
     assert Finding.PROVED in {j.finding for j in placed["R.md", 5]}
+
+
+@pytest.mark.parametrize(
+    "tex",
+    [r"\sqrt{x^2} = x", r"\ln(x^2) = 2\ln x", r"\sqrt{ab} = \sqrt{a}\,\sqrt{b}", r"\frac{|x|}{x} = 1",
+     r"\arctan x + \arctan\frac{1}{x} = \frac{\pi}{2}"],
+)
+def test_a_step_true_only_for_positive_values_is_never_proved_or_checked(tmp_path, tex):
+    found = _scan(tmp_path, {"P.md": f"# P\n\n$$s = {tex}$$\n"})
+    (step,) = [j for j in found.judged if j.step.kind.identity]
+    assert step.finding is Finding.ASSUMED and step.attempt.assuming.startswith("every symbol positive")
 
 
 def test_displays_not_read_keep_the_readers_cause_and_command(tmp_path):

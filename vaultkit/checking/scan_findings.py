@@ -1,14 +1,16 @@
-"""What the engine's answers mean for a step of a scan: its finding.
+r"""What the engine's answers mean for a step of a scan: its finding.
 
 The engine says whether a claim holds for every value of its symbols. What a
 counterexample means depends on the step: a derivation step that fails **does
 not follow**; a single equation that fails is a **statement** (a law, a
 condition: it holds for some values only); a step that fails without the
-condition written beside it is **conditional**. A step that holds only with
-context is reported with it: *using line N* (the note's earlier definitions put
-in) or *for positive values*. A claim the engine could not decide is **not
-checked**, with why; relations that are not identities are counted by kind and
-never checked.
+condition written beside it is **conditional**. A step that holds with the
+note's context is reported with it: *using line N* (the note's earlier
+definitions put in). A step that holds only with what the note does not write
+(every symbol positive, names read in order that commute) holds **under an
+assumption**: never proved or checked, as `\sqrt{x^2} = x` is false for x < 0. A
+claim the engine could not decide is **not checked**, with why; relations that
+are not identities are counted by kind and never checked.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from .scan_read import Attempt, Step
 class Finding(str, Enum):
     PROVED = "proved"
     CHECKED = "checked"
+    ASSUMED = "under an assumption"
     DOES_NOT_FOLLOW = "does not follow"
     STATEMENT = "statement"
     CONDITIONAL = "conditional"
@@ -44,7 +47,7 @@ class Judged:
     @property
     def context(self) -> str:
         """`using line 12`, `for positive values`: what the finding needed besides the step ("" for nothing)."""
-        if self.attempt is None or self.finding not in (Finding.PROVED, Finding.CHECKED):
+        if self.attempt is None or self.finding not in (Finding.PROVED, Finding.CHECKED, Finding.ASSUMED):
             return ""
         parts = [f"using line{'s' if len(self.attempt.using) > 1 else ''} {', '.join(map(str, self.attempt.using))}"]
         parts = parts if self.attempt.using else []
@@ -63,7 +66,7 @@ def judge(step: Step, answers: list[Result]) -> Judged:
     attempt = step.attempts[len(answers) - 1]
     if last.verdict in (Verdict.PROVED, Verdict.CHECKED):
         finding = Finding.PROVED if last.verdict is Verdict.PROVED else Finding.CHECKED
-        return Judged(step, finding, last, attempt, last.message)
+        return Judged(step, Finding.ASSUMED if attempt.assumed else finding, last, attempt, last.message)
     if last.verdict is not Verdict.FALSE and len(answers) == 1:
         return Judged(step, Finding.NOT_CHECKED, last, attempt, last.message)
     unmet = bool(step.condition) and not step.condition_assumed  # a condition the claims could not assume

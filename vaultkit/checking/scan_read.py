@@ -47,6 +47,7 @@ class Attempt:
     claim: Portable
     using: tuple[int, ...] = ()  # the note's lines whose definitions were put in
     assuming: str = ""  # "x positive" (its written condition), "every symbol positive"
+    assumed: bool = False  # it takes what the note does not write (every symbol positive, names that commute)
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,25 +217,25 @@ def _attempts(
     """As read (symbols read in written order made numbers, its condition made assumptions, when they can
     be), for positive values, with the note's earlier definitions put in, and both; and whether the written
     condition became assumptions."""
-    sides, said = (relation.lhs, relation.rhs), []
+    sides, said, assumed = (relation.lhs, relation.rhs), [], False
     numbers = _optional(commuted, sides)
     if numbers is not None:
-        sides, said = numbers[0], [numbers[1]]
+        sides, said, assumed = numbers[0], [numbers[1]], True
     given = _optional(assuming, sides, relation.requires) if relation.requires else None
     if given is not None:
         sides, said = given[0], [*said, given[1]]
-    assumed = ", ".join(said)
-    made = [(sides, (), assumed)]
+    text = ", ".join(said)
+    made = [(sides, (), text, assumed)]
     context = _optional(substituted, sides, earlier)
     for base, using in [(sides, ())] + ([context] if context is not None else []):
         if using:
-            made.append((base, using, assumed))
+            made.append((base, using, text, assumed))
         signed = _optional(positive, base)
         if signed is not None:
-            made.append((signed[0], using, signed[1] + (f", {assumed}" if assumed else "")))
+            made.append((signed[0], using, signed[1] + (f", {text}" if text else ""), True))
     attempts = tuple(
-        Attempt(portable(latex_claim(display.note, line, "", lhs, rhs, scope, display.tex)), using, text)
-        for (lhs, rhs), using, text in made
+        Attempt(portable(latex_claim(display.note, line, "", lhs, rhs, scope, display.tex)), using, said_, took)
+        for (lhs, rhs), using, said_, took in made
     )
     return attempts, given is not None
 

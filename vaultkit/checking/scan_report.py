@@ -20,6 +20,7 @@ _PARTICULARS = (
 _EXPLAINED = {
     Finding.PROVED: "reduced to 0 symbolically",
     Finding.CHECKED: "agree at many points; not a proof",
+    Finding.ASSUMED: "hold only if every symbol is positive or names commute: the note does not say so",
     Finding.DOES_NOT_FOLLOW: "a counterexample: a mistake, or a step that needs more than is written",
     Finding.STATEMENT: "single equations that hold for some values only: laws, conditions",
     Finding.CONDITIONAL: "fail without the condition written beside them",
@@ -57,12 +58,13 @@ def _table(found: Scan) -> list[str]:
     for finding, meaning in _EXPLAINED.items():
         of = [j for j in identities if j.finding is finding]
         context = sum(1 for j in of if j.context)
-        extra = f" ({context} with context: an earlier line, positive values)" if context else ""
-        shown.append(f"  {finding.value:18s} {len(of):6d}  {meaning}{extra}")
+        extra = f" ({context} with context: an earlier line, a written condition)" if context else ""
+        extra = "" if finding is Finding.ASSUMED else extra
+        shown.append(f"  {finding.value:20s} {len(of):6d}  {meaning}{extra}")
     others = Counter(j.step.kind for j in found.judged if not j.step.kind.identity)
-    shown.append(f"  {'not an identity':18s} {sum(others.values()):6d}  not checked:")
-    shown += [f"    {kind.value:16s} {others[kind]:6d}" for kind in Kind if not kind.identity]
-    shown.append(f"  {'not read':18s} {len(found.unread):6d}  display equations the reader could not read")
+    shown.append(f"  {'not an identity':20s} {sum(others.values()):6d}  not checked:")
+    shown += [f"    {kind.value:18s} {others[kind]:6d}" for kind in Kind if not kind.identity]
+    shown.append(f"  {'not read':20s} {len(found.unread):6d}  display equations the reader could not read")
     return shown + ([f"  ({found.reused} answers from the cache)"] if found.reused else [])
 
 
