@@ -647,7 +647,6 @@ def test_a_labelled_name_in_parentheses_before_a_power_is_no_plain_argument(tex)
         r"E_N = \log_2 \|\rho^{T_B}\|_1",
         r"dW^{[l]} = \frac{1}{m} dZ^{[l]} A^{[l-1]T}",
         r"P^{(m+n)} = P^{(m)}P^{(n)}",  # n-step transitions: (m+n) is a label like (m) and (n)
-        r"\Gamma^{\lambda}_{\mu\nu} = \Gamma^{\lambda}_{\nu\mu}",  # a tensor's indices
         # pairs of indices, not products
         r"P_m P_{m'} = \delta_{m m'} P_m",
         r"U_{m_1 m_2} = Z^{m_1} X^{m_2}",
@@ -913,6 +912,9 @@ def test_decimals_and_lists_of_lists_stay_refused(tex):
         (r"R^\rho{}_{\sigma\mu\nu} = \partial_\mu \Gamma^\rho_{\nu\sigma} - \partial_\nu\Gamma^\rho_{\mu\sigma}",
          "R^rho_{sigma mu nu} = partial_mu*Gamma^rho_{nu sigma} - partial_nu*Gamma^rho_{mu sigma}"),
         (r"\mathcal{M} \propto \frac{\alpha}{\pi f_\pi}", "M_cal propto alpha/(pi*f_pi)"),  # π labels the pion
+        (r"\Gamma^{\lambda}_{\mu\nu} = \Gamma^{\lambda}_{\nu\mu}", "Gamma^lambda_{mu nu} = Gamma^lambda_{nu mu}"),
+        (r"R_{\rho\sigma\mu\nu} = -R_{\sigma\rho\mu\nu}", "R_{rho sigma mu nu} = -R_{sigma rho mu nu}"),
+        (r"\sum_{\nu} g_{\mu\nu} v_\nu", "Sum(g[mu, nu]*v[nu], (nu, nu_first, nu_last))"),  # summed as written
     ],
 )
 def test_index_notation(tex, expected):

@@ -384,3 +384,21 @@ def test_a_step_that_runs_out_of_time_is_not_checked_and_not_cached(tmp_path):
             assert judged.result.incomplete and "raise --budget" in judged.message
     timed_out = sum(1 for j in found.judged if j.result.incomplete)
     assert scan(vault, jobs=1, budget=1.0).reused == len(found.judged) - timed_out  # a time-out is never cached
+
+
+def test_a_name_defined_earlier_is_its_value_where_a_derivative_applies_it(tmp_path):
+    text = (
+        "# L\n\n$$\\gamma = \\frac{1}{\\sqrt{1-\\beta^2}}$$\n\n"
+        "$$\\frac{d\\gamma}{d\\beta} = \\frac{\\beta}{(1-\\beta^2)^{3/2}} = \\gamma^3\\beta$$\n\n"
+        "$$N = \\frac{n^2(n^2-1)}{12}$$\n\n$$N(4) = \\frac{16 \\cdot 15}{12} = 20$$\n"
+    )
+    placed = _by_place(_scan(tmp_path, {"L.md": text}))
+    assert [(j.finding, j.attempt.using) for j in placed["L.md", 5]] == [(Finding.PROVED, (3,)), (Finding.PROVED, (3,))]
+    assert placed["L.md", 9][0].finding is Finding.PROVED and placed["L.md", 9][0].attempt.using == (7,)
+
+
+def test_components_with_permuted_indices_are_not_checked(tmp_path):
+    # R_{abcd} = -R_{bacd} = R_{cdab}: true by the tensor's symmetries, which the engine does not know
+    placed = _by_place(_scan(tmp_path, {"R.md": "# R\n\n$$R_{abcd} = -R_{bacd} = R_{cdab}$$\n"}))
+    (step,) = [j for j in placed["R.md", 3] if j.step.kind.identity]
+    assert step.finding is Finding.NOT_CHECKED and "symmetry" in step.message

@@ -2,8 +2,8 @@ r"""Index notation: `p^\mu p_\mu = m^2`, `\partial_\mu T^{\mu\nu} = 0`, `\Gamma^
 
 A Greek superscript may be a power (`t^\alpha`) or an index (`p^\mu`); TeX does not
 say. A display is read in index notation only when it shows it: a Greek letter
-both as an upper and as a lower index, a superscript of two or more indices
-(`T^{\mu\nu}`), or `\partial` with a Greek index. There every name with Greek
+both as an upper and as a lower index, a script of two or more indices
+(`T^{\mu\nu}`, `R_{\rho\sigma\mu\nu}`), or `\partial` with a Greek index. There every name with Greek
 index scripts is one name that keeps its indices where they were written
 (`p^mu`, `g_{mu nu}`, `Gamma^lambda_{mu nu}`, `partial_mu`), and the display's
 products keep their written order: `\partial_\mu \phi` is the derivative
@@ -35,14 +35,19 @@ _SCRIPT = re.compile(rf"([_^])\s*({_INDICES})")
 _UPPER = re.compile(rf"\^\s*({_INDICES})")
 _LOWER = re.compile(rf"_\s*({_INDICES})")
 _PARTIAL = re.compile(rf"\\partial\s*[_^]\s*{_INDICES}")
+_EXPLICIT_SUM = re.compile(rf"\\(?:sum|prod)\s*(?:\\limits\s*)?_\s*\{{?\s*{_INDEX}")
 
 
 def index_notation(tex: str) -> bool:
-    """Whether the display shows index notation: an index both up and down, two indices up, or `\\partial_\\mu`."""
+    """Whether the display shows index notation: an index both up and down, two indices in one script, or
+    `\\partial_\\mu`."""
     upper = [_letters(m.group(1)) for m in _UPPER.finditer(tex)]
-    lower = {letter for m in _LOWER.finditer(tex) for letter in _letters(m.group(1))}
+    lowers = [_letters(m.group(1)) for m in _LOWER.finditer(tex)]
+    lower = {letter for letters in lowers for letter in letters}
     shared = any(letter in lower for letters in upper for letter in letters)
-    return shared or any(len(letters) > 1 for letters in upper) or _PARTIAL.search(tex) is not None
+    several = any(len(letters) > 1 for letters in upper + lowers)  # T^{\mu\nu}, R_{\rho\sigma\mu\nu}
+    explicit = _EXPLICIT_SUM.search(tex) is not None  # \sum_\nu g_{\mu\nu} v_\nu: a family's members, summed as written
+    return (shared or several or _PARTIAL.search(tex) is not None) and not explicit
 
 
 def write_tensors(tex: str) -> str:

@@ -52,13 +52,31 @@ def substituted(sides: Sides, known: Iterable[Definition]) -> tuple[Sides, tuple
 
 def _put(expr: sympy.Expr, definition: Definition) -> sympy.Expr:
     if not definition.parameters:
-        return expr.xreplace({definition.name: definition.value})
+        return _put_name(expr.xreplace({definition.name: definition.value}), definition)
     parameters, value = definition.parameters, definition.value
 
     def apply(applied: AppliedUndef) -> sympy.Expr:
         return value.xreplace(dict(zip(parameters, applied.args)))
 
     return expr.replace(lambda e: isinstance(e, AppliedUndef) and e.func == definition.name, apply)
+
+
+def _put_name(expr: sympy.Expr, definition: Definition) -> sympy.Expr:
+    """`γ = 1/\\sqrt{1 - β^2}`, then `\\frac{dγ}{dβ}` (γ(β)): the name's value is the function of the variables it is
+    written in; `N = n^2(n^2 - 1)/12`, then `N(4)`: of its one variable at 4."""
+    name, value = definition.name, definition.value
+    if not isinstance(name, sympy.Symbol):
+        return expr
+    free = value.free_symbols
+
+    def apply(applied: AppliedUndef) -> sympy.Expr:
+        if all(isinstance(a, sympy.Symbol) for a in applied.args) and set(applied.args) <= free:
+            return value
+        if len(applied.args) == 1 and len(free) == 1 and not applied.args[0].free_symbols:
+            return value.xreplace({next(iter(free)): applied.args[0]})
+        return applied
+
+    return expr.replace(lambda e: isinstance(e, AppliedUndef) and str(e.func) == name.name, apply)
 
 
 def positive(sides: Sides) -> tuple[Sides, str] | None:

@@ -80,8 +80,34 @@ def doubt(sides: Sides, display: Guesses = Guesses(), functions: frozenset[str] 
     reasons += [f"{name} is notation read as an unknown function: the step may use what it means"
                 for name in sorted(named) if not _letter(name)]  # fmt: skip
     reasons += [f"{name} is a word read as a symbol (a unit, a label?)" for name in sorted(symbols) if _word(name)]
-    reasons += [reason for reason in (_euler(sides), _transpose(sides), _bound(sides), _constant_derivative(sides)) if reason]
+    reasons += [reason for reason in (_euler(sides), _transpose(sides), _bound(sides), _constant_derivative(sides),
+                                      _permuted(sides)) if reason]
     return reasons[0] if reasons else ""
+
+
+def _permuted(sides: Sides) -> str:
+    """`R_{abcd} = -R_{bacd}`, `\\epsilon_{ijk}`, `T[i, j]` beside `T[j, i]`: components with their indices permuted
+    are related by symmetries the note knows and the engine does not."""
+    seen: dict[tuple[str, tuple[str, ...]], str] = {}
+    for side in sides:
+        for name, indices in _components(side):
+            key = (name, tuple(sorted(indices)))
+            if key in seen and seen[key] != "".join(indices):
+                return f"{name} with the indices {seen[key]} and {''.join(indices)}: a symmetry of its components"
+            seen.setdefault(key, "".join(indices))
+    return ""
+
+
+def _components(side: sympy.Expr) -> list[tuple[str, list[str]]]:
+    """Each name with two or more indices: `R_abcd` (a name's letters after `_`) or `T[i, j]` (a member)."""
+    found = []
+    for symbol in side.free_symbols:
+        base, _, script = getattr(symbol, "name", "").partition("_")
+        if base and script.isalpha() and 2 <= len(script) <= 4 and script.islower():
+            found.append((base, list(script)))
+    found += [(str(member.base), [str(i) for i in member.indices]) for member in side.atoms(sympy.Indexed)
+              if len(member.indices) > 1]
+    return found
 
 
 def _plain(argument: sympy.Basic) -> bool:
