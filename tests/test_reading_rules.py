@@ -96,9 +96,9 @@ def reading(tex: str) -> str:
         (r"\underbrace{\dot{Q} = \sigma \, T^{4}}_{\rm blackbody\ radiation}", "Q_dot = sigma*T**4"),
         # parameters after a semicolon are arguments too
         (r"d\Phi_2(P; q_{1}, q_{2}) = 1", "d(Phi_2(P, q_1, q_2)) = 1"),
-        # an equation set aside in brackets after \quad is a statement; a remark on indices after \qquad is no equation
+        # an equation set aside in brackets after \quad is a statement; a condition on indices after \qquad is the line's
         (r"\log P = 3 \log Q + c \quad \textcolor{gray}{\left[ y = m x + b \right]}", "log(P) = c + 3*log(Q)\ny = b + m*x"),
-        (r"s_{ij} = (p_i + p_j)^2 \qquad (k \neq i, j)", "s_ij = (p_i + p_j)**2"),
+        (r"s_{ij} = (p_i + p_j)^2 \qquad (k \neq j)", "s_ij = (p_i + p_j)**2, for k neq j"),
         # a label ending in a colon is no mathematics, wherever it stands; \text{arg min} is argmin
         (r"\begin{alignat}{2} &\text{Dispersion Relation:} &\hspace{1cm} \omega &= c k \end{alignat}", "omega = c*k"),
         (r"\hat\theta = \text{arg min}_{\theta} \sum_i (\theta - y_i)^2",
@@ -736,7 +736,7 @@ def test_an_italic_d_before_a_sine_is_a_distance():
         # the connectives of notes written in Chinese: 若 (if), 当 … 时 (when), 其中 (where), 或 (or)
         (r"f(x) = x \quad \text{若} \quad x > 0", "f(x) = x, if x > 0"),
         (r"f(x) = 0 \quad \text{当} \; x < 0 \; \text{时}", "f(x) = 0, when x < 0"),
-        (r"E = mc^2 \quad \text{其中} \quad c = 3", "E = c**2*m"),
+        (r"E = mc^2 \quad \text{其中} \quad c = 3", "E = c**2*m, with c = 3"),
         (r"a = 1 \quad \text{或} \quad a = 2", "a = 1\n or a = 2"),
     ],
 )
@@ -832,9 +832,12 @@ def test_a_condition_in_parentheses_after_a_wide_space(tex, expected):
         r"x_j = j^2 \quad (j = 1, 2, \ldots, n)",  # the values of an index, listed
         r"\phi \to e^{i\alpha(x)}\phi \qquad (\alpha = \alpha(x)\;\text{depends on the point})",  # words: a remark
         r"f(x) \quad (x > 0)",  # no equation for it to be the condition of
+        r"s_{ij} = (p_i + p_j)^2 \qquad (k \neq i, j)",  # k ≠ i and k ≠ j, or k ≠ i and a j?
+        # a condition after several statements: of the last, or of all?
+        r"\sin\theta \approx \theta, \qquad \cos\theta \approx 1 - \frac{\theta^2}{2} \qquad (\theta \ll 1)",
     ],
 )
-def test_what_stays_refused_beside_conditions_in_parentheses(tex):
+def test_what_stays_refused_beside_conditions_in_parentheses(tex):  # never read with the condition dropped
     with pytest.raises(TranslationError):
         reading(tex)
 
@@ -1024,4 +1027,20 @@ def test_chains_stay_refused(tex):
     ],
 )
 def test_the_charge_beside_the_constants_of_physics(tex, expected):
+    assert reading(tex) == expected
+
+
+@pytest.mark.parametrize(
+    ("tex", "expected"),
+    [
+        # a definition after `where` goes with the equation; a glossary in words stays out
+        (r"F = ma, \quad \text{where } a = \dot v", "F = a*m, with a = v_dot"),
+        (r"P(\rho, M, R) = K(M, R)\, \rho^{\gamma} \hspace{1cm} \text{where} \hspace{1cm} \gamma = 5/3",
+         "P(rho, M, R) = K(M, R)*rho**gamma, with gamma = 5/3"),
+        (r"T \propto 1/\sqrt{\rho} \quad \text{where} \quad T = \text{Period}", "T propto 1/sqrt(rho)"),
+        (r"\tan\theta = \frac{\sin\theta}{\cos\theta} \qquad (\cos\theta \neq 0)",
+         "tan(theta) = sin(theta)/cos(theta), for cos(theta) neq 0"),
+    ],
+)
+def test_where_clauses_and_conditions_are_kept(tex, expected):
     assert reading(tex) == expected

@@ -102,6 +102,7 @@ from lark import Token, Tree
 from sympy.polys.polyerrors import BasePolynomialError
 
 from .deadline import OutOfTime, time_limit
+from .latex_free import without_glossary
 from .latex_free_reader import FreeReader
 from .latex_reader import ClaimReader
 from .latex_syntax import TranslationError
@@ -252,6 +253,22 @@ def _no_premises(lines: list[Statement]) -> None:
                                    command="\\text{and}", cause="ambiguous")
 
 
+def _no_shared_condition(lines: list[Statement]) -> None:
+    """`\\sin\\theta \\approx \\theta, \\quad \\cos\\theta \\approx 1 \\qquad (\\theta \\ll 1)`: a condition after several
+    statements side by side on its line may be said of the last or of all: not read."""
+    beside = 0
+    for k, line in enumerate(lines):
+        if k and line.line != lines[k - 1].line:
+            beside = 0
+        if line.link in CONDITION_WORDS and beside > 1:
+            raise TranslationError(f"a condition ({line.link} …) after {beside} statements side by side: of the last, "
+                                   "or of all?", command=line.link, cause="ambiguous")
+        if not line.link:
+            beside += 0 if line.continued else 1  # `= b \\quad \\propto c`: one chain, not two statements
+        elif line.link in CONDITION_WORDS:
+            beside = 0
+
+
 def _conditioned(separators: list[str]) -> bool:
     """Whether a condition's word comes before a statement: `\\forall x` needs no relation to be one."""
     return any(s.startswith("\\text{") and s[len("\\text{") : -1] in CONDITION_WORDS for s in separators)
@@ -381,6 +398,16 @@ def read_statements(
     """The free reading of a whole display, statement by statement (see `read_display`). `usage`: how the
     note's displays use their names (`latex_usage.note_usage`), which decides `c(z + 1)`. A display with ±
     is two readings, the upper signs and the lower, the second linked to the first by "or"."""
+    try:
+        return _statements(tex, scope, complex_note, usage)
+    except TranslationError:
+        shorter = without_glossary(tex)  # `… \\text{where } \\rho \\equiv …` that does not read: the glossary aside
+        if shorter == tex:
+            raise
+        return _statements(shorter, scope, complex_note, usage)
+
+
+def _statements(tex: str, scope: Scope, complex_note: bool, usage: Usage | None) -> list[Statement]:
     choices = _sign_choices(tex)
     readings = [
         _run(text, FreeReader(scope, complex_note=complex_note, note=usage), _build_statements, relations=True)
@@ -494,6 +521,7 @@ def _build_statements(reader: FreeReader, statements: list[Tree]) -> list[Statem
                              link if part == 0 else "→")  # f = x^2 \\to f' = 2x: led to, on the same line
             lines.append(_condition_of(lines, made, reader.separators[position]))
     _no_premises(lines)
+    _no_shared_condition(lines)
     if {"for all", "for some"} <= {line.link for line in lines}:  # ∀ε ∃δ is not ∃δ ∀ε: the order is the meaning
         raise TranslationError("\\forall and \\exists in one display: quantifiers in order are not read",
                                command="\\exists", cause="unsupported-construct")

@@ -217,14 +217,38 @@ _GLOSSARY = re.compile(
     r"(?:\s*[:,]?\s*\}|\s[^{}]*\})|(?<![A-Za-z\\])where(?![A-Za-z])).*\Z",
     re.S,
 )
+_WHERE_WORD = re.compile(r"\\(?:text|textrm|textnormal|textit|textbf|mbox|mathrm)\s*\{\s*(?:where|here)\s*[:,]?\s*\}|where")
+_GLOSSARY_WORDS = re.compile(  # names in words, units, dimensions, a bare `and`
+    r"\\(?:text[a-z]*|mbox|mathrm|rm)(?![a-z])|\[|(?<![\\A-Za-z])and(?![A-Za-z])"
+)
+
+
+def without_glossary(tex: str) -> str:
+    """The display without what follows its `where` (a glossary of its symbols, or their definitions)."""
+    return _GLOSSARY.sub("", tex)
+
+
+def _glossary(match: re.Match) -> str:
+    """`… \\text{where } m \\text{ is the mass}`: words that name the symbols, dropped; `F = ma, \\text{where } a =
+    \\dot v`: a relation of its own, which goes with the equation (`with`); when it does not read, the display is read
+    without it (`latex.read_statements`)."""
+    tail = match.group()
+    word = _WHERE_WORD.search(tail)
+    rest = tail[word.end():] if word else tail
+    if word is None or not word.group().startswith("\\") or _HOLDS_RELATION.search(rest) is None:
+        return ""  # a bare `where` typed among the mathematics: prose
+    if _GLOSSARY_WORDS.search(rest):  # words, units, dimensions: a glossary
+        return ""
+    return f"{tail[: word.start()]} \\text{{with}} {rest}"
+
+
 # words in a remark that change what the equation says: it is false, approximate, holds almost everywhere
 _MEANING = (
     r"(?![^{}]*(?:wrong|incorrect|false|mistake|error|fails|\bnot\b|\bno\b|approx|rough|about|up to|almost|a\.\s*e\."
     r"|only|except|unless|错|误|近似|约|不|非|仅|除))"
 )
-_REMARK_SUFFIX = re.compile(  # `… \text{ (since x > 0)}`, `… \qquad (k \neq i, j)`: a remark on what holds
+_REMARK_SUFFIX = re.compile(  # `… \text{ (since x > 0)}`: a remark on what holds
     r"(?:\\q?quad\s*)?\\text(?:normal|rm|it)?\s*\{\s*\(" + _MEANING + r"[^{}]*\)\s*\}\s*[.,;]?\s*\Z"
-    r"|\\q?quad\s*\((?=[^()]*(?:\\neq?|\\in|\\notin)(?![A-Za-z]))[^()]*\)\s*[.,;]?\s*\Z"
 )
 # `… \quad (\text{exactly zero})`, `… && \textrm{Triangle Inequality}`, `… \Rightarrow \text{star moves left}`: words at
 # the end of a line, after a space, that say why or what: a remark, not mathematics (a condition stays: `if …`)
@@ -395,10 +419,10 @@ def _words_around(text: str) -> str:
     text = _outside_named(text, _words)
     text = _LEADING.sub("", text)
     text = _LABEL_PREFIX.sub("", text)
+    text = _PARENTHESIZED_CONDITION.sub(_condition_in_parentheses, text)
     text = _REMARK_SUFFIX.sub("", text)
     text = _LINE_REMARK.sub(" ", text)
-    text = _PARENTHESIZED_CONDITION.sub(_condition_in_parentheses, text)
-    text = _GLOSSARY.sub("", text)
+    text = _GLOSSARY.sub(_glossary, text)
     text = _BROKEN_RELATION.sub(r"\1", text)
     text = _COUNT.sub(r"\\operatorname{count}", text)
     text = _UNDERSCORED.sub(lambda m: "\\mathrm{" + m.group(1).replace("\\_", "_") + "}", text)
