@@ -1044,3 +1044,14 @@ def test_the_charge_beside_the_constants_of_physics(tex, expected):
 )
 def test_where_clauses_and_conditions_are_kept(tex, expected):
     assert reading(tex) == expected
+
+
+def test_a_running_coupling_beside_its_value_is_refused():
+    # α ≈ 1/137 alone and α(M_Z^2) in one note: α times M_Z², or α at the scale M_Z²?
+    from vaultkit.checking.latex_usage import note_usage
+
+    texs = [r"\alpha \approx \frac{1}{137}", r"\alpha(M_Z^2) \approx \frac{1}{128}", r"n(n+1) = m"]
+    usage = note_usage(texs)
+    with pytest.raises(TranslationError):
+        read_display(texs[1], Scope(), usage=usage)
+    assert read_display(texs[2], Scope(), usage=note_usage(texs + ["n = 2"])) == "n*(n + 1) = m"  # before a sum

@@ -518,8 +518,8 @@ class FreeReader(ClaimReader, Notation):
                 raise TranslationError(f"{key}(…): the order of growth, or the value {key} times (…)?",
                                        command=f"{key}(", cause="ambiguous")
             return True
-        if key in self.usage.values or self._summed_coefficient(atom):
-            return False
+        if self._summed_coefficient(atom) or (key in self.usage.values and (atom.post_sup or not _one_term(atom.call))):
+            return False  # n(n + 1) beside n, λ(Σ p_i − 1): a factor before a sum; α(Q^2) beside α: TeX does not say
         shown = key
         raise TranslationError(
             f"{shown}(…): a factor before parentheses or a function applied to them? Write {shown} \\cdot (…), "
@@ -729,6 +729,20 @@ class FreeReader(ClaimReader, Notation):
                 f"{label}: what is differentiated does not show the variable, so the derivative would be 0; "
                 "write the function with its arguments", command=label, cause="ambiguous",
             )
+
+
+def _one_term(call: list[Tree] | None) -> bool:
+    """A call of one argument that is one factor, a name to a power (`(Q^2)`, `(M_Z^2)`): the running coupling
+    α(Q²) as likely as α times Q² (`F (4 \\pi R^2)`, `m (\\Omega^2 R)`: several factors multiply)."""
+    if not call or len(call) != 1:
+        return False
+    sums = [c for c in call[0].children if isinstance(c, Tree)]
+    if len(sums) != 1 or len(sums[0].children) != 1 or not isinstance(sums[0].children[0], Tree):
+        return False
+    product = sums[0].children[0]
+    factor = product.children[0] if len(product.children) == 1 else None
+    powers = [c for c in factor.children[1:] if isinstance(c, Tree) and c.data == "sup"] if isinstance(factor, Tree) else []
+    return any(re.fullmatch(r"\{?\s*[0-9]+\s*\}?", _label(power.children[-1]).replace(" ", "")) for power in powers)
 
 
 def _compound_label(group: Tree) -> bool:
