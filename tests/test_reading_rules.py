@@ -906,14 +906,15 @@ def test_decimals_and_lists_of_lists_stay_refused(tex):
     [
         # index notation, where the display shows it: names keep their indices, products their order
         (r"\boxed{p^\mu p_\mu = -m^2 c^2}", "p^mu*p_mu = -m**2*c**2"),
-        (r"\partial_\mu T^{\mu\nu} = 0", "partial_mu*T^{mu nu} = 0"),
+        (r"\partial_\mu T^{\mu\nu} = 0", "partial_mu(T^{mu nu}) = 0"),
         (r"T^{\mu\nu} = (\rho + p)u^\mu u^\nu", "T^{mu nu} = (p + rho)*u^mu*u^nu"),  # a perfect fluid
-        (r"F_{\mu\nu} = \partial_\mu A_\nu - \partial_\nu A_\mu", "F_{mu nu} = partial_mu*A_nu - partial_nu*A_mu"),
+        (r"(i\gamma^\mu\partial_\mu - m)\psi = 0", "(I*gamma^mu*partial_mu - m)*psi = 0"),  # an operator, in order
+        (r"D_\mu = \partial_\mu + g A_\mu", "D_mu = g*A_mu + partial_mu"),  # ∂_μ with nothing after it: the operator
+        (r"F_{\mu\nu} = \partial_\mu A_\nu - \partial_\nu A_\mu", "F_{mu nu} = partial_mu(A_nu) - partial_nu(A_mu)"),
         (r"\mathcal{L} = -\frac{1}{2}\,\partial^\mu\phi\,\partial_\mu\phi - \frac{1}{2}\,m^2\phi^2",
-         "L_cal = -m**2*phi**2/2 - partial^mu*phi*partial_mu*phi/2"),
-        (r"(i\gamma^\mu\partial_\mu - m)\psi = 0", "(I*gamma^mu*partial_mu - m)*psi = 0"),
+         "L_cal = -m**2*phi**2/2 - partial^mu(phi)*partial_mu(phi)/2"),
         (r"R^\rho{}_{\sigma\mu\nu} = \partial_\mu \Gamma^\rho_{\nu\sigma} - \partial_\nu\Gamma^\rho_{\mu\sigma}",
-         "R^rho_{sigma mu nu} = partial_mu*Gamma^rho_{nu sigma} - partial_nu*Gamma^rho_{mu sigma}"),
+         "R^rho_{sigma mu nu} = partial_mu(Gamma^rho_{nu sigma}) - partial_nu(Gamma^rho_{mu sigma})"),
         (r"\mathcal{M} \propto \frac{\alpha}{\pi f_\pi}", "M_cal propto alpha/(pi*f_pi)"),  # π labels the pion
         (r"\Gamma^{\lambda}_{\mu\nu} = \Gamma^{\lambda}_{\nu\mu}", "Gamma^lambda_{mu nu} = Gamma^lambda_{nu mu}"),
         (r"R_{\rho\sigma\mu\nu} = -R_{\sigma\rho\mu\nu}", "R_{rho sigma mu nu} = -R_{sigma rho mu nu}"),
@@ -931,6 +932,9 @@ def test_index_notation(tex, expected):
         r"x = t^\alpha y_\alpha",  # α, β, τ are exponents and rates as often as indices
         r"D_F^{\mu\nu}(p) = \frac{-i\eta^{\mu\nu}}{p^2 - i\epsilon}",  # a tensor applied to p, or times p?
         r"D_\mu = \partial_\mu + ig_s\,G_\mu^a\,T^a",  # a colour label beside the index
+        r"x = \partial_\mu A^\mu B",  # ∂_μ before two factors: of the first, or of their product?
+        r"\Gamma^\mu_{\mu\nu} = \partial_\nu \ln\sqrt{|g|}",  # ln√|g| would be read before ∂_ν
+        r"\nabla_\mu V^\mu = \frac{1}{\sqrt{|g|}}\partial_\mu(\sqrt{|g|}V^\mu)",  # the √|g| would cancel
         r"T^{\mu\nu} = \frac{2}{\sqrt{-g}}\,\frac{\delta S_{\text{matter}}}{\delta g_{\mu\nu}}",  # a functional derivative
     ],
 )

@@ -106,6 +106,7 @@ from .latex_free import without_glossary
 from .latex_free_reader import FreeReader
 from .latex_reader import ClaimReader
 from .latex_syntax import TranslationError
+from .latex_tensors import applied_derivatives
 from .latex_usage import Usage
 from .latex_vocabulary import _ELLIPSIS, CONDITION_WORDS
 from .scope import Scope
@@ -529,7 +530,7 @@ def _build_statements(reader: FreeReader, statements: list[Tree]) -> list[Statem
     for mapping in (_differentiated(reader.applied, reader.totals), _family_members(lines)):
         if mapping:
             lines = [replace(s, values=tuple(v.xreplace(mapping) for v in s.values)) for s in lines]
-    return lines
+    return [replace(s, values=tuple(map(applied_derivatives, s.values))) for s in lines]
 
 
 _MEMBER = re.compile(r"(.+)_([A-Za-z]+|[0-9]+)")
