@@ -1059,3 +1059,16 @@ def test_a_running_coupling_beside_its_value_is_refused():
     with pytest.raises(TranslationError):
         read_display(texs[1], Scope(), usage=usage)
     assert read_display(texs[2], Scope(), usage=note_usage(texs + ["n = 2"])) == "n*(n + 1) = m"  # before a sum
+
+
+@pytest.mark.parametrize(
+    "tex",
+    [
+        r"\nabla_\mu T^{\mu\nu} = 0",  # a covariant divergence, not a gradient in μ
+        r"\tau_\mu = \frac{192\pi^3}{G_F^2 m_\mu^5} \approx 2.2\ \mu\mathrm{s}",  # micro, or μ times seconds?
+        r"p_{\rm ref} = 20\ \mu\mathrm{Pa}",
+    ],
+)
+def test_what_a_sixth_outside_reader_found_is_refused(tex):
+    with pytest.raises(TranslationError):
+        reading(tex)

@@ -570,9 +570,13 @@ labelled_angles = _Written(  # ⟨n⟩_{FD}, ⟨P_j⟩_θ: an expectation in a n
     re.compile(r"\\rangle\s*_"), "{0}: an expectation with a subscript (a state, an ensemble) is not read", "\\rangle_",
     "unsupported-construct",
 )
+micro_prefix = _Written(  # `2.2\ \mu\mathrm{s}`, `20 \mu\text{Pa}`: the prefix micro, or μ times the unit?
+    re.compile(r"(?:[0-9.]|\\[,;: ]|~)\s*\\mu\s*(?:\\(?:mathrm|rm|text|textrm)\s*\{?\s*[A-Za-z])"),
+    "{0}: the prefix micro before a unit, or μ times it? Write the unit as one word (\\mathrm{{\\mu s}})", "\\mu",
+)
 covariant_derivative = _Written(  # ∇_ρ g_{μν}, ∇_μ ξ_ν: a covariant derivative along a tensor index
     re.compile(rf"\\nabla\s*_\s*(?:\{{\s*)?\\(?:{_GREEK_INDEX})(?![A-Za-z])\s*\}}?\s*\\?[A-Za-z]+\s*(?:\^\s*\S+\s*)?"
-               rf"_\s*(?:\{{\s*)?\\(?:{_GREEK_INDEX})(?![A-Za-z])"),  # not ∇_θ L: a gradient in θ
+               rf"[_^]\s*(?:\{{\s*)?\\(?:{_GREEK_INDEX})(?![A-Za-z])"),  # ∇_μ T^{μν}; not ∇_θ L: a gradient in θ
     "{0}: a covariant derivative along an index is not read", "\\nabla_", "unsupported-construct",
 )
 hessian_or_laplacian = _Written(  # [∇²f(x)]^{-1}, ∇²f ⪰ μI, H = ∇²L(θ): the Hessian (not (∇² + k²)ψ, Helmholtz's)
@@ -713,7 +717,7 @@ DOUBTS: tuple[Callable[[str], TranslationError | None], ...] = (
     hessian_or_laplacian, matrix_after_capital, fraction_subscript, compound_label, index_pair, poisson_bracket,
     letters_name, differential_of_function, pi_as_quantity, derivative_by_expression, primed_matrix,
     conditional_distribution, unit_vector_product, mixed_case_name, labelled_difference, measure_superscript,
-    increment_or_product,
+    increment_or_product, micro_prefix,
 )
 
 
