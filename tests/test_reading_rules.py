@@ -1072,3 +1072,10 @@ def test_a_running_coupling_beside_its_value_is_refused():
 def test_what_a_sixth_outside_reader_found_is_refused(tex):
     with pytest.raises(TranslationError):
         reading(tex)
+
+
+def test_an_upright_j_is_the_imaginary_unit_and_a_material_derivative_is_refused():
+    assert reading(r"z = 1 + \mathrm{j}") == "z = 1 + I"  # as the refusal of a bare j asks it to be written
+    assert reading(r"x_{\mathrm{j}} = 1") == "x_j = 1"  # a label in a subscript
+    with pytest.raises(TranslationError):
+        reading(r"\frac{D\mathbf{u}}{Dt} + 2\boldsymbol{\Omega}\times\mathbf{u} = -\frac{1}{\rho}\nabla p")

@@ -426,6 +426,7 @@ bracket_then_call = _Written(  # `\mathcal{L}[f](s)`: the transform of f evaluat
 )
 operator_derivative = _Written(  # `\frac{Dv}{Dt}` (material), `\frac{\delta F}{\delta f}` (functional)
     re.compile(r"\\frac\s*\{\s*(?:D|\\delta)\s*[^{}]*\}\s*\{\s*(?:D|\\delta)\s*[^{}]*\}"
+               r"|\\frac\s*\{\s*D(?!\s*[_^])(?:[^{}]|\{[^{}]*\})*\}\s*\{\s*D\s*t\s*\}"  # D\mathbf{u}/Dt
                r"|\\frac\s*\{\s*\\delta\s*(?:[A-Z]|\\math(?:cal|scr)\s*\{)(?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*\}"
                r"\s*\{\s*\\delta(?![A-Za-z])"),  # δS_{matter}/δg_{μν}: a functional's
     "{0}: a material or functional derivative, or a quotient? Not read", "\\frac",

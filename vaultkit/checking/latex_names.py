@@ -156,10 +156,11 @@ class Names(Reading):
         letter = self._letter_constant(prim, sub)
         if letter is not None:
             return letter
-        if text in ("\\mathrm{i}", "\\imath"):
-            if self.scope.defined("i"):
+        if text in ("\\mathrm{i}", "\\imath", "\\mathrm{j}"):  # upright j: the engineers' imaginary unit
+            letter = "j" if text == "\\mathrm{j}" else "i"
+            if self.scope.defined(letter):
                 raise TranslationError(
-                    f"{text}: ambiguous, the note's scope declares a name i", command=text, cause="ambiguous"
+                    f"{text}: ambiguous, the note's scope declares a name {letter}", command=text, cause="ambiguous"
                 )
             return sympy.I
         return None
@@ -350,7 +351,7 @@ class Names(Reading):
 
 
 def _constant_name(prim: Token) -> bool:
-    return str(prim) in ("\\pi", "\\infty", "\\mathrm{e}", "\\mathrm{i}", "\\imath", "\\partial")
+    return str(prim) in ("\\pi", "\\infty", "\\mathrm{e}", "\\mathrm{i}", "\\imath", "\\mathrm{j}", "\\partial")
 
 
 def _base_name(prim: Token) -> str:

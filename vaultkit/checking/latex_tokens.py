@@ -270,7 +270,7 @@ class TokenRoles:
             raise TranslationError(
                 f"{tok}: only letters can be named with \\{command}", command=str(tok), cause="unsupported-construct"
             )
-        if content in ("e", "i") and not self._in_subscript():  # m_{\rm e}: the label e, not Euler's number
+        if content in ("e", "i", "j") and not self._in_subscript():  # m_{\rm e}: the label e, not Euler's number
             yield self.out(_token("SYM", f"\\mathrm{{{content}}}", tok), can_call=True)
         elif len(content) == 1:
             yield self.out(_token("LETTER", content, tok), can_call=True)
