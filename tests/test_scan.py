@@ -402,3 +402,16 @@ def test_components_with_permuted_indices_are_not_checked(tmp_path):
     placed = _by_place(_scan(tmp_path, {"R.md": "# R\n\n$$R_{abcd} = -R_{bacd} = R_{cdab}$$\n"}))
     (step,) = [j for j in placed["R.md", 3] if j.step.kind.identity]
     assert step.finding is Finding.NOT_CHECKED and "symmetry" in step.message
+
+
+def test_definitions_keep_the_variables_of_derivatives_and_match_names_read_in_order(tmp_path):
+    text = (
+        "# L\n\n$$\\beta = \\frac{v}{c}, \\qquad \\gamma = \\frac{1}{\\sqrt{1 - \\beta^2}}$$\n\n"
+        "$$\\frac{d\\gamma}{d\\beta} = \\frac{\\beta}{(1-\\beta^2)^{3/2}} = \\gamma^3\\beta$$\n\n"
+        "$$v_p = \\sqrt{\\frac{2k_BT}{m}}, \\qquad v_{\\rm rms} = \\sqrt{\\frac{3k_BT}{m}}$$\n\n"
+        "$$\\frac{v_{\\rm rms}}{v_p} = \\sqrt{\\frac{3}{2}}$$\n"
+    )
+    placed = _by_place(_scan(tmp_path, {"L.md": text}))
+    assert [j.finding for j in placed["L.md", 5]] == [Finding.PROVED, Finding.PROVED]  # β stays dγ/dβ's variable
+    (ratio,) = placed["L.md", 9]  # k_B T was read in written order at line 7: the proof takes those names as numbers
+    assert ratio.finding is Finding.ASSUMED and ratio.attempt.using == (7,)

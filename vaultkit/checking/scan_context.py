@@ -33,8 +33,10 @@ def substituted(sides: Sides, known: Iterable[Definition]) -> tuple[Sides, tuple
     """Both sides with the latest definition of each name put in (a few rounds deep), and the lines used;
     None when no definition applies or the result would be too large."""
     latest: dict[sympy.Basic, Definition] = {}
+    varied = {v for side in sides for d in side.atoms(sympy.Derivative) for v in d.variables}
     for definition in known:
-        latest[definition.name] = definition
+        if definition.name not in varied:  # β = v/c beside dγ/dβ: the variable of a derivative stays a variable
+            latest[definition.name] = definition
     used: set[int] = set()
     for _ in range(ROUNDS):
         changed = False
@@ -63,7 +65,7 @@ def _put(expr: sympy.Expr, definition: Definition) -> sympy.Expr:
 
 def _put_name(expr: sympy.Expr, definition: Definition) -> sympy.Expr:
     """`γ = 1/\\sqrt{1 - β^2}`, then `\\frac{dγ}{dβ}` (γ(β)): the name's value is the function of the variables it is
-    written in; `N = n^2(n^2 - 1)/12`, then `N(4)`: of its one variable at 4."""
+    written in; `N = n^2(n^2 - 1)/12`, then `N(4)`: of its one variable at 4 (and `γ(v/c)` at β = v/c)."""
     name, value = definition.name, definition.value
     if not isinstance(name, sympy.Symbol):
         return expr
@@ -72,7 +74,7 @@ def _put_name(expr: sympy.Expr, definition: Definition) -> sympy.Expr:
     def apply(applied: AppliedUndef) -> sympy.Expr:
         if all(isinstance(a, sympy.Symbol) for a in applied.args) and set(applied.args) <= free:
             return value
-        if len(applied.args) == 1 and len(free) == 1 and not applied.args[0].free_symbols:
+        if len(applied.args) == 1 and len(free) == 1:  # N(4), γ(v/c): its one variable there
             return value.xreplace({next(iter(free)): applied.args[0]})
         return applied
 

@@ -221,6 +221,9 @@ def _attempts(
     numbers = _optional(commuted, sides)
     if numbers is not None:
         sides, said, assumed = numbers[0], [numbers[1]], True
+    commuting = [_commuting(definition) for definition in earlier]  # names read in order (k_B T) made numbers
+    reordered = {d.line for d, c in zip(earlier, commuting) if c is not d}
+    earlier = commuting
     given = _optional(assuming, sides, relation.requires) if relation.requires else None
     if given is not None:
         sides, said = given[0], [*said, given[1]]
@@ -228,8 +231,9 @@ def _attempts(
     made = [(sides, (), text, assumed)]
     context = _optional(substituted, sides, earlier)
     for base, using in [(sides, ())] + ([context] if context is not None else []):
+        took = assumed or bool(reordered & set(using))  # a definition's names read in order, made numbers
         if using:
-            made.append((base, using, text, assumed))
+            made.append((base, using, text if took == assumed else ", ".join([*said, "names read in order commute"]), took))
         signed = _optional(positive, base)
         if signed is not None:
             made.append((signed[0], using, signed[1] + (f", {text}" if text else ""), True))
@@ -238,6 +242,16 @@ def _attempts(
         for (lhs, rhs), using, said_, took in made
     )
     return attempts, given is not None
+
+
+def _commuting(definition: Definition) -> Definition:
+    """A definition with every name read in written order made a number, as the step's names were."""
+    name, value = definition.name, definition.value
+    ordered = {s: sympy.Symbol(s.name) for s in value.free_symbols | {name} if isinstance(s, sympy.Symbol)
+               and s.is_commutative is False}
+    if not ordered:
+        return definition
+    return replace(definition, name=ordered.get(name, name), value=value.xreplace(ordered))
 
 
 def _optional(variant: Callable[..., T | None], *arguments: object) -> T | None:
