@@ -1079,3 +1079,29 @@ def test_an_upright_j_is_the_imaginary_unit_and_a_material_derivative_is_refused
     assert reading(r"x_{\mathrm{j}} = 1") == "x_j = 1"  # a label in a subscript
     with pytest.raises(TranslationError):
         reading(r"\frac{D\mathbf{u}}{Dt} + 2\boldsymbol{\Omega}\times\mathbf{u} = -\frac{1}{\rho}\nabla p")
+
+
+@pytest.mark.parametrize(
+    ("tex", "expected"),
+    [
+        # an integral over a region its subscript names, as SumOver: the integrand need not show the variable
+        (r"U_{\nu} = \frac{1}{c} \int_{\Omega} I_{\nu} \; \mathrm{d} \Omega = \frac{4 \pi}{c} B_{\nu}(T)",
+         "U_nu = IntegralOver(I_nu, Omega, Omega)/c = 4*pi*B_nu(T)/c"),
+        (r"W_e=\dfrac{1}{2}\int_{Q} Vdq", "W_e = IntegralOver(V, q, Q)/2"),
+    ],
+)
+def test_an_integral_over_a_region(tex, expected):
+    assert reading(tex) == expected
+
+
+@pytest.mark.parametrize(
+    "tex",
+    [
+        r"x = \int_0 f\, dx",  # from 0 to where?
+        # the differential of a ratio's numerator over a region of another letter: of what, over which region?
+        r"U_{\nu} = \int_{\Omega} \frac{\mathrm{d} E_{\nu}}{(\mathrm{d} A \, \cos\theta) \, (c \, \mathrm{d} t) \, \mathrm{d} \nu}",
+    ],
+)
+def test_integrals_with_one_bound_or_another_letter_stay_refused(tex):
+    with pytest.raises(TranslationError):
+        reading(tex)

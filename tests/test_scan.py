@@ -242,6 +242,13 @@ def test_a_step_true_only_for_positive_values_is_never_proved_or_checked(tmp_pat
     assert step.finding is Finding.ASSUMED and step.attempt.assuming.startswith("every symbol positive")
 
 
+def test_an_integral_over_a_region_is_never_checked(tmp_path):
+    # 4π B for isotropic radiation: true in the note's physics, unknown to the engine
+    text = "# U\n\n$$U = \\frac{1}{c} \\int_{\\Omega} I \\, d\\Omega = \\frac{4 \\pi}{c} B$$\n"
+    found = _scan(tmp_path, {"U.md": text})
+    assert found.judged and all(not j.step.kind.identity for j in found.judged)
+
+
 def test_displays_not_read_keep_the_readers_cause_and_command(tmp_path):
     found = _scan(tmp_path, {"Unread.md": UNREAD})
     assert [(o.line, o.cause, o.command[:7]) for o in found.unread] == [

@@ -306,6 +306,11 @@ class Calculus(Reading):
                 )
         if op.lead is not None:
             body = op.lead * body
+        if low == "over":  # \int_\Omega f\, d\Omega: over a region's members (free reading only)
+            if not _over_its_region(variable, high):  # \int_\Omega \frac{dE}{dA\,dt}: a ratio's dE, or dΩ?
+                raise TranslationError(f"{op.label} over {high} by d{variable}: of what, over which region?",
+                                       command=op.label, cause="ambiguous")
+            return self._undefined("IntegralOver")(body, variable, high), j, outer
         self._integrand(body, variable, op.label)
         if low is None:
             return sympy.Integral(body, variable), j, outer
@@ -569,6 +574,14 @@ class Calculus(Reading):
                     f"{', '.join(unknown)} not defined in the note's scope, so the derivative {label} would be 0; "
                     "define it as a function", command=label, cause="unknown-function",
                 )
+
+
+def _over_its_region(variable: sympy.Expr, region: sympy.Expr) -> bool:
+    """`dΩ` over Ω, `dq` over Q, `dx` over ℝⁿ: the differential is the region's own letter, or the region a set of
+    numbers."""
+    named = str(region.base if isinstance(region, sympy.Pow) else region)
+    letter = str(variable).split("_", 1)[0].lower()
+    return named.endswith("_bb") or named.split("_", 1)[0].lower() == letter
 
 
 def _head_kind(atom: _Atom) -> str | None:

@@ -49,7 +49,7 @@ _NAME_TOKENS = frozenset({"LETTER", "SYM", "NAMED", "DECOR"})
 
 
 _OPTIMA = frozenset({"min", "max", "argmin", "argmax"})  # over a variable: f(body, variable)
-_BINDING_FUNCTIONS = _OPTIMA | {"SumOver", "ProductOver"}  # f(body, variable, …)
+_BINDING_FUNCTIONS = _OPTIMA | {"SumOver", "ProductOver", "IntegralOver"}  # f(body, variable, …)
 _EXPECTATIONS = frozenset({"E", "P", "\\mathbb{E}", "\\mathbb{P}"})  # before brackets: the expectation, the probability
 _SCRIPT_CAPITAL = re.compile(r"\\math(?:cal|scr)\{[A-Z]\}\Z")  # no number times a tuple: applied to several arguments
 _LANDAU = frozenset({"O", "\\mathcal{O}"})  # the big-O of an order of growth or of an error term
@@ -675,7 +675,19 @@ class FreeReader(ClaimReader, Notation):
         """`\\int f\\,dx` without bounds, read as written: an antiderivative."""
         if atom.sub is None and atom.sup is None:
             return _Op("int", str(atom.prim), limits=[(None, None)], lead=lead)
+        region = self._region(atom)
+        if region is not None:  # \int_\Omega I \cos\theta\, d\Omega: over the members of a region, as SumOver
+            return _Op("int", str(atom.prim), limits=[(_OVER, region)], lead=lead)
         return super()._unbounded_integral(atom, lead)
+
+    def _region(self, atom: _Atom) -> sympy.Expr | None:
+        """`\\int_\\Omega`, `\\int_V`, `\\int_{\\mathbb{R}^n}`: a region named by a subscript alone; None for a lone bound
+        (`\\int_0`, `\\int_{-\\infty}`) or anything else."""
+        if atom.sup is not None or atom.sub is None:
+            return None
+        region = self._arg(atom.sub)
+        named = isinstance(region, sympy.Symbol) or (isinstance(region, sympy.Pow) and isinstance(region.base, sympy.Symbol))
+        return region if named and region.free_symbols else None
 
     def _no_range(self, label: str, name: str, variable: sympy.Expr) -> tuple:
         """A sum over every i: bounds left as names."""
@@ -729,6 +741,9 @@ class FreeReader(ClaimReader, Notation):
                 f"{label}: what is differentiated does not show the variable, so the derivative would be 0; "
                 "write the function with its arguments", command=label, cause="ambiguous",
             )
+
+
+_OVER = "over"  # the lower limit of an integral over a region: its upper limit holds the region
 
 
 def _one_term(call: list[Tree] | None) -> bool:

@@ -196,13 +196,14 @@ def _is_condition(statement) -> bool:  # noqa: ANN001 - a latex.Statement
 
 _OPERATIONS_ON_SETS = frozenset({"union", "intersection", "setminus", "compose", "set", "otimes", "odot", "oplus"})
 _ORDERS = frozenset({"O", "O_cal"})  # `= O(n^2)`: of the order of, no equation
-_UNCHECKED_FUNCTIONS = _OPERATIONS_ON_SETS | _ORDERS
+_OVER_REGIONS = frozenset({"IntegralOver"})  # `\int_\Omega f\, d\Omega`: what the region is, the engine does not know
+_UNCHECKED_FUNCTIONS = _OPERATIONS_ON_SETS | _ORDERS | _OVER_REGIONS
 
 
 def _unchecked(expr: sympy.Expr) -> bool:
     """Whether a side holds what nothing can check: a quantity named in words (`\\text{number density}`), an
     operation on sets or maps read by its name (`A \\cup B`, `g \\circ f`), whose laws the
-    engine does not know, or an order of growth (`O(n^2)`)."""
+    engine does not know, an order of growth (`O(n^2)`), or an integral over a region (`\\int_\\Omega`)."""
     words = any(symbol.name.startswith('"') for symbol in expr.free_symbols if isinstance(symbol, sympy.Symbol))
     return words or any(str(applied.func) in _UNCHECKED_FUNCTIONS for applied in expr.atoms(AppliedUndef))
 
