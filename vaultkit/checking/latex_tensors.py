@@ -3,16 +3,17 @@ r"""Index notation: `p^\mu p_\mu = m^2`, `\partial_\mu T^{\mu\nu} = 0`, `\Gamma^
 A Greek superscript may be a power (`t^\alpha`) or an index (`p^\mu`); TeX does not
 say. A display is read in index notation only when it shows it: a Greek letter
 both as an upper and as a lower index, a script of two or more indices
-(`T^{\mu\nu}`, `R_{\rho\sigma\mu\nu}`), or `\partial` with a Greek index. There every name with Greek
-index scripts is one name that keeps its indices where they were written
-(`p^mu`, `g_{mu nu}`, `Gamma^lambda_{mu nu}`), the display's products keep
-their written order, and `\partial_\mu` is applied to the factor after it
-(`\partial_\mu A_\nu` is `partial_mu(A_nu)`); before several factors (of the first,
-or of their product?) or nothing it is refused. A repeated index is summed by
-the convention of the notation, which the reading shows as written. Names with index scripts the
-rewriting does not know (`A_\mu^a`, `\mathbf{p}^\mu`, `(k_1 - k_2)^\rho`) are left
-to the reader, which refuses them. Such readings are never checked (see
-`scan`): contractions need a metric the note does not give.
+(`T^{\mu\nu}`, `R_{\rho\sigma\mu\nu}`), or `\partial` with a Greek index, and no
+explicit `\sum_\nu`. There every name with Greek index scripts is one name that
+keeps its indices where they were written (`p^mu`, `g_{mu nu}`,
+`Gamma^lambda_{mu nu}`), the display's products keep their written order, and
+`\partial_\mu` is applied to the factor after it (`\partial_\mu A_\nu` is
+`partial_mu(A_nu)`); before several factors (of the first, or of their product?)
+it is refused, and with nothing after it, it is the operator. A repeated index is
+summed by the convention of the notation, which the reading shows as written.
+Names with index scripts the rewriting does not know (`A_\mu^a`, `\mathbf{p}^\mu`,
+`(k_1 - k_2)^\rho`) are left to the reader, which refuses them. Such readings are
+never checked (see `scan`): contractions need a metric the note does not give.
 """
 
 from __future__ import annotations
