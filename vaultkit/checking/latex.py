@@ -401,9 +401,9 @@ def read_statements(
     is two readings, the upper signs and the lower, the second linked to the first by "or"."""
     try:
         return _statements(tex, scope, complex_note, usage)
-    except TranslationError:
+    except TranslationError as error:
         shorter = without_glossary(tex)  # `… \\text{where } \\rho \\equiv …` that does not read: the glossary aside
-        if shorter == tex:
+        if shorter == tex or error.cause == "too-large":  # what took too long is not read twice
             raise
         return _statements(shorter, scope, complex_note, usage)
 
