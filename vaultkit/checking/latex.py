@@ -202,7 +202,7 @@ def _values_listed(reader: FreeReader, statements: list[Tree], related: list[boo
 def _list_spans(reader: FreeReader, statements: list[Tree], related: list[bool]) -> list[tuple[int, int]]:
     """`x_k = k \\lambda \\quad k = 1, 2, 3, \\ldots`: where each list of the values of a name starts and ends, at the
     end of a line, after a wide space and an equation on that line (not after another list)."""
-    spans, lines = [], list(itertools.accumulate("\\\\" in separators for separators in reader.separators))
+    spans, lines = [], _rows(reader.separators)
     for first in range(1, len(statements)):
         if not (related[first] and related[first - 1] and lines[first - 1] == lines[first]):
             continue
@@ -213,6 +213,11 @@ def _list_spans(reader: FreeReader, statements: list[Tree], related: list[bool])
         if end > first + 1 and ends_line and "\\quad" in reader.separators[first]:
             spans.append((first, end))
     return spans
+
+
+def _rows(separators: list[list[str]]) -> list[int]:
+    """The row of the display each statement stands on: a `\\\\` before it starts the next."""
+    return list(itertools.accumulate("\\\\" in written for written in separators))
 
 
 def _conditioned_lists(reader: FreeReader, statements: list[Tree], related: list[bool]) -> list[Statement] | None:
@@ -230,7 +235,7 @@ def _conditioned_lists(reader: FreeReader, statements: list[Tree], related: list
         lines = _build_statements(reader, [statements[i] for i in kept])
     finally:
         reader.separators = separators
-    rows = list(itertools.accumulate("\\\\" in separators for separators in reader.separators))
+    rows = _rows(reader.separators)
     placed = sorted(((rows[first], i) for i, (first, _) in enumerate(spans)), reverse=True)
     kept_rows = [rows[i] for i in kept]
     for row, i in placed:  # after the last statement of its row
