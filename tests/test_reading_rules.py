@@ -1105,3 +1105,40 @@ def test_an_integral_over_a_region(tex, expected):
 def test_integrals_with_one_bound_or_another_letter_stay_refused(tex):
     with pytest.raises(TranslationError):
         reading(tex)
+
+
+@pytest.mark.parametrize(
+    ("tex", "expected"),
+    [
+        # a chain that goes on in the next display: what is here is read
+        (r"\ket{\gamma} = \frac{1}{\sqrt{2}} \big(\ket{110} - \ket{111}\big) =", "|gamma> = sqrt(2)*(|110> - |111>)/2"),
+        (r"x^2 - 1 = (x-1)(x+1) =", "x**2 - 1 = (x - 1)*(x + 1)"),
+        # the bold of an estimate, outside its hat or inside, is the same name
+        (r"\boldsymbol{\hat{\beta}} = (\mathbf{X}^\top\mathbf{X})^{-1}\mathbf{X}^\top \mathbf{y}",
+         "beta_hat = (transpose(X_vec)*X_vec)**(-1)*transpose(X_vec)*y_vec"),
+        (r"\hat{\boldsymbol{\beta}} = \boldsymbol{\hat\beta}", "beta_hat = beta_hat"),
+        # parameters after a semicolon are more arguments
+        (r"L(\beta_0, \beta_1; Y_1, \dots, Y_N) = 1", "L(beta_0, beta_1, Y_1, …, Y_N) = 1"),
+        # an index's values after a semicolon or a \qquad are the condition of the equation
+        (r"\lambda = 2\frac{L}{n}; \;\;\; n = 1,2,3,...", "lambda = 2*L*n**(-1), for n in set(1, 2, 3, …)"),
+        (r"\theta = \frac{n}{2}, \qquad n = 0,\,1,\,2,\,\ldots", "theta = n/2, for n in set(0, 1, 2, …)"),
+    ],
+)
+def test_reading_of_chains_estimates_parameters_and_lists(tex, expected):
+    assert reading(tex) == expected
+
+
+@pytest.mark.parametrize(
+    ("tex", "cause", "command"),
+    [
+        (r"x =", "syntax", None),  # a lone start of a chain states nothing
+        # I(X_1, X_2; Y): the pair against Y, which commas alone would lose
+        (r"I(X_1, X_2; Y) = H(Y) - H(Y \mid X_1, X_2)", "syntax", ";"),
+        # n = 0, ±1, ±2: both signs are values, not a choice between two equations
+        (r"q = n\,e, \qquad n = 0,\,\pm 1,\,\pm 2,\,\ldots", "unsupported-construct", "\\pm"),
+    ],
+)
+def test_refused_chain_starts_information_pairs_and_listed_signs(tex, cause, command):
+    with pytest.raises(TranslationError) as error:
+        reading(tex)
+    assert (error.value.cause, error.value.command) == (cause, command)

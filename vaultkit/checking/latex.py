@@ -210,9 +210,12 @@ def _list_spans(reader: FreeReader, statements: list[Tree], related: list[bool])
         while end < len(statements) and lines[end] == lines[first] and not related[end]:
             end += 1
         ends_line = end == len(statements) or lines[end] != lines[first]
-        if end > first + 1 and ends_line and "\\quad" in reader.separators[first]:
+        if end > first + 1 and ends_line and _WIDE.intersection(reader.separators[first]):
             spans.append((first, end))
     return spans
+
+
+_WIDE = frozenset({"\\quad", "\\qquad", ";"})  # what sets a list apart from the equation before it
 
 
 def _rows(separators: list[list[str]]) -> list[int]:
@@ -432,6 +435,7 @@ _MEASURED = re.compile(  # `5.1 \pm 0.2`, `x^\pm`, `W^{\pm}`: an uncertainty, or
 )
 
 
+_LISTED_SIGNS = re.compile(r",\s*(?:\\[,;:!]\s*|\\q?quad\s*)*\\(?:pm|mp)(?![A-Za-z])")
 _SIGN_SPLIT = re.compile(
     r"_\s*\{\s*[0-9A-Za-z]\s*,\s*[0-9A-Za-z]\s*\}|\\(?:iff|Leftrightarrow|Longleftrightarrow|implies|Rightarrow|Longrightarrow"
     r"|impliedby|Leftarrow|Longleftarrow)(?![A-Za-z])"
@@ -443,6 +447,9 @@ def _sign_choices(tex: str) -> tuple[str, str] | None:
     without ±. An uncertainty (`5.1 \\pm 0.2`) or a label (`W^\\pm`) is refused: no sign to choose."""
     if not _PLUS_MINUS.search(tex):
         return None
+    if _LISTED_SIGNS.search(tex):  # n = 0, \pm 1, \pm 2: both values are in the list, not one or the other
+        raise TranslationError("\\pm in a list of values: both signs, not a choice", command="\\pm",
+                               cause="unsupported-construct")
     if _MEASURED.search(tex):
         raise TranslationError("\\pm: an uncertainty or a label, not a choice of sign", command="\\pm",
                                cause="unsupported-construct")

@@ -375,6 +375,8 @@ class Calculus(Reading):
         if not (isinstance(following.prim, Token) and following.prim.type in kinds
                 and not _constant_name(following.prim)):
             return None
+        if str(following.prim) == "i" and following.sub is None and self._letter_constant(following.prim, None) is not None:
+            return None  # `c + di` where i is the imaginary unit: d times i
         return following
 
     def _is_differential(self, items: Items, i: int) -> bool:

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .latex_tensors import write_tensors
-from .latex_vocabulary import TranslationError
+from .latex_vocabulary import QUANTUM_GATE, TranslationError
 from .macros import group_end
 
 
@@ -143,6 +143,8 @@ def repeated_capitals(tex: str) -> TranslationError | None:
     energy, true positives) and a product to another (pressure times volume); TeX sets both alike. Read as a
     product only where the display writes the same letters in another order (`EF + FE`, `AB = BA`: operators)."""
     italic = _UPRIGHT_OR_SCRIPT.sub(" ", tex)  # {\\rm SNR}, n_{AB}, R^{ISCO}: names and labels already
+    if "\\ket" in tex or "\\bra" in tex or "\\rangle" in tex:
+        italic = QUANTUM_GATE.sub(" ", italic)
     runs = [m.group() for m in _CAPITALS_RUN.finditer(italic)]
     for run in runs:
         reordered = any(re.search(r"\s*".join(other), italic) for other in map("".join, _orders(run)) if other != run)

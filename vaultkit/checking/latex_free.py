@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from .latex_tensors import write_tensors
+from .latex_vocabulary import QUANTUM_GATE
 from .macros import group_end
 
 __all__ = ["ambiguous_word", "is_complex", "prepare"]
@@ -177,8 +178,11 @@ _SPELLINGS = [  # other spellings of what the grammar reads
     (re.compile(r"(?<![\w}|\\)\]])\|\|(?=\s*[^\s|])([^|]+?)\|\|"), r"\\|\1\\|"),
 ]
 # `\\hat{\\boldsymbol{\\theta}}`: the estimate of θ, one decorated name (the inner bold is dropped from the name)
+# (`\\boldsymbol{\\hat{\\beta}}` too: the same estimate, the bold written outside)
 _NESTED_DECORATION = re.compile(
     r"\\(hat|widehat|bar|overline|tilde|widetilde|dot|ddot)\s*\{\s*\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*(\\?[A-Za-z]+)\s*\}\s*\}"
+    r"|\\(?:mathbf|boldsymbol|bm)\s*\{\s*\\(hat|widehat|bar|overline|tilde|widetilde|dot|ddot)\s*"
+    r"(?:\{\s*(\\?[A-Za-z]+)\s*\}|(\\[A-Za-z]+|[A-Za-z]))\s*\}"
 )
 # Inside a call's parentheses: `p(x|e)` is p(x \mid e) when it is the only bar; `\phi(x; \theta)` separates
 # parameters; `B(\cdot)` has a placeholder for its argument.
@@ -207,6 +211,9 @@ _SPACE_AFTER_RELATION = re.compile(  # `a \approx \quad b`: the space belongs to
     r"((?:=|<|>|\\(?:approx|simeq|sim|propto|equiv|le|leq|ge|geq|ne|neq|coloneqq|rightarrow|longrightarrow|to)(?![A-Za-z])))(?:\s*\\q?quad(?![A-Za-z]))+"
 )
 _BROKEN_RELATION = re.compile(r"(=|\\approx|\\le|\\ge|\\propto)\s*\\\\\s*&?\s*\1")  # `a = \\ = b`: one =
+# `a = b =` at a display's end: the chain goes on in the next display; what is here is `a = b` (a lone `a =` states
+# nothing and stays unread)
+_DANGLING = re.compile(r"(?<=\S)(?:\s|\\\\)*(?:=|\\approx|\\le|\\leq|\\ge|\\geq)(?:\s|\\[,;!]|\\\\)*[.,]?\s*\Z")
 # Words around the mathematics: `\text{LHS: } …`, `… \text{ (since x > 0)}`.
 _LABEL_PREFIX = re.compile(  # `\text{Dispersion Relation:}`, `&\textbf{Cartesian: }`: a label, wherever it stands
     r"(?:&\s*)?\\text(?:normal|rm|bf|it)?\s*\{[^{}]*:\s*\}(?:\s*(?:\\q?quad(?![A-Za-z])|&))*"
@@ -221,6 +228,14 @@ _WHERE_WORD = re.compile(r"\\(?:text|textrm|textnormal|textit|textbf|mbox|mathrm
 _GLOSSARY_WORDS = re.compile(  # names in words, units, dimensions, a bare `and`
     r"\\(?:text[a-z]*|mbox|mathrm|rm)(?![a-z])|\[|(?<![\\A-Za-z])and(?![A-Za-z])"
 )
+
+
+def _dangling(text: str) -> str:
+    """`a = b =`: `a = b`, the start of a chain whose next side is in the next display."""
+    match = _DANGLING.search(text)
+    if match is None or not _HOLDS_RELATION.search(text[: match.start()]):
+        return text
+    return text[: match.start()]
 
 
 def without_glossary(tex: str) -> str:
@@ -367,6 +382,8 @@ def _words(text: str) -> str:
 _COMPLEX = re.compile(
     r"\\(?:psi|Psi|hbar|dagger|dag|ket|bra|braket|langle|rangle|mathrm\s*\{\s*i\s*\}|imath)(?![A-Za-z])"
     r"|[)\]>]\s*\^\s*\{?\s*(?:\*|\\ast)"
+    # e^{i\theta}, e^{-i\omega t}, e^{2\pi i x}: i beside an angle in e's exponent is the imaginary unit
+    r"|e\s*\^\s*\{\s*-?\s*(?:[0-9]+\s*)?(?:\\pi\s*)?i\s*\\(?:theta|pi|phi|varphi|omega|alpha|beta|gamma|lambda)(?![A-Za-z])"
 )
 
 
@@ -424,6 +441,7 @@ def _words_around(text: str) -> str:
     text = _LINE_REMARK.sub(" ", text)
     text = _GLOSSARY.sub(_glossary, text)
     text = _BROKEN_RELATION.sub(r"\1", text)
+    text = _dangling(text)
     text = _COUNT.sub(r"\\operatorname{count}", text)
     text = _UNDERSCORED.sub(lambda m: "\\mathrm{" + m.group(1).replace("\\_", "_") + "}", text)
     text = _STAR.sub("^*", text)
@@ -558,12 +576,27 @@ def _divergence_arguments(text: str) -> str:
     return "".join(pieces) + text[last:]
 
 
+def _parameters_after(match: re.Match) -> str:
+    """`p(x; \\theta)`, `f(h, x; \\theta)`: the parameters after `;` are more arguments. `I(X_1, X_2; Y)` and `H(X, Y;
+    Z)` of information theory pair what is on each side, which commas alone would lose: left to be refused."""
+    head = match.string[: match.start()].rstrip()
+    if "," in match.group(1) and re.search(r"(?<![A-Za-z\\])[IHD]\s*(?:_\s*(?:\{[^{}]*\}|\w))?\s*(?:\\left)?\Z", head):
+        return match.group()
+    return f"({match.group(1)}, {match.group(2)})"
+
+
+def _one_decoration(match: re.Match) -> str:
+    """A bold name with an accent, inside or out: the accented name alone."""
+    accent = match.group(1) or match.group(3)
+    return f"\\{accent}{{{match.group(2) or match.group(4) or match.group(5)}}}"
+
+
 def _notation(text: str) -> str:
     """Other spellings of the notation the grammar reads: decorations, conditions, fonts, primes."""
     text = _divergence_arguments(text)
     text = _expectations_under(text)
     text = _SIGNATURE.sub(r"\1 \\colon ", text)
-    text = _NESTED_DECORATION.sub(r"\\\1{\2}", text)
+    text = _NESTED_DECORATION.sub(_one_decoration, text)
     text = _BOLD_NABLA.sub(r"\\nabla ", text)  # \vec{\nabla}: the ∇ of the gradient, divergence and curl
     text = _NUMERATOR_DIFFERENTIAL.sub(_differential_last, text)
     for pattern, replacement in _SPELLINGS:
@@ -571,8 +604,7 @@ def _notation(text: str) -> str:
     text = _SPACE_AFTER_RELATION.sub(r"\1 ", text)
     text = _vert_conditions(text)
     text = _BAR_CONDITION.sub(r"(\1 \\mid \2)", text)
-    text = _SEMICOLON_ARGUMENT.sub(lambda m: m.group() if "," in m.group(1) else f"({m.group(1)}, {m.group(2)})", text)
-    # I(X_1, X_2; Y): the pair against Y, which commas alone would lose; the ; is left to be refused
+    text = _SEMICOLON_ARGUMENT.sub(_parameters_after, text)
     text = _PLACEHOLDER.sub(r"(\\vkplaceholder)", text)
     text = _FONT_GROUP.sub(lambda m: f"\\math{m.group(1)}{{{m.group(2)}}}", text)
     text = _UNIT_NOTE.sub(" ", text)  # units in brackets after a quantity say how it is measured
@@ -683,6 +715,8 @@ def _brakets(text: str) -> str:
         text = _MID_BRA.sub(r"\\langle\1|", text)
     for pattern, replacement in _BRAKETS:
         text = pattern.sub(replacement, text)
+    if "\\ket" in text or "\\bra" in text:  # CNOT|10⟩: the gate, one name
+        text = QUANTUM_GATE.sub(r"\\mathrm{\1}", text)
     if "\\mid" in text and "(" not in text.replace("\\left(", ""):
         text = _MID_ABS.sub(r"|\1|", text)
     return text

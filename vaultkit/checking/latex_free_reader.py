@@ -21,7 +21,7 @@ from .latex_dimensions import read_dimensions
 from .latex_doubts import refuse_bare_functions, refuse_index_in_exponent
 from .latex_free import is_complex, prepare
 from .latex_meaning import (
-    Labelled, indices_of, mentions_index, no_matrix_then_factor, multiplies_i, no_vacuous_bar, no_words_beside, one_set_operation,
+    Labelled, indices_of, mentions_index, no_matrix_then_factor, multiplies_i, no_vacuous_bar, no_words_beside, one_set_operation, is_state, no_operator_before_states,
     one_vector_product, operator_like, repeated_index, written_bare,
 )
 from .latex_names import _base_name
@@ -194,6 +194,8 @@ class FreeReader(ClaimReader, Notation):
                 raise TranslationError("∘ beside an application or a power: (f∘g)(x), or f∘(g(x))? f^{-1} the inverse?",
                                        command=op, cause="ambiguous")  # f \\circ g (x), f \\circ f^{-1}
             return self._undefined(SET_OPERATIONS[op[1:]])(left, right)
+        if op == "" and is_state(left) and is_state(right):  # |a⟩|b⟩: the state of two systems, |a⟩ ⊗ |b⟩
+            return self._undefined("otimes")(left, right)
         if op in ("\\cdot", "\\times") and _is_vector(left) and _is_vector(right):
             return self._undefined("dot" if op == "\\cdot" else "cross")(left, right)
         if op == "\\cdot" and all(self._written_as_vector(v) for v in (left, right)):
@@ -236,6 +238,7 @@ class FreeReader(ClaimReader, Notation):
         if not self.explicit_sums:  # where the display writes its sums, an index twice is no convention
             self.repeated |= repeated_index(parts)
         one_set_operation(parts)
+        no_operator_before_states(parts)
         no_matrix_then_factor(parts)
         one_vector_product(parts)
         return super()._combine(_joined_denominators(parts) if self.exponents else parts)

@@ -13,9 +13,11 @@ import re
 
 import sympy
 from sympy.core.function import AppliedUndef
+from sympy.physics.quantum.qexpr import QExpr
 
 from .latex_syntax import TranslationError, _is_vector
 from .latex_tokens import SET_OPERATIONS
+from .latex_vocabulary import QUANTUM_GATE
 
 Parts = list[tuple[str | None, sympy.Expr]]
 
@@ -105,9 +107,52 @@ def one_set_operation(parts: Parts) -> None:
     """`A \\cup B \\cup C` is read; `A \\cup B \\cap C` (no agreed precedence) and `2 A \\cup B` are not."""
     ops = {op for op, _ in parts[1:]}
     used = {op for op in ops if op and op[1:] in SET_OPERATIONS}
-    if used and len(ops) > 1:
+    if used and len(ops) > 1 and not _scaled_tensor_product(parts):
         raise TranslationError(f"{' '.join(sorted(o or '·' for o in ops))}: which operation binds first? Write "
                                "parentheses", command=sorted(used)[0], cause="ambiguous")
+
+
+def _scaled_tensor_product(parts: Parts) -> bool:
+    """`\\frac{1}{\\sqrt 2} (\\ket 0 + \\ket 1) \\otimes \\ket 0`: scalars before a tensor product scale it whichever
+    binds first (⊗ is bilinear); an operator before it (`H \\ket 0 \\otimes \\ket 0`) does not."""
+    first = next((i for i, (_, value) in enumerate(parts) if not _scalar(value)), len(parts))
+    return 0 < first < len(parts) and all(op == "\\otimes" for op, _ in parts[first + 1:])
+
+
+def _scalar(value: sympy.Expr) -> bool:
+    """A number, or an expression of numbers and lower-case names (`(-1)^{x_0}`, `e^{i\\theta}`, `2^{-n/2}`): no
+    state, operator or matrix (names read in written order do not commute, so commuting cannot tell)."""
+    for node in sympy.preorder_traversal(value):
+        if isinstance(node, (QExpr, sympy.MatrixBase)):
+            return False
+        if isinstance(node, (sympy.Symbol, AppliedUndef)) and not str(getattr(node, "name", node.func))[:1].islower():
+            return False
+    return True
+
+
+def is_state(value: sympy.Expr) -> bool:
+    """A ket, a sum of scaled kets, or a tensor product of states: `\\alpha\\ket{0} + \\beta\\ket{1}`."""
+    from sympy.physics.quantum import Ket
+
+    if isinstance(value, Ket):
+        return True
+    if isinstance(value, sympy.Add):
+        return all(map(is_state, value.args))
+    if isinstance(value, sympy.Mul):
+        states = [factor for factor in value.args if not _scalar(factor)]
+        return len(states) == 1 and is_state(states[0])
+    return isinstance(value, AppliedUndef) and str(value.func) == "otimes" and all(map(is_state, value.args))
+
+
+def no_operator_before_states(parts: Parts) -> None:
+    """`H \\ket 0 \\ket 1`: H on the first system, or on both? Refused; a gate of several systems written by its
+    name (`CNOT \\ket a \\ket b`) acts on all of them."""
+    for position in range(len(parts) - 2):
+        (_, operator), (_, first), (op, second) = parts[position: position + 3]
+        if op == "" and not _scalar(operator) and not is_state(operator) and is_state(first) and is_state(second) \
+                and not QUANTUM_GATE.fullmatch(str(operator)):
+            raise TranslationError(f"{operator} before states side by side: on the first, or on all of them? Write "
+                                   "parentheses", command="\\ket", cause="ambiguous")
 
 
 def no_words_beside(parts: Parts) -> None:

@@ -63,9 +63,9 @@ class Notation(Reading):
         return self._undefined("expectation")(labels[0])
 
     def _state_label(self, text: str, shown: str) -> sympy.Expr:
-        """A ket's label: `00` and `+` are names of states, not the number 0 or a sign."""
-        stripped = text.strip()
-        if re.fullmatch(r"[0-9]+|[+-]|\\pm|\\uparrow|\\downarrow|[0-9]*[+-]", stripped):
+        """A ket's label: `00`, `+`, `1-` and `+00` are names of states, not the number 0 or a sign."""
+        stripped = re.sub(r"\s+", "", text)
+        if re.fullmatch(r"[0-9+-]+|\\pm|\\uparrow|\\downarrow", stripped):
             return sympy.Symbol(stripped.lstrip("\\"))
         return self._label_value(text, shown)
 

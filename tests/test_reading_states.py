@@ -1,0 +1,73 @@
+r"""The free reading of quantum-computing notes: states side by side, tensor products, gates, complex numbers.
+
+The equations are written as the lessons of a public quantum-computing course write them: `\ket{a}\ket{b}` for
+the state of two qubits, `\otimes` between states with a scalar in front, a gate named by its capitals, chains
+that go on from one display to the next.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from vaultkit.checking.latex import TranslationError, read_display
+from vaultkit.checking.latex_free import is_complex
+from vaultkit.checking.scope import Scope
+
+
+def reading(tex: str) -> str:
+    return read_display(tex, Scope(), complex_note=is_complex(tex))
+
+
+def refusal(tex: str) -> TranslationError:
+    with pytest.raises(TranslationError) as error:
+        reading(tex)
+    return error.value
+
+
+@pytest.mark.parametrize(
+    ("tex", "expected"),
+    [
+        # a scalar before a tensor product scales it, whichever binds first
+        (r"\frac{1}{2} \big(\ket{00} + \ket{01} + \ket{10} + \ket{11}\big) \otimes \ket 0",
+         "otimes(|00> + |01> + |10> + |11>, |0>)/2"),
+        (r"U_f \ket{x} = (-1)^{x_0} \ket{x_{0}} \otimes \ket{x_1}", "U_f*|x> = (-1)**x_0*otimes(|x_0>, |x_1>)"),
+        # states side by side are the state of both systems
+        (r"(\alpha\ket{0} + \beta\ket{1})\ket{0} = \alpha\ket{00} + \beta\ket{10}",
+         "otimes(alpha*|0> + beta*|1>, |0>) = alpha*|00> + beta*|10>"),
+        # a gate of two qubits, by its name, acts on both
+        (r"CNOT \ket{a}\ket{b} = \ket{a}\ket{a \oplus b}", "CNOT*otimes(|a>, |b>) = otimes(|a>, |oplus(a, b)>)"),
+        (r"CNOT\ket{10} = \ket{11}", "CNOT*|10> = |11>"),
+        # a label of digits and signs names a state: +00 is not the number 0
+        (r"\alpha \ket{+00} + \beta \ket{-00}", "alpha*|+00> + beta*|-00>"),
+        # e^{iθ} says the note is about complex numbers: i is the imaginary unit, and d before it a coefficient
+        (r"\frac{x}{y} = \frac{a + bi}{c + di} \quad e^{i\theta} = \cos\theta + i\sin\theta",
+         "x/y = (a + I*b)/(c + I*d)\nexp(I*theta) = I*sin(theta) + cos(theta)"),
+    ],
+)
+def test_reading(tex, expected):
+    assert reading(tex) == expected
+
+
+@pytest.mark.parametrize(
+    ("tex", "command"),
+    [
+        # H on the first qubit, or on both?
+        (r"H\ket{0}\ket{1} = \ket{+}\ket{1}", "\\ket"),
+        # an operator before a tensor product: on the first factor, or on the product?
+        (r"H\ket{0} \otimes \ket{0} = \frac{1}{\sqrt2} (\ket{0} + \ket{1}) \otimes \ket{0}", "\\otimes"),
+        (r"a \ket{0} \otimes b\ket{1} = c", "\\otimes"),
+        # capitals that name no gate stay a question
+        (r"XX\ket{00} = \ket{11}", "XX"),
+    ],
+)
+def test_refused(tex, command):
+    error = refusal(tex)
+    assert (error.cause, error.command) == ("ambiguous", command)
+
+
+def test_a_gate_without_a_state_stays_a_question():
+    assert refusal(r"CNOT = C_X").command == "CNOT"  # no state beside it: the note may mean C·N·O·T
+
+
+def test_i_without_a_sign_of_complex_numbers_stays_a_question():
+    assert refusal(r"z = x + i y").command == "i"
