@@ -1142,3 +1142,19 @@ def test_refused_chain_starts_information_pairs_and_listed_signs(tex, cause, com
     with pytest.raises(TranslationError) as error:
         reading(tex)
     assert (error.value.cause, error.value.command) == (cause, command)
+
+
+def test_an_increment_transposed_is_one_name():
+    # a Taylor expansion in a parameter step: δθ^T is the step transposed, not δ times θ^T
+    assert reading(r"f(\theta+\delta\theta)\approx f(\theta)+\delta\theta^T\frac{\partial f(\theta)}{\partial\theta}") \
+        == "f(theta + δtheta) approx f(theta) + transpose(δtheta)*Derivative(f(theta), theta)"
+    assert reading(r"\Delta x^{T} A \Delta x = 1") == "transpose(Δx)*A*Δx = 1"
+    with pytest.raises(TranslationError) as error:  # (δx)² or δ(x²)?
+        reading(r"\delta x^2 = 1")
+    assert error.value.cause == "ambiguous"
+
+
+def test_plus_minus_naming_two_objects_defines_both():
+    both = read_display(r"\ket{\pm} = \frac{1}{\sqrt 2}(\ket{0} \pm \ket{1})", Scope(), complex_note=True)
+    assert both == "|+> = sqrt(2)*(|0> + |1>)/2\n and |-> = sqrt(2)*(|0> - |1>)/2"
+    assert reading(r"x = \pm 1") == "x = 1\n or x = -1"  # one value or the other

@@ -398,7 +398,7 @@ class Statement:
     continued: bool
     line: int
     link: str = ""  # how it follows the statement before: "" (beside it), "⟹", "⟺", "→" (an arrow), "or" (the lower signs of a
-    # display with ±), or a condition's word ("if")
+    # display with ±), "both" (the lower signs where ± names two objects: `\ket{\pm} = …`), or a condition's word ("if")
 
 
 def read_statements(
@@ -425,7 +425,18 @@ def _statements(tex: str, scope: Scope, complex_note: bool, usage: Usage | None)
     if len(readings) == 1:
         return readings[0]
     upper, lower = readings
-    return upper + [replace(lower[0], link="or", continued=False)] + lower[1:]
+    return upper + [replace(lower[0], link=_sign_link(tex), continued=False)] + lower[1:]
+
+
+_FIRST_RELATION = re.compile(r"(?<![\\<>!])=|\\(?:approx|equiv|le|leq|ge|geq|coloneqq)(?![A-Za-z])|(?<!\\)[<>]")
+
+
+def _sign_link(tex: str) -> str:
+    """`x = \\pm 1`: x is one or the other ("or"); `\\ket{\\pm} = (\\ket 0 \\pm \\ket 1)/\\sqrt 2`, `\\lambda_\\pm = …`: two
+    objects defined at once, both hold ("both", printed "and")."""
+    relation = _FIRST_RELATION.search(tex)
+    sign = _PLUS_MINUS.search(tex)
+    return "both" if relation is not None and sign is not None and sign.start() < relation.start() else "or"
 
 
 _PLUS_MINUS = re.compile(r"\\(pm|mp)(?![A-Za-z])")
@@ -480,6 +491,8 @@ def _joined(statement: Statement) -> str:
         return "\n"
     if statement.link == "or":
         return "\n or "
+    if statement.link == "both":
+        return "\n and "
     return f" {statement.link} " if statement.link in ("⟹", "⟺", "→", "and") else f", {statement.link} "
 
 

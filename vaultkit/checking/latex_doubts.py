@@ -472,8 +472,8 @@ log_base = _Written(  # `\log 100 = 2`, `10\log\frac{I}{I_0}` (decibels), `\log 
                r"|(?<![0-9.])(?:10|20)\s*\\log(?![A-Za-z_])|\\log_\s*\{?\s*e\b"),
     "{0}: the logarithm to which base (e, 10, 2)? Write \\ln or \\log_{{10}}", "\\log",
 )
-increment_power = _Written(  # `\Delta x^2`: (Δx)² or Δ(x²)? `\delta x y`: δx·y or δ·x·y?
-    re.compile(r"\\Delta\s*[A-Za-z]\s*\^|\\delta\s*[A-Za-z]\s*[A-Za-z\\(]"),
+increment_power = _Written(  # `\Delta x^2`: (Δx)² or Δ(x²)? `\delta x y`: δx·y or δ·x·y? (`\Delta x^T`: transposed)
+    re.compile(r"\\Delta\s*[A-Za-z]\s*\^(?!\s*\{?\s*(?:T|\\top|\\intercal)(?![A-Za-z]))|\\delta\s*[A-Za-z]\s*[A-Za-z\\(]"),
     "{0}: an increment, or a constant times the names? Write parentheses", "\\Delta",
 )
 power_in_parentheses = _Written(  # `a^{(b^c)}`: the power b^c in parentheses, not a label

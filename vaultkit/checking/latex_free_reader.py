@@ -172,9 +172,7 @@ class FreeReader(ClaimReader, Notation):
         if not need_differential and not op and self._is_lone_differential(items, i):
             return self._differential(items[i + 1][1])
         if self._is_increment(items, i):
-            value = self.factor(items[i + 1][1])
-            prefix = "Δ" if str(_atom(items[i][1]).prim) == "\\Delta" else "δ"
-            return self._fallback(prefix + sympy.sstr(value), value.is_commutative is not False)
+            return self._increment(items, i)
         return None
 
     def _act(self, op: _Op, items: Items, i: int, need_differential: bool) -> Step:

@@ -12,7 +12,7 @@ from lark import Token, Tree
 
 from .latex_atoms import _atom
 from .latex_reading import Items, Reading, Step
-from .latex_syntax import TranslationError, _Atom, _NOTATION, _Op, _parse
+from .latex_syntax import TranslationError, _Atom, _NOTATION, _Op, _label, _parse
 from .latex_tensors import tensor_name
 
 
@@ -27,6 +27,9 @@ _RELATIONALS = {
     "\\leqslant": sympy.Le, "\\ge": sympy.Ge, "\\geq": sympy.Ge, "\\geqslant": sympy.Ge, "=": sympy.Eq,
     "\\ne": sympy.Ne, "\\neq": sympy.Ne,
 }
+
+
+_INCREMENT_SCRIPT = re.compile(r"T|\\top|\\intercal|\*")  # δθ^T: the increment transposed; δφ^*: conjugated
 
 
 class Notation(Reading):
@@ -198,11 +201,30 @@ class Notation(Reading):
         return following is not None and not following.factorial and (following.sup is None or following.call is None)
 
     def _is_increment(self, items: Items, i: int) -> bool:
-        """`\\Delta x` and `\\delta S` (a bare Greek delta before a bare name) are names."""
+        """`\\Delta x` and `\\delta S` (a bare Greek delta before a bare name) are names; `\\delta\\theta^T` too, and
+        transposed (`\\Delta x^2`, (Δx)² or Δ·x², is refused)."""
         following = self._prefixed_name(items, i, ("\\Delta", "\\delta"), ("LETTER", "SYM", "DECOR"))
         if following is None or self.scope.defined(str(_atom(items[i][1]).prim)[1:]):
             return False
-        return following.sup is None and following.call is None and not following.factorial
+        if following.sup is not None and following.call is None and not following.factorial \
+                and not _INCREMENT_SCRIPT.fullmatch(_label(following.sup).strip("{} ")):
+            raise TranslationError(f"{_label(items[i][1])} {_label(items[i + 1][1])}: a power of the increment, or "
+                                   "the increment of a power? Write parentheses", command="^", cause="ambiguous")
+        return following.call is None and not following.factorial
+
+    def _increment(self, items: Items, i: int) -> sympy.Expr:
+        """The name Δx or δθ of an increment (`_is_increment`), transposed or starred as its superscript says."""
+        node = items[i + 1][1]
+        atom = _atom(node)
+        if atom.sup is not None:
+            bare = Tree(node.data, [c for c in node.children if not (isinstance(c, Tree) and c.data == "sup")])
+            increment = self._increment(items[:i + 1] + [("", bare)], i)
+            if _label(atom.sup).strip("{} ") == "*":
+                return self._sup(increment, atom.sup)
+            return sympy.Function("transpose", commutative=False)(increment)
+        value = self.factor(node)
+        prefix = "Δ" if str(_atom(items[i][1]).prim) == "\\Delta" else "δ"
+        return self._fallback(prefix + sympy.sstr(value), value.is_commutative is not False)
 
     def _differential(self, node: Tree | Token) -> sympy.Expr:
         """The differential of a name (`dX_i` → the name dX_i) or of an application (`df(x)` → d(f(x)))."""

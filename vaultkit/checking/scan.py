@@ -118,7 +118,7 @@ def classify(statements: Iterable, scope: Scope, conditions: Conditions | None =
             read = known + read if known is not None else None
         by_line[line] = (condition, read)
     found = []
-    alternative = any(getattr(statement, "link", "") == "or" for statement in statements)
+    alternative = any(getattr(statement, "link", "") in ("or", "both") for statement in statements)
     units = any(_dimensional(value) or _indexed(value) for statement in statements for value in statement.values)
     for chain in _chains(statements):
         if _is_condition(statements[chain[0][0]]):
