@@ -508,7 +508,7 @@ def test_a_star_on_a_frame_quantity_or_an_operator_is_refused_in_a_complex_note(
     [
         # a sum or product over a set's members binds its index (a vector's expansion, a language model)
         (r"0=\sum\limits_{i\in I}\left(\alpha_i-\beta_i\right)b_i", "0 = SumOver((alpha[i] - beta[i])*b[i], i, I)"),
-        (r"\frac{1}{|D|} \sum_{x \in D} \log p(x)", "SumOver(log(p(x)), x, D)/Abs(D)"),
+        (r"\frac{1}{N} \sum_{x \in D} \log p(x)", "SumOver(log(p(x)), x, D)/N"),
         (r"P(x_i)\propto \prod_{k \in n(i)}m_{ki}(x_i)", "P(x_i) propto ProductOver(m[k, i](x_i), k, n(i))"),
         # a map's signature, and Landau's order of growth
         (r"f_\theta: \mathbb{R}^n \to \mathbb{R}^n", "f_theta : R_bb**n to R_bb**n"),
@@ -1158,3 +1158,24 @@ def test_plus_minus_naming_two_objects_defines_both():
     both = read_display(r"\ket{\pm} = \frac{1}{\sqrt 2}(\ket{0} \pm \ket{1})", Scope(), complex_note=True)
     assert both == "|+> = sqrt(2)*(|0> + |1>)/2\n and |-> = sqrt(2)*(|0> - |1>)/2"
     assert reading(r"x = \pm 1") == "x = 1\n or x = -1"  # one value or the other
+
+
+@pytest.mark.parametrize(
+    "tex",
+    [
+        r"\frac{1}{|D|} \sum_{x \in D} \log p(x)",  # the size of a data set
+        r"\prod_{t=1}^{|V|} p(w_t \mid C_k)^{x_t}",  # the size of a vocabulary
+        r"|A| = a \cdot d - b \cdot c = 1 \cdot 4 - 2 \cdot 3 = -2",  # a determinant
+        r"p(\beta) = \frac{1}{\sqrt{(2\pi)^D|\mathbf{T}|}}",  # the determinant of a covariance matrix
+    ],
+)
+def test_bars_around_a_capital_are_refused(tex):
+    with pytest.raises(TranslationError) as error:
+        reading(tex)
+    assert (error.value.cause, error.value.command) == ("ambiguous", "|")
+
+
+def test_bars_that_say_a_magnitude_are_read():
+    assert reading(r"d\sigma \propto |\mathcal{M}|^2") == "dsigma propto Abs(M_cal)**2"  # a magnitude squared
+    assert reading(r"\lvert F \rvert = m a") == "Abs(F) = a*m"
+    assert reading(r"|x| = \sqrt{x^2}") == "Abs(x) = sqrt(x**2)"

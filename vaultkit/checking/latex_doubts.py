@@ -387,6 +387,25 @@ determinant_bars = _Written(  # `|A - \lambda I| = 0`: the determinant of the ma
 )
 
 
+_CAPITAL_IN_BARS = re.compile(  # |D|, |C_k|, |\mathbf{T}|, |S|: a capital between single bars, not squared
+    r"(?<![\\|])(?:\\left\s*)?\|\s*(?:\\math(?:bf|cal|bb)\s*\{\s*[A-Z]\s*\}|\\boldsymbol\s*\{\s*[A-Z]\s*\}|[A-Z])"
+    r"\s*(?:[_^]\s*(?:\{[^{}|]*\}|\\?[A-Za-z0-9]+)\s*)*(?:\\right\s*)?\|(?![|])(?!\s*\^)"
+)
+
+
+def capital_bars(tex: str) -> TranslationError | None:
+    """`\\frac{1}{|D|} \\sum_{x \\in D}`, `\\prod_{t=1}^{|V|}`, `|A| = ad - bc`: bars around a capital are the size of
+    a set or the determinant of a matrix as often as an absolute value; refused (`|M|^2`, a magnitude squared, and
+    bars in bra-ket notation are read)."""
+    if "\\rangle" in tex or "\\langle" in tex or "\\ket" in tex or "\\bra" in tex:
+        return None
+    match = _CAPITAL_IN_BARS.search(tex)
+    if match is None:
+        return None
+    return TranslationError(f"{match.group().strip()}: an absolute value, the size of a set or a determinant? Write "
+                            "\\lvert…\\rvert for a magnitude, \\det(…) for a determinant", command="|", cause="ambiguous")
+
+
 _UPRIGHT_OR_SUBSCRIPT = re.compile(_UPRIGHT_GROUP + r"|_" + _SCRIPT_BODY)
 _BARE_E = re.compile(r"(?<![\\A-Za-z])e(?![A-Za-z^_])")
 _EULER_NEAR = re.compile(  # (not \\exp: exp(eφ/kT) writes the function, and its e is the charge)
@@ -712,7 +731,7 @@ DOUBTS: tuple[Callable[[str], TranslationError | None], ...] = (
     derivative_before_parentheses, upright_and_italic, dimension_brackets, dimension_of_name, iterates, value_applied,
     sign_then_digit, hermitian, size_subscript, log_of_e, label_in_braces, word_superscript, superscript_label,
     complement,
-    transpose_or_power, labelled_base, iterated_function, braces_after_function, determinant_bars,
+    transpose_or_power, labelled_base, iterated_function, braces_after_function, determinant_bars, capital_bars,
     euler_or_name, minus_one_power, function_over, dimensionless_number, transform_braces, bracket_then_call,
     operator_derivative, difference_operator, upper_index, pi_as_name, repeating_decimal,
     bold_indicator, dual_space, matrix_bars, log_base, increment_power, power_in_parentheses, e_notation,
