@@ -1179,3 +1179,13 @@ def test_bars_that_say_a_magnitude_are_read():
     assert reading(r"d\sigma \propto |\mathcal{M}|^2") == "dsigma propto Abs(M_cal)**2"  # a magnitude squared
     assert reading(r"\lvert F \rvert = m a") == "Abs(F) = a*m"
     assert reading(r"|x| = \sqrt{x^2}") == "Abs(x) = sqrt(x**2)"
+
+
+def test_a_thin_space_in_a_condition_does_not_cut_it():
+    # `,\,` separates two conditions; the comma of `\,` is a space, not a third one
+    assert reading(r"E = m c^2 \quad (v \ll c,\, p = 0)") == "E = c**2*m, for v ll c and p = 0"
+
+
+def test_a_family_and_a_dimension_in_a_system_of_units():
+    assert reading(r"\{x_i\}_{i=1}^{n} = D") == "family(x_i, i, 1, n) = D"  # the x_i for i from 1 to n
+    assert reading(r"[F]_{\text{SI}} = M L T^{-2}") == "dimension(F, SI) = M*L*T**(-2)"

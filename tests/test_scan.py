@@ -224,6 +224,15 @@ def test_dimensional_analysis_is_never_checked(tmp_path):
     assert found.judged and {j.step.kind for j in found.judged} == {Kind.RELATION}
 
 
+def test_states_families_and_dimensions_in_a_system_are_never_checked(tmp_path):
+    # a tensor product of states, a family of parameters and a dimension in SI units are read, but nothing checks them
+    text = ("# Q\n\n$$CNOT \\ket{a}\\ket{b} = \\ket{a}\\ket{a \\oplus b}$$\n\n"
+            "$$\\{x_i\\}_{i=1}^{n} = \\{y_i\\}_{i=1}^{n}$$\n\n$$[F]_{\\text{SI}} = M L T^{-2}$$\n")
+    found = _scan(tmp_path, {"Q.md": text})
+    assert len(found.judged) == 3
+    assert not {j.finding for j in found.judged} & {Finding.PROVED, Finding.CHECKED, Finding.DOES_NOT_FOLLOW}
+
+
 def test_index_notation_is_never_checked(tmp_path):
     text = "# R\n\n$$p^\\mu p_\\mu = E^2 - p^2 = m^2$$\n\n$$x = (a+b)^2 = a^2 + 2ab + b^2$$\n"
     placed = _by_place(_scan(tmp_path, {"R.md": text}))

@@ -15,7 +15,10 @@ import re
 _SIDE_BREAK = re.compile(
     r"=|\\(?:equiv|sim|approx|propto|simeq|Longrightarrow|Rightarrow|implies|q?quad)(?![A-Za-z])|,|\\\\"
 )
-_BRACKETED = re.compile(r"(?:\\left\s*)?\[([^\[\],]*?)(?:\\right\s*)?\]")
+_BRACKETED = re.compile(  # [G], [k_B T]_{\text{SI}}: a dimension, in the system a subscript names
+    r"(?:\\left\s*)?\[([^\[\],]*?)(?:\\right\s*)?\]"
+    r"(?:\s*_\s*\{\s*\\(?:text|mathrm|rm)\s*\{\s*([A-Za-z]+)\s*\}\s*\}|\s*_\s*\{\s*\\rm\s+([A-Za-z]+)\s*\})?"
+)
 _BEFORE = re.compile(r"(\\[A-Za-z]+|[A-Za-z}\)])\s*\Z")  # E[X], F \left[ 4\pi D^2 \right]: applied, or a product
 _OPERATORS = frozenset({"\\cdot", "\\times", "\\quad", "\\qquad", "\\frac", "\\dfrac", "\\boxed"})
 _EXPONENT = re.compile(r"\^\s*(?:\{[^{}]*\}|\\?[A-Za-z0-9]|-\s*[0-9])")
@@ -29,7 +32,7 @@ def read_dimensions(tex: str) -> str:
     analysis; otherwise `tex` unchanged."""
     if "[" not in tex or not _BRACKETED.search(tex) or not any(map(_dimensional, _SIDE_BREAK.split(tex))):
         return tex
-    tex = _BRACKETED.sub(lambda m: m.group() if _after_a_name(tex, m.start()) else _dimension(m.group(1)), tex)
+    tex = _BRACKETED.sub(lambda m: m.group() if _after_a_name(tex, m.start()) else _dimension(*m.groups()), tex)
     return _ZERO_POWER.sub("(1)", tex)
 
 
@@ -38,8 +41,11 @@ def _after_a_name(tex: str, start: int) -> bool:
     return before is not None and before.group(1) not in _OPERATORS
 
 
-def _dimension(inner: str) -> str:
-    return f"\\operatorname{{dimension}}\\left({inner}\\right)"
+def _dimension(inner: str, system: str | None = None, spelled: str | None = None) -> str:
+    """dimension(X), or dimension(X, SI) where a subscript names the system of units."""
+    system = system or spelled
+    shown = f"{inner}, \\mathrm{{{system}}}" if system else inner
+    return f"\\operatorname{{dimension}}\\left({shown}\\right)"
 
 
 def _dimensional(side: str) -> bool:

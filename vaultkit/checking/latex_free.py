@@ -311,7 +311,7 @@ def _top_level_pieces(text: str) -> list[str]:
     pieces, depth, start = [], 0, 0
     for at, char in enumerate(text):
         depth += (char in "({[") - (char in ")}]")
-        if char == "," and depth == 0:
+        if char == "," and depth == 0 and not text[:at].endswith("\\"):  # `\,` is a thin space
             pieces.append(text[start:at])
             start = at + 1
     pieces.append(text[start:])
@@ -628,6 +628,9 @@ _BOUNDS = re.compile(r"\s*_" + _SCRIPT + r"\s*\^" + _SCRIPT)
 
 _SET_OPEN = re.compile(r"(?:\\left\s*)?\\\{")
 _SET_BRACE = re.compile(r"(?:\\(?:left|right)\s*)?\\([{}])")
+_FAMILY_RANGE = re.compile(  # the range a family's subscript and superscript give: `_{k = 1}^K`
+    r"\s*_\s*\{\s*([A-Za-z])\s*=\s*([^{}=]+?)\s*\}\s*\^\s*(\{[^{}]*\}|\\?[A-Za-z0-9]+)"
+)
 _INDICATOR = re.compile(r"(?:(?<![\w\\.])1|\\math(?:bb|bf|rm)\s*\{\s*[1I]\s*\})\s*\Z")  # 1{…}, 𝟙{…}
 
 
@@ -653,8 +656,12 @@ def _set_literals(text: str) -> str:
         indicator = _INDICATOR.search(before)
         name = "indicator" if indicator else "set"
         head = before[: indicator.start()] if indicator else before
-        replacement = f"\\operatorname{{{name}}}\\left({text[opening.end() : closing.start()]}\\right)"
-        text = head + replacement + text[closing.end() :]
+        inside, after = text[opening.end() : closing.start()], closing.end()
+        family = None if indicator else _FAMILY_RANGE.match(text, after)
+        if family is not None and "," not in inside:  # {μ_k}_{k=1}^K: the family of μ_k for k from 1 to K
+            name, inside, after = "family", f"{inside}, {family.group(1)}, {family.group(2)}, {family.group(3)}", family.end()
+        replacement = f"\\operatorname{{{name}}}\\left({inside}\\right)"
+        text = head + replacement + text[after:]
         start = len(head) + len(replacement)
     return text
 
