@@ -71,3 +71,20 @@ def test_a_gate_without_a_state_stays_a_question():
 
 def test_i_without_a_sign_of_complex_numbers_stays_a_question():
     assert refusal(r"z = x + i y").command == "i"
+
+
+@pytest.mark.parametrize(
+    ("tex", "expected"),
+    [
+        (r"\overline{x} = a - bi", "x_bar = a - I*b"),  # a + bi: the imaginary unit
+        (r"Y = \begin{bmatrix} 0 & -i \\ i & 0 \end{bmatrix}", "Y = Matrix([ [0, -I], [I, 0]])"),  # ±i alone in a cell
+        (r"e^{bi\ln r} = \cos( b \cdot \ln r) + i \sin(b \cdot \ln r)", "exp(I*b*log(r)) = I*sin(b*log(r)) + cos(b*log(r))"),
+    ],
+)
+def test_signs_of_complex_numbers(tex, expected):
+    assert reading(tex) == expected
+
+
+@pytest.mark.parametrize("tex", [r"\sum_{i=1}^n (2i+1) = (n+1)^2", r"\sum_i x_{n-2i} = y", r"x_i + y_i = z_i"])
+def test_an_index_i_is_no_sign_of_complex_numbers(tex):
+    assert not is_complex(tex)

@@ -156,8 +156,12 @@ def repeated_capitals(tex: str) -> TranslationError | None:
     return None
 
 
-chemical_formula = _Written(  # `H_2O`, `H_2SO_4`: a molecule, not a product of names
-    re.compile(r"(?<![\\A-Za-z])[A-Z][a-z]?_\s*\{?\s*[0-9]+\s*\}?\s*[A-Z]"),
+_ELEMENT = (  # the symbols of the chemical elements a formula in a physics or chemistry note is made of
+    r"(?:H|He|Li|Be|B|C|N|O|F|Ne|Na|Mg|Al|Si|P|S|Cl|Ar|K|Ca|Ti|Cr|Mn|Fe|Co|Ni|Cu|Zn|Ga|Ge|As|Se|Br|Kr|Rb|Sr|Ag|Sn"
+    r"|I|Xe|Cs|Ba|Pt|Au|Hg|Pb|U)(?![a-z])"
+)
+chemical_formula = _Written(  # `H_2O`, `H_2SO_4`, `CO_2`: a molecule, not a product of names (`M_1 M_2` is)
+    re.compile(rf"(?<![\\A-Za-z]){_ELEMENT}_\s*\{{?\s*[0-9]+\s*\}}?\s*{_ELEMENT}"),
     "{0}: a chemical formula or a product? Write \\mathrm{{…}}", "_",
 )
 

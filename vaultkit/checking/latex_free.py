@@ -384,6 +384,9 @@ _COMPLEX = re.compile(
     r"|[)\]>]\s*\^\s*\{?\s*(?:\*|\\ast)"
     # e^{i\theta}, e^{-i\omega t}, e^{2\pi i x}: i beside an angle in e's exponent is the imaginary unit
     r"|e\s*\^\s*\{\s*-?\s*(?:[0-9]+\s*)?(?:\\pi\s*)?i\s*\\(?:theta|pi|phi|varphi|omega|alpha|beta|gamma|lambda)(?![A-Za-z])"
+    # a + bi, 3 - 6i (not in a script: x_{n-2i}); \cos\theta + i\sin\theta; ±i alone in a matrix's cell (Pauli's Y)
+    r"|[+-]\s*(?:[0-9]+|[a-hj-z])i(?![A-Za-z_^])(?!\s*\})|[+-]\s*i\s*\\sin(?![A-Za-z])"
+    r"|(?:&|\\\\)\s*-?\s*i\s*(?=&|\\\\|\\end)"
 )
 
 
