@@ -1189,3 +1189,16 @@ def test_a_thin_space_in_a_condition_does_not_cut_it():
 def test_a_family_and_a_dimension_in_a_system_of_units():
     assert reading(r"\{x_i\}_{i=1}^{n} = D") == "family(x_i, i, 1, n) = D"  # the x_i for i from 1 to n
     assert reading(r"[F]_{\text{SI}} = M L T^{-2}") == "dimension(F, SI) = M*L*T**(-2)"
+
+
+@pytest.mark.parametrize("tex", [r"r1 \neq r2 \neq r3", r"\int dx\, e^{ix(p_2 - p_1)} = 2 \pi \delta(p2 - p1)", r"y = w1 x + b"])
+def test_a_letter_before_a_digit_is_refused(tex):
+    # w1 is w₁ to its author and w·1 to TeX
+    with pytest.raises(TranslationError) as error:
+        reading(tex)
+    assert error.value.cause == "ambiguous" and error.value.command[0].isalpha() and error.value.command[1:].isdigit()
+
+
+def test_a_sum_goes_on_after_its_ellipsis():
+    assert reading(r"x = x_1 2^{n-1} + x_2 2^{n-2}+...x_n 2^{0}") == "x = x_1*2**(-1 + n) + x_2*2**(-2 + n) + x_n + …"
+    assert reading(r"p = x_1 x_2 \cdots x_n") == "p = x_1*x_2*…*x_n"  # a product's ellipsis stays in the product

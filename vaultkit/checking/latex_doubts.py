@@ -477,8 +477,9 @@ pi_as_name = _Written(  # `\pi^* = 2\%`, `\pi^e`, `\pi = pq - C`, `J(\pi)`: infl
     "{0}: the number π, or a quantity named π (a policy, inflation, profit)? Write \\varpi or a name", "\\pi",
 )
 repeating_decimal = _Written(  # `0.333\ldots = 1/3`: a repeating decimal, not 0.333 times an ellipsis; `k = 0, 1, 2\cdots`
-    # lists integers (an integer after a list's comma, `\,` being a thin space)
-    re.compile(r"(?<![0-9])(?:[0-9]*\.[0-9]+|(?<!(?<!\\),)(?<!(?<!\\),\s)[0-9]+)\s*(?:\\ldots|\\dots|\\cdots|\.\.\.)"),
+    # lists integers (an integer after a list's comma, `\,` being a thin space); x_1 x_2 \cdots x_n, w1w2...wn: names
+    re.compile(r"(?<![0-9])(?:[0-9]*\.[0-9]+|(?<!(?<!\\),)(?<!(?<!\\),\s)(?<![_^A-Za-z])(?<![_^]\s)[0-9]+)"
+               r"\s*(?:\\ldots|\\dots|\\cdots|\.\.\.)"),
     "{0}: a repeating decimal is not read", "\\ldots",
 )
 bold_indicator = _Written(  # `\mathbf{1}_{x > 0}`: the indicator of x > 0
@@ -651,6 +652,22 @@ letters_name = _Written(  # lr_{base}: two letters that name one quantity with a
 )
 
 
+_HIDDEN = re.compile(r"\\vk[a-z]+\s*(?:\{[^{}]*\})+")  # matrices, cases and index names, their bodies hex-encoded
+_LETTER_DIGIT = re.compile(r"(?<![\\A-Za-z0-9.])[A-Za-z][0-9]+(?![0-9.])")
+
+
+def letter_digit(tex: str) -> TranslationError | None:
+    """`w1 x + b`, `a2 = 3`, `p(w1w2...wn)`: a letter written right before a digit is the name w₁ to its author,
+    while TeX multiplies, w·1; refused (`x_1`, `\\frac12` and labels in scripts are not)."""
+    bare = _UPRIGHT_OR_SCRIPT.sub(" ", _HIDDEN.sub(" ", tex))
+    match = _LETTER_DIGIT.search(bare)
+    if match is None:
+        return None
+    return TranslationError(f"{match.group()}: a name with its index, or a letter times a number? Write "
+                            f"{match.group()[0]}_{{{match.group()[1:]}}} or {match.group()[0]} \\cdot {match.group()[1:]}",
+                            command=match.group(), cause="ambiguous")
+
+
 _D_BEFORE_FUNCTION = re.compile(r"(?<![\\A-Za-z])d\s*\\(?:log|ln|det)(?![A-Za-z])")  # not 2d \\sin θ: a distance
 
 
@@ -741,7 +758,7 @@ DOUBTS: tuple[Callable[[str], TranslationError | None], ...] = (
     bold_indicator, dual_space, matrix_bars, log_base, increment_power, power_in_parentheses, e_notation,
     volume_element, primed_subscript, order_statistic, convergence_arrow, labelled_angles, covariant_derivative,
     hessian_or_laplacian, matrix_after_capital, fraction_subscript, compound_label, index_pair, poisson_bracket,
-    letters_name, differential_of_function, pi_as_quantity, derivative_by_expression, primed_matrix,
+    letters_name, letter_digit, differential_of_function, pi_as_quantity, derivative_by_expression, primed_matrix,
     conditional_distribution, unit_vector_product, mixed_case_name, labelled_difference, measure_superscript,
     increment_or_product, micro_prefix,
 )

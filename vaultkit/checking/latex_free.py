@@ -88,6 +88,10 @@ _DAGGER_POWER = re.compile(r"(\\[A-Za-z]+|[A-Za-z])\s*\^\s*\{\s*\\(dagger|dag)\s
 _DOUBLE_EQUALS = re.compile(r"(?<![<>!=])==(?!=)")
 _DOTS = re.compile(r"(?<![.\\])\.\.\.(?!\.)")
 _LIST_ELLIPSIS = re.compile(r"((?<!\\),\s*-?[0-9]+)\s*(?=\\(?:ldots|dots|cdots)(?![A-Za-z]))")  # `k = 0, 1, 2\cdots`
+# `a_1 + a_2 + \cdots a_n`: the sum goes on to its last term, which the ellipsis does not multiply
+_SUM_ELLIPSIS = re.compile(
+    r"(\+\s*\\(?:ldots|dots|cdots|dotsb)(?![A-Za-z]))\s*(?=[A-Za-z(]|\\(?!right|big|Big|end|q?quad|\\|[,;:!]))"
+)
 _PERCENT = re.compile(r"\\%")
 _ARG_OPT = [  # argmax and argmin, however they are spelled
     (re.compile(r"\\arg\s*\\(max|min)(?![A-Za-z])"), r"\\arg\1 "),
@@ -453,6 +457,7 @@ def _words_around(text: str) -> str:
     text = _THOUSANDS.sub(r"\1", text)
     text = _DOTS.sub(r"\\ldots ", text)
     text = _LIST_ELLIPSIS.sub(r"\1, ", text)
+    text = _SUM_ELLIPSIS.sub(r"\1 + ", text)
     text = _PERCENT.sub(r"\\cdot\\frac{1}{100}", text)
     return text
 
