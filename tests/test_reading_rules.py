@@ -1202,3 +1202,14 @@ def test_a_letter_before_a_digit_is_refused(tex):
 def test_a_sum_goes_on_after_its_ellipsis():
     assert reading(r"x = x_1 2^{n-1} + x_2 2^{n-2}+...x_n 2^{0}") == "x = x_1*2**(-1 + n) + x_2*2**(-2 + n) + x_n + …"
     assert reading(r"p = x_1 x_2 \cdots x_n") == "p = x_1*x_2*…*x_n"  # a product's ellipsis stays in the product
+
+
+@pytest.mark.parametrize(
+    "tex",
+    [r"|2\Sigma| = 2|\Sigma|", r"|\sigma^2 I_d| = \sigma^{2d}", r"|\{1, 2, 3\}| = 3",  # determinants, a set's size
+     r"\Delta(xy) = x\Delta y + y\Delta x + \Delta x\Delta y", r"\delta(fg) = f\delta g + g\delta f"],  # increments
+)
+def test_determinants_sizes_and_increments_of_products_are_refused(tex):
+    with pytest.raises(TranslationError) as error:
+        reading(tex)
+    assert error.value.cause == "ambiguous"

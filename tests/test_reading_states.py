@@ -88,3 +88,30 @@ def test_signs_of_complex_numbers(tex, expected):
 @pytest.mark.parametrize("tex", [r"\sum_{i=1}^n (2i+1) = (n+1)^2", r"\sum_i x_{n-2i} = y", r"x_i + y_i = z_i"])
 def test_an_index_i_is_no_sign_of_complex_numbers(tex):
     assert not is_complex(tex)
+
+
+@pytest.mark.parametrize(
+    ("tex", "expected"),
+    [
+        # a gate by its name before parentheses multiplies what follows
+        (r"\mathrm{CNOT}(H\otimes I)\ket{00} = \frac{1}{\sqrt{2}}(\ket{00} + \ket{11})",
+         "CNOT*otimes(H, I)*|00> = sqrt(2)*(|00> + |11>)/2"),
+        (r"\mathrm{SWAP}(\alpha\ket{0} + \beta\ket{1})\ket{0} = \ket{0}(\alpha\ket{0} + \beta\ket{1})",
+         "SWAP*otimes(alpha*|0> + beta*|1>, |0>) = otimes(|0>, alpha*|0> + beta*|1>)"),
+        # a label of two letters names two qubits, not a product
+        (r"\ket{a}\ket{b} = \ket{ab}", "otimes(|a>, |b>) = |ab>"),
+        (r"\langle ab|cd\rangle = \langle a|c\rangle\langle b|d\rangle", "<ab|cd> = <a|c>*<b|d>"),
+        # Pauli matrices written in both orders keep their order
+        (r"\sigma_x\sigma_z + \sigma_z\sigma_x = 0", "sigma_x*sigma_z + sigma_z*sigma_x = 0"),
+    ],
+)
+def test_gates_labels_and_operators_in_order(tex, expected):
+    assert reading(tex) == expected
+
+
+def test_the_note_s_operators_keep_their_order_where_the_dagger_is_not_written():
+    from vaultkit.checking.latex_usage import note_usage
+
+    displays = [r"N = \sum_k c_k^\dagger c_k", r"\sum_k c_k c_{-k} = \sum_k c_{-k} c_k"]
+    read = read_display(displays[1], Scope(), usage=note_usage(displays))
+    assert read == "Sum(c[k]*c[-k], (k, k_first, k_last)) = Sum(c[-k]*c[k], (k, k_first, k_last))"

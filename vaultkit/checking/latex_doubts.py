@@ -391,9 +391,11 @@ determinant_bars = _Written(  # `|A - \lambda I| = 0`: the determinant of the ma
 )
 
 
-_CAPITAL_IN_BARS = re.compile(  # |D|, |C_k|, |\mathbf{T}|, |S|: a capital between single bars, not squared
-    r"(?<![\\|])(?:\\left\s*)?\|\s*(?:\\math(?:bf|cal|bb)\s*\{\s*[A-Z]\s*\}|\\boldsymbol\s*\{\s*[A-Z]\s*\}|[A-Z])"
+_CAPITAL_IN_BARS = re.compile(  # |D|, |C_k|, |\mathbf{T}|, |2\Sigma|, |\sigma^2 I_d|: a product ending in a capital
+    r"(?<![\\|])(?:\\left\s*)?\|\s*(?:[A-Za-z0-9. ]|\\[a-z]+(?![A-Za-z])|[_^]\s*(?:\{[^{}|]*\}|\\?[A-Za-z0-9]))*?(?<![_^])(?<![_^] )"
+    r"(?:\\math(?:bf|cal|bb)\s*\{\s*[A-Z]\s*\}|\\boldsymbol\s*\{\s*[A-Z]\s*\}|[A-Z]|\\(?:Sigma|Lambda)(?![A-Za-z]))"
     r"\s*(?:[_^]\s*(?:\{[^{}|]*\}|\\?[A-Za-z0-9]+)\s*)*(?:\\right\s*)?\|(?![|])(?!\s*\^)"
+    r"|(?:\\left\s*)?\|\s*(?:\\left\s*)?\\\{"  # |\{1, 2, 3\}|: the size of a set
 )
 
 

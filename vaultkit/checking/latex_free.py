@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from .latex_tensors import write_tensors
-from .latex_vocabulary import QUANTUM_GATE
+from .latex_vocabulary import GATE_NAMES, QUANTUM_GATE
 from .macros import group_end
 
 __all__ = ["ambiguous_word", "is_complex", "prepare"]
@@ -384,10 +384,10 @@ def _words(text: str) -> str:
 # Signs that a text is about complex quantities, where x^* is the conjugate of x: wave functions, ħ, adjoints,
 # bra-kets, the imaginary unit, a conjugated group `(…)^*` (not a hat: an estimate in statistics, ŷ).
 _COMPLEX = re.compile(
-    r"\\(?:psi|Psi|hbar|dagger|dag|ket|bra|braket|langle|rangle|mathrm\s*\{\s*i\s*\}|imath)(?![A-Za-z])"
+    r"\\(?:psi|Psi|hbar|dagger|dag|ket|bra|braket|langle|rangle|mathrm\s*\{\s*[ij]\s*\}|imath)(?![A-Za-z])"
     r"|[)\]>]\s*\^\s*\{?\s*(?:\*|\\ast)"
-    # e^{i\theta}, e^{-i\omega t}, e^{2\pi i x}: i beside an angle in e's exponent is the imaginary unit
-    r"|e\s*\^\s*\{\s*-?\s*(?:[0-9]+\s*)?(?:\\pi\s*)?i\s*\\(?:theta|pi|phi|varphi|omega|alpha|beta|gamma|lambda)(?![A-Za-z])"
+    # e^{i\theta}, e^{-i\omega t}, e^{j\omega t}: i (or an engineer's j) beside an angle in e's exponent is the imaginary unit
+    r"|e\s*\^\s*\{\s*-?\s*(?:[0-9]+\s*)?(?:\\pi\s*)?[ij]\s*\\(?:theta|pi|phi|varphi|omega|alpha|beta|gamma|lambda)(?![A-Za-z])"
     # a + bi, 3 - 6i (not in a script: x_{n-2i}); \cos\theta + i\sin\theta; ±i alone in a matrix's cell (Pauli's Y)
     r"|[+-]\s*(?:[0-9]+|[a-hj-z])i(?![A-Za-z_^])(?!\s*\})|[+-]\s*i\s*\\sin(?![A-Za-z])"
     r"|(?:&|\\\\)\s*-?\s*i\s*(?=&|\\\\|\\end)"
@@ -720,6 +720,11 @@ def _evaluated_at(text: str) -> str:
     return text
 
 
+_GATE_BEFORE_PARENTHESES = re.compile(
+    rf"(\\mathrm\s*\{{\s*(?:{GATE_NAMES})\s*\}})\s*(?=\(|\\left\s*\(|\\[bB]igg?l?\s*\()"
+)
+
+
 def _brakets(text: str) -> str:
     for pattern, replacement in _ANGLES:
         text = pattern.sub(replacement, text)
@@ -732,6 +737,7 @@ def _brakets(text: str) -> str:
         text = pattern.sub(replacement, text)
     if "\\ket" in text or "\\bra" in text:  # CNOT|10⟩: the gate, one name
         text = QUANTUM_GATE.sub(r"\\mathrm{\1}", text)
+        text = _GATE_BEFORE_PARENTHESES.sub(r"\1 \\cdot ", text)  # CNOT(H ⊗ I)|00⟩: the gate times what follows
     if "\\mid" in text and "(" not in text.replace("\\left(", ""):
         text = _MID_ABS.sub(r"|\1|", text)
     return text

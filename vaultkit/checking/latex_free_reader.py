@@ -117,6 +117,7 @@ class FreeReader(ClaimReader, Notation):
         self.text = prepared
         self.explicit_sums = re.search(r"\\(?:sum|prod)(?![A-Za-z])", prepared) is not None
         self.literal_order = self.literal_order or keeps_order(tree)  # TR, gK, θ^T x: as written
+        self.literal_order = self.literal_order or self.note.mentions_operator(prepared)  # c_{-k} c_k of a c_k^†
         self.display_usage = usage(tree)
         self.usage = self.note | self.display_usage
         refuse_bare_functions(prepared, self.usage.functions)
@@ -519,6 +520,9 @@ class FreeReader(ClaimReader, Notation):
                 raise TranslationError(f"{key}(…): the order of growth, or the value {key} times (…)?",
                                        command=f"{key}(", cause="ambiguous")
             return True
+        if key in ("\\Delta", "\\delta") and atom.sub is None and not self.scope.defined(key[1:]):  # Δ(xy), δ(fg)
+            raise TranslationError(f"{key}(…): the difference or variation of what the parentheses hold, or {key} "
+                                   "times it?", command=f"{key}(", cause="ambiguous")
         if self._summed_coefficient(atom) or (key in self.usage.values and (atom.post_sup or not _one_term(atom.call))):
             return False  # n(n + 1) beside n, λ(Σ p_i − 1): a factor before a sum; α(Q^2) beside α: TeX does not say
         shown = key

@@ -66,9 +66,9 @@ class Notation(Reading):
         return self._undefined("expectation")(labels[0])
 
     def _state_label(self, text: str, shown: str) -> sympy.Expr:
-        """A ket's label: `00`, `+`, `1-` and `+00` are names of states, not the number 0 or a sign."""
+        """A ket's label: `00`, `+`, `1-`, `+00` and `ab` are names of states, not the number 0, a sign or a·b."""
         stripped = re.sub(r"\s+", "", text)
-        if re.fullmatch(r"[0-9+-]+|\\pm|\\uparrow|\\downarrow", stripped):
+        if re.fullmatch(r"[0-9+-]+|[A-Za-z]{2,3}|\\pm|\\uparrow|\\downarrow", stripped):  # |ab⟩: qubits a and b
             return sympy.Symbol(stripped.lstrip("\\"))
         return self._label_value(text, shown)
 

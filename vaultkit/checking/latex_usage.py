@@ -9,6 +9,8 @@ note. Only the trees are read: nothing here knows a scope.
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -27,9 +29,14 @@ class Usage:
 
     functions: frozenset[str] = frozenset()
     values: frozenset[str] = frozenset()
+    operators: frozenset[str] = frozenset()  # names the note writes with a dagger somewhere (c_k^†): operators
 
     def __or__(self, other: Usage) -> Usage:
-        return Usage(self.functions | other.functions, self.values | other.values)
+        return Usage(self.functions | other.functions, self.values | other.values, self.operators | other.operators)
+
+    def mentions_operator(self, text: str) -> bool:
+        """Whether `text` writes one of the note's operators, with or without its dagger (`c_{-k} c_k`)."""
+        return any(re.search(rf"(?<![\\A-Za-z]){re.escape(name)}(?![A-Za-z])", text) for name in self.operators)
 
 
 def name_key(token: Token, sub: Tree | None = None) -> str:
@@ -65,11 +72,18 @@ def note_usage(texts: Iterable[str]) -> Usage:
     """The usage of every display of a note that parses in the free reading; the others add nothing."""
     found = Usage()
     for text in texts:
+        found = found | Usage(operators=frozenset(m.group(1) for m in _DAGGERED.finditer(text)))
         try:
             found = found | usage(_parse(text, True))
         except (TranslationError, RecursionError):
             continue
     return found
+
+
+# `c_k^\dagger`, `a^{\dagger}_{k}`, `\psi^\dagger(x)`: a name with a dagger is an operator wherever the note writes it
+_DAGGERED = re.compile(
+    r"(?<![\\A-Za-z])([A-Za-z]|\\[A-Za-z]+)\s*(?:_\s*(?:\{[^{}]*\}|\\?[A-Za-z0-9]+)\s*)?\^\s*\{?\s*\\dag(?:ger)?(?![A-Za-z])"
+)
 
 
 def plain_call(call: Tree, labels: bool = True) -> bool:
@@ -132,8 +146,9 @@ def _labelled(group: Tree) -> bool:
 
 def keeps_order(tree: Tree) -> bool:
     """Whether the display's products must keep their written order: a capital beside another letter
-    (`TR`, `EF + FE`, `gK`: operators, matrices, group elements, or scalars — TeX does not say) or a
-    transpose (`\\theta^T x`, `A^\\top b`)."""
+    (`TR`, `EF + FE`, `gK`: operators, matrices, group elements, or scalars — TeX does not say), two names
+    written side by side in both orders (`\\sigma_x\\sigma_y - \\sigma_y\\sigma_x`) or a transpose (`\\theta^T x`,
+    `A^\\top b`)."""
     for node in tree.iter_subtrees():
         if node.data == "sup" and _transpose(node):
             return True
@@ -143,10 +158,34 @@ def keeps_order(tree: Tree) -> bool:
         for left, right in zip(names, names[1:]):
             if left and right and "d" not in (left, right) and (_capital(left) or _capital(right)):  # not T dS
                 return True
-    return False
+    return _reordered(tree)
+
+
+def _reordered(tree: Tree) -> bool:
+    """Whether two names stand side by side in both orders (`\\sigma_x\\sigma_y - \\sigma_y\\sigma_x`), scripts aside
+    (`R_{abcd} = -R_{bacd}` permutes indices, not factors)."""
+    pairs: set[tuple[str, str]] = set()
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        if node.data == "product":
+            keys = [_key(child) for child in node.children]
+            pairs.update((left, right) for left, right in zip(keys, keys[1:])
+                         if left and right and left != right and not {left, right} & _PREFIXES)
+        stack.extend(c for c in node.children if isinstance(c, Tree) and c.data not in ("sub", "sup"))
+    return any((right, left) in pairs for left, right in pairs)
+
+
+def _key(node: object) -> str | None:
+    """A factor's name with its subscript (`\\sigma_x`), or None."""
+    if _name(node) is None:
+        return None
+    sub = next((c for c in node.children[1:] if isinstance(c, Tree) and c.data == "sub"), None)  # type: ignore[union-attr]
+    return name_key(node.children[0], sub)  # type: ignore[union-attr]
 
 
 _CONSTANTS = frozenset({"\\pi", "\\hbar", "\\infty", "\\partial"})
+_PREFIXES = frozenset({"d", "\\Delta", "\\delta"})  # Δx Δp: increments, whose Δ stands beside each name
 _CAPITALS = frozenset("Gamma Theta Lambda Xi Pi Sigma Upsilon Phi Psi Omega".split())  # not Δ: Δx is an increment
 
 

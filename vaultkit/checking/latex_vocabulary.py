@@ -96,7 +96,8 @@ _DECORATIONS = {
 }  # fmt: skip
 _NONCOMMUTING = frozenset({"vec", "hat"})
 # the names of quantum gates: one name each beside a state (CNOT|10⟩ is not C·N·O·T·|10⟩)
-QUANTUM_GATE = re.compile(r"(?<![\\A-Za-z{])(CNOT|CCNOT|CSWAP|SWAP|QFT|IQFT)(?![A-Za-z])")
+GATE_NAMES = "CNOT|CCNOT|CSWAP|SWAP|QFT|IQFT"
+QUANTUM_GATE = re.compile(rf"(?<![\\A-Za-z{{])({GATE_NAMES})(?![A-Za-z])")
 _DECORATED = re.compile(r"\\([A-Za-z]+)\s*\{\s*(\\?[A-Za-z]+|[0-9])\s*\}\Z")
 _BRACED = r"\{((?:[^{}]|\{[^{}]*\})*)\}"  # one level of inner braces: \ket{\hat{x}}
 _NOTATION = re.compile(r"\\(ket|bra|expval|braket)\s*" + _BRACED + r"(?:\s*" + _BRACED + r")?\Z")
