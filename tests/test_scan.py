@@ -233,6 +233,18 @@ def test_states_families_and_dimensions_in_a_system_are_never_checked(tmp_path):
     assert not {j.finding for j in found.judged} & {Finding.PROVED, Finding.CHECKED, Finding.DOES_NOT_FOLLOW}
 
 
+def test_a_chain_goes_on_from_one_display_to_the_next(tmp_path):
+    # lessons write a derivation as displays that end and start with `=`; the step across them is checked too
+    text = ("# C\n\n$$(a+b)^2 - (a-b)^2 = a^2 + 2ab + b^2 - (a-b)^2 =$$\n\n$$= 4ab$$\n\n"
+            "$$(x+1)^2 =$$\n\n$$= x^2 + 1$$\n\n$$E =$$\n\n$$= m c^2$$\n\n$$y = 3$$\n\n$$= 4$$\n")
+    placed = _by_place(_scan(tmp_path, {"C.md": text}))
+    assert [(j.step.kind, j.finding) for j in placed["C.md", 5]] == [(Kind.STEP, Finding.PROVED)]
+    wrong = placed["C.md", 9]
+    assert [(j.step.lhs, j.step.rhs, j.finding) for j in wrong] == [("(x + 1)**2", "x**2 + 1", Finding.DOES_NOT_FOLLOW)]
+    assert [j.step.kind for j in placed["C.md", 13]] == [Kind.DEFINITION]  # `E =`, then `= m c^2`: E is defined
+    assert ("C.md", 17) not in placed  # `y = 3` does not end with `=`: `= 4` goes on from nothing
+
+
 def test_index_notation_is_never_checked(tmp_path):
     text = "# R\n\n$$p^\\mu p_\\mu = E^2 - p^2 = m^2$$\n\n$$x = (a+b)^2 = a^2 + 2ab + b^2$$\n"
     placed = _by_place(_scan(tmp_path, {"R.md": text}))

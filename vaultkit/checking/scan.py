@@ -128,7 +128,7 @@ def classify(statements: Iterable, scope: Scope, conditions: Conditions | None =
             statement = statements[i]
             lhs, rhs, relation = statement.values[j], statement.values[j + 1], statement.relations[j]
             opening = kind is None or not kind.identity  # `x ≡ a = b`, `Δr ≈ ℓ = 1/α`: b and 1/α define a, ℓ
-            kind = _kind(relation, (lhs, rhs), (number == 0, opening), len(chain), scope)
+            kind = kind_of(relation, (lhs, rhs), (number == 0, opening), len(chain), scope)
             kind = Kind.RELATION if units else kind
             condition, requires = by_line.get(lines[i], (None, ()))
             found.append(Relation(lines[i], i, lhs, rhs, relation, kind, condition, requires, alternative))
@@ -153,7 +153,7 @@ def _chains(statements: list) -> Iterator[list[tuple[int, int]]]:
         yield chain
 
 
-def _kind(
+def kind_of(
     relation: str, sides: tuple[sympy.Expr, sympy.Expr], place: tuple[bool, bool], length: int, scope: Scope
 ) -> Kind:
     """`place`: whether the relation is the chain's first, and whether it opens a new equation (the first,

@@ -25,7 +25,7 @@ from ..model import Math
 from .coverage import Display, Outcome
 from .macros import MacroError, expand
 from .portable import Portable, portable
-from .scan import Definition, Kind, Relation, classify, definitions
+from .scan import Definition, Kind, Relation, classify, definitions, kind_of
 from .scan_context import assuming, commuted, positive, substituted
 from .scan_doubt import Guesses, doubt, guesses
 from .scan_tex import Condition, prepare_display
@@ -124,8 +124,13 @@ def _read_note(note: ScanNote) -> NoteScan:
     unread: list[Outcome] = []
     known: list[Definition] = []
     problem = "; ".join(message for _, message in work.problems)
+    carried = None  # the last side of a display that ends with `=`, and whether it stood alone (`E =`)
     for number, display in enumerate(note.displays):
-        relations = _relations(display, work, reading, unread)
+        relations, ends = _relations(display, work, reading, unread)
+        if carried is not None and ends is not None and ends.opens:  # `a = b =`, then `= c`: the step b = c
+            kind = kind_of("=", (carried[0], ends.first), (carried[1], carried[1]), 2, scope)
+            relations = [Relation(1, -1, carried[0], ends.first, "=", kind), *relations]
+        carried = (ends.last, not relations) if ends is not None and ends.dangles else None
         values = [side for relation in relations for side in (relation.lhs, relation.rhs)]
         guessed = _optional(guesses, values, display.tex) or Guesses()
         known.extend(_optional(definitions, relations, scope, number, display.line) or ())
@@ -152,20 +157,41 @@ def _expanded(tex: str, macros: tuple) -> str:
         return tex
 
 
-def _relations(display: Display, work: NoteWork, reading: _Reading, unread: list[Outcome]) -> list[Relation]:
-    """The display's relations classified, or [] with an `Outcome` saying why it was not read."""
+@dataclass(frozen=True)
+class _Ends:
+    """How a display joins its neighbours: it opens with `=` (`= c`), it ends with one (`a = b =`)."""
+
+    first: sympy.Expr
+    last: sympy.Expr
+    opens: bool
+    dangles: bool
+
+
+_OPENS = re.compile(r"\A\s*(?:&\s*)?=(?!=)")
+_DANGLES = re.compile(r"(?<![<>!\\=])=\s*(?:\\\\)?\s*[.,]?\s*\Z")
+
+
+def _relations(
+    display: Display, work: NoteWork, reading: _Reading, unread: list[Outcome]
+) -> tuple[list[Relation], _Ends | None]:
+    """The display's relations classified and how it joins its neighbours, or ([], None) with an `Outcome` saying
+    why it was not read."""
     from .latex import TranslationError
 
-    def failed(cause: str, command: str | None, message: str) -> list[Relation]:
+    def failed(cause: str, command: str | None, message: str) -> tuple[list[Relation], None]:
         unread.append(Outcome(display.note, display.line, display.tex, None, cause, command, message))
-        return []
+        return [], None
 
     try:
         prepared = prepare_display(expand(display.tex, work.macros))
-        statements = reading.statements(prepared.tex)
+        dangling = _DANGLES.search(prepared.tex)  # `(x + 1)^2 =`: the start of a chain the next display goes on with
+        statements = reading.statements(prepared.tex[: dangling.start()] if dangling else prepared.tex)
         conditions = {c.line: (c, _condition(c, reading)) for c in prepared.conditions}
         skipped = prepared.tex.count("\n", 0, _LEADING.match(prepared.tex).end())
-        return classify(statements, reading.scope, conditions, skipped=skipped)
+        relations = classify(statements, reading.scope, conditions, skipped=skipped)
+        ends = _Ends(statements[0].values[0], statements[-1].values[-1], _OPENS.match(prepared.tex) is not None,
+                     dangling is not None) if statements else None
+        return relations, ends
     except MacroError as error:
         return failed("macro", None, str(error))
     except TranslationError as error:
