@@ -1213,3 +1213,12 @@ def test_determinants_sizes_and_increments_of_products_are_refused(tex):
     with pytest.raises(TranslationError) as error:
         reading(tex)
     assert error.value.cause == "ambiguous"
+
+
+def test_unions_and_intersections_of_a_family_and_notes_under_braces():
+    assert reading(r"P\left(\bigcup_{j=1}^\infty E_j\right) = \sum_{j=1}^\infty P(E_j)") \
+        == "P(BigUnion(E[j], j, 1, oo)) = Sum(P(E[j]), (j, 1, oo))"
+    assert reading(r"\bigcup_{\alpha \in A} U_\alpha = X") == "BigUnionOver(U[alpha], alpha, A) = X"
+    # the note under a brace is a remark, whatever it holds
+    assert reading(r"\tilde J = \underbrace{J(\theta)}_{(1)} + \underbrace{\alpha \Omega(\theta)}_{(2)}") \
+        == "J_tilde = alpha*Omega(theta) + J(theta)"

@@ -766,6 +766,22 @@ def _unwrap_command(text: str, name: str) -> str:
     return text
 
 
+def without_brace_notes(text: str) -> str:
+    """The display with the notes under its braces dropped (`\\underbrace{X}_{note}` → `\\underbrace{X}`)."""
+    if "brace" not in text:
+        return text
+    for name, script in _NOTE_AFTER.items():
+        pattern = re.compile(r"\\" + name + r"(?![A-Za-z])\s*")
+        position = 0
+        while (match := pattern.search(text, position)) is not None:
+            end = group_end(text, match.end()) if text[match.end():match.end() + 1] == "{" else -1
+            if end < 0:
+                break
+            text = text[:end] + _drop_script(text[end:], script)
+            position = end
+    return text
+
+
 def _drop_script(rest: str, script: str) -> str:
     """Remove a leading `_{…}`, `_\\text{…}` or `_x` (the note of a brace)."""
     stripped = rest.lstrip()

@@ -68,6 +68,9 @@ _CHARGE_NEAR = re.compile(  # ε₀, μ₀, ħ, the electron's mass beside e²: 
 )
 
 
+_SET_FAMILIES = {"bigcup": "BigUnion", "bigcap": "BigIntersection"}
+
+
 class FreeReader(ClaimReader, Notation):
     """The lenient reading: what a claim would refuse as unknown or ambiguous, it reads as written."""
 
@@ -664,16 +667,27 @@ class FreeReader(ClaimReader, Notation):
                 raise TranslationError(f"{label}^…", command=label, cause="unsupported-construct")
             return self._optimum(kind, label, atom.sub, lead)
         if kind in ("sum", "prod"):
-            over = self._over_set(kind, atom)
+            over = self._over_set(kind, atom, "SumOver" if kind == "sum" else "ProductOver")
             if over is not None:
                 return over
+        if kind in _SET_FAMILIES:  # \bigcup_{i=1}^n A_i: read as a sum is, by the name of its operation
+            return self._over_set("sum", atom, _SET_FAMILIES[kind] + "Over") or self._family_operation(atom)
         return super()._bigop(atom)
 
+    def _family_operation(self, atom: _Atom) -> _Op:
+        """`\\bigcup_{i=1}^n A_i`, `\\bigcap_k B_k`: the union or intersection of a family, its index bound."""
+        label = str(atom.prim)
+        op = _Op("sum", label, limits=self._sum_limits(label, atom.sub, atom.sup),
+                 fn=self._undefined(_SET_FAMILIES[label[1:]]))
+        with self._binding(op):
+            op.lead = self._lead(atom)
+        return op
+
     def _apply(self, op: _Op, body: sympy.Expr) -> sympy.Expr:
-        """A sum or product over a set (`_over_set`) is its undefined function of the body, index and set."""
+        """A sum or product over a set (`_over_set`), a union or intersection of a family: its undefined function of
+        the body, the index and the set or the bounds."""
         if op.kind in ("sum", "prod") and op.fn is not None:
-            variable, domain = op.limits[0]
-            return op.fn(body, variable, domain)
+            return op.fn(body, *op.limits[0])
         return super()._apply(op, body)
 
     def _unbounded_integral(self, atom: _Atom, lead: sympy.Expr | None) -> _Op:

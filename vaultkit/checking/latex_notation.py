@@ -168,7 +168,7 @@ class Notation(Reading):
         variables = [] if sub is None else [self._variable(self._script_atom(sub, label))]
         return _Op("optimum", label, fn=self._undefined(kind), limits=variables, lead=lead)
 
-    def _over_set(self, kind: str, atom: _Atom) -> _Op | None:
+    def _over_set(self, kind: str, atom: _Atom, name: str) -> _Op | None:
         """`\\sum_{x \\in \\mathcal{X}} p(x)`, `\\prod_{i \\in S} x_i`: a sum or product over the members of a set,
         read as the undefined functions `SumOver(p(x), x, X_cal)` and `ProductOver(…)` (SymPy sums run over ranges
         of integers only), with the index bound in the body. None when the subscript is no `i \\in S`."""
@@ -185,8 +185,7 @@ class Notation(Reading):
         variable = self._index_variable(sums[0], label)
         if not isinstance(variable, sympy.Symbol) or "_" in variable.name:
             return None  # \\sum_{x_i \\in R_m} y_i: over the examples i, which the body's y_i shows, not over x_i
-        op = _Op(kind, label, limits=[(variable, self.sum(sums[1]))],
-                 fn=self._undefined("SumOver" if kind == "sum" else "ProductOver"))
+        op = _Op(kind, label, limits=[(variable, self.sum(sums[1]))], fn=self._undefined(name))
         with self._binding(op):
             op.lead = self._lead(atom)
         return op

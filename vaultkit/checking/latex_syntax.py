@@ -16,7 +16,7 @@ from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
 from .latex_doubts import refuse_doubtful
-from .latex_free import ambiguous_word, prepare
+from .latex_free import ambiguous_word, prepare, without_brace_notes
 from .latex_tokens import Classifier, FreeTokenRoles, TokenRoles
 from .latex_vocabulary import (  # noqa: F401 - the readers import the vocabulary from here
     MAX_DEPTH, MAX_EXPONENT, MAX_FACTORIAL, MAX_LENGTH, MAX_LITERAL, MAX_NESTING, MAX_NUMBER_BITS, MAX_ORDER,
@@ -56,7 +56,7 @@ def _as_written(tex: str, prepared: str | None) -> str:
 
 def _free_text(tex: str, prepared: str | None) -> str:
     """The free reading's text (`latex_free.prepare`), refused when a word in it would be read as letters."""
-    refuse_doubtful(tex)
+    refuse_doubtful(without_brace_notes(tex))  # the note under a brace is a remark: `\\underbrace{J}_{(1)}`
     tex = prepare(tex) if prepared is None else prepared
     tex = re.sub(r"(?:\\\\|\s)+\Z", "", tex)  # a last line break ends nothing
     _no_comma_number(tex)

@@ -58,7 +58,7 @@ _MARKS = frozenset("odot oplus star ast perp parallel bullet".split())  # M_\odo
 _FREE_ROLES = {
     **_CLAIM_ROLES,
     **_roles(
-        ("bigop", {"nabla", "argmax", "argmin"}), ("symbol", {"dagger", "dag", "top", "intercal", "vkplaceholder"}),
+        ("bigop", {"nabla", "argmax", "argmin", "bigcup", "bigcap"}), ("symbol", {"dagger", "dag", "top", "intercal", "vkplaceholder"}),
         ("symbol", _ELLIPSES), ("implies", _IMPLIES), ("upright_d", {"dd"}),
         ("ignored", {"rm", "it", "mathrm", "mathit"}), ("relation", {"mid"}), ("mark", _MARKS),
         ("norm", {"Vert", "lVert", "rVert"}), ("mulop", SET_OPERATIONS), ("name", {"emptyset", "varnothing"}),

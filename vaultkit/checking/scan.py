@@ -194,7 +194,8 @@ def _is_condition(statement) -> bool:  # noqa: ANN001 - a latex.Statement
     return getattr(statement, "link", "") in CONDITION_WORDS | {"and"}
 
 
-_OPERATIONS_ON_SETS = frozenset({"union", "intersection", "setminus", "compose", "set", "family", "otimes", "odot", "oplus"})
+_OPERATIONS_ON_SETS = frozenset({"union", "intersection", "setminus", "compose", "set", "family", "otimes", "odot", "oplus",
+                                 "BigUnion", "BigIntersection", "BigUnionOver", "BigIntersectionOver"})
 _ORDERS = frozenset({"O", "O_cal"})  # `= O(n^2)`: of the order of, no equation
 _OVER_REGIONS = frozenset({"IntegralOver"})  # `\int_\Omega f\, d\Omega`: what the region is, the engine does not know
 _UNCHECKED_FUNCTIONS = _OPERATIONS_ON_SETS | _ORDERS | _OVER_REGIONS
