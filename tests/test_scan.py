@@ -245,6 +245,16 @@ def test_a_chain_goes_on_from_one_display_to_the_next(tmp_path):
     assert ("C.md", 17) not in placed  # `y = 3` does not end with `=`: `= 4` goes on from nothing
 
 
+def test_a_step_may_rest_on_an_equation_the_note_wrote_before(tmp_path):
+    # P(0) + P(1) = 1 is a statement; a later step that needs it follows with it, and says so
+    text = "# P\n\n$$P(0) + P(1) = 1$$\n\n$$P(0) - P(1) = 2P(0) - 1$$\n\n$$P(0) - P(1) = 2P(0) + 1$$\n"
+    placed = _by_place(_scan(tmp_path, {"P.md": text}))
+    assert [j.finding for j in placed["P.md", 3]] == [Finding.STATEMENT]
+    follows = placed["P.md", 5][0]
+    assert (follows.finding, follows.attempt.using) == (Finding.PROVED, (3,))
+    assert [j.finding for j in placed["P.md", 7]] == [Finding.STATEMENT]  # false with line 3 as without it
+
+
 def test_index_notation_is_never_checked(tmp_path):
     text = "# R\n\n$$p^\\mu p_\\mu = E^2 - p^2 = m^2$$\n\n$$x = (a+b)^2 = a^2 + 2ab + b^2$$\n"
     placed = _by_place(_scan(tmp_path, {"R.md": text}))

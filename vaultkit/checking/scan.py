@@ -256,6 +256,33 @@ def definitions(relations: Iterable[Relation], scope: Scope, display: int, first
     return found
 
 
+def solved_equations(relations: Iterable[Relation], display: int, first_line: int) -> list[Definition]:
+    """`P(0) + P(1) = 1`: a single equation the note writes, solved for the value it holds once and linearly (the
+    last such one: P(1) = 1 − P(0)), which a later step may put in as it puts in a definition."""
+    found = []
+    for relation in relations:
+        if relation.kind is not Kind.EQUATION or relation.relation != "=" or relation.alternative \
+                or relation.condition is not None:
+            continue
+        solved = _solved(relation.lhs - relation.rhs)
+        if solved is not None:
+            found.append(Definition(first_line + relation.line - 1, (display, relation.order), solved[0], (), solved[1]))
+    return found
+
+
+def _solved(difference: sympy.Expr) -> tuple[sympy.Basic, sympy.Expr] | None:
+    """The last value of a function at a number (P(1)) or name the difference is linear in, and what it equals."""
+    if not difference.is_commutative or difference.has(sympy.Sum, sympy.Integral, sympy.Derivative, sympy.Abs):
+        return None
+    candidates = [a for a in difference.atoms(AppliedUndef) if all(arg.is_number for arg in a.args)]
+    candidates += sorted(difference.free_symbols, key=str)
+    for unknown in reversed(sorted(candidates, key=sympy.default_sort_key)):
+        coefficient = difference.diff(unknown)
+        if coefficient.is_number and coefficient != 0 and not (difference - coefficient * unknown).has(unknown):
+            return unknown, sympy.expand(-(difference - coefficient * unknown) / coefficient)
+    return None
+
+
 def _mentions(value: sympy.Expr, name: sympy.Basic) -> bool:
     if isinstance(name, sympy.Symbol):
         return name in value.free_symbols

@@ -25,7 +25,7 @@ from ..model import Math
 from .coverage import Display, Outcome
 from .macros import MacroError, expand
 from .portable import Portable, portable
-from .scan import Definition, Kind, Relation, classify, definitions, kind_of
+from .scan import Definition, Kind, Relation, classify, definitions, kind_of, solved_equations
 from .scan_context import assuming, commuted, positive, substituted
 from .scan_doubt import Guesses, doubt, guesses
 from .scan_tex import Condition, prepare_display
@@ -134,6 +134,7 @@ def _read_note(note: ScanNote) -> NoteScan:
         values = [side for relation in relations for side in (relation.lhs, relation.rhs)]
         guessed = _optional(guesses, values, display.tex) or Guesses()
         known.extend(_optional(definitions, relations, scope, number, display.line) or ())
+        known.extend(_optional(solved_equations, relations, number, display.line) or ())
         for relation in relations:
             earlier = [d for d in known if d.order < (number, relation.order)]  # earlier statements only
             steps.append(_step(display, relation, scope, earlier, problem, guessed))
