@@ -453,3 +453,12 @@ def test_definitions_keep_the_variables_of_derivatives_and_match_names_read_in_o
     assert [j.finding for j in placed["L.md", 5]] == [Finding.PROVED, Finding.PROVED]  # β stays dγ/dβ's variable
     (ratio,) = placed["L.md", 9]  # k_B T was read in written order at line 7: the proof takes those names as numbers
     assert ratio.finding is Finding.ASSUMED and ratio.attempt.using == (7,)
+
+
+def test_names_a_note_writes_in_both_orders_do_not_commute_in_its_other_displays(tmp_path):
+    # (gh)^{-1} = h^{-1}g^{-1} shows that g and h do not commute: the false step below is never proved
+    text = ("# G\n\n$$(gh)^{-1} = h^{-1}g^{-1}$$\n\n$$(gh)^{-1} = g^{-1}h^{-1}$$\n\n$$(gh)^2 = g^2h^2$$\n\n"
+            "$$e^{i\\theta\\sigma_x}e^{i\\phi\\sigma_z} = e^{i(\\theta\\sigma_x + \\phi\\sigma_z)}$$\n\n"
+            "$$\\sigma_x\\sigma_z + \\sigma_z\\sigma_x = 0$$\n")
+    found = _scan(tmp_path, {"G.md": text})
+    assert found.judged and not {j.finding for j in found.judged} & {Finding.PROVED, Finding.CHECKED}

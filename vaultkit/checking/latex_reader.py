@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import sympy
+from sympy.physics.quantum.qexpr import QExpr
 from lark import Token, Tree
 
 from .latex_atoms import _atom
@@ -256,10 +257,19 @@ class ClaimReader(Names, Calculus):
         elif prim.data in ("group", "paren"):
             value = self._group(prim)
         elif prim.data == "abs":
-            value = sympy.Abs(self.sum(prim.children[1]))
+            value = self._bars(self.sum(prim.children[1]))
         else:  # pragma: no cover - the grammar has no other primaries
             raise TranslationError(f"unexpected {prim.data}", cause="syntax")
         return self._times_call(self._sup(value, atom.sup), atom)
+
+    @staticmethod
+    def _bars(inside: sympy.Expr) -> sympy.Expr:
+        """`|x|`; bars around what does not commute (`|gh|` of group elements, `|\\hat A|` of an operator) are an
+        order or a norm as often as an absolute value: refused."""
+        if inside.is_commutative is False and not any(isinstance(a, QExpr) for a in sympy.preorder_traversal(inside)):
+            raise TranslationError("bars around an operator or a group element: a norm, an order or an absolute "
+                                   "value?", command="|", cause="ambiguous")
+        return sympy.Abs(inside)
 
     def _token_factor(self, atom: _Atom, prim: Token) -> sympy.Expr | _Op:
         """A factor that starts with one token: an operator, a function, a name, a number."""

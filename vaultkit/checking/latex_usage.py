@@ -29,14 +29,15 @@ class Usage:
 
     functions: frozenset[str] = frozenset()
     values: frozenset[str] = frozenset()
-    operators: frozenset[str] = frozenset()  # names the note writes with a dagger somewhere (c_k^†): operators
+    operators: frozenset[str] = frozenset()  # names written with a dagger (c_k^†) or in both orders (gh, hg): operators
 
     def __or__(self, other: Usage) -> Usage:
         return Usage(self.functions | other.functions, self.values | other.values, self.operators | other.operators)
 
     def mentions_operator(self, text: str) -> bool:
         """Whether `text` writes one of the note's operators, with or without its dagger (`c_{-k} c_k`)."""
-        return any(re.search(rf"(?<![\\A-Za-z]){re.escape(name)}(?![A-Za-z])", text) for name in self.operators)
+        return any(re.search(("" if name.startswith("\\") else r"(?<![\\A-Za-z])") + re.escape(name) + r"(?![A-Za-z])", text)
+                   for name in self.operators)
 
 
 def name_key(token: Token, sub: Tree | None = None) -> str:
@@ -65,7 +66,7 @@ def usage(tree: Tree) -> Usage:
             values.add(name_key(first, sub))
         elif plain_call(call, labels=not any(isinstance(c, Tree) and c.data == "sup" for c in call.children[3:])):
             functions.add(name_key(first, sub))
-    return Usage(frozenset(functions), frozenset(values))
+    return Usage(frozenset(functions), frozenset(values), reordered_names(tree))
 
 
 def note_usage(texts: Iterable[str]) -> Usage:
@@ -158,22 +159,24 @@ def keeps_order(tree: Tree) -> bool:
         for left, right in zip(names, names[1:]):
             if left and right and "d" not in (left, right) and (_capital(left) or _capital(right)):  # not T dS
                 return True
-    return _reordered(tree)
+    return bool(reordered_names(tree))
 
 
-def _reordered(tree: Tree) -> bool:
-    """Whether two names stand side by side in both orders (`\\sigma_x\\sigma_y - \\sigma_y\\sigma_x`), scripts aside
-    (`R_{abcd} = -R_{bacd}` permutes indices, not factors)."""
+def reordered_names(tree: Tree) -> frozenset[str]:
+    """The names written side by side in both orders (`\\sigma_x\\sigma_y - \\sigma_y\\sigma_x`, `(gh)^{-1} =
+    h^{-1}g^{-1}`), scripts aside (`R_{abcd} = -R_{bacd}` permutes indices, not factors): they do not commute."""
     pairs: set[tuple[str, str]] = set()
+    bases: dict[str, str] = {}
     stack = [tree]
     while stack:
         node = stack.pop()
         if node.data == "product":
             keys = [_key(child) for child in node.children]
+            bases.update((key, str(child.children[0])) for key, child in zip(keys, node.children) if key)
             pairs.update((left, right) for left, right in zip(keys, keys[1:])
                          if left and right and left != right and not {left, right} & _PREFIXES)
         stack.extend(c for c in node.children if isinstance(c, Tree) and c.data not in ("sub", "sup"))
-    return any((right, left) in pairs for left, right in pairs)
+    return frozenset(bases[name] for left, right in pairs if (right, left) in pairs for name in (left, right))
 
 
 def _key(node: object) -> str | None:
