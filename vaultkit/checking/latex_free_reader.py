@@ -71,6 +71,20 @@ _CHARGE_NEAR = re.compile(  # ε₀, μ₀, ħ, the electron's mass beside e²: 
 _SET_FAMILIES = {"bigcup": "BigUnion", "bigcap": "BigIntersection"}
 
 
+def _exposed(value: sympy.Basic) -> set[sympy.Symbol]:
+    """The names of `value` outside any state, inner product or expectation value (`|U\\ket{v}|` is the norm of a
+    state, `|\\langle [A, B] \\rangle|` of a number)."""
+    from sympy.physics.quantum.qexpr import QExpr
+
+    if isinstance(value, QExpr) or (isinstance(value, AppliedUndef) and str(value.func) == "expectation"):
+        return set()
+    if any(isinstance(node, QExpr) for node in sympy.preorder_traversal(value)):
+        return set()  # |P_i \ket{\psi}|: the norm of a state
+    if isinstance(value, sympy.Symbol):
+        return {value}
+    return set().union(*(_exposed(arg) for arg in value.args)) if value.args else set()
+
+
 class FreeReader(ClaimReader, Notation):
     """The lenient reading: what a claim would refuse as unknown or ambiguous, it reads as written."""
 
@@ -682,6 +696,17 @@ class FreeReader(ClaimReader, Notation):
         with self._binding(op):
             op.lead = self._lead(atom)
         return op
+
+    def _bars(self, inside: sympy.Expr) -> sympy.Expr:
+        """`|g|`, `|gh|`, `|g^2|` of names the note writes in both orders or with a dagger (group elements,
+        operators): an order or a norm as often as an absolute value, refused (`|r_{eh}|^2`, an amplitude's
+        subscripted name, and the norm of a state are read)."""
+        operators = {name.lstrip("\\") for name in self.note.operators}
+        bare = isinstance(inside, (sympy.Mul, sympy.Pow)) or (isinstance(inside, sympy.Symbol) and "_" not in inside.name)
+        if bare and any(re.split(r"[_\[]", str(symbol), maxsplit=1)[0] in operators for symbol in _exposed(inside)):
+            raise TranslationError("bars around an operator or a group element: a norm, an order or an absolute "
+                                   "value?", command="|", cause="ambiguous")
+        return super()._bars(inside)
 
     def _apply(self, op: _Op, body: sympy.Expr) -> sympy.Expr:
         """A sum or product over a set (`_over_set`), a union or intersection of a family: its undefined function of

@@ -8,7 +8,6 @@
 from __future__ import annotations
 
 import sympy
-from sympy.physics.quantum.qexpr import QExpr
 from lark import Token, Tree
 
 from .latex_atoms import _atom
@@ -262,13 +261,8 @@ class ClaimReader(Names, Calculus):
             raise TranslationError(f"unexpected {prim.data}", cause="syntax")
         return self._times_call(self._sup(value, atom.sup), atom)
 
-    @staticmethod
-    def _bars(inside: sympy.Expr) -> sympy.Expr:
-        """`|x|`; bars around what does not commute (`|gh|` of group elements, `|\\hat A|` of an operator) are an
-        order or a norm as often as an absolute value: refused."""
-        if inside.is_commutative is False and not any(isinstance(a, QExpr) for a in sympy.preorder_traversal(inside)):
-            raise TranslationError("bars around an operator or a group element: a norm, an order or an absolute "
-                                   "value?", command="|", cause="ambiguous")
+    def _bars(self, inside: sympy.Expr) -> sympy.Expr:
+        """Hook: `|x|`, an absolute value (the free reading refuses bars around a note's operators)."""
         return sympy.Abs(inside)
 
     def _token_factor(self, atom: _Atom, prim: Token) -> sympy.Expr | _Op:

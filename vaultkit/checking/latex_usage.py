@@ -180,11 +180,14 @@ def reordered_names(tree: Tree) -> frozenset[str]:
 
 
 def _key(node: object) -> str | None:
-    """A factor's name with its subscript (`\\sigma_x`), or None."""
+    """A factor's name with its subscript (`\\sigma_x`), and a star or dagger when it has one (`c_1^*`), or None."""
     if _name(node) is None:
         return None
     sub = next((c for c in node.children[1:] if isinstance(c, Tree) and c.data == "sub"), None)  # type: ignore[union-attr]
-    return name_key(node.children[0], sub)  # type: ignore[union-attr]
+    sup = next((c for c in node.children[1:] if isinstance(c, Tree) and c.data == "sup"), None)  # type: ignore[union-attr]
+    marked = sup is not None and any(str(t) in ("*", "\\ast", "\\dagger", "\\dag")
+                                     for t in sup.scan_values(lambda v: isinstance(v, Token)))
+    return name_key(node.children[0], sub) + ("^*" if marked else "")  # type: ignore[union-attr]  # c_1^* is not c_1
 
 
 _CONSTANTS = frozenset({"\\pi", "\\hbar", "\\infty", "\\partial"})
