@@ -143,7 +143,7 @@ def repeated_capitals(tex: str) -> TranslationError | None:
     energy, true positives) and a product to another (pressure times volume); TeX sets both alike. Read as a
     product only where the display writes the same letters in another order (`EF + FE`, `AB = BA`: operators)."""
     italic = _UPRIGHT_OR_SCRIPT.sub(" ", tex)  # {\\rm SNR}, n_{AB}, R^{ISCO}: names and labels already
-    if "\\ket" in tex or "\\bra" in tex or "\\rangle" in tex:
+    if _writes_states(tex):
         italic = QUANTUM_GATE.sub(" ", italic)
     runs = [m.group() for m in _CAPITALS_RUN.finditer(italic)]
     for run in runs:
@@ -391,6 +391,11 @@ determinant_bars = _Written(  # `|A - \lambda I| = 0`: the determinant of the ma
 )
 
 
+def _writes_states(tex: str) -> bool:
+    """Whether the display writes bra-ket notation, where bars and capitals (`|ψ⟩`, `CNOT`) mean states and gates."""
+    return any(mark in tex for mark in ("\\ket", "\\bra", "\\rangle", "\\langle"))
+
+
 _CAPITAL_IN_BARS = re.compile(  # |D|, |C_k|, |\mathbf{T}|, |2\Sigma|, |\sigma^2 I_d|: a product ending in a capital
     r"(?<![\\|])(?:\\left\s*)?\|\s*(?:[A-Za-z0-9. ]|\\[a-z]+(?![A-Za-z])|[_^]\s*(?:\{[^{}|]*\}|\\?[A-Za-z0-9]))*?(?<![_^])(?<![_^] )"
     r"(?:\\math(?:bf|cal|bb)\s*\{\s*[A-Z]\s*\}|\\boldsymbol\s*\{\s*[A-Z]\s*\}|[A-Z]|\\(?:Sigma|Lambda)(?![A-Za-z]))"
@@ -403,7 +408,7 @@ def capital_bars(tex: str) -> TranslationError | None:
     """`\\frac{1}{|D|} \\sum_{x \\in D}`, `\\prod_{t=1}^{|V|}`, `|A| = ad - bc`: bars around a capital are the size of
     a set or the determinant of a matrix as often as an absolute value; refused (`|M|^2`, a magnitude squared, and
     bars in bra-ket notation are read)."""
-    if "\\rangle" in tex or "\\langle" in tex or "\\ket" in tex or "\\bra" in tex:
+    if _writes_states(tex):
         return None
     match = _CAPITAL_IN_BARS.search(tex)
     if match is None:

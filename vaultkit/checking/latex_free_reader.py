@@ -72,17 +72,21 @@ _SET_FAMILIES = {"bigcup": "BigUnion", "bigcap": "BigIntersection"}
 
 
 def _exposed(value: sympy.Basic) -> set[sympy.Symbol]:
-    """The names of `value` outside any state, inner product or expectation value (`|U\\ket{v}|` is the norm of a
-    state, `|\\langle [A, B] \\rangle|` of a number)."""
+    """The names of `value` outside any expectation value (`|\\langle [A, B] \\rangle|` is of a number); none where it
+    holds a state or an inner product (`|U\\ket{v}|` is the norm of a state)."""
     from sympy.physics.quantum.qexpr import QExpr
 
-    if isinstance(value, QExpr) or (isinstance(value, AppliedUndef) and str(value.func) == "expectation"):
-        return set()
     if any(isinstance(node, QExpr) for node in sympy.preorder_traversal(value)):
-        return set()  # |P_i \ket{\psi}|: the norm of a state
+        return set()
+    return _names_outside_expectations(value)
+
+
+def _names_outside_expectations(value: sympy.Basic) -> set[sympy.Symbol]:
+    if isinstance(value, AppliedUndef) and str(value.func) == "expectation":
+        return set()
     if isinstance(value, sympy.Symbol):
         return {value}
-    return set().union(*(_exposed(arg) for arg in value.args)) if value.args else set()
+    return set().union(*map(_names_outside_expectations, value.args))
 
 
 class FreeReader(ClaimReader, Notation):
