@@ -438,11 +438,11 @@ def test_an_uncertainty_or_a_label_with_plus_minus_is_no_choice_of_sign(tex):
     assert error.value.command == "\\pm"
 
 
-def test_quantifiers_in_order_are_not_read():
-    """∀ε ∃δ is not ∃δ ∀ε: printed as two conditions, the order that is the meaning would be lost."""
-    with pytest.raises(TranslationError) as error:
-        reading(r"\forall \epsilon > 0 \ \exists \delta > 0 : |x - a| < \delta")
-    assert error.value.command == "\\exists"
+def test_quantifiers_keep_their_order():
+    """∀ε ∃δ is not ∃δ ∀ε: the reading nests them in the order written (see test_reading_logic)."""
+    assert reading(r"\forall \epsilon > 0 \ \exists \delta > 0 : |x - a| < \delta") == (
+        "ForAll(epsilon > 0, Exists(delta > 0, Abs(a - x) < delta))"
+    )
 
 
 @pytest.mark.parametrize("tex", [r"(a+b)^2 = a^2 + b^2 \quad \text{(wrong!)}", r"f(x) = g(x) \quad \text{a.e.}"])

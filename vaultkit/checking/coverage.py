@@ -14,10 +14,11 @@ import os
 from collections import Counter
 from dataclasses import dataclass
 
+from ..model import Math
 from ..progress import progress
 from ..vault import Vault
 from .blocks import Block, note_blocks, read_blocks
-from .macros import Macro, MacroError, definitions, expand, note_macros
+from .macros import Macro, MacroError, definitions, expand, note_macros, only_definitions
 from .workers import run_isolated
 
 SECONDS_PER_EQUATION = 2.0  # the translation of one equation, inside a worker
@@ -115,7 +116,7 @@ def coverage(vault: Vault, *, jobs: int | None = None, show_progress: bool | Non
     notes = []
     vault_macros = definitions([vault.preamble])
     for note in vault.notes.values():
-        displays = tuple(Display(note.path, m.line, m.tex) for m in note.math if m.display and m.tex.strip())
+        displays = tuple(Display(note.path, m.line, m.tex) for m in note.math if shows_equation(m))
         if displays:
             macros = note_macros(vault_macros, note)
             notes.append(NoteEquations(note.path, note.title, note_blocks(note), displays, macros))
@@ -126,6 +127,11 @@ def coverage(vault: Vault, *, jobs: int | None = None, show_progress: bool | Non
     for _, found in progress(done, len(units), "translating", enabled=show_progress):
         outcomes.extend(found)
     return Coverage(tuple(sorted(outcomes, key=lambda o: (o.note, o.line))))
+
+
+def shows_equation(math: Math) -> bool:
+    """A display that shows something: not empty, not only `\\newcommand`s."""
+    return math.display and bool(math.tex.strip()) and not only_definitions(math.tex)
 
 
 def translate_notes(notes: tuple[NoteEquations, ...]) -> list[Outcome]:

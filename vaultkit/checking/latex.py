@@ -411,7 +411,7 @@ def read_statements(
         return _statements(tex, scope, complex_note, usage)
     except TranslationError as error:
         shorter = without_glossary(tex)  # `… \\text{where } \\rho \\equiv …` that does not read: the glossary aside
-        if shorter == tex or error.cause == "too-large":  # what took too long is not read twice
+        if shorter == tex or not shorter.strip() or error.cause == "too-large":  # what took too long: not read twice
             raise
         return _statements(shorter, scope, complex_note, usage)
 
@@ -506,8 +506,23 @@ def _printed(statement: Statement) -> str:
     return text
 
 
+_FORMULA = re.compile(r"\\operatorname\{(?:ForAll|Exists|ExistsOne|And|Or|Not|Implies|Iff|hypothesis)\}")
+
+
+def _formula(statement: Tree) -> bool:
+    """A statement that is one formula of logic (`latex_logic`) or a hypothesis: a call, no relation outside."""
+    if len(statement.children) != 1 or not isinstance(statement.children[0], Tree):
+        return False
+    product = statement.children[0].children
+    if len(product) != 1 or not isinstance(product[0], Tree) or len(product[0].children) != 1:
+        return False
+    first = next(statement.scan_values(lambda value: isinstance(value, Token)), None)
+    return first is not None and first.type == "NAMED" and _FORMULA.fullmatch(str(first)) is not None
+
+
 def _build_statements(reader: FreeReader, statements: list[Tree]) -> list[Statement]:
-    related = [bool(reader.relation(s)[1]) or _conditioned(reader.separators[i]) for i, s in enumerate(statements)]
+    related = [bool(reader.relation(s)[1]) or _conditioned(reader.separators[i]) or _formula(s)
+               for i, s in enumerate(statements)]
     listed = _values_listed(reader, statements, related)
     if listed is not None:
         return [listed]

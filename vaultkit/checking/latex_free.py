@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from .latex_logic import rewrite_logic
 from .latex_tensors import write_tensors
 from .latex_vocabulary import GATE_NAMES, QUANTUM_GATE
 from .macros import group_end
@@ -256,6 +257,8 @@ def _glossary(match: re.Match) -> str:
     rest = tail[word.end():] if word else tail
     if word is None or not word.group().startswith("\\") or _HOLDS_RELATION.search(rest) is None:
         return ""  # a bare `where` typed among the mathematics: prose
+    if match.start() == 0:  # `\text{where} \quad A = …` opens the display: the prose's where, then definitions
+        return _LEADING.sub("", rest)
     if _GLOSSARY_WORDS.search(rest):  # words, units, dimensions: a glossary
         return ""
     return f"{tail[: word.start()]} \\text{{with}} {rest}"
@@ -274,6 +277,24 @@ _REMARK_SUFFIX = re.compile(  # `… \text{ (since x > 0)}`: a remark on what ho
 _FORALL_FIRST = re.compile(  # `\forall x \in A, P(x)` on one line (no `\\`, no `&`): P(x) for all x ∈ A
     r"\A\s*(\\(?:forall|exists)(?![A-Za-z]))\s*([^,:;!]+?)\s*(?:,|:|\\colon|\\quad|\\;|\\,)\s*((?:(?!\\\\|&).)+?)\s*\Z", re.S
 )
+# `H_0: \mu = \mu_0 \quad H_1: \mu > \mu_0`: a test's hypotheses, each a statement named H_0, H_1 (or H_a) and not
+# asserted; `\text{vs.}` between them is a separator
+_HYPOTHESIS = re.compile(
+    r"(?<![A-Za-z\\])H\s*_\s*(\{\s*[01aA]\s*\}|[01aA])\s*(?::|\\colon(?![A-Za-z]))(?![=:])\s*"
+    r"((?:(?!\\\\|&|\\q?quad(?![A-Za-z])|\\text|\\hspace|[,;]).)+?)\s*(?=\\\\|&|\\q?quad(?![A-Za-z])|\\text|\\hspace|[,;]|\Z)",
+    re.S,
+)
+_VERSUS = re.compile(r"\\text(?:rm|normal)?\s*\{\s*(?:vs\.?|versus)\s*\}")
+
+
+def _hypotheses(text: str) -> str:
+    """`H_0: \\mu \\ge \\mu_0` → `\\operatorname{hypothesis}(H_0, \\mu \\ge \\mu_0)`."""
+    if not _HYPOTHESIS.search(text):
+        return text
+    text = _VERSUS.sub(r"\\quad ", text)
+    return _HYPOTHESIS.sub(lambda m: f"\\operatorname{{hypothesis}}\\left(H_{m.group(1)}, {m.group(2)}\\right)", text)
+
+
 _CONDITION_START = (
     r"(?:if|for|when|whenever|unless|otherwise|provided|except|only|where|with|assuming|as|in|at|on)(?![A-Za-z])"
     r"|[当若如对在仅只除设令]"
@@ -436,7 +457,9 @@ def _words_around(text: str) -> str:
     """Words, labels and remarks around the mathematics, and the plainer spellings of numbers and dots."""
     text = _CHINESE_CONNECTIVE.sub(lambda m: f"\\text{{{_CONNECTIVES[m.group(1)]}}}", text)
     text = _WHEN_CLOSES.sub(" ", text)
+    text = rewrite_logic(text, _FORALL_FIRST.match)  # ∃δ > 0, ∀x : P(x) ⇒ Q(x); x ∈ A ∧ y ∈ B
     text = _FORALL_FIRST.sub(r"\3 \\quad \1 \2", text)  # ∀x ∈ A, P(x) is P(x) for all x ∈ A
+    text = _hypotheses(text)
     text = _evaluation_brackets(text)
     text = _evaluated_at(text)
     text = _set_literals(text)
@@ -786,7 +809,7 @@ def _drop_script(rest: str, script: str) -> str:
     """Remove a leading `_{…}`, `_\\text{…}` or `_x` (the note of a brace)."""
     stripped = rest.lstrip()
     if not stripped.startswith(script):
-        return rest
+        return _LEADING.sub("", rest)
     after = stripped[1:].lstrip()
     command = re.match(r"\\[A-Za-z]+\s*", after)
     if command is not None and after[command.end() : command.end() + 1] == "{":

@@ -40,6 +40,7 @@ _ORDER_RELATIONS = {
     "<": sympy.Lt, ">": sympy.Gt, "\\le": sympy.Le, "\\leq": sympy.Le, "\\ge": sympy.Ge, "\\geq": sympy.Ge,
     "\\ne": sympy.Ne, "\\neq": sympy.Ne,
 }
+_SET_RELATIONS = frozenset({"\\in", "\\notin", "\\ni", "\\subset", "\\subseteq", "\\supset", "\\supseteq"})
 
 
 # what a star conjugates in a text about complex quantities: wave functions, amplitudes, complex numbers
@@ -172,14 +173,19 @@ class FreeReader(ClaimReader, Notation):
         return event if event is not None else self.expression(statement)
 
     def _event(self, sums: list[Tree], relations: list[str]) -> sympy.Basic | None:
-        """A value, or one relation between two (`X = 1`, `X > 0`, `1{x \\le a}`); None for anything else."""
+        """A value, or one relation between two (`X = 1`, `X > 0`, `1{x \\le a}`, `X \\in A`), or a chain of
+        order relations (`0 < |x| < \\delta`: And of each pair); None for anything else."""
         if not relations:
             return self.sum(sums[0])
         if relations == ["="]:
             return sympy.Eq(self.sum(sums[0]), self.sum(sums[1]), evaluate=False)
-        if len(relations) == 1 and relations[0] in _ORDER_RELATIONS:
-            return _ORDER_RELATIONS[relations[0]](self.sum(sums[0]), self.sum(sums[1]), evaluate=False)
-        return None
+        if len(relations) == 1 and relations[0] in _SET_RELATIONS:  # in(X, A): membership, inclusion
+            return self._undefined(relations[0].lstrip("\\"))(self.sum(sums[0]), self.sum(sums[1]))
+        if not all(relation in _ORDER_RELATIONS for relation in relations):
+            return None
+        sides = [self.sum(side) for side in sums]
+        pairs = [_ORDER_RELATIONS[r](a, b, evaluate=False) for r, a, b in zip(relations, sides, sides[1:])]
+        return pairs[0] if len(pairs) == 1 else self._undefined("And")(*pairs)
 
     # ------------------------------------------------------------ sums and products
 

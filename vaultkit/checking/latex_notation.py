@@ -32,6 +32,17 @@ _RELATIONALS = {
 _INCREMENT_SCRIPT = re.compile(r"T|\\top|\\intercal|\*")  # δθ^T: the increment transposed; δφ^*: conjugated
 
 
+def _two_parts(text: str) -> tuple[str, str] | None:
+    """`x, y` cut at its one comma outside brackets; None for anything else."""
+    depth, commas = 0, []
+    for k, character in enumerate(text):
+        depth += character in "({["
+        depth -= character in ")}]"
+        if character == "," and depth == 0:
+            commas.append(k)
+    return (text[: commas[0]], text[commas[0] + 1 :]) if len(commas) == 1 else None
+
+
 class Notation(Reading):
     """Bra-ket notation, matrices, vector calculus and the free reading's operators."""
 
@@ -56,6 +67,9 @@ class Notation(Reading):
             first, bar, second = first.partition("|")
             if not bar:
                 raise TranslationError(f"{prim}: \\braket{{a|b}} expected", command="\\braket", cause="syntax")
+        pair = _two_parts(first) if command == "expval" else None
+        if pair is not None:  # ⟨x, y⟩: an inner product, as mathematicians write it
+            return self._undefined("inner")(*(self._label_value(text, str(prim)) for text in pair))
         labels = [self._state_label(text, str(prim)) for text in (first, second) if text is not None]
         if command == "ket":
             return Ket(labels[0])

@@ -58,7 +58,7 @@ def _free_text(tex: str, prepared: str | None) -> str:
     """The free reading's text (`latex_free.prepare`), refused when a word in it would be read as letters."""
     refuse_doubtful(without_brace_notes(tex))  # the note under a brace is a remark: `\\underbrace{J}_{(1)}`
     tex = prepare(tex) if prepared is None else prepared
-    tex = re.sub(r"(?:\\\\|\s)+\Z", "", tex)  # a last line break ends nothing
+    tex = re.sub(r"(?:\\\\|&|\s)+\Z", "", tex)  # a last line break ends nothing, nor an empty last row
     _no_comma_number(tex)
     word = ambiguous_word(tex)
     if word is not None and word.endswith("("):

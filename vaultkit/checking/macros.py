@@ -150,6 +150,11 @@ def _glued(before: str, after: str) -> str:
     return before + after
 
 
+def only_definitions(tex: str) -> bool:
+    """Whether a display holds nothing but macro definitions: it shows nothing, so it is no equation to read."""
+    return "\\" in tex and not _without_definitions(tex).strip()
+
+
 def _without_definitions(tex: str) -> str:
     """`tex` without its definitions, each pattern in one pass (a definition inside another goes with it)."""
     for pattern in (_NEW, _DEF, _OPERATOR):

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ..vault import Vault
 from .batches import in_order, run_batches
 from .cache import ResultCache
-from .coverage import Display, Outcome
+from .coverage import Display, Outcome, shows_equation
 from .run import DEFAULT_BUDGET
 from .scan_check import check_steps
 from .scan_findings import Finding, Judged, judge
@@ -81,7 +81,7 @@ def scan_notes(vault: Vault) -> list[ScanNote]:
     by_path = {note.path: note for note in vault.notes.values()}
     notes = []
     for work in works:
-        maths = [m for m in by_path[work.path].math if m.display and m.tex.strip()]
+        maths = [m for m in by_path[work.path].math if shows_equation(m)]
         if maths:
             notes.append(ScanNote(work, tuple(Display(work.path, first_line(m), m.tex) for m in maths)))
     return sorted(notes, key=lambda note: note.work.path)
