@@ -90,3 +90,10 @@ def test_a_vault_without_display_math_is_fully_covered(tmp_path, capsys):
     assert found.outcomes == () and found.fraction == 1.0
     assert main(["verify", str(vault), "--coverage"]) == 0
     assert capsys.readouterr().out.startswith("0 of 0 display equations translate")
+
+
+def test_a_display_of_macro_definitions_is_no_equation(tmp_path):
+    """`$$\\newcommand{\\R}{\\mathbb{R}}$$` shows nothing: it defines the note's macros, which the next display uses."""
+    note = "$$\n\\newcommand{\\R}{\\mathbb{R}}\n\\DeclareMathOperator{\\tr}{tr}\n$$\n\n$$\\tr(A) \\in \\R$$\n"
+    found = coverage(vaultkit.load(write_vault(tmp_path, {"Trace.md": note})), jobs=1)
+    assert [(o.line, o.reading) for o in found.outcomes] == [(6, "tr(A) in R_bb")]
