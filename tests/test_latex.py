@@ -1137,6 +1137,11 @@ from vaultkit.checking.latex import read_display  # noqa: E402
         (r"|\Phi^+\rangle = \frac{1}{\sqrt{2}}\left(|00\rangle + |11\rangle\right)", "|Phi_plus> = sqrt(2)*(|00> + |11>)/2"),
         (r"\int_a^b \left( x \frac{d}{dx} f(x) \right) g(x) \, dx", "Integral(x*g(x)*Derivative(f(x), x), (x, a, b))"),
         (r"0 = \frac{d}{d\theta} \theta^9(1-\theta)^4", "0 = Derivative(theta**9*(1 - theta)**4, theta)"),
+        # an integrand that does not show its variable: ψ(τ) is meant, so the integral is kept whole, never a product
+        (r"\langle A \rangle = \int \psi^* \hat{A} \psi \, d\tau", "expectation(A) = ∫dtau(conjugate(psi)*A_hat*psi)"),
+        (r"W = -\int_{V_1}^{V_2} p\,dV", "W = -∫dV(p, V_1, V_2)"),
+        (r"\int_a^b u \, dv = \left[ u v \right]_{a}^{b} - \int_a^b v \, du",
+         "∫dv(u, a, b) = evaluated(u*v, a, b) - ∫du(v, a, b)"),
     ],
 )
 def test_free_reading(tex, reading):
@@ -1166,10 +1171,9 @@ def test_free_reading(tex, reading):
         (r"2 (a, b)", "unsupported-construct", ","),  # no arithmetic on tuples
         (r"\begin{pmatrix} a & b \\ c \end{pmatrix}", "syntax", r"\begin{pmatrix}"),
         (r"M = \begin{pmatrix} \hat{A} & b \end{pmatrix}", "unsupported-construct", r"\begin{pmatrix}"),
-        # an integrand that does not show its variable: ψ(τ) as written is a constant, the integral a product
-        (r"\langle A \rangle = \int \psi^* \hat{A} \psi \, d\tau", "ambiguous", r"\int"),
-        (r"W = -\int_{V_1}^{V_2} p\,dV", "ambiguous", r"\int"),
-        (r"\int_a^b u \, dv = \left[ u v \right]_{a}^{b} - \int_a^b v \, du", "ambiguous", r"\int"),
+        # an integrand that does not show its variable, with factors after it: where does the integrand end?
+        (r"L = \int I_{\nu} \; \mathrm{d} A \, \mathrm{d} \Omega \, \mathrm{d} \nu", "ambiguous", r"\int"),
+        (r"\psi(x) = \int \frac{dp}{2\pi\hbar} e^{ipx/\hbar}\phi(p)", "ambiguous", r"\int"),
         # "otherwise" before the last case; a number in e-notation
         (r"f = \begin{cases} 0 & \text{otherwise} \\ 1 & x > 0 \end{cases}", "ambiguous", r"\begin{cases}"),
         (r"\alpha = 1e-3", "ambiguous", "1e-3"),

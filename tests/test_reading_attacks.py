@@ -309,10 +309,11 @@ CASES: list[Case] = [
     C("heat-equation-frac", r"\frac{\partial u}{\partial t} = D\frac{\partial^2 u}{\partial x^2}",
       "Derivative(u(t, x), t) = D*Derivative(u(t, x), (x, 2))", "loses one of u's variables"),
     C("heat-equation-partial-sub", r"\partial_t u = D \partial_x^2 u",
-      (REFUSE, all_of(contains("u(", "Derivative("), lacks("Derivative(u,"))),
+      (REFUSE, all_of(contains("u(", "Derivative("), lacks("Derivative(u,")),
+       all_of(contains("∂/∂t(u)", "∂^2/∂x^2(u)"), lacks("Derivative(u,"))),  # kept whole, never 0
       "differentiates a constant symbol u, so both sides are 0"),
     C("euler-lagrange", r"\frac{d}{dt}\frac{\partial L}{\partial \dot{q}} = \frac{\partial L}{\partial q}",
-      (REFUSE, matches(r"q\(t\)|L\([^)]*\bt\b")),
+      (REFUSE, matches(r"q\(t\)|L\([^)]*\bt\b"), contains("d/dt(Derivative(L(q, q_dot), q_dot))")),
       "makes L a function of (q, q_dot) only, so d/dt of dL/dq_dot is 0"),
     C("chain-rule", r"\frac{dy}{dx} = \frac{dy}{du}\frac{du}{dx}",
       (REFUSE, lacks("y(u, x)")),

@@ -280,6 +280,18 @@ def test_an_integral_over_a_region_is_never_checked(tmp_path):
     assert found.judged and all(not j.step.kind.identity for j in found.judged)
 
 
+def test_a_derivative_of_names_that_do_not_show_its_variable_is_never_checked(tmp_path):
+    """d/dt(μ ṙ) = μ r̈ is true where μ is a constant; which names depend on t the note does not say."""
+    text = ("# Orbit\n\n$$\\frac{d}{dt}\\left(\\mu \\dot{r}\\right) = \\mu \\ddot{r}$$\n\n"
+            "$$\\frac{d}{dt}\\left(\\mu \\dot{r}\\right) = 0 = 2 \\cdot 0$$\n\n"
+            "$$W = \\int_{V_1}^{V_2} p\\,dV = p (V_2 - V_1)$$\n")  # true only where p is constant
+    found = _scan(tmp_path, {"Orbit.md": text})
+    opaque = [j for j in found.judged if "d/dt" in j.step.lhs + j.step.rhs or "∫dV" in j.step.lhs + j.step.rhs]
+    assert {j.step.line for j in opaque} == {3, 5, 7}
+    assert opaque and all(not j.step.kind.identity for j in opaque)
+    assert all(j.finding is not Finding.DOES_NOT_FOLLOW for j in found.judged)
+
+
 def test_displays_not_read_keep_the_readers_cause_and_command(tmp_path):
     found = _scan(tmp_path, {"Unread.md": UNREAD})
     assert [(o.line, o.cause, o.command[:7]) for o in found.unread] == [

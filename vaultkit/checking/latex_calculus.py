@@ -311,13 +311,17 @@ class Calculus(Reading):
                 raise TranslationError(f"{op.label} over {high} by d{variable}: of what, over which region?",
                                        command=op.label, cause="ambiguous")
             return self._undefined("IntegralOver")(body, variable, high), j, outer
-        self._integrand(body, variable, op.label)
-        if low is None:
-            return sympy.Integral(body, variable), j, outer
-        return sympy.Integral(body, (variable, low, high)), j, outer
+        limits = None if low is None else (low, high)
+        return self._integral_of(body, variable, limits, op.label, ends=j >= len(items)), j, outer
 
-    def _integrand(self, body: sympy.Expr, variable: sympy.Expr, label: str) -> None:
-        """Hook: an integrand the reading cannot take as written. A claim's names are its scope's."""
+    def _integral_of(
+        self, body: sympy.Expr, variable: sympy.Expr, limits: tuple | None, label: str, ends: bool,
+    ) -> sympy.Expr:
+        """Hook: the integral of `body` by `variable`, between `limits` if given; `ends`: nothing follows it in
+        its product. A claim's names are its scope's: SymPy's integral as written."""
+        if limits is None:
+            return sympy.Integral(body, variable)
+        return sympy.Integral(body, (variable, *limits))
 
     def _differential_at(self, items: Items, i: int, need_differential: bool) -> int:
         """Where the product from items[i] ends: at the differential of an enclosing integral, else at its end."""

@@ -154,6 +154,8 @@ _CONNECTIVES = {  # Chinese words between statements, as the English ones the re
 _CHINESE_CONNECTIVE = re.compile(
     r"\\text\s*\{\s*[，,：:]?\s*(" + "|".join(sorted(_CONNECTIVES, key=len, reverse=True)) + r")\s*[，,：:]?\s*\}"
 )
+# `T : U \to V \quad \textrm{mapping} \quad u \mapsto 2u`: a map's signature, then where it takes each point
+_MAPPING = re.compile(r"\\(?:text|textrm|mathit|mathrm|textit)\s*\{\s*mapping\s*\}(?=(?:(?!\\\\).)*\\mapsto)", re.S)
 _WHEN_CLOSES = re.compile(r"\\text\s*\{\s*时\s*[，,]?\s*\}")  # 当 x > 0 时: "时" closes the "when" condition
 _SPELLINGS = [  # other spellings of what the grammar reads
     (re.compile(r"\\x(right|Right|left|Left)arrow\s*(?:\[[^\]]*\]\s*)?\{(?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*\}"),
@@ -221,7 +223,7 @@ _BROKEN_RELATION = re.compile(r"(=|\\approx|\\le|\\ge|\\propto)\s*\\\\\s*&?\s*\1
 _DANGLING = re.compile(r"(?<=\S)(?:\s|\\\\)*(?:=|\\approx|\\le|\\leq|\\ge|\\geq)(?:\s|\\[,;!]|\\\\)*[.,]?\s*\Z")
 # Words around the mathematics: `\text{LHS: } …`, `… \text{ (since x > 0)}`.
 _LABEL_PREFIX = re.compile(  # `\text{Dispersion Relation:}`, `&\textbf{Cartesian: }`: a label, wherever it stands
-    r"(?:&\s*)?\\text(?:normal|rm|bf|it)?\s*\{[^{}]*:\s*\}(?:\s*(?:\\q?quad(?![A-Za-z])|&))*"
+    r"(?:&\s*)?\\text(?:normal|rm|bf|it)?\s*\{[^{}]*[:：]\s*\}(?:\s*(?:\\q?quad(?![A-Za-z])|&))*"
 )
 # `… \hspace{1cm} \text{where} \hspace{1cm} n = \text{number density}`: a glossary of the names, not mathematics
 _GLOSSARY = re.compile(
@@ -270,7 +272,7 @@ _MEANING = (
     r"|only|except|unless|错|误|近似|约|不|非|仅|除))"
 )
 _REMARK_SUFFIX = re.compile(  # `… \text{ (since x > 0)}`: a remark on what holds
-    r"(?:\\q?quad\s*)?\\text(?:normal|rm|it)?\s*\{\s*\(" + _MEANING + r"[^{}]*\)\s*\}\s*[.,;]?\s*\Z"
+    r"(?:\\q?quad\s*)?\\text(?:normal|rm|it)?\s*\{\s*[(（]" + _MEANING + r"[^{}]*[)）]\s*\}\s*[.,;]?\s*\Z"
 )
 # `… \quad (\text{exactly zero})`, `… && \textrm{Triangle Inequality}`, `… \Rightarrow \text{star moves left}`: words at
 # the end of a line, after a space, that say why or what: a remark, not mathematics (a condition stays: `if …`)
@@ -457,6 +459,7 @@ def _words_around(text: str) -> str:
     """Words, labels and remarks around the mathematics, and the plainer spellings of numbers and dots."""
     text = _CHINESE_CONNECTIVE.sub(lambda m: f"\\text{{{_CONNECTIVES[m.group(1)]}}}", text)
     text = _WHEN_CLOSES.sub(" ", text)
+    text = _MAPPING.sub(r"\\quad ", text)
     text = rewrite_logic(text, _FORALL_FIRST.match)  # ∃δ > 0, ∀x : P(x) ⇒ Q(x); x ∈ A ∧ y ∈ B
     text = _FORALL_FIRST.sub(r"\3 \\quad \1 \2", text)  # ∀x ∈ A, P(x) is P(x) for all x ∈ A
     text = _hypotheses(text)

@@ -616,14 +616,22 @@ class FreeReader(ClaimReader, Notation):
         function = self._undefined(named)
         return self._sup(self._sup(function(*arguments), sup), atom.post_sup)
 
-    def _integrand(self, body: sympy.Expr, variable: sympy.Expr, label: str) -> None:
-        """`\\int p\\,dV`, `\\int r^2\\,dm`: names that do not show the variable are constants as written, and
-        the integral a product; the author means p(V), r(m). Refused, as for derivatives."""
-        if body.free_symbols and variable not in body.free_symbols and not body.atoms(AppliedUndef):
+    def _integral_of(
+        self, body: sympy.Expr, variable: sympy.Expr, limits: tuple | None, label: str, ends: bool,
+    ) -> sympy.Expr:
+        """`\\int p\\,dV`, `\\int_0^z \\alpha\\,dz`: names that do not show the variable would be constants, and
+        the integral a product; the author means p(V), α(z), for some of them at least. As for derivatives
+        (`_derivative`), the integral stays one operation on what is written, `∫dV(p)`, which nothing
+        evaluates (`scan` leaves it unchecked). Factors after it (`\\int I\\,dA\\,d\\Omega`, `\\int
+        \\frac{dp}{2\\pi} e^{ipx}`) may be its integrand as well: refused."""
+        if not body.free_symbols or variable in body.free_symbols or body.atoms(AppliedUndef):
+            return super()._integral_of(body, variable, limits, label, ends)
+        if not ends:
             raise TranslationError(
-                f"{label}: the integrand does not show the variable {variable}: a constant, or a function of it? "
-                f"Write it as a function, p({variable})", command=label, cause="ambiguous",
+                f"{label}: the integrand does not show the variable {variable}, and factors follow: where does the "
+                "integrand end, and what does it depend on?", command=label, cause="ambiguous",
             )
+        return self._undefined(f"∫d{variable}")(body, *(limits or ()))
 
     def _indexed_by_bound(self, sub: Tree) -> bool:
         """`\\sum_i x_i`: a subscript holding a variable a sum or product binds makes x a family x[i], which
@@ -787,14 +795,30 @@ class FreeReader(ClaimReader, Notation):
         if kind == "d" and isinstance(applied, AppliedUndef):
             self.totals.add(applied.func.__name__)
 
-    def _not_zero(self, body: sympy.Expr, variables: Variables, label: str) -> None:
-        """A derivative of names that does not involve its variable would be 0 by an accident of reading
-        (`\\partial_t u` with u a bare name, `\\frac{d}{dt}\\frac{∂L}{∂\\dot q}`): refused."""
-        if not any(body.has(v) for v, _ in variables) and (body.free_symbols or body.atoms(AppliedUndef)):
-            raise TranslationError(
-                f"{label}: what is differentiated does not show the variable, so the derivative would be 0; "
-                "write the function with its arguments", command=label, cause="ambiguous",
+    def _derivative(self, body: sympy.Expr, variables: Variables, label: str) -> sympy.Expr:
+        """`\\frac{d}{dt}(\\mu \\dot r)`: names that do not show the variable depend on it all the same, as the
+        note means; which of them do, it does not say. The derivative stays one operation on what is written,
+        `d/dt(mu*r_dot)`, which nothing expands (`scan` leaves it unchecked) and which never becomes 0."""
+        if any(body.has(v) for v, _ in variables) or not (body.free_symbols or body.atoms(AppliedUndef)):
+            return super()._derivative(body, variables, label)
+        if label.startswith("\\partial_") and any(str(v) in _SPACETIME_INDICES for v, _ in variables):
+            raise TranslationError(  # ∂_μ φ: the four-gradient of index notation, not a derivative by a μ
+                f"{label}: a spacetime index, not a variable: index notation is not read", command=label,
+                cause="ambiguous",
             )
+        partial = "partial" in label
+        name = "".join(_operator_name(variable, order, partial) for variable, order in variables)
+        return self._undefined(name)(body)
+
+
+_SPACETIME_INDICES = frozenset({"mu", "nu", "rho", "sigma", "lambda", "kappa", "alpha", "beta"})
+
+
+def _operator_name(variable: sympy.Expr, order: object, partial: bool) -> str:
+    """`d/dt`, `d^2/dt^2`, `∂/∂r`: the name of a derivative kept whole (see `FreeReader._derivative`)."""
+    d = "∂" if partial else "d"
+    power = "" if order == 1 else f"^{order}"
+    return f"{d}{power}/{d}{variable}{power}"
 
 
 _OVER = "over"  # the lower limit of an integral over a region: its upper limit holds the region

@@ -65,7 +65,7 @@ _RELATIONS = frozenset(
 )
 _SET_RELATIONS = frozenset("in notin ni subset subseteq supset supseteq".split())
 CONDITION_WORDS = frozenset(  # words before a statement's condition: `f(x) = 0 \text{ if } x < 0`
-    {"if", "for", "when", "whenever", "provided", "for all", "for any", "for every", "for some", "subject to",
+    {"if", "for", "when", "whenever", "provided", "for all", "for any", "for every", "for each", "for some", "subject to",
      "such that", "s.t.", "as", "with"}  # with: an assumption that goes with the statement, not a glossary
 )
 LINK_WORDS = CONDITION_WORDS | {  # words written between two statements, or before a statement's condition

@@ -199,6 +199,7 @@ _OPERATIONS_ON_SETS = frozenset({"union", "intersection", "setminus", "compose",
 _ORDERS = frozenset({"O", "O_cal"})  # `= O(n^2)`: of the order of, no equation
 _OVER_REGIONS = frozenset({"IntegralOver"})  # `\int_\Omega f\, d\Omega`: what the region is, the engine does not know
 _UNCHECKED_FUNCTIONS = _OPERATIONS_ON_SETS | _ORDERS | _OVER_REGIONS
+_KEPT_DERIVATIVES = ("d/d", "d^", "∂/∂", "∂^", "∫d")  # `d/dt(mu*r_dot)`, `∫dt(P, 0, T)`: of names that do not show t
 
 
 def _unchecked(expr: sympy.Expr) -> bool:
@@ -206,7 +207,8 @@ def _unchecked(expr: sympy.Expr) -> bool:
     operation on sets or maps read by its name (`A \\cup B`, `g \\circ f`), whose laws the
     engine does not know, an order of growth (`O(n^2)`), or an integral over a region (`\\int_\\Omega`)."""
     words = any(symbol.name.startswith('"') for symbol in expr.free_symbols if isinstance(symbol, sympy.Symbol))
-    return words or any(str(applied.func) in _UNCHECKED_FUNCTIONS for applied in expr.atoms(AppliedUndef))
+    return words or any(str(applied.func) in _UNCHECKED_FUNCTIONS or str(applied.func).startswith(_KEPT_DERIVATIVES)
+                        for applied in expr.atoms(AppliedUndef))
 
 
 def _dimensional(expr: sympy.Expr) -> bool:
