@@ -1174,6 +1174,8 @@ def test_free_reading(tex, reading):
         # an integrand that does not show its variable, with factors after it: where does the integrand end?
         (r"L = \int I_{\nu} \; \mathrm{d} A \, \mathrm{d} \Omega \, \mathrm{d} \nu", "ambiguous", r"\int"),
         (r"\psi(x) = \int \frac{dp}{2\pi\hbar} e^{ipx/\hbar}\phi(p)", "ambiguous", r"\int"),
+        # a derivative with respect to an expression, with an upright d (d(ln P)/d(ln r) is no quotient)
+        (r"g = \frac{\mathrm{d} (\ln P)}{\mathrm{d} (\ln r)}", "unsupported-construct", r"\frac{d}{d(…)}"),
         # "otherwise" before the last case; a number in e-notation
         (r"f = \begin{cases} 0 & \text{otherwise} \\ 1 & x > 0 \end{cases}", "ambiguous", r"\begin{cases}"),
         (r"\alpha = 1e-3", "ambiguous", "1e-3"),

@@ -1235,6 +1235,14 @@ def test_unions_and_intersections_of_a_family_and_notes_under_braces():
         # a map's signature, then where it takes each point
         (r"T:U\to V\ \ \ \ \textrm{mapping}\ \ \ \ u\mapsto 2u.", "T : U to V\nu mapsto 2*u"),
         (r"f:K\to V \ \ \ \ \textrm{mapping}\ \ \ \ k\mapsto v", "f : K to V\nk mapsto v"),
+        # a group with an upright word under it is another quantity, named by its label
+        (r"\left( \frac{\mathrm{d} n_{1}}{\mathrm{d} t} \right)_{\rm stimulated} = B_{21} n_{2} J_{\nu}",
+         "labelled(Derivative(n_1(t), t), stimulated) = B_21*n_2*J_nu"),
+        (r"\left| \frac{\mathrm{d} T}{\mathrm{d} r} \right|_{\rm ad} = g", "labelled(Abs(Derivative(T(r), r)), ad) = g"),
+        # the upper bound of a sum without the lower: from a first value the note does not write
+        (r"Z = \sum_{\mu}^{N} e^{- \beta H_{\mu}}", "Z = Sum(exp(-beta*H[mu]), (mu, mu_first, N))"),
+        # parameters after a semicolon, with a space or \left before the parentheses
+        (r"\alpha = P \left(\overline{X} > c ; \mu_0\right)", "alpha = P(X_bar > c, mu_0)"),
         # a label that ends with a full-width colon, a remark in full-width parentheses
         (r"\boxed{\text{外线粒子：}\quad p^2 = -m^2 \quad \text{（严格在壳）}}", "p**2 = -m**2"),
     ],

@@ -152,12 +152,19 @@ class Calculus(Reading):
                         cause="unsupported-construct",
                     )
                 tokens.extend(letters)
+        if sup is not None and len(tokens) == 1:
+            return [self._upper_bounded(label, tokens[0], sup)]
         if sup is not None:
-            raise TranslationError(
-                f"{label}_i^n: write {label}_{{i=1}}^{{n}} with the lower bound", command=label,
-                cause="unsupported-construct",
-            )
+            raise TranslationError(f"{label}_{{ij}}^n: which index goes up to n?", command=label,
+                                   cause="unsupported-construct")
         return [self._ranged(label, token) for token in tokens]
+
+    def _upper_bounded(self, label: str, token: Token, sup: Tree) -> tuple:
+        """Hook: `\\sum_i^n`, the upper bound without the lower. A claim says where it starts."""
+        raise TranslationError(
+            f"{label}_i^n: write {label}_{{i=1}}^{{n}} with the lower bound", command=label,
+            cause="unsupported-construct",
+        )
 
     def _bounded(self, label: str, statements: list[Tree], sup: Tree | None) -> list[tuple] | None:
         """`\\sum_{i=1}^{n}`: the variable and both bounds; None when the subscript is no `i = a`."""

@@ -706,7 +706,7 @@ pi_as_quantity = _Written(  # 1 + π (inflation, a probability), π ≈ σ²A/2 
     "{0}: the number π or a quantity named π? Not read", "\\pi",
 )
 derivative_by_expression = _Written(  # d ln k / d(1/T): a derivative with respect to an expression
-    re.compile(r"\\[dt]?frac\s*\{[^{}]*\}\s*\{\s*(?:d|\\mathrm\s*\{\s*d\s*\}|\\partial)\s*(?:\\left\s*)?\("),
+    re.compile(r"\\[dt]?frac\s*\{(?:[^{}]|\{[^{}]*\})*\}\s*\{\s*(?:d|\\mathrm\s*\{\s*d\s*\}|\\partial)\s*(?:\\left\s*)?\("),
     "{0}: a derivative with respect to an expression is not read", "\\frac{{d}}{{d(…)}}", "unsupported-construct",
 )
 primed_matrix = _Written(  # X'X, Z'y: the transpose of X (econometrics), or another matrix X'?

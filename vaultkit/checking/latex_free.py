@@ -195,7 +195,7 @@ _NESTED_DECORATION = re.compile(
 # parameters; `B(\cdot)` has a placeholder for its argument.
 _BAR_CONDITION = re.compile(r"(?<=[A-Za-z}])(?<!\\left)\(([^()|]+)\|([^()|]+)\)")
 _SEMICOLON_ARGUMENT = re.compile(  # p(x; θ), dΦ_2(P; p_1, p_2), p(y^{(i)} | x^{(i)}; θ): parameters after ;
-    r"(?:(?<=[A-Za-z}0-9])(?<!\\left)|(?<=[A-Za-z}0-9]\\left))\(((?:[^();]|\([^()]*\))+);((?:[^();]|\([^()]*\))+)\)"
+    r"(?<=[A-Za-z}0-9])((?<!\\left)\s*(?:\\left\s*)?)\(((?:[^();]|\([^()]*\))+);((?:[^();]|\([^()]*\))+)\)"
 )
 _PLACEHOLDER = re.compile(r"\(\s*\\cdot\s*\)")
 _FONT_GROUP = re.compile(r"\\(rm|it|bf)\s*\{([^{}]*)\}")  # \rm{kNm} is \mathrm{kNm}
@@ -465,6 +465,7 @@ def _words_around(text: str) -> str:
     text = _hypotheses(text)
     text = _evaluation_brackets(text)
     text = _evaluated_at(text)
+    text = _subscripted_groups(text)
     text = _set_literals(text)
     text = _outside_named(text, _words)
     text = _LEADING.sub("", text)
@@ -614,9 +615,9 @@ def _parameters_after(match: re.Match) -> str:
     """`p(x; \\theta)`, `f(h, x; \\theta)`: the parameters after `;` are more arguments. `I(X_1, X_2; Y)` and `H(X, Y;
     Z)` of information theory pair what is on each side, which commas alone would lose: left to be refused."""
     head = match.string[: match.start()].rstrip()
-    if "," in match.group(1) and re.search(r"(?<![A-Za-z\\])[IHD]\s*(?:_\s*(?:\{[^{}]*\}|\w))?\s*(?:\\left)?\Z", head):
+    if "," in match.group(2) and re.search(r"(?<![A-Za-z\\])[IHD]\s*(?:_\s*(?:\{[^{}]*\}|\w))?\s*\Z", head):
         return match.group()
-    return f"({match.group(1)}, {match.group(2)})"
+    return f"{match.group(1)}({match.group(2)}, {match.group(3)})"
 
 
 def _one_decoration(match: re.Match) -> str:
@@ -742,6 +743,51 @@ def _evaluated_at(text: str) -> str:
             continue
         replacement = f"\\operatorname{{at}}\\left({inner}, {bar.group(1)}, {bar.group(2)}\\right)"
         text = text[:opening] + replacement + text[bar.end() :]
+        start = opening + len(replacement)
+    return text
+
+
+_GROUP_SUBSCRIPT = re.compile(  # `(\Phi_1 - \Phi_2)_{x=L}`, `\left(\frac{dn}{dt}\right)_{\rm stimulated}`
+    r"(\\right\s*(?:\)|\||\\vert(?![A-Za-z]))|\))\s*_\s*(?:\{\s*([A-Za-z]|\\[A-Za-z]+)\s*=\s*([^{}=]+?)\s*\}"
+    r"|\{\s*(?:\\(?:rm|mathrm|text|textrm)\s*\{?|\\rm\s+)\s*([A-Za-z][A-Za-z ]*?)\s*\}?\s*\}"
+    r"|\\(?:mathrm|text|textrm)\s*\{\s*([A-Za-z][A-Za-z ]*?)\s*\})"
+)
+_GROUP_TOKEN = re.compile(r"\\left\s*(?:\(|\||\\vert(?![A-Za-z]))|\\right\s*(?:\)|\||\\vert(?![A-Za-z]))|[()]")
+
+
+def _group_opening(text: str, closing: str) -> int | None:
+    """Where the group that `text` ends with (its closing `closing`) opens; None if it does not."""
+    bars = closing != ")" and not closing.endswith(")")
+    depth, opening = 0, None
+    for token in _GROUP_TOKEN.finditer(text):
+        written = token.group()
+        if bars and "(" not in written and ")" not in written:  # \left| … \right|: only \left/\right count
+            depth += 1 if written.startswith("\\left") else -1
+        elif not bars and ("(" in written or ")" in written):
+            depth += 1 if "(" in written else -1
+        else:
+            continue
+        if depth == 1 and ("(" in written or written.startswith("\\left")):
+            opening = token.start()
+    return opening if depth == 0 else None
+
+
+def _subscripted_groups(text: str) -> str:
+    """`(F)_{x=a}`: F evaluated where x = a (`\\operatorname{at}`); `(F)_{\\rm ad}`: F labelled ad, another
+    quantity (`\\operatorname{labelled}`)."""
+    start = 0
+    while (found := _GROUP_SUBSCRIPT.search(text, start)) is not None:
+        opening = _group_opening(text[: found.end(1)], found.group(1))
+        if opening is None:
+            start = found.end()
+            continue
+        group = text[opening : found.end(1)]
+        if found.group(2):
+            replacement = f"\\operatorname{{at}}\\left({group}, {found.group(2)}, {found.group(3)}\\right)"
+        else:
+            word = (found.group(4) or found.group(5)).replace(" ", "")
+            replacement = f"\\operatorname{{labelled}}\\left({group}, \\mathrm{{{word}}}\\right)"
+        text = text[:opening] + replacement + text[found.end() :]
         start = opening + len(replacement)
     return text
 

@@ -751,6 +751,12 @@ class FreeReader(ClaimReader, Notation):
         named = isinstance(region, sympy.Symbol) or (isinstance(region, sympy.Pow) and isinstance(region.base, sympy.Symbol))
         return region if named and region.free_symbols else None
 
+    def _upper_bounded(self, label: str, token: Token, sup: Tree) -> tuple:
+        """`\\sum_i^N x_i`: up to N, from a first value the note does not write (0 or 1), left as a name, as for
+        `\\sum_i` (`_no_range`)."""
+        variable, first, _ = self._ranged(label, token)
+        return variable, first, self._arg(sup)
+
     def _no_range(self, label: str, name: str, variable: sympy.Expr) -> tuple:
         """A sum over every i: bounds left as names."""
         return variable, sympy.Symbol(f"{name}_first"), sympy.Symbol(f"{name}_last")
