@@ -1156,7 +1156,7 @@ def test_free_reading(tex, reading):
     ("tex", "cause", "command"),
     [
         (r"x \text{ if } y > 0", "ambiguous", ","),  # a condition is a statement: beside a bare expression
-        (r"A \in \mathbb{R}^{n \times n}", "ambiguous", r"\times"),  # a space of matrices, not R to the n²
+        (r"A_{n \times n} = B", "ambiguous", r"\times"),  # a size under a name, not an index n²
         (r"W = \oint F \, ds", "unsupported-construct", r"\oint"),
         (r"\log P = n log(p) + nlog(q)", "ambiguous", "nlog("),  # n·l·o·g(q) or n·log(q)
         (r"posterior \propto likelihood \times prior", "ambiguous", "posterior"),  # words, not letters

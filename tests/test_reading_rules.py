@@ -1243,6 +1243,9 @@ def test_unions_and_intersections_of_a_family_and_notes_under_braces():
         (r"Z = \sum_{\mu}^{N} e^{- \beta H_{\mu}}", "Z = Sum(exp(-beta*H[mu]), (mu, mu_first, N))"),
         # parameters after a semicolon, with a space or \left before the parentheses
         (r"\alpha = P \left(\overline{X} > c ; \mu_0\right)", "alpha = P(X_bar > c, mu_0)"),
+        # a space of matrices, not a power m·n
+        (r"W \in \mathbb{R}^{m \times m}", "W in matrices(R_bb, m, m)"),
+        (r"X \in \mathbb{R}^{I \times N \times D}", "X in matrices(R_bb, I, N, D)"),
         # a label that ends with a full-width colon, a remark in full-width parentheses
         (r"\boxed{\text{外线粒子：}\quad p^2 = -m^2 \quad \text{（严格在壳）}}", "p**2 = -m**2"),
     ],

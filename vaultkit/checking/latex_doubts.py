@@ -308,7 +308,7 @@ hermitian = _Written(  # `A^H`: the conjugate transpose (as A^T is the transpose
     "{0}: the conjugate transpose or a power? Write A^\\dagger or A^{{\\mathrm{{H}}}}", "^H",
 )
 size_subscript = _Written(  # `A_{n \times n}`, `\mathbb{R}^{n \times m}`: a matrix's size, not an index n², a power nm
-    re.compile(r"(?:_|\\math(?:bb|cal|bf|sf|rm)\s*\{\s*[A-Za-z]\s*\}\s*\^)\s*\{[^{}]*\\times[^{}]*\}"),
+    re.compile(r"(?:_|\\math(?:cal|bf|sf|rm)\s*\{\s*[A-Za-z]\s*\}\s*\^)\s*\{[^{}]*\\times[^{}]*\}"),
     "{0}: a size (of a matrix, a space of matrices), not an index or a power", "\\times",
 )
 

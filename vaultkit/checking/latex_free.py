@@ -489,6 +489,15 @@ def _words_around(text: str) -> str:
     return text
 
 
+# `\mathbb{R}^{m \times n}`: the space of real m × n matrices (of arrays, with more factors), no power m·n
+_MATRIX_SPACE = re.compile(r"\\mathbb\s*\{\s*([A-Za-z])\s*\}\s*\^\s*\{([^{}]*\\times[^{}]*)\}")
+
+
+def _matrix_space(match: re.Match) -> str:
+    sizes = ", ".join(size.strip() for size in re.split(r"\\times(?![A-Za-z])", match.group(2)))
+    return f"\\operatorname{{matrices}}\\left(\\mathbb{{{match.group(1)}}}, {sizes}\\right)"
+
+
 # `f\colon X \to Y`, `g_\theta : \mathbb{R}^n \rightarrow \mathbb{R}`: a map's signature, a line of its own
 _SIGNATURE = re.compile(
     r"(?:(?<=\A)|(?<=\\\\))(\s*(?:\\[A-Za-z]+|[A-Za-z])\s*(?:_\s*(?:\{[^{}]*\}|\\?[A-Za-z0-9]+))?\s*)(?::|\\colon(?![A-Za-z]))"
@@ -631,6 +640,7 @@ def _notation(text: str) -> str:
     text = _divergence_arguments(text)
     text = _expectations_under(text)
     text = _SIGNATURE.sub(r"\1 \\colon ", text)
+    text = _MATRIX_SPACE.sub(_matrix_space, text)
     text = _NESTED_DECORATION.sub(_one_decoration, text)
     text = _BOLD_NABLA.sub(r"\\nabla ", text)  # \vec{\nabla}: the ∇ of the gradient, divergence and curl
     text = _NUMERATOR_DIFFERENTIAL.sub(_differential_last, text)

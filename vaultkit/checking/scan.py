@@ -194,7 +194,7 @@ def _is_condition(statement) -> bool:  # noqa: ANN001 - a latex.Statement
     return getattr(statement, "link", "") in CONDITION_WORDS | {"and"}
 
 
-_OPERATIONS_ON_SETS = frozenset({"union", "intersection", "setminus", "compose", "set", "family", "otimes", "odot", "oplus",
+_OPERATIONS_ON_SETS = frozenset({"union", "intersection", "setminus", "compose", "set", "family", "otimes", "odot", "oplus", "matrices",
                                  "BigUnion", "BigIntersection", "BigUnionOver", "BigIntersectionOver"})
 _LABELLED = frozenset({"labelled"})  # `(dn/dt)_{\rm stim}`: another quantity, named by its label
 _ORDERS = frozenset({"O", "O_cal"})  # `= O(n^2)`: of the order of, no equation
