@@ -33,6 +33,11 @@ def reading(tex: str) -> str:
         (r"\forall a,b:-\infty\leq a\leq b\leq\infty", "ForAll((a, b), And(-oo <= a, a <= b, b <= oo))"),
         (r"\forall v \in V, \exists! \alpha_1, \ldots, \alpha_n \in K : v = \sum_{i=1}^n \alpha_i b_i",
          "ForAll(in(v, V), ExistsOne(in(each(alpha[1], …, alpha[n]), K), Eq(v, Sum(alpha[i]*b[i], (i, 1, n)))))"),
+        # a thin space between quantifiers is no comma, and nothing after it is lost
+        (r"\forall \epsilon > 0 \, \exists \delta > 0 : |x - a| < \delta \implies |f(x) - f(a)| < \epsilon",
+         "ForAll(epsilon > 0, Exists(delta > 0, Implies(Abs(a - x) < delta, Abs(f(a) - f(x)) < epsilon)))"),
+        (r"\forall x \, \exists y : x < y", "ForAll(x, Exists(y, x < y))"),
+        (r"\forall x \, (P(x) \lor Q(x))", "ForAll(x, Or(P(x), Q(x)))"),
         # connectives: ¬ binds tighter than ∧, ∧ than ∨, ∨ than ⇒
         (r"x \in A \land y \in B \Rightarrow x + y \in C", "Implies(And(in(x, A), in(y, B)), in(x + y, C))"),
         (r"\neg (x \in A) \lor x \in B", "Or(Not(in(x, A)), in(x, B))"),
@@ -54,6 +59,8 @@ def reading(tex: str) -> str:
         (r"H_0: \lambda=\lambda_0 \quad \text { vs. } H_1: \lambda=\lambda_1",
          "hypothesis(H_0, Eq(lambda, lambda_0))\nhypothesis(H_1, Eq(lambda, lambda_1))"),
         (r"H_0 = 5", "H_0 = 5"),
+        (r"H_0 : \mu \geq 0 \land \sigma = 1", "hypothesis(H_0, And(mu >= 0, Eq(sigma, 1)))"),
+        (r"H_0: \beta_1 = \beta_2 = 0", "hypothesis(H_0, And(Eq(beta_1, beta_2), Eq(beta_2, 0)))"),
         # angle brackets around two things are an inner product; around one, an expectation value
         (r"\langle A\psi,\phi\rangle = \langle \psi,A\phi\rangle", "inner(A*psi, phi) = inner(psi, A*phi)"),
         (r"\langle A \rangle = 1", "expectation(A) = 1"),
@@ -76,6 +83,17 @@ def test_logic_as_notes_write_it(tex: str, expected: str) -> None:
         (r"\exists \delta > 0, \forall x", "\\forall"),
         # a list bound that is not of names
         (r"\forall x + 1, y \in V: x \in V", ","),
+        # what follows the arrow does not speak of x: (∀x f(x) = g(x)) ⇒ f = g, or ∀x (… ⇒ f = g)?
+        (r"\forall x \in X : f(x) = g(x) \implies f = g", "\\implies"),
+        # two bars in a set: such that, or divides?
+        (r"\{ n \in \mathbb{N} \mid 3 \mid n \}", "\\mid"),
+        # and, then an equation, after a condition: one more condition or a new statement?
+        (r"a = b \text{ for all } x > 0, \text{ and } c = d", "\\text{and}"),
+        (r"f(x) > 0 \quad \forall x > 0 \quad \text{and} \quad f(0) = 0", "\\text{and}"),
+        # angle brackets that a span or a generated group may be
+        (r"\langle x_1, x_2 \rangle = \mathrm{span}(x_1, x_2)", "\\langle"),
+        (r"W = \langle v_1, v_2 \rangle", "\\langle"),
+        (r"\langle g \rangle = \{ g^n : n \in \mathbb{Z} \}", "\\langle"),
     ],
 )
 def test_what_logic_leaves_open_is_refused(tex: str, command: str) -> None:

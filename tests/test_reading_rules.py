@@ -51,7 +51,7 @@ def reading(tex: str) -> str:
         (r"E = m_{\rm e} c^2 + m_\mathrm{i}", "E = c**2*m_e + m_i"),
         # words between statements: a condition is a statement of its own
         (r"f(x) = 0 \quad \text{if } x < 0", "f(x) = 0, if x < 0"),
-        (r"a = b \text{ for all } x > 0, \text{ and } c = d", "a = b, for all x > 0 and c = d"),
+        (r"a = b \text{ for all } x > 0, \text{ and } c < d", "a = b, for all x > 0 and c < d"),
         # a symbol as a subscript is a label: the Sun's mass, a perpendicular component
         (r"L = 4 L_\odot + a_{\perp}", "L = 4*L_odot + a_perp"),
         # norms: ‖x‖, ‖x‖₂², ‖r‖ between sized bars
@@ -1235,6 +1235,12 @@ def test_unions_and_intersections_of_a_family_and_notes_under_braces():
         # a map's signature, then where it takes each point
         (r"T:U\to V\ \ \ \ \textrm{mapping}\ \ \ \ u\mapsto 2u.", "T : U to V\nu mapsto 2*u"),
         (r"f:K\to V \ \ \ \ \textrm{mapping}\ \ \ \ k\mapsto v", "f : K to V\nk mapsto v"),
+        (r"\frac{d}{dx} x^2 y", "Derivative(x**2*y, x)"),
+        # a dotted name depends on time, though it does not show t
+        (r"\frac{d}{dt}(t \dot r) = \dot r", "d/dt(r_dot*t) = r_dot"),
+        (r"\int_0^\tau t \dot x \, dt = \frac{\tau^2}{2} \dot x", "∫dt(t*x_dot, 0, tau) = tau**2*x_dot/2"),
+        # punctuation written as text separates statements
+        (r"x = 3 \text{, } y = 4 \text{, } z = 5", "x = 3\ny = 4\nz = 5"),
         # a group with an upright word under it is another quantity, named by its label
         (r"\left( \frac{\mathrm{d} n_{1}}{\mathrm{d} t} \right)_{\rm stimulated} = B_{21} n_{2} J_{\nu}",
          "labelled(Derivative(n_1(t), t), stimulated) = B_21*n_2*J_nu"),
@@ -1254,8 +1260,20 @@ def test_derivatives_kept_whole_maps_and_labels(tex, expected):
     assert reading(tex) == expected
 
 
-def test_a_spacetime_index_under_partial_is_not_a_variable():
-    """∂_μ φ is a component of the four-gradient, not a derivative by a variable μ."""
+@pytest.mark.parametrize(
+    ("tex", "command"),
+    [
+        # ∂_μ φ, ∂_i u_i: components of a gradient in index notation, not derivatives by a variable μ or i
+        (r"-m^2\phi - \partial_\mu(-\partial^\mu\phi) = 0", "\\partial_\\mu"),
+        (r"\partial_i u_i = 0", "\\partial_i"),
+        # differentials over a differential: no derivative
+        (r"v = \frac{dx\,dy}{dt}", "\\frac{d}{d…}"),
+        # parentheses after d/dx with more after them: (x²)′·x, or (x³)′?
+        (r"\frac{d}{dx}(x^2) \cdot x = 3x^2", "\\frac{d}{d…}"),
+        (r"\frac{d}{dx}(\sin x) \cos x", "\\frac{d}{d…}"),
+    ],
+)
+def test_indices_and_differentials_that_are_no_derivative(tex, command):
     with pytest.raises(TranslationError) as error:
-        reading(r"-m^2\phi - \partial_\mu(-\partial^\mu\phi) = 0")
-    assert error.value.command == "\\partial_\\mu"
+        reading(tex)
+    assert error.value.command == command

@@ -292,6 +292,15 @@ def test_a_derivative_of_names_that_do_not_show_its_variable_is_never_checked(tm
     assert all(j.finding is not Finding.DOES_NOT_FOLLOW for j in found.judged)
 
 
+def test_false_steps_around_derivatives_are_never_proved(tmp_path):
+    """(x²)' · x is 2x², not 3x²; d/dt(t ṙ) is ṙ + t r̈, not ṙ: read as the note writes them, never proved."""
+    text = ("# D\n\n$$\\frac{d}{dx}(x^2) \\cdot x = 3x^2$$\n\n$$\\frac{d}{dx}(x^2)/x = 1$$\n\n"
+            "$$\\frac{d}{dt}(t \\mu \\dot r) = \\mu \\dot r$$\n\n$$\\int_0^\\tau t \\dot x \\, dt = \\frac{\\tau^2}{2} \\dot x$$\n")
+    found = _scan(tmp_path, {"D.md": text})
+    assert found.judged
+    assert all(j.finding not in (Finding.PROVED, Finding.CHECKED) for j in found.judged)
+
+
 def test_displays_not_read_keep_the_readers_cause_and_command(tmp_path):
     found = _scan(tmp_path, {"Unread.md": UNREAD})
     assert [(o.line, o.cause, o.command[:7]) for o in found.unread] == [

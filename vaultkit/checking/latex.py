@@ -260,6 +260,13 @@ def _no_premises(lines: list[Statement]) -> None:
         if before == "and" and now in CONDITION_WORDS:
             raise TranslationError("and, then a condition: a new statement, or one more condition?",
                                    command="\\text{and}", cause="ambiguous")
+    for k in range(1, len(lines)):  # `f(x) > 0 \\quad \\forall x > 0 \\quad \\text{and} \\quad f(0) = 0`
+        if lines[k].link == "and" and lines[k - 1].link in _QUANTIFIED and "=" in lines[k].relations:
+            raise TranslationError("and, then an equation after a condition: one more condition, or a new "
+                                   "statement?", command="\\text{and}", cause="ambiguous")
+
+
+_QUANTIFIED = frozenset({"for all", "for any", "for every", "for each", "for some"})
 
 
 def _no_shared_condition(lines: list[Statement]) -> None:

@@ -709,6 +709,21 @@ derivative_by_expression = _Written(  # d ln k / d(1/T): a derivative with respe
     re.compile(r"\\[dt]?frac\s*\{(?:[^{}]|\{[^{}]*\})*\}\s*\{\s*(?:d|\\mathrm\s*\{\s*d\s*\}|\\partial)\s*(?:\\left\s*)?\("),
     "{0}: a derivative with respect to an expression is not read", "\\frac{{d}}{{d(…)}}", "unsupported-construct",
 )
+differentials_over_differential = _Written(  # dx dy / dt: a product of differentials over one, no derivative
+    re.compile(r"\\[dt]?frac\s*\{\s*(?:d|\\mathrm\s*\{\s*d\s*\})\s*(?:\\[A-Za-z]+|[A-Za-z])\s*(?:\\[,;!: ]|\s)*"
+               r"(?:d|\\mathrm\s*\{\s*d\s*\})\s*(?:\\[A-Za-z]+|[A-Za-z])\s*\}\s*\{\s*(?:d|\\mathrm\s*\{\s*d\s*\})"),
+    "{0}: differentials over a differential, no derivative: not read", "\\frac{{d}}{{d…}}", "unsupported-construct",
+)
+_ANGLE_SIDE = r"\\langle(?:(?!\\[lr]angle).)*\\rangle"
+_ANGLE_PAIR = r"\\langle(?:(?!\\[lr]angle).)*,(?:(?!\\[lr]angle).)*\\rangle"  # ⟨a, b⟩: an inner product, or a span?
+_CAPITAL = r"(?:[A-Z]|\\math(?:cal|bb)\s*\{\s*[A-Z]\s*\})"
+span_or_group = _Written(  # W = ⟨v_1, v_2⟩, ⟨g⟩ = {gⁿ}: a span or a group generated, not an inner product or a mean
+    re.compile(r"(?:\A|[=&])\s*" + _CAPITAL + r"\s*=\s*" + _ANGLE_PAIR
+               + r"|" + _ANGLE_PAIR + r"\s*=\s*" + _CAPITAL + r"\s*(?:\Z|\\\\|[,.])"
+               + r"|" + _ANGLE_SIDE + r"\s*=\s*(?:\\(?:mathrm|operatorname|text)\s*\{\s*span\s*\}|\\span(?![A-Za-z])"
+               r"|\\\{|\\left\s*\\\{)", re.S),
+    "{0}: a span or a group generated, or an inner product or a mean? Not read", "\\langle",
+)
 primed_matrix = _Written(  # X'X, Z'y: the transpose of X (econometrics), or another matrix X'?
     re.compile(r"(?<![\\A-Za-z])[A-Z]\s*'\s*[A-Za-z]"),  # not F'(x), V'(r): a derivative applied
     "{0}: a transpose or a matrix of its own? Write ^T or another name", "'",
@@ -766,6 +781,7 @@ DOUBTS: tuple[Callable[[str], TranslationError | None], ...] = (
     volume_element, primed_subscript, order_statistic, convergence_arrow, labelled_angles, covariant_derivative,
     hessian_or_laplacian, matrix_after_capital, fraction_subscript, compound_label, index_pair, poisson_bracket,
     letters_name, letter_digit, differential_of_function, pi_as_quantity, derivative_by_expression, primed_matrix,
+    differentials_over_differential, span_or_group,
     conditional_distribution, unit_vector_product, mixed_case_name, labelled_difference, measure_superscript,
     increment_or_product, micro_prefix,
 )

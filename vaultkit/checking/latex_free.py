@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from .latex_logic import rewrite_logic
+from .latex_logic import formula, rewrite_logic
 from .latex_tensors import write_tensors
 from .latex_vocabulary import GATE_NAMES, QUANTUM_GATE
 from .macros import group_end
@@ -67,6 +67,11 @@ _COMPOUND_UNIT = re.compile(  # \mathrm{J\,mol^{-1}\,K^{-1}}, \mathrm{m/s}: unit
     r"|\^\s*(?:\{\s*-?[0-9]+\s*\}|-?[0-9]))+)\}"
 )
 _UNIT_WORD = re.compile(r"\\?[A-Za-z]+")
+
+
+def _punctuation(match: re.Match) -> str:
+    """`a = 1 \\text{, } b = 2`: two statements, never one chain; at the end, a sentence's last mark."""
+    return " " if not match.string[match.end() :].strip() else r" \quad "
 
 
 def _upright_word(match: re.Match) -> str:
@@ -294,7 +299,7 @@ def _hypotheses(text: str) -> str:
     if not _HYPOTHESIS.search(text):
         return text
     text = _VERSUS.sub(r"\\quad ", text)
-    return _HYPOTHESIS.sub(lambda m: f"\\operatorname{{hypothesis}}\\left(H_{m.group(1)}, {m.group(2)}\\right)", text)
+    return _HYPOTHESIS.sub(lambda m: f"\\operatorname{{hypothesis}}\\left(H_{m.group(1)}, {formula(m.group(2))}\\right)", text)
 
 
 _CONDITION_START = (
@@ -439,7 +444,7 @@ def _layout(text: str) -> str:
     text = _ALIGNING.sub(" ", text)
     text = _LINE_SPACING.sub(r"\\\\ ", text)  # the space after a line break is layout
     text = _SPACING.sub(r"\\quad ", text)
-    text = _PUNCTUATION_TEXT.sub(" ", text)
+    text = _PUNCTUATION_TEXT.sub(_punctuation, text)
     text = _PHYSICAL_UNIT.sub(lambda m: f"\\mathrm{{{m.group(1)}}}{m.group(2) or ''}", text)
     text = _UNIT_MACRO.sub(r"\\mathrm{", text)
     text = _COMPOUND_UNIT.sub(lambda m: _UNIT_WORD.sub(_upright_word, m.group(1)), text)
@@ -460,9 +465,9 @@ def _words_around(text: str) -> str:
     text = _CHINESE_CONNECTIVE.sub(lambda m: f"\\text{{{_CONNECTIVES[m.group(1)]}}}", text)
     text = _WHEN_CLOSES.sub(" ", text)
     text = _MAPPING.sub(r"\\quad ", text)
+    text = _hypotheses(text)  # H_0: μ ≥ 0 ∧ σ = 1: the hypothesis is the whole formula
     text = rewrite_logic(text, _FORALL_FIRST.match)  # ∃δ > 0, ∀x : P(x) ⇒ Q(x); x ∈ A ∧ y ∈ B
     text = _FORALL_FIRST.sub(r"\3 \\quad \1 \2", text)  # ∀x ∈ A, P(x) is P(x) for all x ∈ A
-    text = _hypotheses(text)
     text = _evaluation_brackets(text)
     text = _evaluated_at(text)
     text = _subscripted_groups(text)

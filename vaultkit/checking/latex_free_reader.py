@@ -174,17 +174,18 @@ class FreeReader(ClaimReader, Notation):
 
     def _event(self, sums: list[Tree], relations: list[str]) -> sympy.Basic | None:
         """A value, or one relation between two (`X = 1`, `X > 0`, `1{x \\le a}`, `X \\in A`), or a chain of
-        order relations (`0 < |x| < \\delta`: And of each pair); None for anything else."""
+        equalities and order relations (`0 < |x| < \\delta`, `\\beta_1 = \\beta_2 = 0`: And of each pair); None for
+        anything else."""
         if not relations:
             return self.sum(sums[0])
         if relations == ["="]:
             return sympy.Eq(self.sum(sums[0]), self.sum(sums[1]), evaluate=False)
         if len(relations) == 1 and relations[0] in _SET_RELATIONS:  # in(X, A): membership, inclusion
             return self._undefined(relations[0].lstrip("\\"))(self.sum(sums[0]), self.sum(sums[1]))
-        if not all(relation in _ORDER_RELATIONS for relation in relations):
+        if not all(relation in _ORDER_RELATIONS or relation == "=" for relation in relations):
             return None
         sides = [self.sum(side) for side in sums]
-        pairs = [_ORDER_RELATIONS[r](a, b, evaluate=False) for r, a, b in zip(relations, sides, sides[1:])]
+        pairs = [_ORDER_RELATIONS.get(r, sympy.Eq)(a, b, evaluate=False) for r, a, b in zip(relations, sides, sides[1:])]
         return pairs[0] if len(pairs) == 1 else self._undefined("And")(*pairs)
 
     # ------------------------------------------------------------ sums and products
@@ -624,7 +625,8 @@ class FreeReader(ClaimReader, Notation):
         (`_derivative`), the integral stays one operation on what is written, `∫dV(p)`, which nothing
         evaluates (`scan` leaves it unchecked). Factors after it (`\\int I\\,dA\\,d\\Omega`, `\\int
         \\frac{dp}{2\\pi} e^{ipx}`) may be its integrand as well: refused."""
-        if not body.free_symbols or variable in body.free_symbols or body.atoms(AppliedUndef):
+        shown = variable in body.free_symbols and not _dotted_in_time(body, [variable])
+        if not body.free_symbols or shown or body.atoms(AppliedUndef):
             return super()._integral_of(body, variable, limits, label, ends)
         if not ends:
             raise TranslationError(
@@ -770,9 +772,16 @@ class FreeReader(ClaimReader, Notation):
         return body, j, variable
 
     def _one_operand(self, op: _Op, operand: Items) -> None:
-        """Only a function applied or another derivative among several factors is ambiguous."""
+        """A function applied or another derivative among several factors is ambiguous, and so are parentheses
+        with more after them: `\\frac{d}{dx}(x^2) \\cdot x` is (x²)′·x to some and (x³)′ to others."""
         if op.lead is None and len(operand) >= 2:
-            self._no_applied_factor(op, operand, [_label(node) for _, node in operand])
+            written = [_label(node) for _, node in operand]
+            first = _atom(operand[0][1]).prim
+            if isinstance(first, Tree) and first.data == "paren":
+                raise TranslationError(f"{op.label} {' '.join(written)}: the derivative of the parentheses or of the "
+                                       "whole product? Write parentheses around what it acts on", command=op.label,
+                                       cause="ambiguous")
+            self._no_applied_factor(op, operand, written)
 
     def _quotient(self, top: sympy.Expr, bottom: sympy.Expr) -> sympy.Expr:
         """SymPy's quotient, as written."""
@@ -805,11 +814,12 @@ class FreeReader(ClaimReader, Notation):
         """`\\frac{d}{dt}(\\mu \\dot r)`: names that do not show the variable depend on it all the same, as the
         note means; which of them do, it does not say. The derivative stays one operation on what is written,
         `d/dt(mu*r_dot)`, which nothing expands (`scan` leaves it unchecked) and which never becomes 0."""
-        if any(body.has(v) for v, _ in variables) or not (body.free_symbols or body.atoms(AppliedUndef)):
+        shown = any(body.has(v) for v, _ in variables) and not _dotted_in_time(body, [v for v, _ in variables])
+        if shown or not (body.free_symbols or body.atoms(AppliedUndef)):
             return super()._derivative(body, variables, label)
         if label.startswith("\\partial_") and any(str(v) in _SPACETIME_INDICES for v, _ in variables):
-            raise TranslationError(  # ∂_μ φ: the four-gradient of index notation, not a derivative by a μ
-                f"{label}: a spacetime index, not a variable: index notation is not read", command=label,
+            raise TranslationError(  # ∂_μ φ, ∂_i u_i: a component of a gradient in index notation, no variable μ
+                f"{label}: an index, not a variable: index notation is not read", command=label,
                 cause="ambiguous",
             )
         partial = "partial" in label
@@ -817,7 +827,15 @@ class FreeReader(ClaimReader, Notation):
         return self._undefined(name)(body)
 
 
-_SPACETIME_INDICES = frozenset({"mu", "nu", "rho", "sigma", "lambda", "kappa", "alpha", "beta"})
+def _dotted_in_time(body: sympy.Expr, variables: list[sympy.Expr]) -> bool:
+    """`\\frac{d}{dt}(t \\dot r)`, `\\int t \\dot x\\,dt`: a dotted name is a derivative in time, so it depends on
+    t, which the name alone does not show."""
+    return any(str(v) == "t" for v in variables) and any(
+        re.search(r"_d+ot\b", symbol.name) for symbol in body.free_symbols if isinstance(symbol, sympy.Symbol)
+    )
+
+
+_SPACETIME_INDICES = frozenset({"mu", "nu", "rho", "sigma", "lambda", "kappa", "alpha", "beta", "i", "j", "k", "l"})
 
 
 def _operator_name(variable: sympy.Expr, order: object, partial: bool) -> str:

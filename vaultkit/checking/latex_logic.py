@@ -32,7 +32,7 @@ _JOINS = {"Or": r"\\(?:lor|vee)(?![A-Za-z])", "And": r"\\(?:land|wedge)(?![A-Za-
 _LINKS = re.compile(r"|".join((*_ARROWS.values(), *_JOINS.values())))
 _ROW = re.compile(r"\\\\")
 _LEAD = re.compile(r"(?:\s|&|\\q?quad(?![A-Za-z]))*(?:" + "|".join(_ARROWS.values()) + r")?(?:\s|&|\\q?quad(?![A-Za-z]))*")
-_BOUND_END = re.compile(r"\s*(?::|\\colon(?![A-Za-z])|\\mid(?![A-Za-z])|\\text\s*\{\s*s\.t\.\s*\}|,)\s*")
+_BOUND_END = re.compile(r"\s*(?::|\\colon(?![A-Za-z])|\\mid(?![A-Za-z])|\\text\s*\{\s*s\.t\.\s*\}|(?<!\\),)\s*")
 _TOKEN = re.compile(r"\\left\s*(?:\\[A-Za-z]+|\\.|.)|\\right\s*(?:\\[A-Za-z]+|\\.|.)|\\[{}]|\\[A-Za-z]+|\\.|.", re.S)
 _OPENING = frozenset({"{", "(", "[", "\\{", "\\langle", "\\lbrace", "\\lbrack"})
 _CLOSING = frozenset({"}", ")", "]", "\\}", "\\rangle", "\\rbrace", "\\rbrack"})
@@ -75,12 +75,12 @@ def _called(name: str, *parts: str) -> str:
     return f"\\operatorname{{{name}}}\\left({', '.join(parts)}\\right)"
 
 
-def _statement(text: str) -> str:
+def _statement(text: str, bound: frozenset[str] = frozenset()) -> str:
     """A relation, or a formula of them: the connectives outside brackets, loosest first, split it."""
     text = _SPACE.sub("", _TRAILING.sub("", text))
     inside = _GROUPED.fullmatch(text)
     if inside and _balanced(inside.group(1)):  # `(x \in A)`, `\left[P \Leftrightarrow Q\right]`: one formula
-        return _statement(inside.group(1))  # (`(a) \land (b)` is two groups, not one)
+        return _statement(inside.group(1), bound)  # (`(a) \land (b)` is two groups, not one)
     depths = _depths(text)
     quantifiers = _top(_QUANTIFIER, text, depths)
     first = quantifiers[0].start() if quantifiers else len(text)
@@ -94,12 +94,12 @@ def _statement(text: str) -> str:
         parts = [text[cuts[k] : cuts[k + 1]] for k in range(0, len(cuts), 2)]
         if any(not part.strip() for part in parts):
             raise _refusal(f"{links[0].group()} with nothing on one side", links[0].group())
-        return _called(name, *(_statement(part) for part in parts))
+        return _called(name, *(_statement(part, bound) for part in parts))
     negation = _NOT.match(text)
     if negation:
-        return _called("Not", _statement(text[negation.end() :]))
+        return _called("Not", _statement(text[negation.end() :], bound))
     if quantifiers and first == 0:
-        return _quantified(text)
+        return _quantified(text, bound)
     if quantifiers:
         raise _refusal("words or values before a quantifier that no connective joins to it", quantifiers[0].group())
     if not text:
@@ -110,7 +110,7 @@ def _statement(text: str) -> str:
     return text
 
 
-def _quantified(text: str) -> str:
+def _quantified(text: str, outer: frozenset[str] = frozenset()) -> str:
     """`\\forall x \\in A, \\exists y : P`: ForAll(x ∈ A, Exists(y, P)); the statement runs to the end."""
     quantifier = _QUANTIFIER.match(text)
     name = "ExistsOne" if quantifier.group(2) else {"forall": "ForAll", "exists": "Exists"}[quantifier.group(1)]
@@ -133,7 +133,34 @@ def _quantified(text: str) -> str:
     if not bound or not body.strip():
         raise _refusal(f"{quantifier.group()} without its variable or its statement", quantifier.group())
     _no_second_quantifier_after_arrow(body)
-    return _called(name, _bound(bound), _statement(body))
+    names = outer | _bound_names(bound)
+    _consequence_about_bound(names, body)
+    return _called(name, _bound(bound), _statement(body, names))
+
+
+_BOUND_NAME = re.compile(r"\\[A-Za-z]+|[A-Za-z]")
+
+
+def _bound_names(bound: str) -> frozenset[str]:
+    """The names a quantifier binds: those before its relation (`x, y \\in V`, `\\epsilon > 0`)."""
+    head = _BOUND_RELATION.split(bound, maxsplit=1)[0]
+    return frozenset(name for name in _BOUND_NAME.findall(head) if name not in ("\\ldots", "\\dots", "\\cdots"))
+
+
+def _consequence_about_bound(names: frozenset[str], body: str) -> None:
+    """`\\forall x \\in X : f(x) = g(x) \\Rightarrow f = g`: what follows the arrow does not speak of x, so the
+    arrow may as well stand outside the quantifier ((∀x f(x) = g(x)) ⇒ f = g): refused. In `\\forall x : |x| <
+    \\delta \\Rightarrow |f(x)| < \\epsilon` it does, and the arrow is inside, as the convention has it."""
+    depths = _depths(body)
+    quantifiers = _top(_QUANTIFIER, body, depths)  # an arrow after an inner quantifier is that one's to check
+    arrows = _top("|".join(_ARROWS.values()), body, depths, quantifiers[0].start() if quantifiers else None)
+    if not arrows:
+        return
+    after = body[arrows[-1].end() :]
+    if names and not any(re.search(re.escape(name) + r"(?![A-Za-z])", after) for name in names):
+        raise _refusal(f"{arrows[-1].group()} after a quantifier, and what follows it does not speak of "
+                       f"{', '.join(sorted(names))}: inside the quantifier or after it? Write parentheses",
+                       arrows[-1].group(), cause="ambiguous")
 
 
 _RELATION = re.compile(
@@ -148,7 +175,7 @@ _BOUND_RELATION = re.compile(r"\\(?:in|notin|subset|subseteq)(?![A-Za-z])|<|>|\\
 
 def _bound(text: str) -> str:
     """What a quantifier binds: `x \\in A`; `x, y \\in V` is x ∈ V and y ∈ V; `a, b` the pair of names."""
-    names = _top(",", text, _depths(text))
+    names = _top(r"(?<!\\),", text, _depths(text))  # not the thin space `\\,`
     if not names:
         return text
     cuts = [0, *(comma.start() for comma in names), len(text)]
@@ -228,6 +255,17 @@ def _statements_apart(text: str) -> str:
                    for k, piece in enumerate(pieces))
 
 
+def formula(text: str) -> str:
+    """One statement's text with its connectives and quantifiers rewritten into calls (as written when it has
+    none); text with unpaired brackets as written."""
+    if not (_CONNECTIVE.search(text) or _QUANTIFIER.search(text)):
+        return text
+    try:
+        return _statement(text)
+    except _Unbalanced:
+        return text
+
+
 def holds_logic(text: str, reader_covers: Callable[[str], object]) -> bool:
     """Whether the display has a connective, or quantifiers the reader's condition rule does not cover (two or
     more, or one with its statement after a colon). `reader_covers(text)`: whether that rule reads the display."""
@@ -237,7 +275,8 @@ def holds_logic(text: str, reader_covers: Callable[[str], object]) -> bool:
     if len(quantifiers) != 1:
         return len(quantifiers) > 1
     colon = re.search(r"(?:\\forall|\\exists)([^:]*)(?::|\\colon)", text)
-    return colon is not None and ("," in colon.group(1) or not reader_covers(text))
+    arrow = re.search(r"(?:\\forall|\\exists).*(?:" + "|".join(_ARROWS.values()) + ")", text, re.S)
+    return arrow is not None or (colon is not None and ("," in colon.group(1) or not reader_covers(text)))
 
 
 def rewrite_logic(text: str, reader_covers: Callable[[str], object]) -> str:
@@ -274,7 +313,10 @@ def _set_builders(text: str) -> str:
         inside = text[opening.end() : close]
         inner_depths = _depths(inside)
         separators = _top(_SUCH_THAT, inside, inner_depths)
-        bar = next((s for s in separators if ":" not in s.group() and "colon" not in s.group()), None)
+        bars = [s for s in separators if ":" not in s.group() and "colon" not in s.group()]
+        if len(bars) > 1:  # `\\{n \\mid 3 \\mid n\\}`: such that, or divides?
+            raise _refusal("two bars in a set: such that, or divides?", "\\mid", cause="ambiguous")
+        bar = bars[0] if bars else None
         separator = bar or (separators[0] if separators else None)
         if separator is None:
             continue

@@ -502,3 +502,4 @@ def _function_name(label: str) -> str:
     """`\\sin` → sin, `\\operatorname{Re}` → Re."""
     match = _NAMED.match(label)
     return match.group(2).strip() if match else label[1:]
+
