@@ -94,6 +94,7 @@ def test_logic_as_notes_write_it(tex: str, expected: str) -> None:
         (r"\langle x_1, x_2 \rangle = \mathrm{span}(x_1, x_2)", "\\langle"),
         (r"W = \langle v_1, v_2 \rangle", "\\langle"),
         (r"\langle g \rangle = \{ g^n : n \in \mathbb{Z} \}", "\\langle"),
+        (r"\langle g \rangle = G", "\\langle"),
     ],
 )
 def test_what_logic_leaves_open_is_refused(tex: str, command: str) -> None:

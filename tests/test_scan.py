@@ -301,6 +301,14 @@ def test_false_steps_around_derivatives_are_never_proved(tmp_path):
     assert all(j.finding not in (Finding.PROVED, Finding.CHECKED) for j in found.judged)
 
 
+def test_a_derivative_that_takes_a_name_as_constant_holds_only_under_that_assumption(tmp_path):
+    """d/dt(e^{γt} x) = γ e^{γt} x is true if x is constant in t, false for the x(t) of an equation of motion."""
+    text = "# L\n\n$$\\frac{d}{dt}\\left(e^{\\gamma t} x\\right) = \\gamma e^{\\gamma t} x$$\n"
+    found = _scan(tmp_path, {"L.md": text})
+    [judged] = found.judged
+    assert judged.finding is Finding.ASSUMED and "x constant in t" in judged.attempt.assuming
+
+
 def test_displays_not_read_keep_the_readers_cause_and_command(tmp_path):
     found = _scan(tmp_path, {"Unread.md": UNREAD})
     assert [(o.line, o.cause, o.command[:7]) for o in found.unread] == [

@@ -716,9 +716,11 @@ differentials_over_differential = _Written(  # dx dy / dt: a product of differen
 )
 _ANGLE_SIDE = r"\\langle(?:(?!\\[lr]angle).)*\\rangle"
 _ANGLE_PAIR = r"\\langle(?:(?!\\[lr]angle).)*,(?:(?!\\[lr]angle).)*\\rangle"  # ⟨a, b⟩: an inner product, or a span?
+_ANGLE_LETTER = r"\\langle\s*[a-z]\s*\\rangle"  # ⟨g⟩ = G: the group g generates, or the mean of g?
 _CAPITAL = r"(?:[A-Z]|\\math(?:cal|bb)\s*\{\s*[A-Z]\s*\})"
 span_or_group = _Written(  # W = ⟨v_1, v_2⟩, ⟨g⟩ = {gⁿ}: a span or a group generated, not an inner product or a mean
-    re.compile(r"(?:\A|[=&])\s*" + _CAPITAL + r"\s*=\s*" + _ANGLE_PAIR
+    re.compile(r"(?:\A|[=&])\s*" + _CAPITAL + r"\s*=\s*(?:" + _ANGLE_PAIR + r"|" + _ANGLE_LETTER + r")"
+               + r"|" + _ANGLE_LETTER + r"\s*=\s*" + _CAPITAL + r"\s*(?:\Z|\\\\|[,.])"
                + r"|" + _ANGLE_PAIR + r"\s*=\s*" + _CAPITAL + r"\s*(?:\Z|\\\\|[,.])"
                + r"|" + _ANGLE_SIDE + r"\s*=\s*(?:\\(?:mathrm|operatorname|text)\s*\{\s*span\s*\}|\\span(?![A-Za-z])"
                r"|\\\{|\\left\s*\\\{)", re.S),

@@ -248,6 +248,9 @@ def _attempts(
     numbers = _optional(commuted, sides)
     if numbers is not None:
         sides, said, assumed = numbers[0], [numbers[1]], True
+    constant = _constant_under_calculus(sides)
+    if constant:  # d/dt(e^{γt} x) = γ e^{γt} x holds only if x does not depend on t, which the note may not mean
+        said, assumed = [*said, constant], True
     commuting = [_commuting(definition) for definition in earlier]  # names read in order (k_B T) made numbers
     reordered = {d.line for d, c in zip(earlier, commuting) if c is not d}
     earlier = commuting
@@ -269,6 +272,21 @@ def _attempts(
         for (lhs, rhs), using, said_, took in made
     )
     return attempts, given is not None
+
+
+def _constant_under_calculus(sides: tuple[sympy.Basic, ...]) -> str:
+    """The names a derivative or an integral of the step takes as constant in its variable (`x` in
+    d/dt(x e^t)), said as an assumption ("x constant in t"); "" when there is none."""
+    taken: dict[str, set[str]] = {}
+    for side in sides:
+        for operation in side.atoms(sympy.Derivative, sympy.Integral):
+            body = operation.expr if isinstance(operation, sympy.Derivative) else operation.function
+            variables = set(operation.variables)
+            names = {s.name for s in body.free_symbols - variables if isinstance(s, sympy.Symbol)}
+            for variable in variables:
+                if names:
+                    taken.setdefault(str(variable), set()).update(names)
+    return ", ".join(f"{', '.join(sorted(names))} constant in {variable}" for variable, names in sorted(taken.items()))
 
 
 def _commuting(definition: Definition) -> Definition:

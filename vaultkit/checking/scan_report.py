@@ -20,7 +20,7 @@ _PARTICULARS = (
 _EXPLAINED = {
     Finding.PROVED: "reduced to 0 symbolically",
     Finding.CHECKED: "agree at many points; not a proof",
-    Finding.ASSUMED: "hold only if every symbol is positive or names commute: the note does not say so",
+    Finding.ASSUMED: "hold only if every symbol is positive, names commute or names are constant: the note does not say so",
     Finding.DOES_NOT_FOLLOW: "a counterexample: a mistake, or a step that needs more than is written",
     Finding.STATEMENT: "single equations that hold for some values only: laws, conditions",
     Finding.CONDITIONAL: "fail without the condition written beside them",
