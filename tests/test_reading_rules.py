@@ -1252,6 +1252,12 @@ def test_unions_and_intersections_of_a_family_and_notes_under_braces():
         # a space of matrices, not a power m·n
         (r"W \in \mathbb{R}^{m \times m}", "W in matrices(R_bb, m, m)"),
         (r"X \in \mathbb{R}^{I \times N \times D}", "X in matrices(R_bb, I, N, D)"),
+        # a note over a relation is dropped (over = as a definition, :=); an optimum's variables under it
+        (r"f(x) \overset{\text{def}}{=} x^2", "f(x) coloneqq x**2"),
+        (r"Y_n \overset{\text{iid}}{\sim} \mathcal{N}(\mu, \sigma^2)", "Y_n sim N_cal(mu, sigma**2)"),
+        (r"k_\text{max}=\underset{k}{\arg\max}\ p(C_k)", "k_max = argmax(p(C[k]), k)"),
+        # sizes of type are layout
+        (r"{\large x} = 1", "x = 1"),
         # a label that ends with a full-width colon, a remark in full-width parentheses
         (r"\boxed{\text{外线粒子：}\quad p^2 = -m^2 \quad \text{（严格在壳）}}", "p**2 = -m**2"),
     ],
@@ -1268,6 +1274,8 @@ def test_derivatives_kept_whole_maps_and_labels(tex, expected):
         (r"\partial_i u_i = 0", "\\partial_i"),
         # differentials over a differential: no derivative
         (r"v = \frac{dx\,dy}{dt}", "\\frac{d}{d…}"),
+        # a note over an arrow names what it does (a gate, a map): not dropped
+        (r"\ket{0} + \ket{1} \overset{???}\rightarrow \ket{0} - \ket{1}", "\\overset"),
         # parentheses after d/dx with more after them: (x²)′·x, or (x³)′?
         (r"\frac{d}{dx}(x^2) \cdot x = 3x^2", "\\frac{d}{d…}"),
         (r"\frac{d}{dx}(\sin x) \cos x", "\\frac{d}{d…}"),

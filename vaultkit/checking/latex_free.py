@@ -503,6 +503,32 @@ def _matrix_space(match: re.Match) -> str:
     return f"\\operatorname{{matrices}}\\left(\\mathbb{{{match.group(1)}}}, {sizes}\\right)"
 
 
+# `\overset{\text{def}}{=}`, `\underset{\text{CNOT}}{\Longrightarrow}`, `\underset{w,b}{\min}`: a relation or an
+# arrow with a note over or under it, an optimum with its variables under it
+_STACKED = re.compile(
+    r"\\(overset|underset|stackrel)\s*\{((?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*)\}\s*"
+    r"(?:\{\s*((?:[^{}]|\{[^{}]*\})*?)\s*\}|(\\[A-Za-z]+|[=<>]))"
+)
+_STACKED_RELATION = re.compile(  # not an arrow: the note over an arrow names what it does (a gate, a map)
+    r"=|<|>|\\(?:sim|approx|simeq|equiv|propto|le|leq|ge|geq|ne|neq)(?![A-Za-z])"
+)
+_DEFINING = re.compile(r"\s*(?:\\(?:text|mathrm|rm)\s*\{?\s*def\.?\s*\}?|def|\\triangle|\\Delta|:)\s*")
+_STACKED_OPTIMUM = re.compile(r"\s*\\?(?:operatorname\*?\s*\{\s*)?(arg\s*(?:\\,)?\s*\\?(?:max|min)|max|min|sup|inf)\s*\}?\s*")
+
+
+def _stacked(match: re.Match) -> str:
+    """A relation with its note dropped (`\\overset{!}{=}`; `\\overset{def}{=}` is `:=`); `\\underset{x}{\\arg\\max}` is
+    `\\arg\\max_{x}`; anything else as written (the reader refuses the annotation)."""
+    kind, note, below = match.group(1), match.group(2), (match.group(3) or match.group(4) or "").strip()
+    if _STACKED_RELATION.fullmatch(below):
+        return " \\coloneqq " if below == "=" and _DEFINING.fullmatch(note) else f" {below} "
+    optimum = _STACKED_OPTIMUM.fullmatch(below) if kind == "underset" else None
+    if optimum is not None:
+        name = re.sub(r"[\s\\,]", "", optimum.group(1))
+        return f" \\operatorname{{{name}}}_{{{note}}} " if name.startswith("arg") else f" \\{name}_{{{note}}} "
+    return match.group()
+
+
 # `f\colon X \to Y`, `g_\theta : \mathbb{R}^n \rightarrow \mathbb{R}`: a map's signature, a line of its own
 _SIGNATURE = re.compile(
     r"(?:(?<=\A)|(?<=\\\\))(\s*(?:\\[A-Za-z]+|[A-Za-z])\s*(?:_\s*(?:\{[^{}]*\}|\\?[A-Za-z0-9]+))?\s*)(?::|\\colon(?![A-Za-z]))"
@@ -646,6 +672,7 @@ def _notation(text: str) -> str:
     text = _expectations_under(text)
     text = _SIGNATURE.sub(r"\1 \\colon ", text)
     text = _MATRIX_SPACE.sub(_matrix_space, text)
+    text = _STACKED.sub(_stacked, text)
     text = _NESTED_DECORATION.sub(_one_decoration, text)
     text = _BOLD_NABLA.sub(r"\\nabla ", text)  # \vec{\nabla}: the ∇ of the gradient, divergence and curl
     text = _NUMERATOR_DIFFERENTIAL.sub(_differential_last, text)

@@ -82,7 +82,8 @@ _IMPLIES = frozenset(
 _QUADS = frozenset({"quad", "qquad"})
 _IGNORED = frozenset(
     "displaystyle textstyle scriptstyle scriptscriptstyle limits nolimits "
-    "big Big bigg Bigg bigm Bigm biggm Biggm".split()
+    "big Big bigg Bigg bigm Bigm biggm Biggm tiny scriptsize footnotesize small normalsize large Large LARGE huge Huge"
+    .split()
 )
 _LEFT = frozenset({"left", "bigl", "Bigl", "biggl", "Biggl"})
 _RIGHT = frozenset({"right", "bigr", "Bigr", "biggr", "Biggr"})
