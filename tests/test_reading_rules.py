@@ -335,9 +335,8 @@ def test_condition_stays_a_call():
         (r"Z = R + j\omega L", "j"),
         (r"0.333\ldots = \frac{1}{3}", "\\ldots"),
         (r"\mathbf{1}_{x>0} = 1", "_"),
-        # a field under ∇ beside a time derivative; dot products of unit vectors and of letters with norms; a matrix
+        # dot products of unit vectors and of letters with norms; a matrix
         # times a vector; bars around a matrix; the minimum of a sum; a base of logarithm; (Δx)²; δxy; a^{(b^c)}
-        (r"\frac{\partial T}{\partial t} = \alpha \nabla^2 T", "\\nabla"),
         (r"\hat{x} \cdot \hat{y} = 0", "\\cdot"),
         (r"u \cdot v = |u||v|\cos\theta", "\\cdot"),
         (r"\begin{pmatrix} 2 & 1 \\ 1 & 2 \end{pmatrix} \mathbf{v} = 3\mathbf{v}", "\\begin"),
@@ -1252,6 +1251,9 @@ def test_unions_and_intersections_of_a_family_and_notes_under_braces():
         # a space of matrices, not a power m·n
         (r"W \in \mathbb{R}^{m \times m}", "W in matrices(R_bb, m, m)"),
         (r"X \in \mathbb{R}^{I \times N \times D}", "X in matrices(R_bb, I, N, D)"),
+        # beside ∇ a field depends on position too: its time derivative stays whole, never a function of t alone
+        (r"\frac{\partial T}{\partial t} = \alpha \nabla^2 T", "∂/∂t(T) = alpha*laplacian(T)"),
+        (r"\frac{\partial\rho}{\partial t} + \nabla\cdot\boldsymbol{j} = 0", "div(j_vec) + ∂/∂t(rho) = 0"),
         # a note over a relation is dropped (over = as a definition, :=); an optimum's variables under it
         (r"f(x) \overset{\text{def}}{=} x^2", "f(x) coloneqq x**2"),
         (r"Y_n \overset{\text{iid}}{\sim} \mathcal{N}(\mu, \sigma^2)", "Y_n sim N_cal(mu, sigma**2)"),

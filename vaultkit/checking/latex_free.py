@@ -472,6 +472,7 @@ def _words_around(text: str) -> str:
     text = _evaluated_at(text)
     text = _subscripted_groups(text)
     text = _set_literals(text)
+    text = _OPTIMUM_OF_SET.sub(r"\1\\left(", text)  # max{a, b, c}: the greatest of a, b and c
     text = _outside_named(text, _words)
     text = _LEADING.sub("", text)
     text = _LABEL_PREFIX.sub("", text)
@@ -720,6 +721,9 @@ def _closing(text: str, position: int, delimiter: re.Pattern[str], opener: str) 
             return match
         position = match.end()
     return None
+
+
+_OPTIMUM_OF_SET = re.compile(r"(\\(?:max|min))\s*\\operatorname\{set\}\\left\(")
 
 
 def _set_literals(text: str) -> str:

@@ -800,7 +800,10 @@ class FreeReader(ClaimReader, Notation):
         return self._as_function(name.name, list(dict.fromkeys(v for v, _ in variables)))
 
     def _as_function(self, name: str, variables: list[sympy.Expr]) -> sympy.Expr | None:
-        """`\\frac{dx}{dt}`: x is a function x(t) (and every bare x of the display with it)."""
+        """`\\frac{dx}{dt}`: x is a function x(t) (and every bare x of the display with it). Beside ∇ it is a field
+        of position as well, of which the display shows no variable: the derivative stays whole (`_derivative`)."""
+        if "\\nabla" in self.text:
+            return None
         applied = self._undefined(name)(*variables)
         self.applied.setdefault(name, set()).add(applied)
         return applied
