@@ -1278,6 +1278,8 @@ def test_derivatives_kept_whole_maps_and_labels(tex, expected):
         (r"v = \frac{dx\,dy}{dt}", "\\frac{d}{d…}"),
         # a note over an arrow names what it does (a gate, a map): not dropped
         (r"\ket{0} + \ket{1} \overset{???}\rightarrow \ket{0} - \ket{1}", "\\overset"),
+        # a note that changes what the relation says: approximately distributed, not distributed
+        (r"\hat{p} \stackrel{\text { approx }}{\sim} N\left(p, \frac{p(1-p)}{n}\right)", "\\stackrel"),
         # parentheses after d/dx with more after them: (x²)′·x, or (x³)′?
         (r"\frac{d}{dx}(x^2) \cdot x = 3x^2", "\\frac{d}{d…}"),
         (r"\frac{d}{dx}(\sin x) \cos x", "\\frac{d}{d…}"),

@@ -514,6 +514,9 @@ _STACKED_RELATION = re.compile(  # not an arrow: the note over an arrow names wh
     r"=|<|>|\\(?:sim|approx|simeq|equiv|propto|le|leq|ge|geq|ne|neq)(?![A-Za-z])"
 )
 _DEFINING = re.compile(r"\s*(?:\\(?:text|mathrm|rm)\s*\{?\s*def\.?\s*\}?|def|\\triangle|\\Delta|:)\s*")
+_PLAIN_NOTE = re.compile(  # notes that leave the relation as it is: must hold, is it?, independent samples
+    r"\s*(?:!|\?+|\\text\s*\{\s*(?:!|\?+|i\.?i\.?d\.?)\s*\}|i\.?i\.?d\.?|\\mathrm\s*\{\s*i\.?i\.?d\.?\s*\})\s*"
+)  # not `approx`, `d`, `a.s.`, `P`: those change what the relation says
 _STACKED_OPTIMUM = re.compile(r"\s*\\?(?:operatorname\*?\s*\{\s*)?(arg\s*(?:\\,)?\s*\\?(?:max|min)|max|min|sup|inf)\s*\}?\s*")
 
 
@@ -521,8 +524,10 @@ def _stacked(match: re.Match) -> str:
     """A relation with its note dropped (`\\overset{!}{=}`; `\\overset{def}{=}` is `:=`); `\\underset{x}{\\arg\\max}` is
     `\\arg\\max_{x}`; anything else as written (the reader refuses the annotation)."""
     kind, note, below = match.group(1), match.group(2), (match.group(3) or match.group(4) or "").strip()
-    if _STACKED_RELATION.fullmatch(below):
-        return " \\coloneqq " if below == "=" and _DEFINING.fullmatch(note) else f" {below} "
+    if _STACKED_RELATION.fullmatch(below) and _DEFINING.fullmatch(note) and below == "=":
+        return " \\coloneqq "
+    if _STACKED_RELATION.fullmatch(below) and _PLAIN_NOTE.fullmatch(note):
+        return f" {below} "
     optimum = _STACKED_OPTIMUM.fullmatch(below) if kind == "underset" else None
     if optimum is not None:
         name = re.sub(r"[\s\\,]", "", optimum.group(1))
