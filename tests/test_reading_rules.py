@@ -1258,6 +1258,8 @@ def test_unions_and_intersections_of_a_family_and_notes_under_braces():
         (r"f(x) \overset{\text{def}}{=} x^2", "f(x) coloneqq x**2"),
         (r"Y_n \overset{\text{iid}}{\sim} \mathcal{N}(\mu, \sigma^2)", "Y_n sim N_cal(mu, sigma**2)"),
         (r"k_\text{max}=\underset{k}{\arg\max}\ p(C_k)", "k_max = argmax(p(C[k]), k)"),
+        # parentheses after a call raised to a power multiply: the call is made already
+        (r"L = \sigma(z)^{y} (1 - \sigma(z))^{1-y}", "L = (1 - sigma(z))**(1 - y)*sigma(z)**y"),
         # sizes of type are layout
         (r"{\large x} = 1", "x = 1"),
         # a label that ends with a full-width colon, a remark in full-width parentheses

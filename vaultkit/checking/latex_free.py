@@ -200,7 +200,7 @@ _NESTED_DECORATION = re.compile(
 # parameters; `B(\cdot)` has a placeholder for its argument.
 _BAR_CONDITION = re.compile(r"(?<=[A-Za-z}])(?<!\\left)\(([^()|]+)\|([^()|]+)\)")
 _SEMICOLON_ARGUMENT = re.compile(  # p(x; θ), dΦ_2(P; p_1, p_2), p(y^{(i)} | x^{(i)}; θ): parameters after ;
-    r"(?<=[A-Za-z}0-9])((?<!\\left)\s*(?:\\left\s*)?)\(((?:[^();]|\([^()]*\))+);((?:[^();]|\([^()]*\))+)\)"
+    r"(?<=[A-Za-z}0-9])((?<!\\left)\s*(?:\\left\s*)?)\(((?:[^();]|\((?:[^()]|\([^()]*\))*\))+);((?:[^();]|\([^()]*\))+)\)"
 )
 _PLACEHOLDER = re.compile(r"\(\s*\\cdot\s*\)")
 _FONT_GROUP = re.compile(r"\\(rm|it|bf)\s*\{([^{}]*)\}")  # \rm{kNm} is \mathrm{kNm}

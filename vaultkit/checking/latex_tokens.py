@@ -84,6 +84,7 @@ class TokenRoles:
     def __init__(self) -> None:
         self.stack: list[str] = []  # "(" "[" "{" "{_" (a subscript group) "|"
         self.prev: Token | None = None
+        self.earlier: Token | None = None
         self.callable_prev = False  # a "(" now would directly follow a name: CALL_LPAR
         self.force: tuple[str, str] | None = None  # after \left or \right: ("open" or "close", the command)
         self.sized = False  # a sizing command (\left, \big, \Bigl …) since the last token out
@@ -110,6 +111,7 @@ class TokenRoles:
     # ------------------------------------------------------------ bookkeeping
 
     def out(self, tok: Token, can_call: bool = False) -> Token:
+        self.earlier = self.prev  # the token before the last: what a `^` raises
         self.prev, self.callable_prev, self.sized = tok, can_call, False
         return tok
 
@@ -376,14 +378,14 @@ class FreeTokenRoles(TokenRoles):
     def _on_LBRACE(self, tok: Token) -> Iterator[Token]:
         if not self._after("SUP"):
             return super()._on_LBRACE(tok)
-        self.push("{^", tok)  # a superscript's group: E^{2}(a), f^{(1)}(x) may call
-        return iter([self.out(tok)])
+        called = self.earlier is not None and self.earlier.type in ("RPAR", "RBRACK")
+        self.push("{^)" if called else "{^", tok)  # a superscript's group: E^{2}(a), f^{(1)}(x) may call;
+        return iter([self.out(tok)])  # after f(z), a call already made, `f(z)^{2} (1 - z)` multiplies
 
     def _on_RBRACE(self, tok: Token) -> Iterator[Token]:
-        if not (self.stack and self.stack[-1] == "{^"):
+        if not (self.stack and self.stack[-1].startswith("{^")):
             return super()._on_RBRACE(tok)
-        self.stack.pop()
-        return iter([self.out(tok, can_call=True)])
+        return iter([self.out(tok, can_call=self.stack.pop() == "{^")])
 
     def _on_NUMBER(self, tok: Token) -> Iterator[Token]:
         after_sup = self._after("SUP")
