@@ -1129,7 +1129,7 @@ from vaultkit.checking.latex import read_display  # noqa: E402
         (r"p(x|e) = p(x,e)/p(e)", "p(given(x, e)) = p(x, e)/p(e)"),
         (r"\tilde p = \phi_k(x_k; \theta)", "p_tilde = phi_k(x_k, theta)"),
         (r"B(\cdot)", "B(·)"),
-        (r"\hat{\boldsymbol{\theta}} = \mathop{\mathrm{argmax}}_{\boldsymbol{\theta}} L", "theta_hat = argmax(L, theta_vec)"),
+        (r"\hat{\boldsymbol{\theta}} = \mathop{\mathrm{argmax}}_{\boldsymbol{\theta}} L", "theta_vec_hat = argmax(L, theta_vec)"),
         # an operator written bare somewhere in the display multiplies its parentheses too: one reading of Â
         (r"\hat{A}(\psi_1 + \psi_2) = \hat{A}\psi_1 + \hat{A}\psi_2", "A_hat*(psi_1 + psi_2) = A_hat*psi_1 + A_hat*psi_2"),
         (r"\hat{H}(t)\psi = E\psi", "H_hat(t)*psi = E*psi"),

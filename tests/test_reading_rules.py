@@ -1109,8 +1109,8 @@ def test_integrals_with_one_bound_or_another_letter_stay_refused(tex):
         (r"x^2 - 1 = (x-1)(x+1) =", "x**2 - 1 = (x - 1)*(x + 1)"),
         # the bold of an estimate, outside its hat or inside, is the same name
         (r"\boldsymbol{\hat{\beta}} = (\mathbf{X}^\top\mathbf{X})^{-1}\mathbf{X}^\top \mathbf{y}",
-         "beta_hat = (transpose(X_vec)*X_vec)**(-1)*transpose(X_vec)*y_vec"),
-        (r"\hat{\boldsymbol{\beta}} = \boldsymbol{\hat\beta}", "beta_hat = beta_hat"),
+         "beta_vec_hat = (transpose(X_vec)*X_vec)**(-1)*transpose(X_vec)*y_vec"),
+        (r"\hat{\boldsymbol{\beta}} = \boldsymbol{\hat\beta}", "beta_vec_hat = beta_vec_hat"),
         # parameters after a semicolon are more arguments
         (r"L(\beta_0, \beta_1; Y_1, \dots, Y_N) = 1", "L(beta_0, beta_1, Y_1, …, Y_N) = 1"),
         # an index's values after a semicolon or a \qquad are the condition of the equation
@@ -1260,6 +1260,14 @@ def test_unions_and_intersections_of_a_family_and_notes_under_braces():
         (r"k_\text{max}=\underset{k}{\arg\max}\ p(C_k)", "k_max = argmax(p(C[k]), k)"),
         # parentheses after a call raised to a power multiply: the call is made already
         (r"L = \sigma(z)^{y} (1 - \sigma(z))^{1-y}", "L = (1 - sigma(z))**(1 - y)*sigma(z)**y"),
+        # an accent on a bold name is the vector's, never the plain name's (ṙ the speed along r beside the velocity)
+        (r"\dot{\mathbf{r}} = \dot{r} \hat{\mathbf{r}}", "r_vec_dot = r_dot*r_vec_hat"),
+        # the upper limit of an integral is no power or transpose
+        (r"E = \int_0^T P\,dt", "E = ∫dt(P, 0, T)"),
+        (r"\Delta S = \int_{T_1}^{T_2}\frac{C_V\,dT}{T}", "ΔS = Integral(C_V*T**(-1), (T, T_1, T_2))"),
+        # spaces of matrices with subscripted sizes or an unbraced R; argmin written upright under its variable
+        (r"\mathbf{W}\in\mathbb{R}^{n_{\text{out}}\times n_{\text{in}}}", "W_vec in matrices(R_bb, n_out, n_in)"),
+        (r"\hat\beta = \underset{\beta}{\mathrm{argmin}}\ (y - \beta)^2", "beta_hat = argmin((-beta + y)**2, beta)"),
         # sizes of type are layout
         (r"{\large x} = 1", "x = 1"),
         # a label that ends with a full-width colon, a remark in full-width parentheses
@@ -1278,6 +1286,16 @@ def test_derivatives_kept_whole_maps_and_labels(tex, expected):
         (r"\partial_i u_i = 0", "\\partial_i"),
         # differentials over a differential: no derivative
         (r"v = \frac{dx\,dy}{dt}", "\\frac{d}{d…}"),
+        # information theory pairs what stands on each side of its semicolon: I(X; Y, Z) is no I(X, Y, Z)
+        (r"I(X;Y,Z) = I(X;Z) + I(X;Y|Z)", ";"),
+        (r"H(X;Y) = 0", ";"),
+        # several differentials under one integral: a multiple integral
+        (r"A = \int \frac{dx\,dy}{x y}", "\\int"),
+        (r"F = \int dx\, dy\, f", "\\int"),
+        # braces around one expression: a grouping, or a set of one member?
+        (r"\frac{d}{dt}\{ m v \} = F", "\\{"),
+        # two vectors side by side: the dyad of fluid mechanics, or a dot product?
+        (r"\Pi = \rho\mathbf{u}\mathbf{u}", ""),
         # a note over an arrow names what it does (a gate, a map): not dropped
         (r"\ket{0} + \ket{1} \overset{???}\rightarrow \ket{0} - \ket{1}", "\\overset"),
         # a note that changes what the relation says: approximately distributed, not distributed

@@ -309,6 +309,14 @@ def test_a_derivative_that_takes_a_name_as_constant_holds_only_under_that_assump
     assert judged.finding is Finding.ASSUMED and "x constant in t" in judged.attempt.assuming
 
 
+def test_evaluations_and_optima_read_by_name_are_never_found_false(tmp_path):
+    """(x² + 1) at x = 2 is 5 and the argmin of x² − 2x is 1: the engine knows neither operation by its name."""
+    text = ("# E\n\n$$(x^2+1)_{x=2} = 5$$\n\n$$\\underset{x}{\\arg\\min}\\,(x^2-2x) = 1$$\n")
+    found = _scan(tmp_path, {"E.md": text})
+    assert len(found.judged) == 2
+    assert all(j.finding in (Finding.NOT_IDENTITY, Finding.NOT_CHECKED) for j in found.judged)
+
+
 def test_displays_not_read_keep_the_readers_cause_and_command(tmp_path):
     found = _scan(tmp_path, {"Unread.md": UNREAD})
     assert [(o.line, o.cause, o.command[:7]) for o in found.unread] == [

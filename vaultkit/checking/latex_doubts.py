@@ -328,11 +328,16 @@ word_superscript = _Written(  # `x^{new}`, `\theta^{opt}`: a word as a label (e^
                r"\^\s*\{\s*[A-Za-z]{2,}\s*\}"),
     "{0}: a word as a label, or a power of its letters? Write \\text{{…}}", "^",
 )
-superscript_label = _Written(  # ρ^{T_B}: a partial transpose; A^{[l-1]T}, θ^{(c)T}: a label's transpose; W^Q, W^K: labels
+_superscript_label = _Written(  # ρ^{T_B}: a partial transpose; A^{[l-1]T}, θ^{(c)T}: a label's transpose; W^Q, W^K: labels
     re.compile(r"\^\s*\{\s*T\s*_|\^\s*\{\s*\[[^\]{}]*\]\s*[A-Za-z\\]|\^\s*\{\s*\([^(){}]*\)\s*[A-Za-z\\]"
                r"|(?<![\\A-Za-z])([A-Z])\s*(?:_\s*(?:\{[^{}]*\}|\\?\w+)\s*)?\^\s*(?:\{\s*(?!\1)[A-SU-Z]\s*\}|(?!\1)[A-SU-Z])(?![A-Za-z])"),
     "{0}: a label, a partial transpose, or a power? Write \\text{{…}} for a label", "^",
 )
+
+
+def superscript_label(tex: str) -> TranslationError | None:
+    """`_superscript_label`, outside the upper limits of integrals and sums (`\\int_{T_1}^{T_2}`)."""
+    return _superscript_label(_without_upper_limits(tex))
 complement = _Written(  # `P(A^c)`: the complement of the event A, or A to the power c?
     re.compile(r"(?<![\\A-Za-z])[A-Z]\s*\^\s*(?:c|\{\s*c\s*\}|\\complement)(?![A-Za-z])"),
     "{0}: the complement or a power? Write \\overline{{A}} or A^{{\\mathsf{{c}}}}", "^c",
@@ -342,9 +347,20 @@ _T_ELSEWHERE = re.compile(r"(?<![\\A-Za-z])T(?![A-Za-z])")
 _NUMBER_TO_T = re.compile(r"(?:[0-9.]|\(\s*[^()]*[0-9][^()]*\))\s*\^\s*(?:T|\{\s*T\s*\})(?![A-Za-z])")
 
 
+_UPPER_LIMIT = re.compile(  # `\\int_0^T`, `\\int_{T_1}^{T_2}`, `\\sum_{t=1}^{T}`: an upper limit, no power or label
+    r"(\\(?:int|iint|iiint|oint|sum|prod|bigcup|bigcap)\s*(?:\\limits\s*)?_\s*(?:\{(?:[^{}]|\{[^{}]*\})*\}|\\?[A-Za-z0-9]+)\s*)"
+    r"\^\s*(?:\{(?:[^{}]|\{[^{}]*\})*\}|\\?[A-Za-z0-9]+)"
+)
+
+
+def _without_upper_limits(tex: str) -> str:
+    return _UPPER_LIMIT.sub(r"\1", tex)
+
+
 def transpose_or_power(tex: str) -> TranslationError | None:
     """`(1 + r)^T`, `\\beta^T = 0.95^T`, `\\delta^T u(c_T)`: where T is also a number of periods (written
     elsewhere, or over a number), ^T is a power, not the transpose."""
+    tex = _without_upper_limits(tex)
     if not _T_POWER.search(tex):
         return None
     if _NUMBER_TO_T.search(tex) or _T_ELSEWHERE.search(_T_POWER.sub(" ", tex)):

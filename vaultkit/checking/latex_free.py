@@ -15,7 +15,7 @@ import re
 
 from .latex_logic import formula, rewrite_logic
 from .latex_tensors import write_tensors
-from .latex_vocabulary import GATE_NAMES, QUANTUM_GATE
+from .latex_vocabulary import GATE_NAMES, QUANTUM_GATE, TranslationError
 from .macros import group_end
 
 __all__ = ["ambiguous_word", "is_complex", "prepare"]
@@ -496,12 +496,14 @@ def _words_around(text: str) -> str:
 
 
 # `\mathbb{R}^{m \times n}`: the space of real m × n matrices (of arrays, with more factors), no power m·n
-_MATRIX_SPACE = re.compile(r"\\mathbb\s*\{\s*([A-Za-z])\s*\}\s*\^\s*\{([^{}]*\\times[^{}]*)\}")
+_MATRIX_SPACE = re.compile(
+    r"\\mathbb\s*(?:\{\s*([A-Za-z])\s*\}|([A-Za-z]))\s*\^\s*\{((?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*\\times(?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*)\}"
+)
 
 
 def _matrix_space(match: re.Match) -> str:
-    sizes = ", ".join(size.strip() for size in re.split(r"\\times(?![A-Za-z])", match.group(2)))
-    return f"\\operatorname{{matrices}}\\left(\\mathbb{{{match.group(1)}}}, {sizes}\\right)"
+    sizes = ", ".join(size.strip() for size in re.split(r"\\times(?![A-Za-z])", match.group(3)))
+    return f"\\operatorname{{matrices}}\\left(\\mathbb{{{match.group(1) or match.group(2)}}}, {sizes}\\right)"
 
 
 # `\overset{\text{def}}{=}`, `\underset{\text{CNOT}}{\Longrightarrow}`, `\underset{w,b}{\min}`: a relation or an
@@ -517,7 +519,9 @@ _DEFINING = re.compile(r"\s*(?:\\(?:text|mathrm|rm)\s*\{?\s*def\.?\s*\}?|def|\\t
 _PLAIN_NOTE = re.compile(  # notes that leave the relation as it is: must hold, is it?, independent samples
     r"\s*(?:!|\?+|\\text\s*\{\s*(?:!|\?+|i\.?i\.?d\.?)\s*\}|i\.?i\.?d\.?|\\mathrm\s*\{\s*i\.?i\.?d\.?\s*\})\s*"
 )  # not `approx`, `d`, `a.s.`, `P`: those change what the relation says
-_STACKED_OPTIMUM = re.compile(r"\s*\\?(?:operatorname\*?\s*\{\s*)?(arg\s*(?:\\,)?\s*\\?(?:max|min)|max|min|sup|inf)\s*\}?\s*")
+_STACKED_OPTIMUM = re.compile(
+    r"\s*\\?(?:(?:operatorname\*?|mathrm|text|rm)\s*\{\s*)?(arg\s*(?:\\,)?\s*\\?(?:max|min)|max|min|sup|inf)\s*\}?\s*"
+)
 
 
 def _stacked(match: re.Match) -> str:
@@ -658,18 +662,23 @@ def _divergence_arguments(text: str) -> str:
 
 
 def _parameters_after(match: re.Match) -> str:
-    """`p(x; \\theta)`, `f(h, x; \\theta)`: the parameters after `;` are more arguments. `I(X_1, X_2; Y)` and `H(X, Y;
-    Z)` of information theory pair what is on each side, which commas alone would lose: left to be refused."""
+    """`p(x; \\theta)`, `f(h, x; \\theta)`: the parameters after `;` are more arguments. `I(X; Y, Z)`, `H(X; Y)` and
+    `D(p; q)` of information theory pair what is on each side, which commas alone would lose: left to be refused."""
     head = match.string[: match.start()].rstrip()
-    if "," in match.group(2) and re.search(r"(?<![A-Za-z\\])[IHD]\s*(?:_\s*(?:\{[^{}]*\}|\w))?\s*\Z", head):
-        return match.group()
+    if re.search(r"(?<![A-Za-z\\])[IHD]\s*(?:_\s*(?:\{[^{}]*\}|\w))?\s*\Z", head):
+        return match.group()  # I(X; Y, Z), H(X; Y): information between two sides, which commas would merge
     return f"{match.group(1)}({match.group(2)}, {match.group(3)})"
 
 
+_ACCENTS = {"widehat": "hat", "overline": "bar", "widetilde": "tilde"}
+
+
 def _one_decoration(match: re.Match) -> str:
-    """A bold name with an accent, inside or out: the accented name alone."""
+    """A bold name with an accent, inside or out: one name of its own, the vector's (`\\dot{\\mathbf{r}}` is
+    r_vec_dot, never r_dot, the speed along r that a note writes beside it)."""
     accent = match.group(1) or match.group(3)
-    return f"\\{accent}{{{match.group(2) or match.group(4) or match.group(5)}}}"
+    name = (match.group(2) or match.group(4) or match.group(5)).lstrip("\\")
+    return f"\\mathrm{{{name}_vec_{_ACCENTS.get(accent, accent)}}}"
 
 
 def _notation(text: str) -> str:
@@ -731,6 +740,23 @@ def _closing(text: str, position: int, delimiter: re.Pattern[str], opener: str) 
 _OPTIMUM_OF_SET = re.compile(r"(\\(?:max|min))\s*\\operatorname\{set\}\\left\(")
 
 
+_ONE_MEMBER = re.compile(r"\s*-?(?:\\[A-Za-z]+|[A-Za-z0-9.]+)\s*(?:_\s*(?:\{[^{}]*\}|\\?\w+)\s*)?(?:\^\s*(?:\{[^{}]*\}|\w))?\s*")
+
+
+def _grouping(inside: str) -> bool:
+    """`\\{m v\\}`, `\\{a + b\\}`: one expression in braces, no comma, no condition (a grouping, as often as a
+    set of one member); `\\{x\\}`, `\\{0\\}` and `\\{x_0\\}` are sets."""
+    depth, top_level = 0, []
+    for character in inside:
+        depth += character in "({["
+        depth -= character in ")}]"
+        if depth == 0:
+            top_level.append(character)
+    flat = "".join(top_level)
+    return "," not in flat and "\\mid" not in flat and "|" not in flat and ":" not in flat \
+        and not _ONE_MEMBER.fullmatch(inside) and "\\ldots" not in inside and "\\dots" not in inside
+
+
 def _set_literals(text: str) -> str:
     """`\\{a, b\\}` → `\\operatorname{set}(a, b)`, as written (duplicates kept); `1\\{X = k\\}` → an indicator."""
     start = 0
@@ -744,6 +770,9 @@ def _set_literals(text: str) -> str:
         head = before[: indicator.start()] if indicator else before
         inside, after = text[opening.end() : closing.start()], closing.end()
         family = None if indicator else _FAMILY_RANGE.match(text, after)
+        if name == "set" and family is None and _grouping(inside):
+            raise TranslationError(f"\\{{{inside.strip()}\\}}: braces around an expression: a grouping, or a set of one "
+                                   "member?", command="\\{", cause="ambiguous")
         if family is not None and "," not in inside:  # {μ_k}_{k=1}^K: the family of μ_k for k from 1 to K
             name, inside, after = "family", f"{inside}, {family.group(1)}, {family.group(2)}, {family.group(3)}", family.end()
         replacement = f"\\operatorname{{{name}}}\\left({inside}\\right)"

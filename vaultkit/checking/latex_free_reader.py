@@ -225,6 +225,10 @@ class FreeReader(ClaimReader, Notation):
             return self._undefined("otimes")(left, right)
         if op in ("\\cdot", "\\times") and _is_vector(left) and _is_vector(right):
             return self._undefined("dot" if op == "\\cdot" else "cross")(left, right)
+        if op == "" and _is_vector(left) and _is_vector(right) and all(str(v)[:1].islower() for v in (left, right)):
+            raise TranslationError(  # ρ\mathbf{u}\mathbf{u}: the dyad u⊗u of fluid mechanics, not a square
+                f"{left} {right}: two vectors side by side: a dyad (tensor product), or a dot product?", command="",
+                cause="ambiguous")
         if op == "\\cdot" and all(self._written_as_vector(v) for v in (left, right)):
             raise TranslationError(  # \\hat x \\cdot \\hat y = 0, u \\cdot v = |u||v|\\cos\\theta: a dot product of vectors
                 f"{left} \\cdot {right}: a dot product of vectors, or a product? Write \\mathbf or \\vec for vectors",
@@ -625,6 +629,10 @@ class FreeReader(ClaimReader, Notation):
         (`_derivative`), the integral stays one operation on what is written, `∫dV(p)`, which nothing
         evaluates (`scan` leaves it unchecked). Factors after it (`\\int I\\,dA\\,d\\Omega`, `\\int
         \\frac{dp}{2\\pi} e^{ipx}`) may be its integrand as well: refused."""
+        second = next((s for s in body.free_symbols if isinstance(s, sympy.Symbol) and _DIFFERENTIAL.fullmatch(s.name)), None)
+        if second is not None:  # \\int dx\\, dy\\, f, \\int \\frac{dp\\,dq}{h}: a multiple integral
+            raise TranslationError(f"{label}: a second differential {second} in the integrand: a multiple integral is "
+                                   "not read", command=label, cause="unsupported-construct")
         shown = variable in body.free_symbols and not _dotted_in_time(body, [variable])
         if not body.free_symbols or shown or body.atoms(AppliedUndef):
             return super()._integral_of(body, variable, limits, label, ends)
@@ -828,6 +836,9 @@ class FreeReader(ClaimReader, Notation):
         partial = "partial" in label
         name = "".join(_operator_name(variable, order, partial) for variable, order in variables)
         return self._undefined(name)(body)
+
+
+_DIFFERENTIAL = re.compile(rf"d(?:[A-Za-z]|{'|'.join(('alpha', 'beta', 'gamma', 'theta', 'phi', 'varphi', 'psi', 'omega', 'Omega', 'tau', 'mu', 'nu', 'xi', 'eta', 'lambda', 'rho', 'sigma', 'chi'))})(?:_\w+)?")
 
 
 def _dotted_in_time(body: sympy.Expr, variables: list[sympy.Expr]) -> bool:
