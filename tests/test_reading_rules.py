@@ -1309,3 +1309,14 @@ def test_indices_and_differentials_that_are_no_derivative(tex, command):
     with pytest.raises(TranslationError) as error:
         reading(tex)
     assert error.value.command == command
+
+
+def test_sigma_written_as_a_deviation_says_nothing_of_sigma_before_parentheses():
+    """σ² of a Gaussian elsewhere in the note does not make σ(wᵀx) a product: the sigmoid is as likely."""
+    from vaultkit.checking.latex_usage import note_usage
+
+    texts = [r"x \sim \mathcal{N}(\mu, \sigma^2)", r"p(y \mid x; w) = \sigma(w^\top x)"]
+    usage = note_usage(texts)
+    with pytest.raises(TranslationError) as error:
+        read_display(texts[1], Scope(), usage=usage)
+    assert error.value.command == "\\sigma("

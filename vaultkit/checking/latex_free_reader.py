@@ -555,7 +555,8 @@ class FreeReader(ClaimReader, Notation):
         if key in ("\\Delta", "\\delta") and atom.sub is None and not self.scope.defined(key[1:]):  # Δ(xy), δ(fg)
             raise TranslationError(f"{key}(…): the difference or variation of what the parentheses hold, or {key} "
                                    "times it?", command=f"{key}(", cause="ambiguous")
-        if self._summed_coefficient(atom) or (key in self.usage.values and (atom.post_sup or not _one_term(atom.call))):
+        valued = key in self.usage.values and key not in _ACTIVATIONS  # σ alone (a deviation) says nothing of σ(wᵀx)
+        if self._summed_coefficient(atom) or (valued and (atom.post_sup or not _one_term(atom.call))):
             return False  # n(n + 1) beside n, λ(Σ p_i − 1): a factor before a sum; α(Q^2) beside α: TeX does not say
         shown = key
         raise TranslationError(
@@ -849,6 +850,7 @@ def _dotted_in_time(body: sympy.Expr, variables: list[sympy.Expr]) -> bool:
     )
 
 
+_ACTIVATIONS = frozenset({"\\sigma", "\\phi", "\\varphi"})  # names notes give to functions and to values alike
 _SPACETIME_INDICES = frozenset({"mu", "nu", "rho", "sigma", "lambda", "kappa", "alpha", "beta", "i", "j", "k", "l"})
 
 
