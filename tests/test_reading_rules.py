@@ -1248,6 +1248,9 @@ def test_unions_and_intersections_of_a_family_and_notes_under_braces():
         (r"Z = \sum_{\mu}^{N} e^{- \beta H_{\mu}}", "Z = Sum(exp(-beta*H[mu]), (mu, mu_first, N))"),
         # parameters after a semicolon, with a space or \left before the parentheses
         (r"\alpha = P \left(\overline{X} > c ; \mu_0\right)", "alpha = P(X_bar > c, mu_0)"),
+        # braces where a set stands are a set, even of one member
+        (r"S = \{\left(x,x\right)\}", "S = set((x, x))"),
+        (r"A \cup \{x + 1\} = B", "union(A, set(x + 1)) = B"),
         # a space of matrices, not a power m·n
         (r"W \in \mathbb{R}^{m \times m}", "W in matrices(R_bb, m, m)"),
         (r"X \in \mathbb{R}^{I \times N \times D}", "X in matrices(R_bb, I, N, D)"),

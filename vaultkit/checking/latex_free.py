@@ -757,6 +757,19 @@ def _grouping(inside: str) -> bool:
         and not _ONE_MEMBER.fullmatch(inside) and "\\ldots" not in inside and "\\dots" not in inside
 
 
+_SET_BEFORE = re.compile(  # what a set stands after: a relation, an operation on sets, an opening, a comma
+    r"(?:\A|[=(,\[{&]|\\(?:in|notin|subset|subseteq|supset|supseteq|cup|cap|setminus|times|coloneqq|to|mapsto|left"
+    r"|quad|qquad|mid)|\\\\|:)\s*\Z"
+)
+_SET_AFTER = re.compile(r"\s*(?:\Z|[=),\]}&]|\\(?:in|subset|subseteq|cup|cap|setminus|times|right|quad|qquad|to)(?![A-Za-z])|\\\\)")
+
+
+def _multiplied(before: str, after: str) -> bool:
+    """Whether braces stand where a factor would (`\\frac{d}{dt}\\{m v\\}`, `\\exp\\{…\\}`, `\\{a + b\\} c`), not
+    where a set does (`= \\{x\\}`, `\\in \\{…\\}`, `A \\cup \\{x\\}`)."""
+    return not (_SET_BEFORE.search(before) and _SET_AFTER.match(after))
+
+
 def _set_literals(text: str) -> str:
     """`\\{a, b\\}` → `\\operatorname{set}(a, b)`, as written (duplicates kept); `1\\{X = k\\}` → an indicator."""
     start = 0
@@ -770,7 +783,7 @@ def _set_literals(text: str) -> str:
         head = before[: indicator.start()] if indicator else before
         inside, after = text[opening.end() : closing.start()], closing.end()
         family = None if indicator else _FAMILY_RANGE.match(text, after)
-        if name == "set" and family is None and _grouping(inside):
+        if name == "set" and family is None and _grouping(inside) and _multiplied(head, text[after:]):
             raise TranslationError(f"\\{{{inside.strip()}\\}}: braces around an expression: a grouping, or a set of one "
                                    "member?", command="\\{", cause="ambiguous")
         if family is not None and "," not in inside:  # {μ_k}_{k=1}^K: the family of μ_k for k from 1 to K
