@@ -107,3 +107,14 @@ def test_brackets_that_do_not_pair_leave_the_text_as_written() -> None:
     """`[0, 1)` is an interval, not a bracket left open: the logic is not rewritten, and nothing breaks."""
     with pytest.raises(TranslationError):
         reading(r"\forall x \in [0, 1) \land y > 0: x < 1")
+
+
+@pytest.mark.parametrize(
+    "tex",
+    [r"\forall x_1, " * 300 + "y = 1", "(" * 500 + r"a \land b" + ")" * 500],
+)
+def test_logic_nested_without_end_is_refused_as_too_large(tex: str) -> None:
+    """Each level of logic reads its text once; a bounded depth keeps a hostile display's reading short."""
+    with pytest.raises(TranslationError) as refused:
+        reading(tex)
+    assert refused.value.cause == "too-large"

@@ -21,6 +21,8 @@ from collections.abc import Callable
 
 from .latex_vocabulary import TranslationError
 
+MAX_DEPTH = 24  # quantifiers, connectives and brackets within one another
+MAX_SETS = 32  # set-builders rewritten in one display
 _QUANTIFIER = re.compile(r"\\(forall|exists)(?![A-Za-z])(\s*!)?")
 _CONNECTIVE = re.compile(r"\\(?:land|lor|neg|lnot|wedge|vee)(?![A-Za-z])")
 _NOT = re.compile(r"\s*\\(?:neg|lnot)(?![A-Za-z])\s*")
@@ -75,12 +77,14 @@ def _called(name: str, *parts: str) -> str:
     return f"\\operatorname{{{name}}}\\left({', '.join(parts)}\\right)"
 
 
-def _statement(text: str, bound: frozenset[str] = frozenset()) -> str:
+def _statement(text: str, bound: frozenset[str] = frozenset(), depth: int = 0) -> str:
     """A relation, or a formula of them: the connectives outside brackets, loosest first, split it."""
+    if depth > MAX_DEPTH:  # each level reads the text once: a bounded depth keeps the whole linear
+        raise _refusal(f"logic nested more than {MAX_DEPTH} levels deep", "\\forall", cause="too-large")
     text = _SPACE.sub("", _TRAILING.sub("", text))
     inside = _GROUPED.fullmatch(text)
     if inside and _balanced(inside.group(1)):  # `(x \in A)`, `\left[P \Leftrightarrow Q\right]`: one formula
-        return _statement(inside.group(1), bound)  # (`(a) \land (b)` is two groups, not one)
+        return _statement(inside.group(1), bound, depth + 1)  # (`(a) \land (b)` is two groups, not one)
     depths = _depths(text)
     quantifiers = _top(_QUANTIFIER, text, depths)
     first = quantifiers[0].start() if quantifiers else len(text)
@@ -94,12 +98,12 @@ def _statement(text: str, bound: frozenset[str] = frozenset()) -> str:
         parts = [text[cuts[k] : cuts[k + 1]] for k in range(0, len(cuts), 2)]
         if any(not part.strip() for part in parts):
             raise _refusal(f"{links[0].group()} with nothing on one side", links[0].group())
-        return _called(name, *(_statement(part, bound) for part in parts))
+        return _called(name, *(_statement(part, bound, depth + 1) for part in parts))
     negation = _NOT.match(text)
     if negation:
-        return _called("Not", _statement(text[negation.end() :], bound))
+        return _called("Not", _statement(text[negation.end() :], bound, depth + 1))
     if quantifiers and first == 0:
-        return _quantified(text, bound)
+        return _quantified(text, bound, depth + 1)
     if quantifiers:
         raise _refusal("words or values before a quantifier that no connective joins to it", quantifiers[0].group())
     if not text:
@@ -110,7 +114,7 @@ def _statement(text: str, bound: frozenset[str] = frozenset()) -> str:
     return text
 
 
-def _quantified(text: str, outer: frozenset[str] = frozenset()) -> str:
+def _quantified(text: str, outer: frozenset[str] = frozenset(), depth: int = 0) -> str:
     """`\\forall x \\in A, \\exists y : P`: ForAll(x ∈ A, Exists(y, P)); the statement runs to the end."""
     quantifier = _QUANTIFIER.match(text)
     name = "ExistsOne" if quantifier.group(2) else {"forall": "ForAll", "exists": "Exists"}[quantifier.group(1)]
@@ -135,7 +139,7 @@ def _quantified(text: str, outer: frozenset[str] = frozenset()) -> str:
     _no_second_quantifier_after_arrow(body)
     names = outer | _bound_names(bound)
     _consequence_about_bound(names, body)
-    return _called(name, _bound(bound), _statement(body, names))
+    return _called(name, _bound(bound), _statement(body, names, depth + 1))
 
 
 _BOUND_NAME = re.compile(r"\\[A-Za-z]+|[A-Za-z]")
@@ -301,10 +305,11 @@ _SUCH_THAT = re.compile(
 def _set_builders(text: str) -> str:
     """`\\{x : P(x)\\}` and `\\{x \\mid \\exists y : P\\}`: the set of what satisfies a condition, written with
     `\\mid` and the condition's logic read; `:` before `\\mid` is a signature (`\\{A : V \\to W \\mid …\\}`)."""
-    if not _SET_OPEN.search(text):
+    openings = list(_SET_OPEN.finditer(text))
+    if not openings or len(openings) > MAX_SETS:  # more are left as written: each rewrite reads the text again
         return text
     depths = _depths(text)
-    for opening in reversed(list(_SET_OPEN.finditer(text))):  # innermost last-first, so offsets stay true
+    for opening in reversed(openings):  # innermost last-first, so offsets stay true
         depth = depths[opening.start()]
         close = next((k for k in range(opening.end(), len(text)) if depths[k] == depth and text[k] != " "
                       and k > opening.end() - 1 and _closes_set(text, k)), None)
