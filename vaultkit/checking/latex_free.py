@@ -868,6 +868,8 @@ def _group_opening(text: str, closing: str) -> int | None:
 def _subscripted_groups(text: str) -> str:
     """`(F)_{x=a}`: F evaluated where x = a (`\\operatorname{at}`); `(F)_{\\rm ad}`: F labelled ad, another
     quantity (`\\operatorname{labelled}`)."""
+    if len(_GROUP_SUBSCRIPT.findall(text)) > 32:  # each is looked for from the start: more are left as written
+        return text
     start = 0
     while (found := _GROUP_SUBSCRIPT.search(text, start)) is not None:
         opening = _group_opening(text[: found.end(1)], found.group(1))
