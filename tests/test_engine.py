@@ -119,3 +119,17 @@ def test_results_are_reproducible():
     first = check(claim(sp.diff(sigma, x), sigma**2))
     second = check(claim(sp.diff(sigma, x), sigma**2))
     assert first.counterexample == second.counterexample
+
+
+def test_a_kink_that_could_not_be_settled_decides_nothing(monkeypatch):
+    """d/dx min(x², 1) has no value at x = 1, where the claim's right side is 1: a false claim. When SymPy's
+    one-sided limits there fail or run out of time (a loaded machine), the point is never tested, and a proof
+    that rewrites lhs − rhs to 0 elsewhere must not make the claim proved: the verdict is an error."""
+    import vaultkit.checking.prepare as prepare
+
+    x = sp.Symbol("x", real=True)
+    false_claim = claim(sp.Derivative(sp.Min(x**2, 1), x), 2 * x * sp.Heaviside(1 - x**2))
+    assert check(false_claim, budget=30).verdict is Verdict.FALSE  # settled: the counterexample at x = 1
+    monkeypatch.setattr(prepare, "_kink_value", lambda *arguments: (_ for _ in ()).throw(ValueError("no limit")))
+    unsettled = check(false_claim, budget=30)
+    assert unsettled.verdict is Verdict.ERROR and "kink" in unsettled.message

@@ -26,7 +26,7 @@ from sympy.core.function import AppliedUndef
 from .ball import Evaluator, Undecided, Undefined, Unsupported, ball, precision
 from .claims import Claim, Given, Result, Verdict
 from .deadline import OutOfTime, time_limit
-from .prepare import infinite, work_out
+from .prepare import UNSETTLED, infinite, work_out
 from .givens import Branch, Constraints, constrain
 from .numeric import Instance, Tally, compare, required_digits
 from .plan import plan_points, variables_for
@@ -125,6 +125,9 @@ def _decide(claim: Claim, budget: float, started: float) -> _Outcome:
 
 
 def _verdict(method: str | None, tally: Tally, digits: int, constraints: Constraints, given: bool) -> _Outcome:
+    if tally.unsettled and (method is not None or tally.agreeing):  # d/dx min(x², 1) at x = 1, out of time
+        return _Outcome(Verdict.ERROR, message="a kink where the derivative could not be settled (SymPy's one-sided "
+                        "limits failed or ran out of time): the claim may fail there, so it is not decided")
     if given and tally.outside and not tally.agreeing:
         return _Outcome(Verdict.ERROR, message="no point satisfies the givens with the symbols' assumptions: "
                         "they may contradict each other")
@@ -160,6 +163,7 @@ def _numeric(claim: Claim, lhs: sympy.Expr, rhs: sympy.Expr, constraints: Constr
     everything = [i for per_branch in instances for i in per_branch]
     variables = variables_for(everything, claim.ranges)
     tally.constant = not variables
+    tally.unsettled = any(side.has(UNSETTLED) for i in everything for side in (i.lhs, i.rhs))
     points = plan_points(variables, everything, random.Random(seed))
     unfinished = {id(i) for i in everything if _needs_sympy(i)}  # decided once, not at every point
     if unfinished:

@@ -65,6 +65,7 @@ class Tally:
     reasons: list[str] = field(default_factory=list)
     counterexample: dict[str, str] | None = None
     message: str = ""
+    unsettled: bool = False  # a kink where the derivative could not be settled: its point was never tested
 
     def note(self, reason: str) -> None:
         self.undecided += 1

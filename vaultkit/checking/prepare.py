@@ -47,7 +47,7 @@ def _derivative(node: sympy.Derivative) -> sympy.Expr:
     for kink in kinks(node.expr, variable):
         at = solutions(kink, variable, {}, [0])
         if not at or kink.free_symbols != {variable}:
-            return sympy.Piecewise((done, sympy.Ne(kink, 0)), (_UNSETTLED, True))
+            return sympy.Piecewise((done, sympy.Ne(kink, 0)), (UNSETTLED, True))
         corners.extend((point, _at_kink(done, lower, variable, point)) for point in at if point.is_extended_real)
     if not corners:
         return done
@@ -75,7 +75,7 @@ def _at_kink(derivative: sympy.Expr, lower: sympy.Expr, variable: sympy.Symbol, 
                 return _kink_value(form(derivative), form(lower), variable, at)
         except (OutOfTime, Exception):  # noqa: BLE001 - the limits cannot be had this way
             continue
-    return _UNSETTLED  # the point is left open
+    return UNSETTLED  # the point is left open
 
 
 def _kink_value(derivative: sympy.Expr, lower: sympy.Expr, variable: sympy.Symbol, at: sympy.Expr) -> sympy.Expr:
@@ -87,7 +87,8 @@ def _kink_value(derivative: sympy.Expr, lower: sympy.Expr, variable: sympy.Symbo
     return left if sympy.simplify(left - right) == 0 and left.is_finite else sympy.nan
 
 
-_UNSETTLED = sympy.Function("vaultkit_unsettled")()  # the evaluator knows no value for it: such a point is skipped
+UNSETTLED = sympy.Function("vaultkit_unsettled")()  # no value is known there: the point is skipped, and the engine
+# decides nothing that rests on it (`engine._verdict`)
 
 
 def _done(node: sympy.Expr) -> sympy.Expr:
