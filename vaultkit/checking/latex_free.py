@@ -331,14 +331,14 @@ _NOT_A_CONDITION = re.compile(r"\\(?:text[a-z]*|mathrm|mbox|operatorname|[A-Za-z
 def _condition_in_parentheses(match: re.Match) -> str:
     """`\\quad (a > 0, b = 1)` as `\\quad \\text{for} a > 0 \\text{and} b = 1`; anything else in parentheses stays."""
     space, inner = match.group(1), re.sub(r"\\right\s*\Z", "", match.group(2).strip())
-    pieces = _top_level_pieces(inner)
+    pieces = top_level_pieces(inner)
     if _NOT_A_CONDITION.search(_LIMIT_RELATION.sub(" ", inner)) or not all(map(_CONDITION_RELATION.search, pieces)):
         return match.group()
     word = "as" if _LIMIT_RELATION.search(pieces[0]) else "for"
     return f"{space}\\text{{{word}}} " + " \\text{and} ".join(pieces) + " "
 
 
-def _top_level_pieces(text: str) -> list[str]:
+def top_level_pieces(text: str) -> list[str]:
     """`text` cut at its commas outside braces and brackets."""
     pieces, depth, start = [], 0, 0
     for at, char in enumerate(text):

@@ -11,6 +11,7 @@ import sympy
 from lark import Token, Tree
 
 from .latex_atoms import _atom
+from .latex_free import top_level_pieces
 from .latex_reading import Items, Reading, Step
 from .latex_syntax import TranslationError, _Atom, _NOTATION, _Op, _label, _parse
 from .latex_tensors import tensor_name
@@ -30,17 +31,6 @@ _RELATIONALS = {
 
 
 _INCREMENT_SCRIPT = re.compile(r"T|\\top|\\intercal|\*")  # δθ^T: the increment transposed; δφ^*: conjugated
-
-
-def _two_parts(text: str) -> tuple[str, str] | None:
-    """`x, y` cut at its one comma outside brackets; None for anything else."""
-    depth, commas = 0, []
-    for k, character in enumerate(text):
-        depth += character in "({["
-        depth -= character in ")}]"
-        if character == "," and depth == 0:
-            commas.append(k)
-    return (text[: commas[0]], text[commas[0] + 1 :]) if len(commas) == 1 else None
 
 
 class Notation(Reading):
@@ -67,8 +57,8 @@ class Notation(Reading):
             first, bar, second = first.partition("|")
             if not bar:
                 raise TranslationError(f"{prim}: \\braket{{a|b}} expected", command="\\braket", cause="syntax")
-        pair = _two_parts(first) if command == "expval" else None
-        if pair is not None:  # ⟨x, y⟩: an inner product, as mathematicians write it
+        pair = top_level_pieces(first) if command == "expval" else []
+        if len(pair) == 2:  # ⟨x, y⟩: an inner product, as mathematicians write it
             return self._undefined("inner")(*(self._label_value(text, str(prim)) for text in pair))
         labels = [self._state_label(text, str(prim)) for text in (first, second) if text is not None]
         if command == "ket":
