@@ -1323,3 +1323,58 @@ def test_sigma_written_as_a_deviation_says_nothing_of_sigma_before_parentheses()
     with pytest.raises(TranslationError) as error:
         read_display(texts[1], Scope(), usage=usage)
     assert error.value.command == "\\sigma("
+
+
+@pytest.mark.parametrize(
+    ("tex", "expected"),
+    [
+        # a row of words between the rows of a derivation says why; it states nothing
+        (r"\large \text{Proof} \\ V(X) = E[(X - \mu)^2] \\ V(X) = E[X^2] - E[X]^2",
+         "V(X) = E((X - mu)**2)\nV(X) = -E(X)**2 + E(X**2)"),
+        ("a &= b \\\\ &\\ \\text{Since the denominator remains constant}\\\\ &\\ \\text{for a given input:}\\\\ &= c",
+         "a = b\nb = c"),
+        (r"&\bar{x}=6177 \\ &\text { In R: qnorm(0.975) } \\ &z=1.96", "x_bar = 6177\nz = 49/25"),
+        # `or equivalently`, `that is`: both statements hold, side by side
+        (r"L = a \hspace{0.5in} \text{or equivalently} \hspace{0.5in} L = b", "L = a\nL = b"),
+        # a quantifier's names, one after another
+        (r"P(X=x,Y=y)=P(X=x)\cdot P(Y=y)\qquad\forall x,y",
+         "P(Eq(X, x), Eq(Y, y)) = P(Eq(X, x))*P(Eq(Y, y)), for all x and y"),
+        (r"f(x) = g(y) \quad \text{for all } x \text{ and } y", "f(x) = g(y), for all x and y"),
+        (r"f(x)=g(y)\qquad\forall x \in \mathbb{R}, y \in \mathbb{R}", "f(x) = g(y), for all x in R_bb and y in R_bb"),
+        # a remark in parentheses between two statements
+        (r"\omega = \sqrt{n} \quad \text{(SI units)} \quad b = c", "omega = sqrt(n)\nb = c"),
+        # units in \text with a slash
+        (r"\mu_N \approx 3.152\;\text{MeV/T}", "mu_N approx 394*MeV/(125*T)"),
+        # signatures with other arrows, decorated names, plain TeX's \cal
+        (r"G: \mathcal{X} \leftrightarrow \mathcal{Y}", "G : X_cal leftrightarrow Y_cal"),
+        (r"X:\Omega\mapsto\cal{R}", "X : Omega mapsto R_cal"),
+        (r"\hat{A} : V \rightarrow W", "A_hat : V rightarrow W"),
+        # a row's label: a name then a colon and a wide space, or upright words then a colon
+        (r"L_1:\qquad \Omega(\theta)=\lambda w", "Omega(theta) = lambda*w"),
+        (r"{\rm Pulse\ A}: \int_{a}^{b} \mathrm{d} \chi = c", "Integral(1, (chi, a, b)) = c"),
+    ],
+)
+def test_rows_of_words_quantified_names_remarks_and_row_labels(tex, expected):
+    assert reading(tex) == expected
+
+
+@pytest.mark.parametrize(
+    "tex",
+    [
+        r"a = b + c \\ \text{where} \\ b = \text{mass}",  # the glossary below depends on its row of words
+        r"x = 1 \quad \text{(if } y>0) \quad x = -1",  # a condition in parentheses is no remark
+        r"\omega = \sqrt{n} \quad \text{(not SI units)} \quad b = c",
+        r"a = b \text{ for all } x > 0, y = 2",  # one more condition, or a new statement?
+        # a name before a colon is no label where no equation follows: the subject of a map
+        r"\eta: \quad (0, \pi) \;\xrightarrow{\;\eta = -\ln\tan(\theta/2)\;}\; (+\infty, -\infty)",
+        # words with a condition lead on to the rows below
+        r"H_0: \mu=\mu_0 \\ \mu_0<\mu_1 \\ \text{ Reject H0, in favor of H1 if } \\ \large \overline{ X }>\mu_0",
+    ],
+)
+def test_rows_that_lead_on_and_conditions_are_not_dropped(tex):
+    with pytest.raises(TranslationError):
+        reading(tex)
+
+
+def test_alternatives_keep_their_or():
+    assert reading(r"x = 1 \quad \text{or} \quad x = -1") == "x = 1\n or x = -1"

@@ -309,6 +309,8 @@ def _link(separators: list[str], before: str) -> str:
     commas and spaces set it beside."""
     if before in CONDITION_WORDS | {"and"} and any(s == "\\text{and}" for s in separators):
         return "and"
+    if before in _QUANTIFIED and separators == [","]:  # `\\forall x, y`: the quantifier's names, one by one
+        return "and"
     links = []
     for separator in separators:
         word = separator[len("\\text{") : -1] if separator.startswith("\\text{") else ""
@@ -527,9 +529,31 @@ def _formula(statement: Tree) -> bool:
     return first is not None and first.type == "NAMED" and _FORMULA.fullmatch(str(first)) is not None
 
 
+def _related(reader: FreeReader, statements: list[Tree]) -> list[bool]:
+    """Which statements relate something: a relation, a condition's word before it, a formula of logic, or a
+    name joined to a quantifier's names (`\\forall x, y`, `\\text{for all } x \\text{ and } y`)."""
+    related, quantified = [], False
+    for position, statement in enumerate(statements):
+        separators = reader.separators[position]
+        joined = quantified and _joins_names(reader, statement, separators)
+        conditioned = _conditioned(separators)
+        related.append(bool(reader.relation(statement)[1]) or conditioned or _formula(statement) or joined)
+        quantified = joined or (conditioned and any(s[len("\\text{"): -1] in _QUANTIFIED for s in separators))
+    return related
+
+
+def _joins_names(reader: FreeReader, statement: Tree, separators: list[str]) -> bool:
+    """`, y` or `\\text{and} y` after a quantifier's name on its row: one more name it ranges over."""
+    relations = [str(r) for r in reader.relation(statement)[1]]
+    return bool(separators) and set(separators) <= _NAME_JOINERS and set(relations) <= _SET_RELATIONS
+
+
+_NAME_JOINERS = frozenset({",", "\\text{and}"})
+_SET_RELATIONS = frozenset({"\\in", "\\notin", "\\subset", "\\subseteq"})
+
+
 def _build_statements(reader: FreeReader, statements: list[Tree]) -> list[Statement]:
-    related = [bool(reader.relation(s)[1]) or _conditioned(reader.separators[i]) or _formula(s)
-               for i, s in enumerate(statements)]
+    related = _related(reader, statements)
     listed = _values_listed(reader, statements, related)
     if listed is not None:
         return [listed]

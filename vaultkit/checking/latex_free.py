@@ -63,7 +63,7 @@ _BRACED_WORD = re.compile(r"(?<![A-Za-z}\]_^\\])\{\s*(\\(?:mathrm|textrm|text)\s
 _PHYSICAL_UNIT = re.compile(r"\\pu\s*\{\s*([A-Za-z]+)\s*(\^\s*(?:\{\s*-?[0-9]+\s*\}|-?[0-9]+))?\s*\}")  # \pu{m^{-3}}
 _UNIT_MACRO = re.compile(r"\\pu\s*\{")  # \pu{GHz^{2} pc^{-1}}: several units, upright
 _COMPOUND_UNIT = re.compile(  # \mathrm{J\,mol^{-1}\,K^{-1}}, \mathrm{m/s}: units, each word one name
-    r"\\mathrm\s*\{((?=[^{}]*(?:\\[,;: ]|~|\^|/|\\cdot))(?:[A-Za-z]|\s|\\[,;: ]|~|/|\\cdot(?![A-Za-z])"
+    r"\\(?:mathrm|text|textrm)\s*\{((?=[^{}]*(?:\\[,;: ]|~|\^|/|\\cdot))(?:[A-Za-z]|\s|\\[,;: ]|~|/|\\cdot(?![A-Za-z])"
     r"|\^\s*(?:\{\s*-?[0-9]+\s*\}|-?[0-9]))+)\}"
 )
 _UNIT_WORD = re.compile(r"\\?[A-Za-z]+")
@@ -72,6 +72,38 @@ _UNIT_WORD = re.compile(r"\\?[A-Za-z]+")
 def _punctuation(match: re.Match) -> str:
     """`a = 1 \\text{, } b = 2`: two statements, never one chain; at the end, a sentence's last mark."""
     return " " if not match.string[match.end() :].strip() else r" \quad "
+
+
+_ROW_BREAK = re.compile(r"(\\\\)")
+_PROSE_TEXT = re.compile(r"\\(?:text|textbf|textit|textrm|textnormal|mbox)\s*\{[^{}]*\}")
+_LAYOUT_ONLY = re.compile(
+    r"(?:\s|&|[{}.,:;]|\\(?:large|Large|LARGE|small|quad|qquad|[ ,;:!])(?![A-Za-z])|\\(?:textbf|textit)(?=\s*\{))*"
+)
+
+_JUSTIFYING = re.compile(r"\\[a-z]+\s*\{\s*(?:since|because|by|using|from|as)\b", re.I)  # why the row above holds
+_LEADS_ON = re.compile(  # words that the rows below depend on: a glossary, a condition, a connective
+    r"\b(?:where|here|if|iff|for|when|whenever|with|and|or|then|so|thus|hence|therefore|i\.e|such|subject|let|given"
+    r"|otherwise|unless|provided|assume|assuming|suppose|reject|accept)\b",
+    re.I,
+)
+
+
+def _states_nothing(words: str) -> bool:
+    return _JUSTIFYING.match(words) is not None or _LEADS_ON.search(words) is None
+
+
+def _without_prose_rows(text: str) -> str:
+    """`\\large \\text{Proof} \\\\`, `&\\ \\text{Since the denominator is constant} \\\\`: a row of words
+    between the rows of a derivation says why, it states nothing; the rows around it are read as if it were not
+    there. A display of words alone is left as it is."""
+    pieces = _ROW_BREAK.split(text)
+    rows = pieces[::2]
+    prose = [_PROSE_TEXT.search(row) is not None and _LAYOUT_ONLY.fullmatch(_PROSE_TEXT.sub(" ", row)) is not None
+             and _states_nothing(" ".join(_PROSE_TEXT.findall(row))) for row in rows]
+    if not any(prose) or all(prose):
+        return text
+    kept = [row for row, words in zip(rows, prose) if not words]
+    return " \\\\ ".join(kept)
 
 
 def _upright_word(match: re.Match) -> str:
@@ -170,6 +202,8 @@ _SPELLINGS = [  # other spellings of what the grammar reads
         r"(\{(?:[^{}]|\{[^{}]*\})*\}|\\[A-Za-z]+|[A-Za-z0-9])"
     ), lambda m: f"{m.group(1)}_{{{_unbraced(m.group(2))}, {_unbraced(m.group(3))}}}"),
     (re.compile(r"\\overrightarrow(?![A-Za-z])"), r"\\vec"),  # \overrightarrow w: the vector w
+    (re.compile(r"\{\s*\\cal\s+([A-Za-z])\s*\}|\\cal\s*(?:\{\s*([A-Za-z])\s*\}|\s([A-Za-z]))"),
+     r"\\mathcal{\1\2\3}"),  # plain TeX's {\cal R}, \cal{R}: \mathcal{R}
     (re.compile(r"_\s*(?:\{\s*\*\s*\}|\*)"), r"_\\star "),  # M_{*}: a star's mass, a label
     (re.compile(r"\\middle\s*(?:\||\\vert(?![A-Za-z]))"), r" \\mid "),  # P\left(A \middle| B\right)
     (re.compile(r"(?<![:\\])\s*:\s*=(?!=)"), r" \\coloneqq "),  # θ_j := θ_j − α ∂J/∂θ_j: an update, a definition
@@ -229,6 +263,10 @@ _DANGLING = re.compile(r"(?<=\S)(?:\s|\\\\)*(?:=|\\approx|\\le|\\leq|\\ge|\\geq)
 # Words around the mathematics: `\text{LHS: } …`, `… \text{ (since x > 0)}`.
 _LABEL_PREFIX = re.compile(  # `\text{Dispersion Relation:}`, `&\textbf{Cartesian: }`: a label, wherever it stands
     r"(?:&\s*)?\\text(?:normal|rm|bf|it)?\s*\{[^{}]*[:：]\s*\}(?:\s*(?:\\q?quad(?![A-Za-z])|&))*"
+)
+_ROW_LABEL = re.compile(  # `L_2:\qquad \Omega = …`, `{\rm Pulse\ A}: \int …`: a row's label, a name then a colon
+    r"(?:(?<=\A)|(?<=\\\\))(\s*&?\s*)(?:\{\s*\\rm\s+[A-Za-z\\ ]+\}|\\mathrm\s*\{[A-Za-z\\ ]+\}"
+    r"|(?:\\[A-Za-z]+|[A-Za-z])\s*(?:_\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?(?=\s*:\s*\\q?quad(?![A-Za-z])(?:[^{}\\]|\\[^\\]|\{(?:[^{}]|\{[^{}]*\})*\})*?=))\s*:(?![=:])(?:\s*\\q?quad(?![A-Za-z]))*"
 )
 # `… \hspace{1cm} \text{where} \hspace{1cm} n = \text{number density}`: a glossary of the names, not mathematics
 _GLOSSARY = re.compile(
@@ -313,6 +351,11 @@ _REMARK_WORDS = (
 _LINE_REMARK = re.compile(  # after a wide space (\quad, &&), never a thin one: `13.6\,\text{eV}` is a unit
     r"(?<=[^\s\\])\s*(?:(?:\\q?quad(?![A-Za-z])|&&)\s*)+(?:\\(?:Rightarrow|implies|therefore)(?![A-Za-z])(?:\s|\\q?quad(?![A-Za-z])|\\[,;: !])*)?"
     r"(?:\(\s*" + _REMARK_WORDS + r"\s*\)|" + _REMARK_WORDS + r")\s*[.,;]?\s*(?=\\\\|\Z)",
+    re.I,
+)
+_MID_REMARK = re.compile(  # `a = b \quad \text{(SI units)} \quad c = d`: a remark in parentheses between statements
+    r"(?<=[^\s\\])\s*\\q?quad(?![A-Za-z])\s*\\(?:text|textrm|textnormal|textit)\s*\{\s*[(（](?!\s*(?:" + _CONDITION_START + r"))"
+    + _MEANING + r"[^{}$\\()（）]*[)）]\s*\}\s*(?=\\q?quad(?![A-Za-z]))",
     re.I,
 )
 # `V(r) \approx \sigma r \qquad (r \to \infty)`, `… \quad (\mu^2 < 0, \lambda > 0)`: relations in parentheses at the end
@@ -445,6 +488,7 @@ def _layout(text: str) -> str:
     text = _LINE_SPACING.sub(r"\\\\ ", text)  # the space after a line break is layout
     text = _SPACING.sub(r"\\quad ", text)
     text = _PUNCTUATION_TEXT.sub(_punctuation, text)
+    text = _without_prose_rows(text)
     text = _PHYSICAL_UNIT.sub(lambda m: f"\\mathrm{{{m.group(1)}}}{m.group(2) or ''}", text)
     text = _UNIT_MACRO.sub(r"\\mathrm{", text)
     text = _COMPOUND_UNIT.sub(lambda m: _UNIT_WORD.sub(_upright_word, m.group(1)), text)
@@ -476,9 +520,11 @@ def _words_around(text: str) -> str:
     text = _outside_named(text, _words)
     text = _LEADING.sub("", text)
     text = _LABEL_PREFIX.sub("", text)
+    text = _ROW_LABEL.sub(r"\1", text)
     text = _PARENTHESIZED_CONDITION.sub(_condition_in_parentheses, text)
     text = _REMARK_SUFFIX.sub("", text)
     text = _LINE_REMARK.sub(" ", text)
+    text = _MID_REMARK.sub(" ", text)
     text = _GLOSSARY.sub(_glossary, text)
     text = _BROKEN_RELATION.sub(r"\1", text)
     text = _dangling(text)
@@ -541,8 +587,10 @@ def _stacked(match: re.Match) -> str:
 
 # `f\colon X \to Y`, `g_\theta : \mathbb{R}^n \rightarrow \mathbb{R}`: a map's signature, a line of its own
 _SIGNATURE = re.compile(
-    r"(?:(?<=\A)|(?<=\\\\))(\s*(?:\\[A-Za-z]+|[A-Za-z])\s*(?:_\s*(?:\{[^{}]*\}|\\?[A-Za-z0-9]+))?\s*)(?::|\\colon(?![A-Za-z]))"
-    r"(?![=:])(?=(?:(?!\\\\|[=:;,]|\\(?:q?quad|mapsto|in|text)(?![A-Za-z])).)*?\\(?:to|rightarrow|longrightarrow)(?![A-Za-z]))",
+    r"(?:(?<=\A)|(?<=\\\\))(\s*(?:\\(?:hat|tilde|bar|mathcal|mathscr|mathbf|boldsymbol)\s*\{\s*\\?[A-Za-z]+\s*\}|\\[A-Za-z]+"
+    r"|[A-Za-z])\s*(?:_\s*(?:\{[^{}]*\}|\\?[A-Za-z0-9]+))?\s*)(?::|\\colon(?![A-Za-z]))(?![=:])"
+    r"(?=(?:(?!\\\\|[=:;,]|\\(?:q?quad|mapsto|in|text)(?![A-Za-z])).)*?"
+    r"\\(?:to|rightarrow|longrightarrow|leftrightarrow|mapsto|longmapsto|hookrightarrow|twoheadrightarrow)(?![A-Za-z]))",
     re.S,
 )
 

@@ -69,8 +69,9 @@ CONDITION_WORDS = frozenset(  # words before a statement's condition: `f(x) = 0 
      "such that", "s.t.", "as", "with"}  # with: an assumption that goes with the statement, not a glossary
 )
 LINK_WORDS = CONDITION_WORDS | {  # words written between two statements, or before a statement's condition
-    "and", "or", "since", "because", "then", "so", "thus", "hence", "i.e.", "e.g."
-}
+    "and", "or", "since", "because", "then", "so", "thus", "hence", "i.e.", "e.g.", "equivalently", "or equivalently",
+    "that is", "namely"
+}  # `L = … \\text{or equivalently} L = …`: both hold, side by side
 _MULOPS = frozenset({"cdot", "times", "div"})
 _BINOMIALS = frozenset({"binom", "dbinom", "tbinom"})
 _FRACTIONS = frozenset({"frac", "dfrac", "tfrac", "cfrac"}) | _BINOMIALS  # two arguments: `\frac{a}{b}`
