@@ -97,3 +97,11 @@ def test_a_display_of_macro_definitions_is_no_equation(tmp_path):
     note = "$$\n\\newcommand{\\R}{\\mathbb{R}}\n\\DeclareMathOperator{\\tr}{tr}\n$$\n\n$$\\tr(A) \\in \\R$$\n"
     found = coverage(vaultkit.load(write_vault(tmp_path, {"Trace.md": note})), jobs=1)
     assert [(o.line, o.reading) for o in found.outcomes] == [(6, "tr(A) in R_bb")]
+
+
+def test_comments_and_default_arguments_among_definitions_show_nothing(tmp_path):
+    """A preamble display with `% Sets` comments and `\\newcommand{\\seq}[4][{}]{…}` (a default first argument)."""
+    note = ("$$\n% Sets\n\\newcommand{\\R}{\\mathbb{R}}\n% Sequences\n"
+            "\\newcommand{\\seq}[4][{}]{#2_{#3}#1 \\ldots #1 #2_{#4}}\n$$\n\n$$x \\in \\R$$\n")
+    found = coverage(vaultkit.load(write_vault(tmp_path, {"Preamble.md": note})), jobs=1)
+    assert [(o.line, o.reading) for o in found.outcomes] == [(8, "x in R_bb")]

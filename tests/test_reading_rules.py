@@ -524,8 +524,6 @@ def test_sums_over_sets_signatures_and_orders(tex, expected):
     [
         r"0=\sum_{i\in I}a_i-b_i",  # b_i after the sum uses its index: Σ(a_i − b_i), or a free i?
         r"f(p) \; \mathrm{d}^{3} p = \frac{8 \pi p^{2} \; \mathrm{d} p}{h^{3}}",  # d³p, a volume element
-        r"S_{\text{EH}} = \frac{1}{16\pi G}\int d^4x\,\sqrt{-g}\,R",
-        r"\int d^2x \, f(x) = 1",  # d²x under an integral: a surface element
         r"x_{3/4} = y",  # a fraction in a subscript, whose printed name x_3/4 would read as x_3 divided by 4
     ],
 )
@@ -1157,7 +1155,7 @@ def test_plus_minus_naming_two_objects_defines_both():
 @pytest.mark.parametrize(
     "tex",
     [
-        r"\frac{1}{|D|} \sum_{x \in D} \log p(x)",  # the size of a data set
+        r"\frac{1}{|D|} \sum_{x} \log p(x)",  # the size of a data set, or a determinant?
         r"\prod_{t=1}^{|V|} p(w_t \mid C_k)^{x_t}",  # the size of a vocabulary
         r"|A| = a \cdot d - b \cdot c = 1 \cdot 4 - 2 \cdot 3 = -2",  # a determinant
         r"p(\beta) = \frac{1}{\sqrt{(2\pi)^D|\mathbf{T}|}}",  # the determinant of a covariance matrix
@@ -1378,3 +1376,62 @@ def test_rows_that_lead_on_and_conditions_are_not_dropped(tex):
 
 def test_alternatives_keep_their_or():
     assert reading(r"x = 1 \quad \text{or} \quad x = -1") == "x = 1\n or x = -1"
+
+
+@pytest.mark.parametrize(
+    ("tex", "expected"),
+    [
+        # bars around a name the display writes as a set: its size
+        (r"\frac{1}{|D|} \sum_{x \in D} \log p(x) = L", "SumOver(log(p(x)), x, D)/card(D) = L"),
+        (r"w=\frac{1}{|\mathcal V|}\sum_{i\in \mathcal V}q_i", "w = SumOver(q[i], i, V_cal)/card(V_cal)"),
+        (r"y = |D_c| \quad d \in D_c", "y = card(D_c)\nd in D_c"),
+    ],
+)
+def test_bars_around_a_set_are_its_size(tex, expected):
+    assert reading(tex) == expected
+
+
+@pytest.mark.parametrize(
+    "tex",
+    [
+        r"\mathcal{L}(T) = \mathcal{M}_T + \lambda|T|",  # T is no set in the display: a size, or a magnitude?
+        r"P(|E| \leq E_0) = 1",
+        r"y = |D^v| \quad x \in D",  # D^v is not the set D
+    ],
+)
+def test_bars_around_a_capital_that_is_no_set_stay_refused(tex):
+    with pytest.raises(TranslationError, match="size of a set"):
+        reading(tex)
+
+
+@pytest.mark.parametrize(
+    ("tex", "expected"),
+    [
+        # d^3p under an integral: the volume element of a space of three dimensions, the body as written
+        (r"n = \int f(p) \; \mathrm{d}^{3} p", "n = VolumeIntegral(f(p), p, 3)"),
+        (r"P = \frac{1}{3} \int p \, v f(p) \; \mathrm{d}^{3} p", "P = VolumeIntegral(p*v*f(p), p, 3)/3"),
+        # the element first: the body runs to the end of its term
+        (r"S = \int d^4x\, K(x) L(x) + 2", "S = 2 + VolumeIntegral(K(x)*L(x), x, 4)"),
+        # over a region
+        (r"a = \int_\Omega K\,d^4x", "a = VolumeIntegral(K, x, 4, Omega)"),
+        (r"S_{\text{EH}} = \frac{1}{16\pi G}\int d^4x\,\sqrt{-g}\,R",
+         "S_EH = VolumeIntegral(R*sqrt(-g), x, 4)/(16*pi*G)"),
+        (r"\int d^2x \, f(x) = 1", "VolumeIntegral(f(x), x, 2) = 1"),  # d²x under an integral: a surface element
+        (r"\frac{d}{dt}\int T\,d^3x = 0", "d/dt(VolumeIntegral(T, x, 3)) = 0"),
+    ],
+)
+def test_integrals_over_a_volume_element(tex, expected):
+    assert reading(tex) == expected
+
+
+@pytest.mark.parametrize(
+    "tex",
+    [
+        r"a = \int_0^R K\,d^3x",  # bounds of a three-dimensional integral: over a ball, a cube?
+        r"N = \bar{n} \; \mathrm{d}^{3} x",  # no integral: d cubed times x?
+        r"a = \int d^3x\, \int d^3y\, K(x,y)",
+    ],
+)
+def test_volume_elements_that_read_two_ways_stay_refused(tex):
+    with pytest.raises(TranslationError):
+        reading(tex)

@@ -280,6 +280,13 @@ def test_an_integral_over_a_region_is_never_checked(tmp_path):
     assert found.judged and all(not j.step.kind.identity for j in found.judged)
 
 
+def test_an_integral_over_a_volume_element_is_never_checked(tmp_path):
+    # in spherical shells, true; the engine knows no coordinates of p
+    text = "# n\n\n$$n = \\int f(p)\\, d^3p = 4\\pi \\int_0^\\infty p^2 f(p)\\, dp$$\n"
+    found = _scan(tmp_path, {"n.md": text})
+    assert found.judged and all(not j.step.kind.identity for j in found.judged)
+
+
 def test_a_derivative_of_names_that_do_not_show_its_variable_is_never_checked(tmp_path):
     """d/dt(μ ṙ) = μ r̈ is true where μ is a constant; which names depend on t the note does not say."""
     text = ("# Orbit\n\n$$\\frac{d}{dt}\\left(\\mu \\dot{r}\\right) = \\mu \\ddot{r}$$\n\n"

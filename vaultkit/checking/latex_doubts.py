@@ -15,7 +15,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .latex_logic import set_sizes
 from .latex_tensors import write_tensors
+from .latex_volumes import volume_integrals
 from .latex_vocabulary import QUANTUM_GATE, TranslationError
 from .macros import group_end
 
@@ -421,12 +423,13 @@ _CAPITAL_IN_BARS = re.compile(  # |D|, |C_k|, |\mathbf{T}|, |2\Sigma|, |\sigma^2
 
 
 def capital_bars(tex: str) -> TranslationError | None:
-    """`\\frac{1}{|D|} \\sum_{x \\in D}`, `\\prod_{t=1}^{|V|}`, `|A| = ad - bc`: bars around a capital are the size of
-    a set or the determinant of a matrix as often as an absolute value; refused (`|M|^2`, a magnitude squared, and
-    bars in bra-ket notation are read)."""
+    """`\\prod_{t=1}^{|V|}`, `|A| = ad - bc`: bars around a capital are the size of a set or the determinant of a
+    matrix as often as an absolute value; refused (`|M|^2`, a magnitude squared, bars in bra-ket notation, and bars
+    around a name the display writes as a set, `latex_logic.set_sizes`, are read)."""
     if _writes_states(tex):
         return None
-    match = _CAPITAL_IN_BARS.search(tex)
+    sizes = {match.span() for match in set_sizes(tex)}
+    match = next((m for m in _CAPITAL_IN_BARS.finditer(tex) if m.span() not in sizes), None)
     if match is None:
         return None
     return TranslationError(f"{match.group().strip()}: an absolute value, the size of a set or a determinant? Write "
@@ -594,11 +597,12 @@ def _fraction_opens(tex: str, position: int) -> re.Match[str] | None:
 
 
 def volume_element(tex: str) -> TranslationError | None:
-    """`\\int d^3x\\, f(x)`: d³x is the volume element of a space of three dimensions, which the reader does not
-    read; in the numerator of a derivative (`\\frac{d^2 y}{dx^2}`) d² is the derivative's."""
+    """`\\int_0^R d^3x\\, f(x)`: d³x is the volume element of a space of three dimensions, which the reader does not
+    read where `latex_volumes` does not; in the numerator of a derivative (`\\frac{d^2 y}{dx^2}`) d² is the derivative's."""
     surfaces = _SURFACE_ELEMENT.finditer(tex) if _INTEGRAL.search(tex) else iter(())
+    read = [(start, end) for start, end, _ in volume_integrals(tex)]  # `latex_volumes` reads these
     for match in [*_VOLUME_ELEMENT.finditer(tex), *surfaces]:
-        if not _fraction_opens(tex, match.start()):
+        if not _fraction_opens(tex, match.start()) and not any(start <= match.start() < end for start, end in read):
             written = match.group().strip()
             return TranslationError(f"{written}…: a volume element (d^3 x), not read", command="d^", cause="unsupported-construct")
     return None

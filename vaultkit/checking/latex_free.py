@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import re
 
-from .latex_logic import formula, rewrite_logic
+from .latex_logic import formula, rewrite_logic, sized_sets
 from .latex_tensors import write_tensors
+from .latex_volumes import rewrite_volume_integrals
 from .latex_vocabulary import GATE_NAMES, QUANTUM_GATE, TranslationError
 from .macros import group_end
 
@@ -515,6 +516,8 @@ def _words_around(text: str) -> str:
     text = _evaluation_brackets(text)
     text = _evaluated_at(text)
     text = _subscripted_groups(text)
+    text = sized_sets(text)  # |D| beside x \in D: the size of the set D
+    text = rewrite_volume_integrals(text)  # \int f(p)\, d^3p: over a space of three dimensions
     text = _set_literals(text)
     text = _OPTIMUM_OF_SET.sub(r"\1\\left(", text)  # max{a, b, c}: the greatest of a, b and c
     text = _outside_named(text, _words)

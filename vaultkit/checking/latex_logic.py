@@ -67,6 +67,14 @@ def _depths(text: str) -> list[int]:
     return depths
 
 
+def bracket_depths(text: str) -> list[int] | None:
+    """The bracket depth at each character of `text`, or None when its brackets do not balance."""
+    try:
+        return _depths(text)
+    except _Unbalanced:
+        return None
+
+
 def _top(pattern: str | re.Pattern[str], text: str, depths: list[int], end: int | None = None) -> list[re.Match]:
     """The matches of `pattern` in `text[:end]` outside every bracket."""
     found = re.compile(pattern).finditer(text, 0, len(text) if end is None else end)
@@ -344,3 +352,28 @@ def _closes_set(text: str, k: int) -> bool:
 
 def _close_end(text: str, k: int) -> int:
     return _SET_CLOSE.match(text, k).end()
+
+
+# ---------------------------------------------------------------- sizes of sets
+
+_SET_NAME = r"(\\math(?:cal|bb|bf|scr)\s*(?:\{\s*[A-Za-z]\s*\}|\s[A-Za-z])|[A-Z])(\s*_\s*(?:\{\s*[A-Za-z0-9]+\s*\}|[A-Za-z0-9]))?"
+_MEMBERSHIP = re.compile(r"\\(?:in|notin|subset|subseteq|subsetneq|supset|supseteq)(?![A-Za-z])\s*" + _SET_NAME)
+_BARS = re.compile(r"(?<![\\|])(?:\\left\s*)?\|\s*" + _SET_NAME + r"\s*(?:\\right\s*)?\|(?![|])(?!\s*\^)")
+
+
+def _spelled(match: re.Match) -> str:
+    return re.sub(r"[\s{}]+", "", match.group(1) + (match.group(2) or ""))
+
+
+def set_sizes(text: str) -> list[re.Match]:
+    """`\\frac{1}{|D|} \\sum_{x \\in D}`: the bars around a name the display writes as a set (after `\\in`,
+    `\\subseteq`, …) are its size, never an absolute value or a determinant."""
+    sets = {_spelled(match) for match in _MEMBERSHIP.finditer(text)}
+    return [match for match in _BARS.finditer(text) if _spelled(match) in sets] if sets else []
+
+
+def sized_sets(text: str) -> str:
+    """`|D|` → `\\operatorname{card}(D)` for the sets of `set_sizes`."""
+    for match in reversed(set_sizes(text)):
+        text = f"{text[: match.start()]}\\operatorname{{card}}\\left({match.group(1)}{match.group(2) or ''}\\right){text[match.end():]}"
+    return text

@@ -44,6 +44,11 @@ _NEW = re.compile(
     r"\\(?:(?:re)?newcommand|providecommand)\*?\s*(?:\{\s*\\([A-Za-z]+)\s*\}|\\([A-Za-z]+))\s*(?:\[\s*([0-9])\s*\])?\s*\{"
 )
 _DEF = re.compile(r"\\def\s*\\([A-Za-z]+)\s*\{")
+_NEW_WITH_DEFAULT = re.compile(  # `\newcommand{\seq}[4][{}]{…}`: a default first argument, not expanded here
+    r"\\(?:(?:re)?newcommand|providecommand)\*?\s*(?:\{\s*\\[A-Za-z]+\s*\}|\\[A-Za-z]+)\s*\[\s*[0-9]\s*\]"
+    r"\s*\[(?:[^\[\]{}]|\{[^{}]*\})*\]\s*\{"
+)
+_TEX_COMMENT = re.compile(r"(?<!\\)%[^\n]*")
 _OPERATOR = re.compile(r"\\DeclareMathOperator\*?\s*\{\s*\\([A-Za-z]+)\s*\}\s*\{")
 _CALL = re.compile(r"\\([A-Za-z]+)(?![A-Za-z])")
 _BINDS = re.compile(r"\s*(?:[\^_(\[]|\\left(?![A-Za-z]))")  # what would bind to the last piece of a body
@@ -156,8 +161,10 @@ def only_definitions(tex: str) -> bool:
 
 
 def _without_definitions(tex: str) -> str:
-    """`tex` without its definitions, each pattern in one pass (a definition inside another goes with it)."""
-    for pattern in (_NEW, _DEF, _OPERATOR):
+    """`tex` without its definitions and comments, each pattern in one pass (a definition inside another goes
+    with it)."""
+    tex = _TEX_COMMENT.sub("", tex)
+    for pattern in (_NEW, _NEW_WITH_DEFAULT, _DEF, _OPERATOR):
         pieces, kept = [], 0
         for match in pattern.finditer(tex):
             if match.start() < kept:
