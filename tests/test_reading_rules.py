@@ -1435,3 +1435,71 @@ def test_integrals_over_a_volume_element(tex, expected):
 def test_volume_elements_that_read_two_ways_stay_refused(tex):
     with pytest.raises(TranslationError):
         reading(tex)
+
+
+@pytest.mark.parametrize(
+    ("tex", "expected"),
+    [
+        # an optimum over several names, or over a range of an index
+        (r"y = \min_{w, b} L(w, b)", "y = min(L(w, b), w, b)"),
+        (r"y = \min_{\boldsymbol w, b} L(\boldsymbol w, b)", "y = min(L(w_vec, b), w_vec, b)"),
+        (r"\Vert A\Vert_1=\max_{1\le j\le n}\sum_{i=1}^m|a_{ij}|",
+         "norm(A, 1) = max(Sum(Abs(a[i, j]), (i, 1, m)), (j, 1, n))"),
+        # a limit as an increment goes to 0
+        (r"\lim_{\Delta x \to 0}{\frac{f(x_0+\Delta x,y_0)-f(x_0,y_0)}{\Delta x}}=A",
+         "Limit((-f(x_0, y_0) + f(x_0 + Δx, y_0))/Δx, Δx, 0, dir='+-') = A"),
+        # a derivative by a labelled name, as the body writes it
+        (r"a = \frac{\partial L^{(t)}}{\partial o^{(t)}}", "a = ∂/∂o^(t)(L^(t))"),
+    ],
+)
+def test_optima_over_ranges_limits_of_increments_and_labelled_variables(tex, expected):
+    assert reading(tex) == expected
+
+
+@pytest.mark.parametrize(
+    "tex",
+    [
+        r"y = \min_{w, b > 0} L(w, b)",  # a condition among the variables
+        r"a = \lim_{x + 1 \to 0} x",
+        # the label is the sum's index: o^(t) is a family, not one variable
+        r"\frac{\partial L}{\partial V}=\sum_{t=1}^{n}\frac{\partial L^{(t)}}{\partial o^{(t)}}\frac{\partial o^{(t)}}{\partial V}",
+        r"Q = \frac{\partial L}{\partial\dot{q}^i}\,\eta^i",  # an index up: index notation
+    ],
+)
+def test_optima_limits_and_derivatives_that_read_two_ways_stay_refused(tex):
+    with pytest.raises(TranslationError):
+        reading(tex)
+
+
+def test_a_blank_line_between_two_equations_separates_them():
+    # two equations written a blank line apart in one display, as a deep-learning text writes its gradients
+    tex = ("\\frac{\\partial}{\\partial W_{ij}^{(l)}} J(W,b;x,y) = a_j^{(l)} \\delta_i^{(l+1)}\n\n"
+           "\\frac{\\partial}{\\partial b_{i}^{(l)}} J(W,b;x,y) = \\delta_i^{(l+1)}")
+    assert reading(tex).count("\n") == 1
+    assert reading("a = b\n\nc = d") == "a = b\nc = d"
+
+
+@pytest.mark.parametrize("tex", [r"\partial_\mu T^{\mu 0} = 0", r"E = T^{00}", r"g^{0i} = 0"])
+def test_a_components_indices_up_are_no_power(tex):
+    # T^{μ0} was μ·0, so T to the power 0, 1
+    with pytest.raises(TranslationError, match="component's indices"):
+        reading(tex)
+
+
+@pytest.mark.parametrize(
+    ("tex", "expected"),
+    [
+        # braces after an optimum over named variables group what it optimises
+        (r"y = \min_{w, b} \left\{ \frac{1}{2} w^2 + b \right\} + 1", "y = min(b + w**2/2, w, b) + 1"),
+        # two bars after a fraction: a norm
+        (r"y = \frac{1}{2}||w||^2", "y = norm(w)**2/2"),
+        (r"y = \frac{a}{b}|c||d|", "y = a*Abs(c)*Abs(d)/b"),
+    ],
+)
+def test_braces_after_an_optimum_and_a_norm_after_a_fraction(tex, expected):
+    assert reading(tex) == expected
+
+
+def test_braces_after_an_optimum_with_a_factor_after_them_stay_refused():
+    with pytest.raises(TranslationError, match="grouping"):
+        reading(r"y = \max_{i} \{ a_i + b_i \} c")  # is c inside the maximum?

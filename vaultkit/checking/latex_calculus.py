@@ -68,9 +68,13 @@ class Calculus(Reading):
         sums, relations = self.relation(statements[0])
         if len(relations) != 1 or len(sums) != 2 or str(relations[0]) not in ("\\to", "\\rightarrow", "\\longrightarrow"):
             raise TranslationError(f"{label}_{{x \\to a}} expected", command=label, cause="unsupported-construct")
-        variable = self._index_variable(sums[0], label)
+        variable = self._limit_variable(sums[0], label)
         point, direction = self._limit_point(sums[1])
         return _Op("lim", label, limits=[(variable, point, direction)], lead=lead)
+
+    def _limit_variable(self, node: Tree, label: str) -> sympy.Expr:
+        """Hook: the variable of `\\lim_{x \\to a}`, a name."""
+        return self._index_variable(node, label)
 
     def _lead(self, atom: _Atom) -> sympy.Expr | None:
         """The parentheses right after an operator, `\\sum_i(x_i)`, `\\partial_x(x^2)`: its first factor."""
@@ -497,10 +501,13 @@ class Calculus(Reading):
             if not (isinstance(prim, Token) and prim.type in ("LETTER", "SYM", "DECOR") and atom.call is None) \
                     or _constant_name(prim):
                 return None
-            order = self._order(atom.sup, _label(prim))
-            variables.append((self._variable(_Atom(prim, sub=atom.sub)), order))
+            variables.append(self._denominator_variable(atom, prim))
             i += 2
         return variables
+
+    def _denominator_variable(self, atom: _Atom, prim: Token) -> tuple[sympy.Expr, int]:
+        """Hook: `\\partial x^2` in a derivative's denominator: the variable x, to the order 2."""
+        return self._variable(_Atom(prim, sub=atom.sub)), self._order(atom.sup, _label(prim))
 
     def _order(self, arg: Tree | None, label: str) -> int:
         if arg is None:

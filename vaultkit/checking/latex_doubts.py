@@ -669,6 +669,10 @@ index_pair = _Written(  # δ_{m m'}, U_{m_1 m_2}, G_{t, ii}: a pair of indices, 
                r"|_\s*\{[^{}]*,\s*([a-z])\1\s*\}"),
     "{0}: a pair of indices or their product? Write a comma", "_",
 )
+upper_index_pair = _Written(  # T^{\mu 0}, T^{00}, g^{0i}: a component's indices, never μ·0 or the power 00
+    re.compile(r"\^\s*\{\s*(?:(?:\\(?!dagger|dag|prime|ast|star|top|intercal|circ)[A-Za-z]+|[A-Za-z])\s*[0-9]|0\s*[0-9A-Za-z\\])"),
+    "{0}…: a component's indices, or a power? Index notation is not read", "^",
+)
 poisson_bracket = _Written(  # {f, H}: a Poisson bracket beside a Hamiltonian, not a set
     re.compile(r"\\\{\s*[a-z]\s*,\s*[A-Z]\s*\\\}|\\\{\s*[A-Z]\s*,\s*[a-z]\s*\\\}"),
     "{0}: a Poisson bracket or a set?", "\\{{",
@@ -805,7 +809,7 @@ DOUBTS: tuple[Callable[[str], TranslationError | None], ...] = (
     letters_name, letter_digit, differential_of_function, pi_as_quantity, derivative_by_expression, primed_matrix,
     differentials_over_differential, span_or_group,
     conditional_distribution, unit_vector_product, mixed_case_name, labelled_difference, measure_superscript,
-    increment_or_product, micro_prefix,
+    increment_or_product, micro_prefix, upper_index_pair,
 )
 
 

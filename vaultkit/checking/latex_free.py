@@ -118,6 +118,7 @@ _SPACING = re.compile(  # horizontal space between two statements is a \quad; ve
     r"|(?<!\\)(?:\\ \s*){2,}"  # `\ \ \ \ `: spaces in a row, as wide as a \quad
 )
 _VSPACE = re.compile(r"\\(?:vspace\*?)\s*\{\s*-?[0-9.]*\s*[a-z]{2}\s*\}")
+_BLANK_LINE = re.compile(r"(?<!\\\\)(\s*\n[ \t]*\n\s*)(?!\s*\\\\)")
 _COMMENT = re.compile(r"(?<!\\)%[^\n]*")  # a TeX comment runs to the end of its line
 _TAG = re.compile(r"\\(?:tag\*?|label)\s*\{[^{}]*\}|\\(?:nonumber|notag)(?![A-Za-z])")
 
@@ -221,6 +222,8 @@ _SPELLINGS = [  # other spellings of what the grammar reads
     (re.compile(  # ⌊x⌋, ⌈x⌉: the floor and the ceiling
         r"(?:\\left\s*)?\\l(floor|ceil)(?![A-Za-z])((?:(?!\\[lr](?:floor|ceil)(?![A-Za-z])).)*?)(?:\\right\s*)?\\r\1(?![A-Za-z])", re.S),
      lambda m: f"\\operatorname{{{'floor' if m.group(1) == 'floor' else 'ceiling'}}}\\left({m.group(2)}\\right)"),
+    # \frac{1}{2}||w||^2: after a fraction too
+    (re.compile(r"(\\[dt]?frac\s*\{[^{}]*\}\s*\{[^{}]*\})\s*\|\|(?=\s*[^\s|])([^|]+?)\|\|"), r"\1 \\|\2\\|"),
     # ||w||_2: the norm written with two bars (not |a||b|, two absolute values side by side)
     (re.compile(r"(?<![\w}|\\)\]])\|\|(?=\s*[^\s|])([^|]+?)\|\|"), r"\\|\1\\|"),
 ]
@@ -480,6 +483,7 @@ def _layout(text: str) -> str:
     """What only places the mathematics: comments, environments, spacing, colours, boxes and braces."""
     # a matrix is read cell by cell later: its body travels hex-encoded, out of the lexer's way
     text = _COMMENT.sub(" ", text)
+    text = _BLANK_LINE.sub(r" \\\\ ", text)  # two equations a blank line apart are two rows, never a product
     text = _MATRIX.sub(lambda m: f"\\vkmatrix{{{m.group(1)}}}{{{m.group(2).encode().hex()}}}", text)
     text = _PLACEMENT.sub(r"\1", text)  # \begin{aligned}[t]: a placement, not a factor t
     text = _SYSTEM.sub(_system, text)
@@ -788,6 +792,11 @@ def _closing(text: str, position: int, delimiter: re.Pattern[str], opener: str) 
     return None
 
 
+_OPTIMUM_BEFORE = re.compile(  # an optimum over named variables: braces after it group what it optimises
+    r"(?:\\(?:max|min|sup|inf|argmax|argmin)|\\arg\s*\\(?:max|min)|\\operatorname\*?\s*\{\s*arg\s*(?:max|min)\s*\})"
+    r"\s*(?:\\limits\s*)?_\s*(?:\{(?:[^{}]|\{[^{}]*\})*\}|\\?[A-Za-z0-9]+)\s*\Z"
+)
+_TERM_ENDS = re.compile(r"\s*(?:\Z|[-+=<>)\]&,.]|\\(?:right|q?quad|le|leq|ge|geq|approx|ne|neq|text)(?![A-Za-z])|\\\\)")
 _OPTIMUM_OF_SET = re.compile(r"(\\(?:max|min))\s*\\operatorname\{set\}\\left\(")
 
 
@@ -834,12 +843,16 @@ def _set_literals(text: str) -> str:
         head = before[: indicator.start()] if indicator else before
         inside, after = text[opening.end() : closing.start()], closing.end()
         family = None if indicator else _FAMILY_RANGE.match(text, after)
-        if name == "set" and family is None and _grouping(inside) and _multiplied(head, text[after:]):
+        optimised = name == "set" and family is None and _OPTIMUM_BEFORE.search(head) \
+            and _TERM_ENDS.match(text, after) and len(top_level_pieces(inside)) == 1
+        if optimised:  # \min_{w, b} \{…\}: braces around what is minimised
+            name = ""
+        elif name == "set" and family is None and _grouping(inside) and _multiplied(head, text[after:]):
             raise TranslationError(f"\\{{{inside.strip()}\\}}: braces around an expression: a grouping, or a set of one "
                                    "member?", command="\\{", cause="ambiguous")
         if family is not None and "," not in inside:  # {μ_k}_{k=1}^K: the family of μ_k for k from 1 to K
             name, inside, after = "family", f"{inside}, {family.group(1)}, {family.group(2)}, {family.group(3)}", family.end()
-        replacement = f"\\operatorname{{{name}}}\\left({inside}\\right)"
+        replacement = f"\\operatorname{{{name}}}\\left({inside}\\right)" if name else f"{{{inside}}}"
         text = head + replacement + text[after:]
         start = len(head) + len(replacement)
     return text

@@ -762,6 +762,25 @@ class FreeReader(ClaimReader, Notation):
         named = isinstance(region, sympy.Symbol) or (isinstance(region, sympy.Pow) and isinstance(region.base, sympy.Symbol))
         return region if named and region.free_symbols else None
 
+    def _denominator_variable(self, atom: _Atom, prim: Token) -> tuple[sympy.Expr, int]:
+        """`\\partial o^{(t)}`: by the labelled name o^(t), as the body writes it (a label bound by a sum is not)."""
+        label = _label_text(atom.sup.children[0]) if atom.sup is not None else None
+        if label is not None and label.startswith("("):
+            named = self._script_name(self._variable(_Atom(prim, sub=atom.sub)), atom.sup.children[0])
+            if isinstance(named, sympy.Symbol):
+                return named, 1
+        return super()._denominator_variable(atom, prim)
+
+    def _limit_variable(self, node: Tree, label: str) -> sympy.Expr:
+        """`\\lim_{\\Delta t \\to 0}`: an increment, one name as in the body, goes to its limit too."""
+        try:
+            return super()._limit_variable(node, label)
+        except TranslationError:
+            increment = self.sum(node)
+            if isinstance(increment, sympy.Symbol) and increment.name[:1] in ("Δ", "δ") and len(increment.name) > 1:
+                return increment
+            raise
+
     def _upper_bounded(self, label: str, token: Token, sup: Tree) -> tuple:
         """`\\sum_i^N x_i`: up to N, from a first value the note does not write (0 or 1), left as a name, as for
         `\\sum_i` (`_no_range`)."""

@@ -168,9 +168,29 @@ class Notation(Reading):
         return self._undefined(name)(*arguments), j, variable
 
     def _optimum(self, kind: str, label: str, sub: Tree | None, lead: sympy.Expr | None) -> _Op:
-        """`\\max_x f`, `\\argmax_\\theta f`: the function `max(f, x)`, `argmax(f, theta)`, or `argmax(f)`."""
-        variables = [] if sub is None else [self._variable(self._script_atom(sub, label))]
-        return _Op("optimum", label, fn=self._undefined(kind), limits=variables, lead=lead)
+        """`\\max_x f`, `\\argmax_\\theta f`: the function `max(f, x)`, `argmax(f, theta)`, or `argmax(f)`;
+        `\\min_{w, b} L` is `min(L, w, b)` and `\\max_{1 \\le j \\le n} f` is `max(f, (j, 1, n))`."""
+        return _Op("optimum", label, fn=self._undefined(kind), limits=self._optimum_over(label, sub), lead=lead)
+
+    def _optimum_over(self, label: str, sub: Tree | None) -> list:
+        node = sub.children[0] if sub is not None else None
+        statements = [c for c in node.children[1].children if isinstance(c, Tree)] if isinstance(node, Tree) else []
+        if len(statements) > 1:
+            return [self._variable(self._one_name(statement, label)) for statement in statements]
+        if len(statements) == 1:
+            sums, relations = self.relation(statements[0])
+            if len(relations) == 2 and len({str(r).replace("leq", "le") for r in relations}) == 1 \
+                    and str(relations[0]) in ("\\le", "\\leq", "<"):
+                return [(self._index_variable(sums[1], label), self.sum(sums[0]), self.sum(sums[2]))]
+        return [] if sub is None else [self._variable(self._script_atom(sub, label))]
+
+    def _one_name(self, statement: Tree, label: str) -> _Atom:
+        sums, relations = self.relation(statement)
+        products = [c for c in sums[0].children if isinstance(c, Tree)]
+        if relations or len(sums[0].children) != 1 or len(products) != 1 or len(products[0].children) != 1:
+            raise TranslationError(f"{label}_{{…}}: the variables of an optimum must be names", command=label,
+                                   cause="unsupported-construct")
+        return _atom(products[0].children[0])
 
     def _over_set(self, kind: str, atom: _Atom, name: str) -> _Op | None:
         """`\\sum_{x \\in \\mathcal{X}} p(x)`, `\\prod_{i \\in S} x_i`: a sum or product over the members of a set,
