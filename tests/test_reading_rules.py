@@ -1503,3 +1503,30 @@ def test_braces_after_an_optimum_and_a_norm_after_a_fraction(tex, expected):
 def test_braces_after_an_optimum_with_a_factor_after_them_stay_refused():
     with pytest.raises(TranslationError, match="grouping"):
         reading(r"y = \max_{i} \{ a_i + b_i \} c")  # is c inside the maximum?
+
+
+@pytest.mark.parametrize(
+    ("tex", "expected"),
+    [
+        # an equation set aside in brackets, in grey, as a whole display
+        (r"\textcolor{gray}{\left[ \; c_{s}^{2} = \frac{\partial P}{\partial \rho} \right]}",
+         "c_s**2 = Derivative(P(rho), rho)"),
+        # a note's size is layout: i.i.d. over \sim leaves it as it is
+        (r"y_n \overset{\small{\text{i.i.d.}}}{\sim} \text{Cat}(\pi)", "y_n sim Cat(pi)"),
+        (r"P_1 \ket \psi = c_1 \ket{b_1}, \text{so that } |P_1\ket \psi| = c_1.",
+         "P_1*|psi> = c_1*|b_1>\nAbs(P_1*|psi>) = c_1"),
+        # a bold name with its subscript inside the braces
+        (r"\mathbf{z}_2 = \mathbf{x}_2 - m_\theta(\mathbf{x_1})", "z_vec_2 = x_vec_2 - m_theta(x_vec_1)"),
+        # a quantity named in words, with a remark in parentheses at its end; \textbf{0}, the zero vector
+        (r"\text{sampled fraction (per feature)} = \text{input fraction}^{1/d}",
+         '"sampled fraction (per feature)" = "input fraction"**(1/d)'),
+        (r"x = \textbf{0}", "x = 0_vec"),
+    ],
+)
+def test_notes_in_brackets_sized_notes_so_that_and_bold_subscripts(tex, expected):
+    assert reading(tex) == expected
+
+
+def test_dimensions_in_brackets_stay_refused():
+    with pytest.raises(TranslationError, match="dimension"):
+        reading(r"[G] = [E R / M^2]")

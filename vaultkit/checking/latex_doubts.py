@@ -267,7 +267,7 @@ def refuse_index_in_exponent(tex: str) -> None:
 
 _RELATION = r"(?:=|\\(?:sim|propto|approx|simeq|equiv)(?![A-Za-z]))"
 _DIMENSION = re.compile(  # [G] = [E R / M^2]: the dimensions of G, or G in brackets?
-    rf"(?:\A|{_RELATION})\s*(?:\\left\s*)?\[[^\[\],]+(?:\\right\s*)?\]\s*(?={_RELATION}|\Z)"
+    rf"(?:\A|{_RELATION})\s*(?:\\left\s*)?\[[^\[\],=]+(?:\\right\s*)?\]\s*(?={_RELATION}|\Z)"  # (not [a = b], a note)
 )
 
 

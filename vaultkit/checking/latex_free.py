@@ -165,7 +165,7 @@ _CONDITIONED_ROW = re.compile(r",|;|\\text|\\mathrm\s*\{\s*[a-z]{2}|\\rm(?![A-Za
 
 
 _NOTE_IN_BRACKETS = re.compile(  # `\quad \left[ y = m x + b \right]`: an equation set aside in brackets
-    r"(\A|\\q?quad\s*|\\\\\s*)\\left\s*\[((?:(?!\\left\s*\[|\\right\s*\]).)*)\\right\s*\](?=\s*(?:\\q?quad(?![A-Za-z])|\\\\|&|\Z))",
+    r"(\A\s*|\\q?quad\s*|\\\\\s*)\\left\s*\[((?:(?!\\left\s*\[|\\right\s*\]).)*)\\right\s*\](?=\s*(?:\\q?quad(?![A-Za-z])|\\\\|&|\Z))",
     re.S,
 )
 
@@ -204,6 +204,9 @@ _SPELLINGS = [  # other spellings of what the grammar reads
         r"(\{(?:[^{}]|\{[^{}]*\})*\}|\\[A-Za-z]+|[A-Za-z0-9])"
     ), lambda m: f"{m.group(1)}_{{{_unbraced(m.group(2))}, {_unbraced(m.group(3))}}}"),
     (re.compile(r"\\overrightarrow(?![A-Za-z])"), r"\\vec"),  # \overrightarrow w: the vector w
+    (re.compile(r"\\textbf\s*\{\s*([A-Za-z0-9])\s*\}"), r"\\mathbf{\1}"),  # \textbf{0}: the zero vector
+    (re.compile(r"\\(mathbf|boldsymbol|bm|vec)\s*\{\s*(\\?[A-Za-z]+)\s*_\s*(\{[^{}]*\}|\\?[A-Za-z0-9])\s*\}"),
+     r"\\\1{\2}_{\3}"),  # \mathbf{x_1}: the vector x_1, \mathbf{x}_1
     (re.compile(r"\{\s*\\cal\s+([A-Za-z])\s*\}|\\cal\s*(?:\{\s*([A-Za-z])\s*\}|\s([A-Za-z]))"),
      r"\\mathcal{\1\2\3}"),  # plain TeX's {\cal R}, \cal{R}: \mathcal{R}
     (re.compile(r"_\s*(?:\{\s*\*\s*\}|\*)"), r"_\\star "),  # M_{*}: a star's mass, a label
@@ -569,6 +572,7 @@ _STACKED_RELATION = re.compile(  # not an arrow: the note over an arrow names wh
     r"=|<|>|\\(?:sim|approx|simeq|equiv|propto|le|leq|ge|geq|ne|neq)(?![A-Za-z])"
 )
 _DEFINING = re.compile(r"\s*(?:\\(?:text|mathrm|rm)\s*\{?\s*def\.?\s*\}?|def|\\triangle|\\Delta|:)\s*")
+_NOTE_SIZE = re.compile(r"\A\s*\\(?:small|scriptsize|tiny|footnotesize|scriptstyle|textstyle)\s*\{(.*)\}\s*\Z", re.S)
 _PLAIN_NOTE = re.compile(  # notes that leave the relation as it is: must hold, is it?, independent samples
     r"\s*(?:!|\?+|\\text\s*\{\s*(?:!|\?+|i\.?i\.?d\.?)\s*\}|i\.?i\.?d\.?|\\mathrm\s*\{\s*i\.?i\.?d\.?\s*\})\s*"
 )  # not `approx`, `d`, `a.s.`, `P`: those change what the relation says
@@ -580,7 +584,8 @@ _STACKED_OPTIMUM = re.compile(
 def _stacked(match: re.Match) -> str:
     """A relation with its note dropped (`\\overset{!}{=}`; `\\overset{def}{=}` is `:=`); `\\underset{x}{\\arg\\max}` is
     `\\arg\\max_{x}`; anything else as written (the reader refuses the annotation)."""
-    kind, note, below = match.group(1), match.group(2), (match.group(3) or match.group(4) or "").strip()
+    kind, below = match.group(1), (match.group(3) or match.group(4) or "").strip()
+    note = _NOTE_SIZE.sub(r"\1", match.group(2))  # \overset{\small{\text{i.i.d.}}}{\sim}: the size is layout
     if _STACKED_RELATION.fullmatch(below) and _DEFINING.fullmatch(note) and below == "=":
         return " \\coloneqq "
     if _STACKED_RELATION.fullmatch(below) and _PLAIN_NOTE.fullmatch(note):

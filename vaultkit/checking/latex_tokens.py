@@ -72,6 +72,7 @@ _SPELLING = {"dag": "\\dagger", **{name: "\\ldots" for name in _ELLIPSES}}  # on
 # punctuation; no TeX, no `$…$` (mathematics inside words is not read).
 _WORDS_QUANTITY = re.compile(
     r"(?=.*(?:[^\W\d_]{3}|[\u3400-\u4dbf\u4e00-\u9fff]))[^\\{}$^_&~%()\[\]=<>+*/|]{1,80}"
+    r"(?:\s+\((?=[^()]*[^\W\d_]{3})[^\\{}$^_&~%()\[\]=<>+*/|]{1,40}\))?"  # `sampled fraction (per feature)`: a closing remark, in the name
 )
 
 

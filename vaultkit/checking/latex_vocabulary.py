@@ -70,7 +70,7 @@ CONDITION_WORDS = frozenset(  # words before a statement's condition: `f(x) = 0 
 )
 LINK_WORDS = CONDITION_WORDS | {  # words written between two statements, or before a statement's condition
     "and", "or", "since", "because", "then", "so", "thus", "hence", "i.e.", "e.g.", "equivalently", "or equivalently",
-    "that is", "namely"
+    "that is", "namely", "so that", "which gives", "giving"
 }  # `L = … \\text{or equivalently} L = …`: both hold, side by side
 _MULOPS = frozenset({"cdot", "times", "div"})
 _BINOMIALS = frozenset({"binom", "dbinom", "tbinom"})
