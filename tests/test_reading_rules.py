@@ -1521,6 +1521,9 @@ def test_braces_after_an_optimum_with_a_factor_after_them_stay_refused():
         (r"\text{sampled fraction (per feature)} = \text{input fraction}^{1/d}",
          '"sampled fraction (per feature)" = "input fraction"**(1/d)'),
         (r"x = \textbf{0}", "x = 0_vec"),
+        # an upright word as a name's superscript labels it (a threshold in the lab frame, a measured value)
+        (r"E_a^{\text{thr, lab}} = \frac{m^2}{2m_b}", "E_a^thr,lab = m**2/(2*m_b)"),
+        (r"y = \phi^{\mathrm{AB}}", "y = phi^AB"),
     ],
 )
 def test_notes_in_brackets_sized_notes_so_that_and_bold_subscripts(tex, expected):
@@ -1530,3 +1533,9 @@ def test_notes_in_brackets_sized_notes_so_that_and_bold_subscripts(tex, expected
 def test_dimensions_in_brackets_stay_refused():
     with pytest.raises(TranslationError, match="dimension"):
         reading(r"[G] = [E R / M^2]")
+
+
+@pytest.mark.parametrize("tex", [r"y = 2^{\mathrm{AB}}", r"y = (a+b)^{\mathrm{AB}}"])
+def test_an_upright_superscript_on_what_is_no_name_stays_refused(tex):
+    with pytest.raises(TranslationError, match="upright superscript"):
+        reading(tex)

@@ -322,6 +322,9 @@ class FreeReader(ClaimReader, Notation):
         if label is not None and self._names_bound(label):
             raise TranslationError(  # f^{(n+1)} under \sum_n: the label varies with the index
                 f"{value}^{label} under a sum over its label: a family, or one name?", command="^", cause="ambiguous")
+        word = _script_token(Tree("sup", [node]))
+        if label is None and word is not None and word.type == "NAMED" and len(_base_name(word)) > 1:
+            label = _base_name(word).strip('"').replace(" ", "")  # E_a^{\text{thr, lab}}: an upright word names
         if label is not None and isinstance(value, sympy.Symbol):  # x^{(i)}, W^{(\ell)}, y_i^0: labels name
             return self._fallback(f"{value.name}^{label}", value.is_commutative is not False)
         if label is not None and isinstance(value, sympy.Indexed):  # y^{0}_{i+1}
