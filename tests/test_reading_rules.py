@@ -1524,6 +1524,9 @@ def test_braces_after_an_optimum_with_a_factor_after_them_stay_refused():
         # an upright word as a name's superscript labels it (a threshold in the lab frame, a measured value)
         (r"E_a^{\text{thr, lab}} = \frac{m^2}{2m_b}", "E_a^thr,lab = m**2/(2*m_b)"),
         (r"y = \phi^{\mathrm{AB}}", "y = phi^AB"),
+        # an array in parentheses is a matrix
+        (r"r(V)=\left(\begin{array}{cc}r_{ee}&r_{eh}\\r_{he}&r_{hh}\end{array}\right).",
+         "r(V) = Matrix([ [r_ee, r_eh], [r_he, r_hh]])"),
     ],
 )
 def test_notes_in_brackets_sized_notes_so_that_and_bold_subscripts(tex, expected):

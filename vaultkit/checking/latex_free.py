@@ -30,6 +30,17 @@ _ALIGNING = re.compile(
 _JUSTIFICATION = re.compile(r"&&(?:(?!\\\\|&|\\end\s*\{).)*?(?=\\\\|\\end\s*\{|\Z)", re.S)
 _PLACEMENT = re.compile(r"(\\begin\s*\{(?:aligned|gathered|alignedat|array)\}(?:\s*\{[0-9]+\})?)\s*\[\s*[tbc]\s*\]")
 _MATRIX = re.compile(r"\\begin\s*\{([pbBvV]?matrix)\}(.*?)\\end\s*\{\1\}", re.S)
+_ARRAY_MATRIX = re.compile(
+    r"\\left\s*(\(|\[)\s*\\begin\s*\{array\}\s*\{[lcr|\s]*\}((?:(?!\\(?:begin|end)\s*\{array\}).)*?)\\end\s*\{array\}\s*\\right\s*[)\]]",
+    re.S,
+)
+
+
+def _as_matrix(match: re.Match) -> str:
+    kind = "pmatrix" if match.group(1) == "(" else "bmatrix"
+    return f"\\begin{{{kind}}}{match.group(2)}\\end{{{kind}}}"
+
+
 _UNBRACED_KET = re.compile(r"\\(ket|bra)\s*(\\[A-Za-z]+|[A-Za-z0-9])(?![A-Za-z])")
 _PRIMED = re.compile(r"(\\[A-Za-z]+|(?<!\\)[A-Za-z])('{1,2})(?!')")
 
@@ -487,6 +498,7 @@ def _layout(text: str) -> str:
     # a matrix is read cell by cell later: its body travels hex-encoded, out of the lexer's way
     text = _COMMENT.sub(" ", text)
     text = _BLANK_LINE.sub(r" \\\\ ", text)  # two equations a blank line apart are two rows, never a product
+    text = _ARRAY_MATRIX.sub(_as_matrix, text)  # \left(\begin{array}{cc} … \end{array}\right): a pmatrix
     text = _MATRIX.sub(lambda m: f"\\vkmatrix{{{m.group(1)}}}{{{m.group(2).encode().hex()}}}", text)
     text = _PLACEMENT.sub(r"\1", text)  # \begin{aligned}[t]: a placement, not a factor t
     text = _SYSTEM.sub(_system, text)
