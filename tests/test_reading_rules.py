@@ -1524,6 +1524,11 @@ def test_braces_after_an_optimum_with_a_factor_after_them_stay_refused():
         # an upright word as a name's superscript labels it (a threshold in the lab frame, a measured value)
         (r"E_a^{\text{thr, lab}} = \frac{m^2}{2m_b}", "E_a^thr,lab = m**2/(2*m_b)"),
         (r"y = \phi^{\mathrm{AB}}", "y = phi^AB"),
+        # a list without spaces before its ellipsis; a wide space around ≡; a grey note after a thin space
+        (r"j=1,2,...,n", "j in set(1, 2, …, n)"),
+        (r"B-V \quad \equiv \quad m_{\rm B} - m_{\rm V}", "B - V equiv m_B - m_V"),
+        (r"M \propto \sigma^{n} \hspace{2.5cm} \textcolor{gray}{ \;\left[ \frac{M}{M_{\odot}} \simeq 2 \times 10^{8} \right]}",
+         "M propto sigma**n\nM/M_odot simeq 200000000"),
         # an array in parentheses is a matrix
         (r"r(V)=\left(\begin{array}{cc}r_{ee}&r_{eh}\\r_{he}&r_{hh}\end{array}\right).",
          "r(V) = Matrix([ [r_ee, r_eh], [r_he, r_hh]])"),

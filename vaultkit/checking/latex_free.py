@@ -138,6 +138,7 @@ _STAR = re.compile(r"\^\s*\{\s*(?:\*|\\ast)\s*\}|\^\s*\\ast(?![A-Za-z])")
 _DAGGER_POWER = re.compile(r"(\\[A-Za-z]+|[A-Za-z])\s*\^\s*\{\s*\\(dagger|dag)\s*([0-9])\s*\}")
 _DOUBLE_EQUALS = re.compile(r"(?<![<>!=])==(?!=)")
 _DOTS = re.compile(r"(?<![.\\])\.\.\.(?!\.)")
+_TIGHT_LIST = re.compile(r"(?<![\d.])\d+(?:,\d+)+(?=\s*,\s*\\(?:ldots|dots|cdots)(?![A-Za-z]))")
 _LIST_ELLIPSIS = re.compile(r"((?<!\\),\s*-?[0-9]+)\s*(?=\\(?:ldots|dots|cdots)(?![A-Za-z]))")  # `k = 0, 1, 2\cdots`
 # `a_1 + a_2 + \cdots a_n`: the sum goes on to its last term, which the ellipsis does not multiply
 _SUM_ELLIPSIS = re.compile(
@@ -176,7 +177,7 @@ _CONDITIONED_ROW = re.compile(r",|;|\\text|\\mathrm\s*\{\s*[a-z]{2}|\\rm(?![A-Za
 
 
 _NOTE_IN_BRACKETS = re.compile(  # `\quad \left[ y = m x + b \right]`: an equation set aside in brackets
-    r"(\A\s*|\\q?quad\s*|\\\\\s*)\\left\s*\[((?:(?!\\left\s*\[|\\right\s*\]).)*)\\right\s*\](?=\s*(?:\\q?quad(?![A-Za-z])|\\\\|&|\Z))",
+    r"(\A\s*|\\q?quad\s*(?:\\[,;:! ]\s*)*|\\\\\s*)\\left\s*\[((?:(?!\\left\s*\[|\\right\s*\]).)*)\\right\s*\](?=\s*(?:\\q?quad(?![A-Za-z])|\\\\|&|\Z))",
     re.S,
 )
 
@@ -274,6 +275,8 @@ _LEADING = re.compile(r"\A\s*(?:\\(?:Rightarrow|Longrightarrow|implies|therefore
 _SPACE_AFTER_RELATION = re.compile(  # `a \approx \quad b`: the space belongs to the relation
     r"((?:=|<|>|\\(?:approx|simeq|sim|propto|equiv|le|leq|ge|geq|ne|neq|coloneqq|rightarrow|longrightarrow|to)(?![A-Za-z])))(?:\s*\\q?quad(?![A-Za-z]))+"
 )
+_SPACE_BEFORE_EQUIVALENCE = re.compile(r"(?<=[^\s\\])(?:\s*\\q?quad(?![A-Za-z]))+\s*(?=\\equiv(?![A-Za-z])\s*\\q?quad(?![A-Za-z]))")
+# `B - V \quad \equiv \quad m_B - m_V`: a wide space around ≡ sets the two sides apart, it separates nothing
 _BROKEN_RELATION = re.compile(r"(=|\\approx|\\le|\\ge|\\propto)\s*\\\\\s*&?\s*\1")  # `a = \\ = b`: one =
 # `a = b =` at a display's end: the chain goes on in the next display; what is here is `a = b` (a lone `a =` states
 # nothing and stays unread)
@@ -557,6 +560,7 @@ def _words_around(text: str) -> str:
     text = _DOUBLE_EQUALS.sub("=", text)
     text = _THOUSANDS.sub(r"\1", text)
     text = _DOTS.sub(r"\\ldots ", text)
+    text = _TIGHT_LIST.sub(lambda m: m.group().replace(",", ", "), text)  # 1,2,…,n: a list, not a decimal comma
     text = _LIST_ELLIPSIS.sub(r"\1, ", text)
     text = _SUM_ELLIPSIS.sub(r"\1 + ", text)
     text = _PERCENT.sub(r"\\cdot\\frac{1}{100}", text)
@@ -765,6 +769,7 @@ def _notation(text: str) -> str:
     text = _NUMERATOR_DIFFERENTIAL.sub(_differential_last, text)
     for pattern, replacement in _SPELLINGS:
         text = pattern.sub(replacement, text)
+    text = _SPACE_BEFORE_EQUIVALENCE.sub(" ", text)
     text = _SPACE_AFTER_RELATION.sub(r"\1 ", text)
     text = _vert_conditions(text)
     text = _BAR_CONDITION.sub(r"(\1 \\mid \2)", text)
