@@ -1547,3 +1547,32 @@ def test_dimensions_in_brackets_stay_refused():
 def test_an_upright_superscript_on_what_is_no_name_stays_refused(tex):
     with pytest.raises(TranslationError, match="upright superscript"):
         reading(tex)
+
+
+@pytest.mark.parametrize(
+    ("tex", "command"),
+    [
+        # iterates: θ is written bare only under ∇ and as ℓ's argument, never as a factor beside θ^t
+        (r"\theta^{t+1} := \theta^t + H^{-1}\nabla_\theta \ell(\theta)", "^"),
+        (r"p(x^{t+1})=\sum_x p(x^t)T(x^{t+1}|x^t)", "^"),
+        # i up, bound by no sum: a component (the Pauli-Lubanski vector), not a power
+        (r"W^i = E\,J^i - (\vec{P}\times\vec{K})^i = m\,J^i", "^"),
+        # a word with its subscript up: a term frequency, not t·f
+        (r"P(q|M_d)=K_q\prod_{t\in V}P(t|M_d)^{tf_{t,d}}", "^"),
+    ],
+)
+def test_superscripts_that_label_iterates_components_and_words_are_refused(tex, command):
+    with pytest.raises(TranslationError) as error:
+        reading(tex)
+    assert (error.value.cause, error.value.command) == ("ambiguous", command)
+
+
+@pytest.mark.parametrize(
+    ("tex", "expected"),
+    [
+        (r"x^{n+1} = x \cdot x^n", "x**(n + 1) = x*x**n"),  # x written as a factor: powers
+        (r"(1+b)^n=\sum_{i=0}^{n}\binom{n}{i}b^i", "(b + 1)**n = Sum(b**i*binomial(n, i), (i, 0, n))"),
+    ],
+)
+def test_powers_beside_their_base_or_under_a_sum_over_the_exponent_are_read(tex, expected):
+    assert reading(tex) == expected

@@ -299,7 +299,11 @@ def _written_bare(tex: str, base: str) -> bool:
     """Whether the name `base` stands somewhere without a superscript."""
     end = r"(?![A-Za-z])" if base.startswith("\\") else ""
     pattern = (r"(?<![\\A-Za-z])" if not base.startswith("\\") else "") + re.escape(base) + end
-    return any(not tex[m.end():].lstrip().startswith(("^", "_")) for m in re.finditer(pattern, tex))
+    return any(not tex[m.end():].lstrip().startswith(("^", "_")) and not _NOT_A_FACTOR.search(tex, 0, m.start())
+               for m in re.finditer(pattern, tex))
+
+
+_NOT_A_FACTOR = re.compile(r"(?:_\s*\{?|[(,])\s*\Z")  # `\nabla_\theta`, `\ell(\theta)`, `\sum_x`: not x times x^n
 
 
 sign_then_digit = _Written(  # `x^-1`: TeX raises the sign alone (x⁻ times 1); the author means x^{-1}
@@ -327,7 +331,7 @@ label_in_braces = _Written(  # `y^{\{t\}}`, `a^{\langle t \rangle}`: a mini-batc
 )
 word_superscript = _Written(  # `x^{new}`, `\theta^{opt}`: a word as a label (e^{ikx} is a power of e)
     re.compile(r"(?:(?<![\\A-Za-z])[A-DF-Za-df-z]|\\(?!exp)[A-Za-z]+|[)\]])\s*(?:_\s*(?:\{[^{}]*\}|\\?\w+)\s*)?"
-               r"\^\s*\{\s*[A-Za-z]{2,}\s*\}"),
+               r"\^\s*\{\s*[A-Za-z]{2,}\s*(?:\}|_)"),  # (`^{tf_{t,d}}`: a term frequency, not t·f)
     "{0}: a word as a label, or a power of its letters? Write \\text{{…}}", "^",
 )
 _superscript_label = _Written(  # ρ^{T_B}: a partial transpose; A^{[l-1]T}, θ^{(c)T}: a label's transpose; W^Q, W^K: labels
@@ -669,6 +673,21 @@ index_pair = _Written(  # δ_{m m'}, U_{m_1 m_2}, G_{t, ii}: a pair of indices, 
                r"|_\s*\{[^{}]*,\s*([a-z])\1\s*\}"),
     "{0}: a pair of indices or their product? Write a comma", "_",
 )
+_INDEX_UP = re.compile(r"(?:\\[A-Za-z]+|(?<![\\A-Za-z])[A-DF-Za-df-z]|[)\]])\s*(?:_\s*(?:\{[^{}]*\}|\\?\w)\s*)?\^\s*(?:\{\s*([ij])\s*\}|([ij]))(?![A-Za-z])")
+_BINDS_INDEX = re.compile(r"\\(?:sum|prod|bigcup|bigcap|bigoplus|bigotimes)\s*(?:\\limits\s*)?_\s*\{?\s*([ij])(?![A-Za-z])")
+
+
+def latin_index_up(tex: str) -> TranslationError | None:
+    """`W^i = E J^i - (\\vec P \\times \\vec K)^i`: i or j up, bound by no sum, is a component's index (or the
+    imaginary unit), not an exponent (`\\sum_i \\binom{n}{i} b^i` is a power)."""
+    bound = {m.group(1) for m in _BINDS_INDEX.finditer(tex)}
+    for match in _INDEX_UP.finditer(tex):
+        if (match.group(1) or match.group(2)) not in bound and not match.group().startswith(("\exp", "\mathrm")):
+            return TranslationError(f"{match.group().strip()}: an index up, or a power? Write x_i for a component",
+                                    command="^", cause="ambiguous")
+    return None
+
+
 upper_index_pair = _Written(  # T^{\mu 0}, T^{00}, g^{0i}: a component's indices, never μ·0 or the power 00
     re.compile(r"\^\s*\{\s*(?:(?:\\(?!dagger|dag|prime|ast|star|top|intercal|circ)[A-Za-z]+|[A-Za-z])\s*[0-9]|0\s*[0-9A-Za-z\\])"),
     "{0}…: a component's indices, or a power? Index notation is not read", "^",
@@ -809,7 +828,7 @@ DOUBTS: tuple[Callable[[str], TranslationError | None], ...] = (
     letters_name, letter_digit, differential_of_function, pi_as_quantity, derivative_by_expression, primed_matrix,
     differentials_over_differential, span_or_group,
     conditional_distribution, unit_vector_product, mixed_case_name, labelled_difference, measure_superscript,
-    increment_or_product, micro_prefix, upper_index_pair,
+    increment_or_product, micro_prefix, upper_index_pair, latin_index_up,
 )
 
 
