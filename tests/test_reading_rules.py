@@ -1576,3 +1576,9 @@ def test_superscripts_that_label_iterates_components_and_words_are_refused(tex, 
 )
 def test_powers_beside_their_base_or_under_a_sum_over_the_exponent_are_read(tex, expected):
     assert reading(tex) == expected
+
+
+def test_values_stated_before_an_implication_are_facts_and_conditions_stay_premises():
+    assert reading(r"n = 3,\quad r = 2 \quad\Longrightarrow\quad n - r = 1.") == "n = 3\nr = 2 ⟹ n - r = 1"
+    with pytest.raises(TranslationError, match="premises"):
+        reading(r"a > 0, b > 0 \Rightarrow ab > 0")  # premises of a statement of logic, not facts

@@ -254,7 +254,8 @@ def _no_premises(lines: list[Statement]) -> None:
     for k in range(2, len(lines)):
         before, now = lines[k - 1].link, lines[k].link
         one_row = lines[k - 2].line == lines[k - 1].line == lines[k].line  # rows of a derivation are no premises
-        if now in ("⟹", "⟺") and before in ("", "and") and one_row:
+        stated = all(_states_a_value(line) for line in lines[: k])  # `n = 3, r = 2 ⟹ n - r = 1`: facts first
+        if now in ("⟹", "⟺") and before in ("", "and") and one_row and not stated:
             raise TranslationError("statements side by side before an implication: its premises, or facts?",
                                    command="\\Rightarrow", cause="ambiguous")
         if before == "and" and now in CONDITION_WORDS:
@@ -267,6 +268,12 @@ def _no_premises(lines: list[Statement]) -> None:
 
 
 _QUANTIFIED = frozenset({"for all", "for any", "for every", "for each", "for some"})
+_EQUALITIES = frozenset({"=", "\\approx", "\\simeq", "\\propto", "\\sim", "\\equiv"})
+
+
+def _states_a_value(line: Statement) -> bool:
+    """An equation or an estimate, said as a fact (no condition, no inequality): a premise that also holds."""
+    return bool(line.relations) and set(line.relations) <= _EQUALITIES and line.link in ("", "⟹")
 
 
 def _no_shared_condition(lines: list[Statement]) -> None:

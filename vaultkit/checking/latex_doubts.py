@@ -682,7 +682,7 @@ def latin_index_up(tex: str) -> TranslationError | None:
     imaginary unit), not an exponent (`\\sum_i \\binom{n}{i} b^i` is a power)."""
     bound = {m.group(1) for m in _BINDS_INDEX.finditer(tex)}
     for match in _INDEX_UP.finditer(tex):
-        if (match.group(1) or match.group(2)) not in bound and not match.group().startswith(("\exp", "\mathrm")):
+        if (match.group(1) or match.group(2)) not in bound and not match.group().startswith(("\\exp", "\\mathrm")):
             return TranslationError(f"{match.group().strip()}: an index up, or a power? Write x_i for a component",
                                     command="^", cause="ambiguous")
     return None
