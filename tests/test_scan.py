@@ -202,9 +202,17 @@ def test_a_written_condition_is_an_assumption_when_it_can_be_and_conditional_oth
     )  # fmt: skip
     (other,) = placed["Context.md", line_of(CONTEXT, "|y| = y")]
     assert other.step.condition.startswith("\\quad \\text{if }")
-    # |y| = y is false for y = -1; with its condition unread that is no mistake, and positive values make it hold:
-    # it holds under an assumption the note does not write, never proved
-    assert other.finding is Finding.ASSUMED and other.attempt.assuming == "every symbol positive"
+    # |y| = y is false for y = -1; with its condition unread that is no mistake, and positive values are not
+    # assumed where a condition says where the step holds: conditional, never proved
+    assert other.finding is Finding.CONDITIONAL
+
+
+def test_a_written_domain_is_never_replaced_by_positive_values(tmp_path):
+    # the tester's cases: sqrt(x^2) = x "for all real x" must not hold "for positive values"
+    text = ("# D\n\n$$\\sqrt{x^2} = x \\quad \\text{for all } x \\in \\mathbb{R}$$\n\n"
+            "$$|x| = x \\quad \\forall x \\in \\mathbb{R}$$\n\n$$\\sqrt{x^2} = x \\quad \\text{for } x > 0$$\n")
+    found = [(j.step.line, j.finding) for j in _scan(tmp_path, {"D.md": text}).judged]
+    assert found == [(3, Finding.CONDITIONAL), (5, Finding.CONDITIONAL), (7, Finding.PROVED)]
 
 
 def test_a_condition_in_parentheses_is_said_of_its_line_and_defines_nothing(tmp_path):

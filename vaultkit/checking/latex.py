@@ -592,6 +592,10 @@ def _build_statements(reader: FreeReader, statements: list[Tree]) -> list[Statem
             elif link:  # `A ∝ s^{0.11} \\text{or} ∝ (\\ln s)^2`: the alternative is for A, not for s^{0.11}
                 raise TranslationError(f"a relation after '{link}' with nothing before it: of which side?",
                                        command=str(relations[0]), cause="ambiguous")
+            elif lines[-1].link in CONDITION_WORDS | {"and"}:
+                raise TranslationError(  # `&= a^2 - b^2 \\\\ &\\text{if } a = b \\\\ &= 0`, `f = 0 \\text{ if } x < 0 \\\\ &= 1`
+                    "a chain goes on after a condition: of the step above, or of the steps below?",
+                    command=lines[-1].link, cause="ambiguous")
             else:
                 values.insert(0, lines[-1].values[-1])
         line = _line_of(statement)

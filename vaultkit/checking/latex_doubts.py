@@ -688,6 +688,34 @@ def latin_index_up(tex: str) -> TranslationError | None:
     return None
 
 
+_DIGITS_UP = re.compile(r"(\\[A-Za-z]+|(?<![\\A-Za-z])[A-Za-z])\s*(?:_\s*(\{\s*[0-9]{2,}\s*\}|[0-9]))?\s*\^\s*\{\s*([0-9]+)\s*\}")
+_DIGITS_DOWN_UP = re.compile(r"(?:\\[A-Za-z]+|(?<![\\A-Za-z])[A-Za-z])\s*_\s*\{\s*[0-9]{2,}\s*\}\s*\^|"
+                             r"(?:\\[A-Za-z]+|(?<![\\A-Za-z])[A-Za-z])\s*\^\s*\{?\s*[0-9]\s*\}?\s*_\s*\{\s*[0-9]{2,}\s*\}")
+_DELTA_IN_SPACE = re.compile(r"\\delta\s*\^\s*\{?\s*[234]\s*\}?\s*(?:\\left\s*|\\[bB]igg?l?\s*)?\(")
+
+
+def numeric_components(tex: str) -> TranslationError | None:
+    """`T^{11} = T^{22} = p`, `\\epsilon^{123}`, `\\Gamma^{1}_{22}`: the components of a tensor, numbered, not powers;
+    `\\delta^3(\\mathbf{r})`, a delta in three dimensions, not a cube."""
+    ups: dict[str, set[str]] = {}
+    for match in _DIGITS_UP.finditer(tex):
+        digits = match.group(3)
+        if len(digits) >= 2 and set(digits) <= set("0123"):
+            ups.setdefault(match.group(1), set()).add(digits)
+            if len(digits) >= 3 and len(set(digits)) == len(digits):  # ε^{123}: three distinct indices
+                ups[match.group(1)].add("+")
+    found = next((base for base, written in ups.items() if len(written) >= 2), None)
+    if found is not None or _DIGITS_DOWN_UP.search(tex):
+        shown = found or _DIGITS_DOWN_UP.search(tex).group().strip()
+        return TranslationError(f"{shown}: numbered components of a tensor, or powers? Index notation is not read",
+                                command="^", cause="ambiguous")
+    delta = _DELTA_IN_SPACE.search(tex)
+    if delta is not None:
+        return TranslationError(f"{delta.group().strip()}…): a delta in three dimensions, or a power of one? Write "
+                                "\\delta^{(3)}", command="^", cause="ambiguous")
+    return None
+
+
 upper_index_pair = _Written(  # T^{\mu 0}, T^{00}, g^{0i}: a component's indices, never μ·0 or the power 00
     re.compile(r"\^\s*\{\s*(?:(?:\\(?!dagger|dag|prime|ast|star|top|intercal|circ)[A-Za-z]+|[A-Za-z])\s*[0-9]|0\s*[0-9A-Za-z\\])"),
     "{0}…: a component's indices, or a power? Index notation is not read", "^",
@@ -828,7 +856,7 @@ DOUBTS: tuple[Callable[[str], TranslationError | None], ...] = (
     letters_name, letter_digit, differential_of_function, pi_as_quantity, derivative_by_expression, primed_matrix,
     differentials_over_differential, span_or_group,
     conditional_distribution, unit_vector_product, mixed_case_name, labelled_difference, measure_superscript,
-    increment_or_product, micro_prefix, upper_index_pair, latin_index_up,
+    increment_or_product, micro_prefix, upper_index_pair, latin_index_up, numeric_components,
 )
 
 

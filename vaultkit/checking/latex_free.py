@@ -285,10 +285,6 @@ _DANGLING = re.compile(r"(?<=\S)(?:\s|\\\\)*(?:=|\\approx|\\le|\\leq|\\ge|\\geq)
 _LABEL_PREFIX = re.compile(  # `\text{Dispersion Relation:}`, `&\textbf{Cartesian: }`: a label, wherever it stands
     r"(?:&\s*)?\\text(?:normal|rm|bf|it)?\s*\{[^{}]*[:：]\s*\}(?:\s*(?:\\q?quad(?![A-Za-z])|&))*"
 )
-_ROW_LABEL = re.compile(  # `L_2:\qquad \Omega = …`, `{\rm Pulse\ A}: \int …`: a row's label, a name then a colon
-    r"(?:(?<=\A)|(?<=\\\\))(\s*&?\s*)(?:\{\s*\\rm\s+[A-Za-z\\ ]+\}|\\mathrm\s*\{[A-Za-z\\ ]+\}"
-    r"|(?:\\[A-Za-z]+|[A-Za-z])\s*(?:_\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?(?=\s*:\s*\\q?quad(?![A-Za-z])(?:[^{}\\]|\\[^\\]|\{(?:[^{}]|\{[^{}]*\})*\})*?=))\s*:(?![=:])(?:\s*\\q?quad(?![A-Za-z]))*"
-)
 # `… \hspace{1cm} \text{where} \hspace{1cm} n = \text{number density}`: a glossary of the names, not mathematics
 _GLOSSARY = re.compile(
     r"(?:\\q?quad|\\[,;:! ]|[\s,.~])*(?:\\(?:text|textrm|textnormal|textit|textbf|mbox|mathrm)\s*\{\s*(?:where|here)"
@@ -372,11 +368,6 @@ _REMARK_WORDS = (
 _LINE_REMARK = re.compile(  # after a wide space (\quad, &&), never a thin one: `13.6\,\text{eV}` is a unit
     r"(?<=[^\s\\])\s*(?:(?:\\q?quad(?![A-Za-z])|&&)\s*)+(?:\\(?:Rightarrow|implies|therefore)(?![A-Za-z])(?:\s|\\q?quad(?![A-Za-z])|\\[,;: !])*)?"
     r"(?:\(\s*" + _REMARK_WORDS + r"\s*\)|" + _REMARK_WORDS + r")\s*[.,;]?\s*(?=\\\\|\Z)",
-    re.I,
-)
-_MID_REMARK = re.compile(  # `a = b \quad \text{(SI units)} \quad c = d`: a remark in parentheses between statements
-    r"(?<=[^\s\\])\s*\\q?quad(?![A-Za-z])\s*\\(?:text|textrm|textnormal|textit)\s*\{\s*[(（](?!\s*(?:" + _CONDITION_START + r"))"
-    + _MEANING + r"[^{}$\\()（）]*[)）]\s*\}\s*(?=\\q?quad(?![A-Za-z]))",
     re.I,
 )
 # `V(r) \approx \sigma r \qquad (r \to \infty)`, `… \quad (\mu^2 < 0, \lambda > 0)`: relations in parentheses at the end
@@ -545,11 +536,9 @@ def _words_around(text: str) -> str:
     text = _outside_named(text, _words)
     text = _LEADING.sub("", text)
     text = _LABEL_PREFIX.sub("", text)
-    text = _ROW_LABEL.sub(r"\1", text)
     text = _PARENTHESIZED_CONDITION.sub(_condition_in_parentheses, text)
     text = _REMARK_SUFFIX.sub("", text)
     text = _LINE_REMARK.sub(" ", text)
-    text = _MID_REMARK.sub(" ", text)
     text = _GLOSSARY.sub(_glossary, text)
     text = _BROKEN_RELATION.sub(r"\1", text)
     text = _dangling(text)
@@ -869,6 +858,9 @@ def _set_literals(text: str) -> str:
             and _TERM_ENDS.match(text, after) and len(top_level_pieces(inside)) == 1
         if optimised:  # \min_{w, b} \{…\}: braces around what is minimised
             name = ""
+        elif name == "set" and family is None and _OPTIMUM_BEFORE.search(head):
+            raise TranslationError(f"\\{{{inside.strip()}\\}} after an optimum, then more: is what follows optimised too?",
+                                   command="\\{", cause="ambiguous")
         elif name == "set" and family is None and _grouping(inside) and _multiplied(head, text[after:]):
             raise TranslationError(f"\\{{{inside.strip()}\\}}: braces around an expression: a grouping, or a set of one "
                                    "member?", command="\\{", cause="ambiguous")

@@ -745,6 +745,9 @@ class FreeReader(ClaimReader, Notation):
         the body, the index and the set or the bounds."""
         if op.kind in ("sum", "prod") and op.fn is not None:
             return op.fn(body, *op.limits[0])
+        if op.kind == "lim" and _is_increment(op.limits[0][0]):  # Δs/Δt as Δt → 0: Δs goes with Δt, kept whole
+            variable, point, _ = op.limits[0]
+            return sympy.Function("lim")(body, variable, point)
         return super()._apply(op, body)
 
     def _unbounded_integral(self, atom: _Atom, lead: sympy.Expr | None) -> _Op:
@@ -780,7 +783,7 @@ class FreeReader(ClaimReader, Notation):
             return super()._limit_variable(node, label)
         except TranslationError:
             increment = self.sum(node)
-            if isinstance(increment, sympy.Symbol) and increment.name[:1] in ("Δ", "δ") and len(increment.name) > 1:
+            if _is_increment(increment):
                 return increment
             raise
 
@@ -912,6 +915,11 @@ def _compound_label(group: Tree) -> bool:
 
 _ITERATE = re.compile(r"\(\\?[A-Za-z]+[+-][0-9]\)")  # `^{(t+1)}`, `^{(k-1)}`: the next or the last iterate
 # (a bracketed superscript, `a^{[l-1]}`, is a layer's label whatever it holds: nobody raises to a bracket)
+
+
+def _is_increment(value: sympy.Basic) -> bool:
+    """`Δt`, `δx`: an increment read as one name."""
+    return isinstance(value, sympy.Symbol) and value.name[:1] in ("Δ", "δ") and len(value.name) > 1
 
 
 def _label_text(node: Tree | Token) -> str | None:

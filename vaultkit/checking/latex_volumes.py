@@ -30,6 +30,8 @@ _STOP = re.compile(
     r"(?<!\^)(?<!_)(?<!\{)[-+=<>]|&|\\\\|\\(?:q?quad|approx|equiv|sim|simeq|propto|le|leq|ge|geq|ne|neq|to|hspace)(?![A-Za-z])"
 )
 _STOPS_BEFORE = re.compile(r"[=<>]|&|\\\\|\\(?:q?quad|approx|equiv|sim|simeq|propto|le|leq|ge|geq|ne|neq|int|hspace)(?![A-Za-z])")
+_DIFFERENTIAL_AT_START = re.compile(r"(?:\\mathrm\s*\{\s*d\s*\}|d)\s*(?:\\[A-Za-z]+|[A-Za-z])(?![A-Za-z])")
+_LEADING_SPACE = re.compile(r"\A(?:\s|\\[,;:! ])+")
 MAX_ELEMENTS = 16  # volume elements read in one display: each is followed to its integral once
 
 
@@ -63,9 +65,9 @@ def _rewritten(text: str, depths: list[int], integral: re.Match, element: re.Mat
         if any(depths[m.start()] == depth for m in _STOPS_BEFORE.finditer(between)) or _ELEMENT.search(between):
             return None
         body, stop = between, element.end()
-    body = body.strip()
-    if not body.strip("\\,;:! "):
-        return None
+    body = _LEADING_SPACE.sub("", body).strip()
+    if not body.strip("\\,;:! ") or _ELEMENT.search(body) or _DIFFERENTIAL_AT_START.match(body):
+        return None  # `\int d^3x\, d^3p\, f`: over six dimensions, not d³x of d³p·f
     dimension = element.group(1) or element.group(2)
     region = (integral.group(1) or "").strip()[1:].strip()
     parts = [body, element.group(3), dimension] + ([region] if region else [])

@@ -198,7 +198,7 @@ _OPERATIONS_ON_SETS = frozenset({"union", "intersection", "setminus", "compose",
                                  "BigUnion", "BigIntersection", "BigUnionOver", "BigIntersectionOver"})
 _LABELLED = frozenset({"labelled"})  # `(dn/dt)_{\rm stim}`: another quantity, named by its label
 _ORDERS = frozenset({"O", "O_cal"})  # `= O(n^2)`: of the order of, no equation
-_OVER_REGIONS = frozenset({"IntegralOver", "VolumeIntegral", "at", "argmax", "argmin", "max", "min"})  # `\int_\Omega f\, d\Omega`: what the region is, the engine does not know
+_OVER_REGIONS = frozenset({"IntegralOver", "VolumeIntegral", "lim", "at", "argmax", "argmin", "max", "min"})  # `\int_\Omega f\, d\Omega`: what the region is, the engine does not know
 _UNCHECKED_FUNCTIONS = _OPERATIONS_ON_SETS | _ORDERS | _OVER_REGIONS | _LABELLED
 _KEPT_DERIVATIVES = ("d/d", "d^", "∂/∂", "∂^", "∫d")  # `d/dt(mu*r_dot)`, `∫dt(P, 0, T)`: of names that do not show t
 

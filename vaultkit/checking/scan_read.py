@@ -264,8 +264,8 @@ def _attempts(
         took = assumed or bool(reordered & set(using))  # a definition's names read in order, made numbers
         if using:
             made.append((base, using, text if took == assumed else ", ".join([*said, "names read in order commute"]), took))
-        signed = _optional(positive, base)
-        if signed is not None:
+        signed = _optional(positive, base) if given is not None or relation.condition is None else None
+        if signed is not None:  # (not where the step says where it holds, `\\forall x \\in \\mathbb{R}`: that is its domain)
             made.append((signed[0], using, signed[1] + (f", {text}" if text else ""), True))
     attempts = tuple(
         Attempt(portable(latex_claim(display.note, line, "", lhs, rhs, scope, display.tex)), using, said_, took)
