@@ -50,6 +50,8 @@ NO_CLAIM_NOTES = list(_round1.NO_CLAIM_NOTES) + list(_round2.NO_CLAIM_NOTES) + l
 OPT_IN_NOTES = {**_round1.OPT_IN_NOTES, **_round2.OPT_IN_NOTES, **_round3.OPT_IN_NOTES}
 from conftest import tree_snapshot, write_vault
 
+pytestmark = pytest.mark.xdist_group("test_adversarial_claims")  # its tests share a module fixture: one worker runs them all
+
 CLAIM_ID = re.compile(r"^claim ([A-Za-z0-9-]+):|%% verify ([A-Za-z0-9-]+) %%", re.M)
 
 

@@ -70,6 +70,8 @@ import pytest
 
 import vaultkit
 
+pytestmark = pytest.mark.xdist_group("test_conformance")  # its tests share a module fixture: one worker runs them all
+
 # --------------------------------------------------------------------------------------------------------
 # helpers
 # --------------------------------------------------------------------------------------------------------

@@ -35,6 +35,8 @@ from hypothesis import strategies as st
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from conftest import tree_snapshot  # noqa: E402
 
+pytestmark = pytest.mark.xdist_group("test_fuzz")  # its tests share a module fixture: one worker runs them all
+
 TIMEOUT = 60.0  # seconds a case may take in its child process
 MEMORY = 1 << 30  # bytes of address space a case may add to its worker's
 settings.register_profile(

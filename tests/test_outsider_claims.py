@@ -24,6 +24,8 @@ import pytest
 
 from conftest import line_of, tree_snapshot, write_vault
 
+pytestmark = pytest.mark.xdist_group("test_outsider_claims")  # its tests share a module fixture: one worker runs them all
+
 # Seconds for one claim (`--budget`), the default: far above what any claim below needs, so that no verdict
 # depends on the machine's speed or load.
 BUDGET = "60"

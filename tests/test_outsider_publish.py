@@ -25,6 +25,8 @@ import pytest
 
 import vaultkit
 
+pytestmark = pytest.mark.xdist_group("test_outsider_publish")  # its tests share a module fixture: one worker runs them all
+
 sync_api = pytest.importorskip("playwright.sync_api")
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",

@@ -18,6 +18,8 @@ import vaultkit
 from vaultkit.checking import verify
 from vaultkit.publish import publish
 
+pytestmark = pytest.mark.xdist_group("test_publish_browser")  # its tests share a module fixture: one worker runs them all
+
 sync_api = pytest.importorskip("playwright.sync_api")
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",

@@ -13,6 +13,8 @@ import pytest
 import vaultkit
 from conftest import write_vault
 
+pytestmark = pytest.mark.xdist_group("test_verdicts")  # its tests share a module fixture: one worker runs them all
+
 BUDGET = 120.0
 
 TRAPS = """# Traps

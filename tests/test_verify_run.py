@@ -12,6 +12,8 @@ from vaultkit.checking.claims import Verdict
 from vaultkit.checking.run import verify
 from conftest import tree_snapshot, write_vault
 
+pytestmark = pytest.mark.xdist_group("test_verify_run")  # its tests share a module fixture: one worker runs them all
+
 SOFTMAX = """---
 aliases: [softmax function]
 ---
