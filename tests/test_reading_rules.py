@@ -1558,6 +1558,8 @@ def test_an_upright_superscript_on_what_is_no_name_stays_refused(tex):
         # iterates: θ is written bare only under ∇ and as ℓ's argument, never as a factor beside θ^t
         (r"\theta^{t+1} := \theta^t + H^{-1}\nabla_\theta \ell(\theta)", "^"),
         (r"p(x^{t+1})=\sum_x p(x^t)T(x^{t+1}|x^t)", "^"),
+        # layers: a^{l-1} beside W^l and b^l, a written nowhere as a factor
+        (r"z^l = W^l a^{l-1} + b^l", "^"),
         # i up, bound by no sum: a component (the Pauli-Lubanski vector), not a power
         (r"W^i = E\,J^i - (\vec{P}\times\vec{K})^i = m\,J^i", "^"),
         # a word with its subscript up: a term frequency, not t·f
@@ -1574,6 +1576,7 @@ def test_superscripts_that_label_iterates_components_and_words_are_refused(tex, 
     ("tex", "expected"),
     [
         (r"x^{n+1} = x \cdot x^n", "x**(n + 1) = x*x**n"),  # x written as a factor: powers
+        (r"x^{n+1} - y^{n+1} = (x - y)(x^n + y^n)", "x**(n + 1) - y**(n + 1) = (x - y)*(x**n + y**n)"),
         (r"(1+b)^n=\sum_{i=0}^{n}\binom{n}{i}b^i", "(b + 1)**n = Sum(b**i*binomial(n, i), (i, 0, n))"),
     ],
 )

@@ -282,11 +282,11 @@ _POWER_OF = re.compile(_BASE + r"\s*\^\s*(?:\{\s*([A-Za-z])\s*\}|([A-Za-z]))")
 
 
 def iterates(tex: str) -> TranslationError | None:
-    """`x^{k+1} = x^k - \\alpha g`: iterates k and k + 1, or powers? Powers when x is written bare too
-    (`x^{n+1} = x \\cdot x^n`); without it, refused."""
+    """`x^{k+1} = x^k - \\alpha g`, `z^l = W^l a^{l-1} + b^l`: iterates or layers k and k + 1, or powers? Powers when
+    x is written bare too (`x^{n+1} = x \\cdot x^n`); without it, refused."""
+    powers = {m.group(2) or m.group(3) for m in _POWER_OF.finditer(tex)}  # on any name: z^l = W^l a^{l-1} + b^l
     for match in _NEXT_POWER.finditer(tex):
         base, letter = match.group(1), match.group(2)
-        powers = {m.group(2) or m.group(3) for m in _POWER_OF.finditer(tex) if m.group(1) == base}
         if letter in powers and not _written_bare(tex, base):
             return TranslationError(
                 f"{match.group()}: the iterate {letter}+1 or a power? Write x_{{{letter}+1}} or x^{{({letter}+1)}}",
@@ -303,7 +303,7 @@ def _written_bare(tex: str, base: str) -> bool:
                for m in re.finditer(pattern, tex))
 
 
-_NOT_A_FACTOR = re.compile(r"(?:_\s*\{?|[(,])\s*\Z")  # `\nabla_\theta`, `\ell(\theta)`, `\sum_x`: not x times x^n
+_NOT_A_FACTOR = re.compile(r"(?:_\s*\{?|[A-Za-z}]\s*\(|,)\s*\Z")  # `\nabla_\theta`, `\ell(\theta)`, `\sum_x`: not x times x^n
 
 
 sign_then_digit = _Written(  # `x^-1`: TeX raises the sign alone (x⁻ times 1); the author means x^{-1}
