@@ -1524,6 +1524,9 @@ def test_braces_after_an_optimum_with_a_factor_after_them_stay_refused(tex):
         (r"\text{sampled fraction (per feature)} = \text{input fraction}^{1/d}",
          '"sampled fraction (per feature)" = "input fraction"**(1/d)'),
         (r"x = \textbf{0}", "x = 0_vec"),
+        # a primed bold name not applied: another point (a kernel's second argument)
+        (r"k(\mathbf{x},\mathbf{x}') = \exp(-\|\mathbf{x}-\mathbf{x}'\|^2)",
+         "k(x_vec, x_vec_prime) = exp(-norm(x_vec - x_vec_prime)**2)"),
         # an upright word as a name's superscript labels it (a threshold in the lab frame, a measured value)
         (r"E_a^{\text{thr, lab}} = \frac{m^2}{2m_b}", "E_a^thr,lab = m**2/(2*m_b)"),
         (r"y = \phi^{\mathrm{AB}}", "y = phi^AB"),

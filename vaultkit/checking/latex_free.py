@@ -42,6 +42,9 @@ def _as_matrix(match: re.Match) -> str:
 
 
 _UNBRACED_KET = re.compile(r"\\(ket|bra)\s*(\\[A-Za-z]+|[A-Za-z0-9])(?![A-Za-z])")
+_BOLD_PRIMED = re.compile(  # a primed bold name, not applied: another point, `\mathbf{x}'` beside `\mathbf{x}`
+    r"\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*(\\?[A-Za-z]+)\s*\}\s*'(?!')(?!\s*(?:\(|\\left))"
+)
 _PRIMED = re.compile(r"(\\[A-Za-z]+|(?<!\\)[A-Za-z])('{1,2})(?!')")
 
 # Bra-ket: `\left<`, `\mid` and `\vert` inside angle brackets are the braket package's bars.
@@ -774,6 +777,7 @@ def _notation(text: str) -> str:
         text = pattern.sub(replacement, text)
     text = _UNBRACED_KET.sub(r"\\\1{\2}", text)
     # x' is a name of its own (f'(x) applies f'); x'' too
+    text = _BOLD_PRIMED.sub(lambda m: f"\\mathrm{{{m.group(1).lstrip(chr(92))}_vec_prime}}", text)  # k(\mathbf{x}, \mathbf{x}')
     text = _PRIMED.sub(lambda m: f"\\{'d' if len(m.group(2)) == 2 else ''}primed{{{m.group(1)}}}", text)
     return text
 
