@@ -1426,6 +1426,7 @@ def test_integrals_over_a_volume_element(tex, expected):
     "tex",
     [
         r"a = \int_0^R K\,d^3x",  # bounds of a three-dimensional integral: over a ball, a cube?
+        r"a = \int_0 K\,d^3x",  # a lone bound is no region
         r"N = \bar{n} \; \mathrm{d}^{3} x",  # no integral: d cubed times x?
         r"a = \int d^3x\, \int d^3y\, K(x,y)",
     ],

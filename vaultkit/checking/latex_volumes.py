@@ -70,6 +70,8 @@ def _rewritten(text: str, depths: list[int], integral: re.Match, element: re.Mat
         return None  # `\int d^3x\, d^3p\, f`: over six dimensions, not d³x of d³p·f
     dimension = element.group(1) or element.group(2)
     region = (integral.group(1) or "").strip()[1:].strip()
+    if region and not re.search(r"[A-Za-z]", region):  # `\int_0 … d^3x`: a lone bound, no region
+        return None
     parts = [body, element.group(3), dimension] + ([region] if region else [])
     return integral.start(), stop, f"\\operatorname{{VolumeIntegral}}\\left({', '.join(parts)}\\right)"
 
