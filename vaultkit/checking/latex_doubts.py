@@ -299,10 +299,11 @@ def _written_bare(tex: str, base: str) -> bool:
     """Whether the name `base` stands somewhere without a superscript."""
     end = r"(?![A-Za-z])" if base.startswith("\\") else ""
     pattern = (r"(?<![\\A-Za-z])" if not base.startswith("\\") else "") + re.escape(base) + end
-    return any(not tex[m.end():].lstrip().startswith(("^", "_")) and not _NOT_A_FACTOR.search(tex, 0, m.start())
+    return any(not _SCRIPT_NEXT.match(tex, m.end()) and not _NOT_A_FACTOR.search(tex, max(0, m.start() - 16), m.start())
                for m in re.finditer(pattern, tex))
 
 
+_SCRIPT_NEXT = re.compile(r"\s*[\^_]")
 _NOT_A_FACTOR = re.compile(r"(?:_\s*\{?|[A-Za-z}]\s*\(|,)\s*\Z")  # `\nabla_\theta`, `\ell(\theta)`, `\sum_x`: not x times x^n
 
 
