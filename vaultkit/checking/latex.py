@@ -251,11 +251,13 @@ def _no_premises(lines: list[Statement]) -> None:
     """`a > 0, b > 0 \\Rightarrow ab > 0`: two statements before an arrow are its premises, not two facts; and in
     `f = 1 \\text{ if } x > 0 \\text{ and } f = 0 \\text{ if } x \\le 0` the `and` starts a statement, not a
     condition. Neither is read."""
+    stated = [True]  # stated[k]: lines before k are all values stated as facts (`n = 3, r = 2 ⟹ n - r = 1`)
+    for line in lines:
+        stated.append(stated[-1] and _states_a_value(line))
     for k in range(2, len(lines)):
         before, now = lines[k - 1].link, lines[k].link
         one_row = lines[k - 2].line == lines[k - 1].line == lines[k].line  # rows of a derivation are no premises
-        stated = all(_states_a_value(line) for line in lines[: k])  # `n = 3, r = 2 ⟹ n - r = 1`: facts first
-        if now in ("⟹", "⟺") and before in ("", "and") and one_row and not stated:
+        if now in ("⟹", "⟺") and before in ("", "and") and one_row and not stated[k]:
             raise TranslationError("statements side by side before an implication: its premises, or facts?",
                                    command="\\Rightarrow", cause="ambiguous")
         if before == "and" and now in CONDITION_WORDS:
