@@ -543,17 +543,16 @@ def _related(reader: FreeReader, statements: list[Tree]) -> list[bool]:
     name joined to a quantifier's names (`\\forall x, y`, `\\text{for all } x \\text{ and } y`)."""
     related, quantified = [], False
     for position, statement in enumerate(statements):
-        separators = reader.separators[position]
-        joined = quantified and _joins_names(reader, statement, separators)
+        separators, relations = reader.separators[position], [str(r) for r in reader.relation(statement)[1]]
+        joined = quantified and _joins_names(relations, separators)
         conditioned = _conditioned(separators)
-        related.append(bool(reader.relation(statement)[1]) or conditioned or _formula(statement) or joined)
+        related.append(bool(relations) or conditioned or _formula(statement) or joined)
         quantified = joined or (conditioned and any(s[len("\\text{"): -1] in _QUANTIFIED for s in separators))
     return related
 
 
-def _joins_names(reader: FreeReader, statement: Tree, separators: list[str]) -> bool:
+def _joins_names(relations: list[str], separators: list[str]) -> bool:
     """`, y` or `\\text{and} y` after a quantifier's name on its row: one more name it ranges over."""
-    relations = [str(r) for r in reader.relation(statement)[1]]
     return bool(separators) and set(separators) <= _NAME_JOINERS and set(relations) <= _SET_RELATIONS
 
 
