@@ -39,6 +39,15 @@ def refusal(tex: str) -> TranslationError:
         (r"CNOT\ket{10} = \ket{11}", "CNOT*|10> = |11>"),
         # a label of digits and signs names a state: +00 is not the number 0
         (r"\alpha \ket{+00} + \beta \ket{-00}", "alpha*|+00> + beta*|-00>"),
+        # a state labelled by several quantum numbers is one state, printed with its commas
+        (r"\hat{S}_z |s, m_s\rangle = \hbar\, m_s |s, m_s\rangle", "S_hat_z*|s,m_s> = hbar*m_s*|s,m_s>"),
+        (r"K(q_1, t;q_0,t_0) = \braket{q_1, t|q_0, t_0}", "K(q_1, t, q_0, t_0) = <q_1,t|q_0,t_0>"),
+        # a string of bits with its middle left out is a label, not a repeating decimal
+        (r"\frac1{\sqrt2} \big(\ket{010...0} + \ket{110...0}\big)", "sqrt(2)*(|010…0> + |110…0>)/2"),
+        # sized bars and angles of a ket: \left| … \right\rangle
+        (r"\left|\Psi\right\rangle = \alpha\left|0\right\rangle + \beta\left|1\right\rangle",
+         "|Psi> = alpha*|0> + beta*|1>"),
+        (r"\left\langle \psi \right| A \left|\phi\right\rangle = 0", "<psi|*A*|phi> = 0"),
         # e^{iθ} says the note is about complex numbers: i is the imaginary unit, and d before it a coefficient
         (r"\frac{x}{y} = \frac{a + bi}{c + di} \quad e^{i\theta} = \cos\theta + i\sin\theta",
          "x/y = (a + I*b)/(c + I*d)\nexp(I*theta) = I*sin(theta) + cos(theta)"),

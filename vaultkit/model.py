@@ -112,6 +112,7 @@ class Note:
     block_ids: tuple[str, ...] = ()
     math: tuple[Math, ...] = ()
     code_blocks: tuple[CodeBlock, ...] = ()
+    abbreviations: tuple[str, ...] = ()  # spelled out in the prose, "standard error (SE)": names in formulas
     diagnostics: tuple[Diagnostic, ...] = ()
     size: int = 0  # bytes on disk
 

@@ -14,12 +14,14 @@ from urllib.parse import unquote
 
 from markdown_it.token import Token
 
+from .abbreviations import defined_abbreviations
 from .markdown import obsidian_markdown
 from .markdown.brackets import MAX_BRACKET_RUN
 from .markdown.comments import Comment, visible
 from .model import CodeBlock, Diagnostic, Heading, LinkRef, Math, Note, SourceFile, Tag
 from .properties import Frontmatter, read_frontmatter
 
+_PROSE = frozenset({"text", "softbreak", "hardbreak"})
 _EXTERNAL = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.\-]*:|//)")
 
 
@@ -54,6 +56,7 @@ def parse_note(source: SourceFile) -> Note:
         block_ids=tuple(collector.block_ids),
         math=math,
         code_blocks=tuple(collector.code_blocks),
+        abbreviations=tuple(sorted(collector.abbreviations)),
         diagnostics=source.diagnostics + fm.diagnostics + brackets,
         size=source.size,
     )
@@ -87,6 +90,7 @@ class _Collector:
         self.block_ids: list[str] = []
         self.math: list[Math] = []
         self.code_blocks: list[CodeBlock] = []
+        self.abbreviations: set[str] = set()
 
     def walk(self, tokens: Sequence[Token]) -> None:
         for index, token in enumerate(tokens):
@@ -118,6 +122,8 @@ class _Collector:
             return base + bisect_right(newlines, offset - 1) if newlines else base
 
         children = inline.children or []
+        prose = "".join(c.content if c.type == "text" else " " for c in children if c.type in _PROSE)
+        self.abbreviations |= defined_abbreviations(prose)  # "the **standard error** (SE)": across emphasis
         for index, child in enumerate(children):
             kind = child.type
             if kind == "wikilink":

@@ -41,6 +41,7 @@ class NoteEquations:
     blocks: tuple[Block, ...]
     displays: tuple[Display, ...]
     macros: tuple[Macro, ...] = ()
+    abbreviations: tuple[str, ...] = ()  # the note's prose spells them out: names in its formulas
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +120,7 @@ def coverage(vault: Vault, *, jobs: int | None = None, show_progress: bool | Non
         displays = tuple(Display(note.path, m.line, m.tex) for m in note.math if shows_equation(m))
         if displays:
             macros = note_macros(vault_macros, note)
-            notes.append(NoteEquations(note.path, note.title, note_blocks(note), displays, macros))
+            notes.append(NoteEquations(note.path, note.title, note_blocks(note), displays, macros, note.abbreviations))
     units = [tuple(notes[i : i + NOTES_PER_UNIT]) for i in range(0, len(notes), NOTES_PER_UNIT)]
     workers = max(1, jobs if jobs is not None else (os.cpu_count() or 1))
     outcomes: list[Outcome] = []
@@ -144,7 +145,8 @@ def translate_notes(notes: tuple[NoteEquations, ...]) -> list[Outcome]:
     for note in notes:
         scope = read_blocks(note.note, note.title, note.blocks).scope
         complex_note = is_complex(*(display.tex for display in note.displays))  # ψ^* conjugates in such a note
-        usage = note_usage(_expanded(display.tex, note.macros) for display in note.displays)  # σ(z) decides σ(w+b)
+        usage = note_usage(  # σ(z) decides σ(w+b); "standard error (SE)" makes SE one name
+            (_expanded(display.tex, note.macros) for display in note.displays), note.abbreviations)
         for display in note.displays:
             try:
                 reading = read_display(expand(display.tex, note.macros), scope, complex_note=complex_note, usage=usage)

@@ -425,6 +425,8 @@ def read_statements(
     """The free reading of a whole display, statement by statement (see `read_display`). `usage`: how the
     note's displays use their names (`latex_usage.note_usage`), which decides `c(z + 1)`. A display with ±
     is two readings, the upper signs and the lower, the second linked to the first by "or"."""
+    if usage is not None:
+        tex = usage.upright_abbreviations(tex)
     try:
         return _statements(tex, scope, complex_note, usage)
     except TranslationError as error:

@@ -861,8 +861,14 @@ DOUBTS: tuple[Callable[[str], TranslationError | None], ...] = (
 )
 
 
+_ELIDED_LABEL = re.compile(  # `\ket{010...0}`, `|0\ldots 0\rangle`: a string of bits, not a repeating decimal
+    r"(\\(?:ket|bra)\s*\{|\|)\s*[01]*(?:(?:\.\.\.|\\[lc]?dots(?![A-Za-z]))\s*[01]*)+\s*(?=\}|\\rangle|\|)"
+)
+
+
 def refuse_doubtful(tex: str) -> None:
-    """Raise the first refusal of `DOUBTS` for the prepared text `tex`."""
+    """Raise the first refusal of `DOUBTS` for the prepared text `tex` (a state's label is a name)."""
+    tex = _ELIDED_LABEL.sub(r"\1 0", tex)
     for doubt in DOUBTS:
         error = doubt(tex)
         if error is not None:

@@ -52,8 +52,12 @@ _ANGLES = [(re.compile(r"\\left\s*(?:<|\\langle)"), r"\\langle "), (re.compile(r
 _BAR_WORDS = r"(?:\\mid|\\vert|\\middle\s*\||\\left\s*\||\\right\s*\||\\big[lrm]?\s*\||\\Big[lrm]?\s*\|)(?![A-Za-z])"
 _NO_BAR = r"((?:(?!\\[lr]angle|\\mid(?![A-Za-z])|\\vert(?![A-Za-z]))[^|])*?)"
 _INSIDE_ANGLES = re.compile(r"\\langle((?:(?!\\[lr]angle).)*?)\\rangle", re.S)
-_MID_KET = re.compile(r"(?:\\mid|\\vert)(?![A-Za-z])" + _NO_BAR + r"\\rangle")
-_MID_BRA = re.compile(r"\\langle" + _NO_BAR + r"(?:\\mid|\\vert)(?![A-Za-z])")
+_MID_KET = re.compile(  # `\mid\psi\rangle`, `\left|\psi\right\rangle`: a ket's bar
+    r"(?:\\mid(?![A-Za-z])|\\vert(?![A-Za-z])|\\left\s*\||\\[bB]igg?l?\s*\|)" + _NO_BAR + r"\\rangle"
+)
+_MID_BRA = re.compile(
+    r"\\langle" + _NO_BAR + r"(?:\\mid(?![A-Za-z])|\\vert(?![A-Za-z])|\\right\s*\||\\[bB]igg?r?\s*\|)"
+)
 _NOT_BAR = r"((?:(?!\\[lr]angle)[^|])*?)"
 _BRAKETS = [  # written as the braket package's commands, which the grammar reads
     (re.compile(r"\\langle" + _NOT_BAR + r"\|" + _NOT_BAR + r"\|" + _NOT_BAR + r"\\rangle"), r"{\\bra{\1} \2 \\ket{\3}}"),  # ⟨a|A|b⟩^*: all

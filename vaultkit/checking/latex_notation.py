@@ -9,6 +9,7 @@ import re
 
 import sympy
 from lark import Token, Tree
+from sympy.physics.quantum import Bra, InnerProduct, Ket
 
 from .latex_atoms import _atom
 from .latex_free import top_level_pieces
@@ -23,6 +24,32 @@ _CONDITION_WORDS = re.compile(
     r"|\\q?quad(?![A-Za-z])|\\[,;:! ]|~|(?<![A-Za-z\\])(?:if|for|when)(?![A-Za-z])|[,.;]\s*\Z|\A\s*[,;]"
 )
 _OTHERWISE = re.compile(r"\s*(?:\\(?:text|textrm|mathrm|textnormal)\s*\{\s*(?:otherwise|else|elsewhere)\s*\.?\s*\}|otherwise|else)\s*\.?\s*")
+class NumberedKet(Ket):
+    """A state labelled by several quantum numbers, `|n, l, m⟩`: printed with its commas."""
+
+    _label_separator = ","
+
+    @classmethod
+    def dual_class(cls) -> type:
+        return NumberedBra
+
+
+class NumberedBra(Bra):
+    """The bra of a `NumberedKet`, `⟨n, l, m|`."""
+
+    _label_separator = ","
+
+    @classmethod
+    def dual_class(cls) -> type:
+        return NumberedKet
+
+
+def _ket(labels: list[sympy.Expr]) -> Ket:
+    return NumberedKet(*labels) if len(labels) > 1 else Ket(*labels)
+
+
+_ELLIPSIS = re.compile(r"\.\.\.|\\[lc]?dots(?![A-Za-z])")
+_ELIDED_BITS = re.compile(r"[01]*(?:(?:\.\.\.|\\[lc]?dots(?![A-Za-z]))[01]*)+")  # 0…0, 010...0, 1\dots1
 _RELATIONALS = {
     "<": sympy.Lt, ">": sympy.Gt, "\\lt": sympy.Lt, "\\gt": sympy.Gt, "\\le": sympy.Le, "\\leq": sympy.Le,
     "\\leqslant": sympy.Le, "\\ge": sympy.Ge, "\\geq": sympy.Ge, "\\geqslant": sympy.Ge, "=": sympy.Eq,
@@ -42,8 +69,6 @@ class Notation(Reading):
 
     def _quantum(self, prim: Token) -> sympy.Expr:
         """`|\\psi\\rangle`, `\\langle\\phi|`, `\\langle\\phi|\\psi\\rangle`, `\\langle A\\rangle`."""
-        from sympy.physics.quantum import Bra, InnerProduct, Ket
-
         if str(prim).startswith("\\vkmatrix"):
             return self._matrix(str(prim))
         if str(prim).startswith("\\vkcases"):
@@ -60,20 +85,27 @@ class Notation(Reading):
         pair = top_level_pieces(first) if command == "expval" else []
         if len(pair) == 2:  # ⟨x, y⟩: an inner product, as mathematicians write it
             return self._undefined("inner")(*(self._label_value(text, str(prim)) for text in pair))
-        labels = [self._state_label(text, str(prim)) for text in (first, second) if text is not None]
+        if command == "expval":
+            return self._undefined("expectation")(self._state_label(first, str(prim)))
+        labels = [self._state_labels(text, str(prim)) for text in (first, second) if text is not None]
         if command == "ket":
-            return Ket(labels[0])
+            return _ket(labels[0])
         if command == "bra":
-            return Bra(labels[0])
-        if command == "braket":
-            return InnerProduct(Bra(labels[0]), Ket(labels[1]))
-        return self._undefined("expectation")(labels[0])
+            return _ket(labels[0]).dual
+        return InnerProduct(_ket(labels[0]).dual, _ket(labels[1]))
+
+    def _state_labels(self, text: str, shown: str) -> list[sympy.Expr]:
+        """A state's quantum numbers: `|n, l, m⟩` is one state labelled by three numbers."""
+        return [self._state_label(piece, shown) for piece in top_level_pieces(text)]
 
     def _state_label(self, text: str, shown: str) -> sympy.Expr:
-        """A ket's label: `00`, `+`, `1-`, `+00` and `ab` are names of states, not the number 0, a sign or a·b."""
+        """A ket's label: `00`, `+`, `1-`, `+00` and `ab` are names of states, not the number 0, a sign or a·b;
+        `0…0` and `010...0` are strings of bits with their middle left out."""
         stripped = re.sub(r"\s+", "", text)
         if re.fullmatch(r"[0-9+-]+|[A-Za-z]{2,3}|\\pm|\\uparrow|\\downarrow", stripped):  # |ab⟩: qubits a and b
             return sympy.Symbol(stripped.lstrip("\\"))
+        if _ELIDED_BITS.fullmatch(stripped):
+            return sympy.Symbol(_ELLIPSIS.sub("…", stripped))
         return self._label_value(text, shown)
 
     def _matrix(self, text: str) -> sympy.Expr:

@@ -20,6 +20,9 @@ from .latex_syntax import _parse
 from .latex_vocabulary import TranslationError
 
 _NAMES = frozenset({"LETTER", "SYM", "NAMED", "DECOR"})
+_UPRIGHT = re.compile(  # upright text, kept whole: `\text{…}`, `\mathrm{…}`, `{\rm …}`
+    r"(\\(?:text[a-z]*|mathrm|operatorname\*?|mathsf|mbox)\s*\{[^{}]*\}|\\rm\s+[A-Za-z]+)"
+)
 _ATOMS = _NAMES | {"NUMBER"}
 
 
@@ -30,9 +33,21 @@ class Usage:
     functions: frozenset[str] = frozenset()
     values: frozenset[str] = frozenset()
     operators: frozenset[str] = frozenset()  # names written with a dagger (c_k^†) or in both orders (gh, hg): operators
+    abbreviations: frozenset[str] = frozenset()  # spelled out in the note's prose (`vaultkit.abbreviations`)
 
     def __or__(self, other: Usage) -> Usage:
-        return Usage(self.functions | other.functions, self.values | other.values, self.operators | other.operators)
+        return Usage(self.functions | other.functions, self.values | other.values, self.operators | other.operators,
+                     self.abbreviations | other.abbreviations)
+
+    def upright_abbreviations(self, tex: str) -> str:
+        """`SE = s / \\sqrt n` in a note that spells out "standard error (SE)": `\\mathrm{SE}`, one name, as
+        the note says; outside upright text only (`\\text{SE}` is a name already)."""
+        if not self.abbreviations:
+            return tex
+        pattern = re.compile(r"(?<![\\A-Za-z])(" + "|".join(map(re.escape, sorted(self.abbreviations, key=len, reverse=True)))
+                             + r")(?![A-Za-z])")
+        pieces = _UPRIGHT.split(tex)
+        return "".join(piece if at % 2 else pattern.sub(r"\\mathrm{\1}", piece) for at, piece in enumerate(pieces))
 
     def mentions_operator(self, text: str) -> bool:
         """Whether `text` writes one of the note's operators, with or without its dagger (`c_{-k} c_k`)."""
@@ -69,9 +84,10 @@ def usage(tree: Tree) -> Usage:
     return Usage(frozenset(functions), frozenset(values), reordered_names(tree))
 
 
-def note_usage(texts: Iterable[str]) -> Usage:
-    """The usage of every display of a note that parses in the free reading; the others add nothing."""
-    found = Usage()
+def note_usage(texts: Iterable[str], abbreviations: Iterable[str] = ()) -> Usage:
+    """The usage of every display of a note that parses in the free reading (the others add nothing), with the
+    abbreviations its prose spells out."""
+    found = Usage(abbreviations=frozenset(abbreviations))
     for text in texts:
         found = found | Usage(operators=frozenset(m.group(1) for m in _DAGGERED.finditer(text)))
         try:

@@ -74,6 +74,7 @@ class ScanNote:
 
     work: NoteWork
     displays: tuple[Display, ...]
+    abbreviations: tuple[str, ...] = ()  # the note's prose spells them out: names in its formulas
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +120,7 @@ def _read_note(note: ScanNote) -> NoteScan:
     work = note.work
     scope = note_scope(work).scope
     texts = [_expanded(display.tex, work.macros) for display in note.displays]
-    reading = _Reading(scope, is_complex(*(display.tex for display in note.displays)), _optional(_usage, texts))
+    reading = _Reading(scope, is_complex(*(display.tex for display in note.displays)), _optional(_usage, texts, note.abbreviations))
     steps: list[Step] = []
     unread: list[Outcome] = []
     known: list[Definition] = []
@@ -141,13 +142,13 @@ def _read_note(note: ScanNote) -> NoteScan:
     return NoteScan(tuple(steps), tuple(unread))
 
 
-def _usage(texts: list[str]) -> object | None:
+def _usage(texts: list[str], abbreviations: tuple[str, ...]) -> object | None:
     """How the note's displays use their names, where the reader can say (`latex_usage.note_usage`)."""
     try:
         from .latex_usage import note_usage
     except ImportError:
         return None
-    return note_usage(prepare_display(text).tex for text in texts)
+    return note_usage((prepare_display(text).tex for text in texts), abbreviations)
 
 
 def _expanded(tex: str, macros: tuple) -> str:

@@ -83,7 +83,8 @@ def scan_notes(vault: Vault) -> list[ScanNote]:
     for work in works:
         maths = [m for m in by_path[work.path].math if shows_equation(m)]
         if maths:
-            notes.append(ScanNote(work, tuple(Display(work.path, first_line(m), m.tex) for m in maths)))
+            displays = tuple(Display(work.path, first_line(m), m.tex) for m in maths)
+            notes.append(ScanNote(work, displays, by_path[work.path].abbreviations))
     return sorted(notes, key=lambda note: note.work.path)
 
 
