@@ -1142,6 +1142,14 @@ from vaultkit.checking.latex import read_display  # noqa: E402
         (r"W = -\int_{V_1}^{V_2} p\,dV", "W = -∫dV(p, V_1, V_2)"),
         (r"\int_a^b u \, dv = \left[ u v \right]_{a}^{b} - \int_a^b v \, du",
          "∫dv(u, a, b) = evaluated(u*v, a, b) - ∫du(v, a, b)"),
+        # the differential over the rest of the measure: what follows in the term is integrated (a factor in p
+        # must be; one without p may stand inside or out alike)
+        (r"\psi(x) = \int \frac{dp}{2\pi\hbar} e^{ipx/\hbar}\phi(p)",
+         "psi(x) = Integral(phi(p)*exp(I*p*x/hbar)/(2*pi*hbar), p)"),
+        (r"\int_{0}^\infty \frac{\mathrm{d} z}{\sqrt{a}}(1+z)^{-3/2} = \frac{2}{\sqrt{a}}",
+         "Integral(1/(sqrt(a)*(z + 1)**(3/2)), (z, 0, oo)) = 2/sqrt(a)"),
+        (r"\int \frac{c \, dt}{a(t)} + 1 = y", "Integral(c/a(t), t) + 1 = y"),  # a term ends at its sign
+        (r"N = \int \frac{d^3p}{(2\pi)^3} f(p)", "N = VolumeIntegral(f(p)/(8*pi**3), p, 3)"),
     ],
 )
 def test_free_reading(tex, reading):
@@ -1173,7 +1181,6 @@ def test_free_reading(tex, reading):
         (r"M = \begin{pmatrix} \hat{A} & b \end{pmatrix}", "unsupported-construct", r"\begin{pmatrix}"),
         # an integrand that does not show its variable, with factors after it: where does the integrand end?
         (r"L = \int I_{\nu} \; \mathrm{d} A \, \mathrm{d} \Omega \, \mathrm{d} \nu", "ambiguous", r"\int"),
-        (r"\psi(x) = \int \frac{dp}{2\pi\hbar} e^{ipx/\hbar}\phi(p)", "ambiguous", r"\int"),
         # a derivative with respect to an expression, with an upright d (d(ln P)/d(ln r) is no quotient)
         (r"g = \frac{\mathrm{d} (\ln P)}{\mathrm{d} (\ln r)}", "unsupported-construct", r"\frac{d}{d(…)}"),
         # "otherwise" before the last case; a number in e-notation

@@ -1610,3 +1610,36 @@ def test_values_stated_before_an_implication_are_facts_and_conditions_stay_premi
 def test_components_deltas_in_space_six_dimensions_and_chains_after_a_condition_are_refused(tex):
     with pytest.raises(TranslationError):
         reading(tex)
+
+
+@pytest.mark.parametrize(
+    ("tex", "expected"),
+    [
+        # a sum written without its index sums over the one counting letter its terms carry
+        (r"\bar{x} = \frac{\sum x_i}{n}", "x_bar = Sum(x[i], (i, i_first, i_last))/n"),
+        (r"\hat{\beta}_1 = \frac{\sum (x_i - \bar{x})(y_i - \bar{y})}{\sum (x_i - \bar{x})^2}",
+         "beta_hat_1 = Sum((-x_bar + x[i])*(-y_bar + y[i]), (i, i_first, i_last))*"
+         "Sum((-x_bar + x[i])**2, (i, i_first, i_last))**(-1)"),
+        (r"s^2=\frac{\sum x_i^2-\left(\sum x_i\right)^2 / n}{n-1}",
+         "s**2 = (Sum(x[i]**2, (i, i_first, i_last)) - Sum(x[i], (i, i_first, i_last))**2/n)/(n - 1)"),
+        # the values of an index in parentheses after a wide space, as after a comma
+        (r"a_j = b_{2j} \qquad (j = 1,...,N)", "a_j = b_2j, for j in set(1, …, N)"),
+    ],
+)
+def test_sums_without_their_index_and_index_values_in_parentheses(tex, expected):
+    assert reading(tex) == expected
+
+
+@pytest.mark.parametrize(
+    "tex",
+    [
+        r"\sum F_x = 0",  # x labels a component: it counts nothing
+        r"D = U \sum V^T",  # a matrix Σ written with the sum sign
+        r"\chi^2 = \sum \frac{(O_{ij} - E_{ij})^2}{E_{ij}}",  # two indices: which is summed?
+        r"\sum P(\text{Outcome}) = 1",  # no index shown at all
+        r"\sum x_{1i} = 26",  # an index with a number: the letter alone is not every subscript
+    ],
+)
+def test_sums_whose_terms_do_not_say_their_index_stay_refused(tex):
+    with pytest.raises(TranslationError, match="without an index"):
+        reading(tex)

@@ -14,7 +14,9 @@ from __future__ import annotations
 import re
 
 from .latex_logic import formula, rewrite_logic, sized_sets
+from .latex_sums import write_sum_indices
 from .latex_tensors import write_tensors
+from .latex_terms import term_end
 from .latex_volumes import rewrite_volume_integrals
 from .latex_vocabulary import GATE_NAMES, QUANTUM_GATE, TranslationError
 from .macros import group_end
@@ -162,18 +164,29 @@ _ARG_OPT = [  # argmax and argmin, however they are spelled
 _BRACED = r"\{(?:[^{}]|\{[^{}]*\})*\}"
 _NUMERATOR_DIFFERENTIAL = re.compile(  # \int_a^b \frac{c\,\mathrm{d}t}{a(t)}: the differential written on top
     r"(\\[io]?int(?![A-Za-z])(?:\s*\\limits)?(?:\s*[_^]\s*(?:" + _BRACED + r"|\\?[A-Za-z0-9]+))*)\s*"
-    r"\\frac\s*\{((?:[^{}]|\{[^{}]*\})*?)\s*(?:\\[,;:!]\s*)*(\\mathrm\s*\{\s*d\s*\}|\\text\s*\{\s*d\s*\}|d)\s*"
-    r"(\\[A-Za-z]+|[A-Za-z](?:_\{[^{}]*\}|_[A-Za-z0-9])?)\s*\}\s*(" + _BRACED + r")"
+    r"\\[dt]?frac\s*\{((?:[^{}]|\{[^{}]*\})*?)\s*(?:\\[,;:!]\s*)*(\\mathrm\s*\{\s*d\s*\}|\\text\s*\{\s*d\s*\}|d)\s*"
+    r"(\\[A-Za-z]+|[A-Za-z](?:_\{[^{}]*\}|_[A-Za-z0-9])?)\s*\}\s*(?=\{)"  # the denominator follows
 )
 _A_DIFFERENTIAL = re.compile(r"\{\s*(?:\\mathrm\s*\{\s*d\s*\}|d(?![a-z]{2})|\\partial|\\text\s*\{\s*d\s*\})")
 
 
-def _differential_last(match: re.Match) -> str:
-    r"""`\int \frac{c\,dt}{a(t)}` is `\int \frac{c}{a(t)}\,dt`; `\int \frac{dx}{dt}` (a derivative) stays."""
-    integral, top, d, variable, bottom = match.groups()
-    if _A_DIFFERENTIAL.match(bottom):
-        return match.group()
-    return f"{integral} \\frac{{{top.strip() or '1'}}}{bottom} \\, {d} {variable}"
+def _differentials_last(text: str) -> str:
+    r"""`\int \frac{c\,dt}{a(t)}` is `\int \frac{c}{a(t)}\,dt`; `\int \frac{dz}{\sqrt z} (1+z)` is
+    `\int \frac{1}{\sqrt z} (1+z) \, dz`: the factors after the fraction are integrated too (the measure stands
+    first, as physicists write it; a factor without z may stand inside or out alike). `\int \frac{dx}{dt}` (a
+    derivative) stays, as does a term too long to look into."""
+    pieces, start = [], 0
+    for match in _NUMERATOR_DIFFERENTIAL.finditer(text):
+        integral, top, d, variable = match.groups()
+        bottom_end = group_end(text, match.end())
+        end = term_end(text, bottom_end) if bottom_end > 0 else None
+        bottom = text[match.end(): bottom_end]
+        if end is None or _A_DIFFERENTIAL.match(bottom) or match.start() < start:
+            continue
+        after = text[bottom_end: end]
+        pieces.append(f"{text[start: match.start()]}{integral} \\frac{{{top.strip() or '1'}}}{bottom} {after} \\, {d} {variable} ")
+        start = end
+    return "".join(pieces) + text[start:]
 
 
 _SYSTEM = re.compile(  # a display that is only a brace of equations: a system, each row a statement
@@ -387,6 +400,7 @@ _CONDITION_RELATION = re.compile(
     r"(?![A-Za-z])"
 )
 _LIMIT_RELATION = re.compile(r"\\(?:to|rightarrow)(?![A-Za-z])")
+_LIST_START = re.compile(r"(?:[A-Za-z]|\\[A-Za-z]+)(?:'|_\s*(?:\{[^{}]*\}|\w))?\s*=\s*[-+]?\s*\w+")  # `j = 1`, `m' = -l`
 _NOT_A_CONDITION = re.compile(r"\\(?:text[a-z]*|mathrm|mbox|operatorname|[A-Za-z]*arrow|implies|iff|therefore)(?![a-z])")
 
 
@@ -394,6 +408,8 @@ def _condition_in_parentheses(match: re.Match) -> str:
     """`\\quad (a > 0, b = 1)` as `\\quad \\text{for} a > 0 \\text{and} b = 1`; anything else in parentheses stays."""
     space, inner = match.group(1), re.sub(r"\\right\s*\Z", "", match.group(2).strip())
     pieces = top_level_pieces(inner)
+    if len(pieces) > 1 and _LIST_START.fullmatch(pieces[0]) and not any(map(_CONDITION_RELATION.search, pieces[1:])):
+        return f"{space} {inner} "  # `\\quad (j = 1, …, N)`: the values of j, a list like `\\quad j = 1, …, N`
     if _NOT_A_CONDITION.search(_LIMIT_RELATION.sub(" ", inner)) or not all(map(_CONDITION_RELATION.search, pieces)):
         return match.group()
     word = "as" if _LIMIT_RELATION.search(pieces[0]) else "for"
@@ -538,6 +554,7 @@ def _words_around(text: str) -> str:
     text = _subscripted_groups(text)
     text = sized_sets(text)  # |D| beside x \in D: the size of the set D
     text = rewrite_volume_integrals(text)  # \int f(p)\, d^3p: over a space of three dimensions
+    text = write_sum_indices(text)  # \sum x_i: over i
     text = _set_literals(text)
     text = _OPTIMUM_OF_SET.sub(r"\1\\left(", text)  # max{a, b, c}: the greatest of a, b and c
     text = _outside_named(text, _words)
@@ -762,7 +779,7 @@ def _notation(text: str) -> str:
     text = _STACKED.sub(_stacked, text)
     text = _NESTED_DECORATION.sub(_one_decoration, text)
     text = _BOLD_NABLA.sub(r"\\nabla ", text)  # \vec{\nabla}: the ∇ of the gradient, divergence and curl
-    text = _NUMERATOR_DIFFERENTIAL.sub(_differential_last, text)
+    text = _differentials_last(text)
     for pattern, replacement in _SPELLINGS:
         text = pattern.sub(replacement, text)
     text = _SPACE_BEFORE_EQUIVALENCE.sub(" ", text)

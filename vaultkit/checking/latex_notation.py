@@ -48,6 +48,7 @@ def _ket(labels: list[sympy.Expr]) -> Ket:
     return NumberedKet(*labels) if len(labels) > 1 else Ket(*labels)
 
 
+_WORD_LABEL = re.compile(r"\\(?:text|textrm|mathrm|textit|mathit)\s*\{\s*([A-Za-z][A-Za-z ]*)\}")
 _ELLIPSIS = re.compile(r"\.\.\.|\\[lc]?dots(?![A-Za-z])")
 _ELIDED_BITS = re.compile(r"[01]*(?:(?:\.\.\.|\\[lc]?dots(?![A-Za-z]))[01]*)+")  # 0…0, 010...0, 1\dots1
 _RELATIONALS = {
@@ -100,12 +101,15 @@ class Notation(Reading):
 
     def _state_label(self, text: str, shown: str) -> sympy.Expr:
         """A ket's label: `00`, `+`, `1-`, `+00` and `ab` are names of states, not the number 0, a sign or a·b;
-        `0…0` and `010...0` are strings of bits with their middle left out."""
+        `0…0` and `010...0` are strings of bits with their middle left out; `\\text{good}` a word."""
         stripped = re.sub(r"\s+", "", text)
         if re.fullmatch(r"[0-9+-]+|[A-Za-z]{2,3}|\\pm|\\uparrow|\\downarrow", stripped):  # |ab⟩: qubits a and b
             return sympy.Symbol(stripped.lstrip("\\"))
         if _ELIDED_BITS.fullmatch(stripped):
             return sympy.Symbol(_ELLIPSIS.sub("…", stripped))
+        word = _WORD_LABEL.fullmatch(text.strip())
+        if word is not None:  # |\text{good}⟩: a state named by a word
+            return sympy.Symbol(word.group(1).strip())
         return self._label_value(text, shown)
 
     def _matrix(self, text: str) -> sympy.Expr:

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 
 from .latex_logic import bracket_depths
+from .latex_terms import term_end
+from .macros import group_end
 
 _ELEMENT = re.compile(
     r"(?:\\mathrm\s*\{\s*d\s*\}|\\text\s*\{\s*d\s*\}|\\rm\s+d(?![A-Za-z])|(?<![\\A-Za-z])d)\s*\^\s*(?:\{\s*([2-4n])\s*\}|([2-4n]))"
@@ -33,6 +35,26 @@ _STOPS_BEFORE = re.compile(r"[=<>]|&|\\\\|\\(?:q?quad|approx|equiv|sim|simeq|pro
 _DIFFERENTIAL_AT_START = re.compile(r"(?:\\mathrm\s*\{\s*d\s*\}|d)\s*(?:\\[A-Za-z]+|[A-Za-z])(?![A-Za-z])")
 _LEADING_SPACE = re.compile(r"\A(?:\s|\\[,;:! ])+")
 MAX_ELEMENTS = 16  # volume elements read in one display: each is followed to its integral once
+
+
+_ELEMENT_ON_TOP = re.compile(  # \int \frac{d^3p}{(2\pi)^3} f(p): the element written over the rest of the measure
+    r"(\\int(?![A-Za-z])(?:\s*\\(?:limits|nolimits)(?![A-Za-z]))?\s*)\\[dt]?frac\s*\{\s*(" + _ELEMENT.pattern + r")\s*\}\s*(?=\{)"
+)
+
+
+def _elements_last(text: str) -> str:
+    r"""`\int \frac{d^3p}{(2\pi)^3} f(p)` as `\int \frac{1}{(2\pi)^3} f(p) \, d^3p`: the body is the rest of the term,
+    as for `\int \frac{dz}{z} g(z)`; a term too long to look into stays as written."""
+    pieces, start = [], 0
+    for match in _ELEMENT_ON_TOP.finditer(text):
+        bottom_end = group_end(text, match.end())
+        end = term_end(text, bottom_end) if bottom_end > 0 else None
+        if end is None or match.start() < start:
+            continue
+        bottom, body = text[match.end(): bottom_end], text[bottom_end: end]
+        pieces.append(f"{text[start: match.start()]}{match.group(1)}\\frac{{1}}{bottom} {body} \\, {match.group(2)} ")
+        start = end
+    return "".join(pieces) + text[start:]
 
 
 def volume_integrals(text: str) -> list[tuple[int, int, str]]:
@@ -87,7 +109,8 @@ def _body_end(text: str, depths: list[int], start: int, depth: int) -> int:
 
 
 def rewrite_volume_integrals(text: str) -> str:
-    """`text` with each integral of `volume_integrals` rewritten."""
+    """`text` with each integral of `volume_integrals` rewritten (an element written on top first moved last)."""
+    text = _elements_last(text)
     for start, end, replacement in reversed(volume_integrals(text)):
         text = text[:start] + replacement + text[end:]
     return text

@@ -1,0 +1,55 @@
+r"""Sums written without their index: `\frac{\sum x_i}{n}`, `\sum (x_i - \bar{x})^2`, `\sum p_k \log p_k`.
+
+Statistics notes leave the index of a sum to its terms: `\sum x_i` sums over i. The index is read from the
+summand when every subscript in it is that one letter, and the letter is one that counts (i, j, k, l, m, n, t):
+`\sum F_x = 0` sums forces' x components (x labels, it counts nothing) and stays refused, as do `\sum x`,
+`\sum x_{1i}`, `\sum a_i b_j` and `U \sum V^T` (a matrix Σ written as a sum sign). The rewrite writes the index,
+`\sum_{i}`, and the free reading takes its bounds as names (`i_first`, `i_last`), as for `\sum_i`.
+Linear: each summand is looked at once, up to a bounded length (`latex_terms.term_end`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .latex_terms import term_end
+
+_BARE_SUM = re.compile(r"\\sum(?:\\limits|\\nolimits)?(?![A-Za-z])(?!\s*(?:_|\^|\\limits|\\nolimits))")
+_SUBSCRIPT = re.compile(r"_\s*(?:\{\s*([^{}]*?)\s*\}|([A-Za-z0-9]))")
+_COUNTING = frozenset("ijklmnt")
+
+
+def write_sum_indices(text: str) -> str:
+    r"""`\sum x_i` as `\sum_{i} x_i` where the summand names its index (see the module).
+
+    >>> write_sum_indices(r"\bar{x} = \frac{\sum x_i}{n}")
+    '\\bar{x} = \\frac{\\sum_{i} x_i}{n}'
+    >>> write_sum_indices(r"\sum F_x = 0")
+    '\\sum F_x = 0'
+    """
+    if "\\sum" not in text:
+        return text
+    pieces, start = [], 0
+    for match in _BARE_SUM.finditer(text):
+        index = _index(_summand(text, match.end()))
+        if index is not None:
+            pieces.append(text[start: match.end()] + f"_{{{index}}}")
+            start = match.end()
+    return "".join(pieces) + text[start:]
+
+
+def _summand(text: str, start: int) -> str:
+    """What follows a sum sign, up to the end of its term (nothing when the term is too long to look into)."""
+    end = term_end(text, start)
+    return "" if end is None else text[start:end]
+
+
+def _index(summand: str) -> str | None:
+    """The one counting letter every subscript of `summand` is, or None."""
+    if re.match(r"\s*\\sum(?![A-Za-z])", summand):
+        return None  # `\sum\sum_{i<j}`: the first sum's index is not said
+    letters = {(m.group(1) if m.group(1) is not None else m.group(2)).strip() for m in _SUBSCRIPT.finditer(summand)}
+    if len(letters) != 1:
+        return None
+    (letter,) = letters
+    return letter if letter in _COUNTING else None
