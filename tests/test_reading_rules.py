@@ -1643,3 +1643,35 @@ def test_sums_without_their_index_and_index_values_in_parentheses(tex, expected)
 def test_sums_whose_terms_do_not_say_their_index_stay_refused(tex):
     with pytest.raises(TranslationError, match="without an index"):
         reading(tex)
+
+
+@pytest.mark.parametrize(
+    ("tex", "expected"),
+    [
+        # a range of integers written as inequalities; a strict one moves its integer bound by one
+        (r"f = \sum_{n\geq 0} a_n x^n", "f = Sum(x**n*a[n], (n, 0, oo))"),
+        (r"S = \sum_{1\leq k \leq n_d} k", "S = Sum(k, (k, 1, n_d))"),
+        (r"S = \sum_{0 < k < n} k", "S = Sum(k, (k, 1, n - 1))"),
+        # over every j but one: its own function, never checked as a range
+        (r"L = \sum_{j\neq y_i} \max(0, s_j - s_{y_i} + 1)", "L = SumOver(Max(0, s[j] - s[y_i] + 1), j, Ne(j, y_i))"),
+        # the union or intersection of a family of sets, written without an index
+        (r"B = \bigcap \mathcal{R} = R_1 \cap R_2", "B = BigIntersection(R_cal) = intersection(R_1, R_2)"),
+    ],
+)
+def test_sums_over_inequalities_and_unions_of_families(tex, expected):
+    assert reading(tex) == expected
+
+
+@pytest.mark.parametrize(
+    ("tex", "command"),
+    [
+        (r"x = \sum_{i < j} a_{ij}", "<"),  # one index below another: which is summed, or both?
+        (r"E = \sum_{j \neq i} a_j", r"\neq"),  # over j, or over the pairs i ≠ j?
+        (r"S = \sum_{n > 1/2} a_n", ">"),  # a strict bound that is no integer
+        (r"\mu\left(\bigcup A_n\right) = \sum_n \mu(A_n)", r"\bigcup"),  # over n, or the members of A_n?
+    ],
+)
+def test_sums_and_unions_whose_range_is_unclear_stay_refused(tex, command):
+    with pytest.raises(TranslationError) as error:
+        reading(tex)
+    assert error.value.command == command

@@ -70,6 +70,7 @@ _CHARGE_NEAR = re.compile(  # ε₀, μ₀, ħ, the electron's mass beside e²: 
 
 
 _SET_FAMILIES = {"bigcup": "BigUnion", "bigcap": "BigIntersection"}
+_DECORATION_SUFFIX = re.compile(r"(?:_(?:cal|scr|frak|bb|vec|hat|bar|tilde))+\Z")  # \mathcal{U} is U_cal: no index
 
 
 def _exposed(value: sympy.Basic) -> set[sympy.Symbol]:
@@ -714,8 +715,11 @@ class FreeReader(ClaimReader, Notation):
             return self._optimum(kind, label, atom.sub, lead)
         if kind in ("sum", "prod"):
             over = self._over_set(kind, atom, "SumOver" if kind == "sum" else "ProductOver")
+            over = over or self._over_inequality(kind, atom)  # \sum_{n \ge 0}, \sum_{j \ne i}
             if over is not None:
                 return over
+        if kind in _SET_FAMILIES and atom.sub is None and atom.sup is None:  # \bigcup \mathcal{U}: of its members
+            return _Op("sum", label, limits=[], fn=self._undefined(_SET_FAMILIES[kind]), lead=self._lead(atom))
         if kind in _SET_FAMILIES:  # \bigcup_{i=1}^n A_i: read as a sum is, by the name of its operation
             return self._over_set("sum", atom, _SET_FAMILIES[kind] + "Over") or self._family_operation(atom)
         return super()._bigop(atom)
@@ -744,7 +748,13 @@ class FreeReader(ClaimReader, Notation):
         """A sum or product over a set (`_over_set`), a union or intersection of a family: its undefined function of
         the body, the index and the set or the bounds."""
         if op.kind in ("sum", "prod") and op.fn is not None:
-            return op.fn(body, *op.limits[0])
+            if op.limits:
+                return op.fn(body, *op.limits[0])
+            if any(isinstance(s, sympy.Indexed) or "_" in _DECORATION_SUFFIX.sub("", str(s)) for s in body.free_symbols):
+                raise TranslationError(  # \bigcup A_n: over n, as \sum x_i is over i; not the members of A_n
+                    f"{op.label} {body}: of the members of {body}, or over its index?", command=op.label,
+                    cause="ambiguous")
+            return op.fn(body)
         if op.kind == "lim" and _is_increment(op.limits[0][0]):  # Δs/Δt as Δt → 0: Δs goes with Δt, kept whole
             variable, point, _ = op.limits[0]
             return sympy.Function("lim")(body, variable, point)

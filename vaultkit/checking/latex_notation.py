@@ -51,6 +51,9 @@ def _ket(labels: list[sympy.Expr]) -> Ket:
 _WORD_LABEL = re.compile(r"\\(?:text|textrm|mathrm|textit|mathit)\s*\{\s*([A-Za-z][A-Za-z ]*)\}")
 _ELLIPSIS = re.compile(r"\.\.\.|\\[lc]?dots(?![A-Za-z])")
 _ELIDED_BITS = re.compile(r"[01]*(?:(?:\.\.\.|\\[lc]?dots(?![A-Za-z]))[01]*)+")  # 0…0, 010...0, 1\dots1
+_UNEQUAL = frozenset({"\\ne", "\\neq"})
+_AT_LEAST = frozenset({"\\ge", "\\geq", "\\geqslant", ">"})
+_AT_MOST = frozenset({"\\le", "\\leq", "\\leqslant", "<"})
 _RELATIONALS = {
     "<": sympy.Lt, ">": sympy.Gt, "\\lt": sympy.Lt, "\\gt": sympy.Gt, "\\le": sympy.Le, "\\leq": sympy.Le,
     "\\leqslant": sympy.Le, "\\ge": sympy.Ge, "\\geq": sympy.Ge, "\\geqslant": sympy.Ge, "=": sympy.Eq,
@@ -249,6 +252,45 @@ class Notation(Reading):
         with self._binding(op):
             op.lead = self._lead(atom)
         return op
+
+    def _over_inequality(self, kind: str, atom: _Atom) -> _Op | None:
+        """`\\sum_{n \\ge 0}`, `\\sum_{1 \\le k \\le n}`: a range of integers written as inequalities (a strict one
+        moves its integer bound by one); `\\sum_{q \\ne 0}`, `\\sum_{j \\ne y_i}`: over every q but one value, read as
+        `SumOver(body, q, Ne(q, 0))`. None when the subscript is none of these, or `\\sum_{i \\ne j}` (over pairs?)."""
+        node = atom.sub.children[0] if atom.sub is not None else None
+        if not isinstance(node, Tree) or atom.sup is not None:
+            return None
+        statements = [c for c in node.children[1].children if isinstance(c, Tree)]
+        if len(statements) != 1:
+            return None
+        sums, relations = self.relation(statements[0])
+        written, label = [str(r).strip() for r in relations], str(atom.prim)
+        if len(written) == 1 and written[0] in _UNEQUAL:
+            variable, other = self._index_variable(sums[0], label), self.sum(sums[1])
+            if isinstance(other, sympy.Symbol) and "_" not in other.name:  # \sum_{i \ne j}: over pairs, or over i?
+                return None
+            over = self._undefined("SumOver" if kind == "sum" else "ProductOver")
+            op = _Op(kind, label, limits=[(variable, sympy.Ne(variable, other))], fn=over)
+        else:
+            limits = self._inequality_limits(written, sums, label)
+            if limits is None:
+                return None
+            op = _Op(kind, label, limits=[limits])
+        with self._binding(op):
+            op.lead = self._lead(atom)
+        return op
+
+    def _inequality_limits(self, written: list[str], sums: list[Tree], label: str) -> tuple | None:
+        """(index, first, last) of `n \\ge a`, `n > 0` or `a \\le k < b`; None for anything else."""
+        if len(written) == 1 and written[0] in _AT_LEAST:
+            low = self.sum(sums[1])
+            if written[0] == ">" and not low.is_Integer:
+                return None
+            return self._index_variable(sums[0], label), low + int(written[0] == ">"), sympy.oo
+        if len(written) == 2 and all(w in _AT_MOST for w in written):
+            low, high = self.sum(sums[0]), self.sum(sums[2])
+            return self._index_variable(sums[1], label), low + int(written[0] == "<"), high - int(written[1] == "<")
+        return None
 
     # ------------------------------------------------------------ differentials and increments
 
