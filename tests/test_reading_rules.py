@@ -1675,3 +1675,21 @@ def test_sums_and_unions_whose_range_is_unclear_stay_refused(tex, command):
     with pytest.raises(TranslationError) as error:
         reading(tex)
     assert error.value.command == command
+
+
+@pytest.mark.parametrize(
+    ("tex", "expected"),
+    [
+        # an upright name with a label below it is one name, applied or not
+        (r"R^2 = 1 - \frac{ \text{SS}_{\text{res}} }{ \text{SS}_{\text{tot}} }", "R**2 = -SS_res/SS_tot + 1"),
+        (r"\operatorname{LDOS}_{\ell}(\vec{x}_0,\omega)=-\frac{2}{\pi} a", "LDOS_ell(x_vec_0, omega) = -2*a/pi"),
+        (r"\vec{p} = \dot{\vec{r}}_{1} - \dot{\vec{r}}_{2}", "p_vec = r_vec_dot_1 - r_vec_dot_2"),
+    ],
+)
+def test_upright_and_decorated_names_with_a_label_below_are_one_name(tex, expected):
+    assert reading(tex) == expected
+
+
+def test_an_upright_name_indexed_by_a_sum_is_not_made_one_name():
+    with pytest.raises(TranslationError, match="a subscript on"):
+        reading(r"\sum_i \text{BR}_i = 1")  # BR_i varies with the sum's i: a family, not the name BR_i

@@ -770,6 +770,31 @@ def _one_decoration(match: re.Match) -> str:
     return f"\\mathrm{{{name}_vec_{_ACCENTS.get(accent, accent)}}}"
 
 
+_UPRIGHT_SUBSCRIPTED = re.compile(  # \text{SS}_{\text{tot}}, \operatorname{LDOS}_\ell, \mathrm{e_vec_hat}_1: one name
+    r"\\(text|textrm|mathrm|operatorname|rm)\s*\{\s*([A-Za-z][A-Za-z0-9_]+)\s*\}\s*_\s*"
+    r"(?:\{\s*(\\?[A-Za-z0-9]+)\s*\}|\{\s*\\(?:text|textrm|mathrm|rm)\s*\{\s*([A-Za-z0-9]+)\s*\}\s*\}"
+    r"|(\\[A-Za-z]+|[A-Za-z0-9]))"
+)
+
+
+_SUBSCRIPTED_OPERATORS = frozenset({
+    "argmax", "argmin", "max", "min", "sup", "inf", "lim", "liminf", "limsup", "log", "lg", "ln", "exp", "det", "tr",
+    "Tr", "diag", "span", "Var", "Cov", "var", "cov", "E", "KL", "D_KL",
+})
+
+
+def _upright_subscripted(text: str) -> str:
+    """An upright name with a label below it is one name (`SS_tot`, `LDOS_ell(x, ω)`); a letter a sum or a product
+    of the display runs over stays an index (`\\sum_i \\text{BR}_i`: a family, left to the reader)."""
+    def named(match: re.Match) -> str:
+        command, name, label = match.group(1), match.group(2), (match.group(3) or match.group(4) or match.group(5)).lstrip("\\")
+        if name in _SUBSCRIPTED_OPERATORS or re.search(rf"\\(?:sum|prod)\s*_\s*\{{?\s*{re.escape(label)}(?![A-Za-z])", text):
+            return match.group()  # \operatorname{argmax}_k, \mathrm{log}_2: what the subscript says is read there
+        return f"\\{'operatorname' if command == 'operatorname' else 'mathrm'}{{{name}_{label}}}"
+
+    return _UPRIGHT_SUBSCRIPTED.sub(named, text) if "_" in text else text
+
+
 def _notation(text: str) -> str:
     """Other spellings of the notation the grammar reads: decorations, conditions, fonts, primes."""
     text = _divergence_arguments(text)
@@ -778,6 +803,7 @@ def _notation(text: str) -> str:
     text = _MATRIX_SPACE.sub(_matrix_space, text)
     text = _STACKED.sub(_stacked, text)
     text = _NESTED_DECORATION.sub(_one_decoration, text)
+    text = _upright_subscripted(text)
     text = _BOLD_NABLA.sub(r"\\nabla ", text)  # \vec{\nabla}: the ∇ of the gradient, divergence and curl
     text = _differentials_last(text)
     for pattern, replacement in _SPELLINGS:
