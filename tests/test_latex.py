@@ -1150,6 +1150,10 @@ from vaultkit.checking.latex import read_display  # noqa: E402
          "Integral(1/(sqrt(a)*(z + 1)**(3/2)), (z, 0, oo)) = 2/sqrt(a)"),
         (r"\int \frac{c \, dt}{a(t)} + 1 = y", "Integral(c/a(t), t) + 1 = y"),  # a term ends at its sign
         (r"N = \int \frac{d^3p}{(2\pi)^3} f(p)", "N = VolumeIntegral(f(p)/(8*pi**3), p, 3)"),
+        # a lower bound that names the variable its differential confirms
+        (r"A = 2 \int_{x=1}^{r} \sqrt{r^2 - x^2} \, dx.", "A = 2*Integral(sqrt(r**2 - x**2), (x, 1, r))"),
+        (r"P = \int_{x=0}^{1} \int_{y=0}^{1 - x} dy \, dx", "P = Integral(1, (y, 0, 1 - x), (x, 0, 1))"),
+        (r"y = \int_{x=0}^{1} f \, dy", None),  # the bound names x, the differential y: not read
     ],
 )
 def test_free_reading(tex, reading):

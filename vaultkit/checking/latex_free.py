@@ -162,6 +162,19 @@ _ARG_OPT = [  # argmax and argmin, however they are spelled
      r"\\arg\1 "),
 ]
 _BRACED = r"\{(?:[^{}]|\{[^{}]*\})*\}"
+_NAMED_BOUND = re.compile(r"(\\i+nt(?![A-Za-z])(?:\s*\\limits)?\s*_\s*\{)\s*(\\?[A-Za-z]+)\s*=(?!=)")  # \int_{x=0}^{1}
+
+
+def _named_bounds(text: str) -> str:
+    r"""`\int_{x=0}^{1} f\, dx` is `\int_0^1 f\, dx`: the lower bound names the variable, which a differential of
+    the display confirms (`\int_{x=0}^{1} f \, dy` stays as written). The differentials are gathered once."""
+    if "\\int" not in text:
+        return text
+    differentials = {m.group(1) for m in _DIFFERENTIAL_NAME.finditer(text)}
+    return _NAMED_BOUND.sub(lambda m: m.group(1) if m.group(2) in differentials else m.group(), text)
+
+
+_DIFFERENTIAL_NAME = re.compile(r"(?:\\mathrm\s*\{\s*d\s*\}|(?<![A-Za-z\\])d)\s*(\\?[A-Za-z]+)(?![A-Za-z])")
 _NUMERATOR_DIFFERENTIAL = re.compile(  # \int_a^b \frac{c\,\mathrm{d}t}{a(t)}: the differential written on top
     r"(\\[io]?int(?![A-Za-z])(?:\s*\\limits)?(?:\s*[_^]\s*(?:" + _BRACED + r"|\\?[A-Za-z0-9]+))*)\s*"
     r"\\[dt]?frac\s*\{((?:[^{}]|\{[^{}]*\})*?)\s*(?:\\[,;:!]\s*)*(\\mathrm\s*\{\s*d\s*\}|\\text\s*\{\s*d\s*\}|d)\s*"
@@ -805,7 +818,7 @@ def _notation(text: str) -> str:
     text = _NESTED_DECORATION.sub(_one_decoration, text)
     text = _upright_subscripted(text)
     text = _BOLD_NABLA.sub(r"\\nabla ", text)  # \vec{\nabla}: the ∇ of the gradient, divergence and curl
-    text = _differentials_last(text)
+    text = _named_bounds(_differentials_last(text))
     for pattern, replacement in _SPELLINGS:
         text = pattern.sub(replacement, text)
     text = _SPACE_BEFORE_EQUIVALENCE.sub(" ", text)
