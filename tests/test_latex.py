@@ -1154,6 +1154,8 @@ from vaultkit.checking.latex import read_display  # noqa: E402
         (r"A = 2 \int_{x=1}^{r} \sqrt{r^2 - x^2} \, dx.", "A = 2*Integral(sqrt(r**2 - x**2), (x, 1, r))"),
         (r"P = \int_{x=0}^{1} \int_{y=0}^{1 - x} dy \, dx", "P = Integral(1, (y, 0, 1 - x), (x, 0, 1))"),
         (r"y = \int_{x=0}^{1} f \, dy", None),  # the bound names x, the differential y: not read
+        (r"\int \frac{dx}{\pi} dy\, e^{-(x^2+y^2)} = 1", None),  # over x and y: a multiple integral
+        (r"\int \frac{d\bar{z}\,dz}{2\pi i} e^{-\bar{z} z} = 1", None),
     ],
 )
 def test_free_reading(tex, reading):

@@ -456,9 +456,10 @@ def test_a_labelled_member_of_a_sum_is_the_member_written_outside_it():
     assert (statement.values[0].doit() - statement.values[1]) == 0
 
 
-def test_a_conjugate_bar_in_a_note_about_complex_quantities_is_refused():
-    with pytest.raises(TranslationError):
-        read_display(r"z\bar{z} = |z|^2", Scope(), complex_note=True)
+def test_a_bar_in_a_note_about_complex_quantities_conjugates_z_and_is_refused_on_other_names():
+    assert read_display(r"z\bar{z} = |z|^2", Scope(), complex_note=True) == "z*conjugate(z) = Abs(z)**2"
+    with pytest.raises(TranslationError):  # ψ̄: the conjugate, or the Dirac adjoint ψ†γ⁰?
+        read_display(r"\bar{\psi}\psi = |\psi|^2", Scope(), complex_note=True)
 
 
 def test_an_optimum_star_is_no_conjugate_even_in_a_note_about_complex_quantities():

@@ -44,6 +44,9 @@ def refusal(tex: str) -> TranslationError:
         (r"K(q_1, t;q_0,t_0) = \braket{q_1, t|q_0, t_0}", "K(q_1, t, q_0, t_0) = <q_1,t|q_0,t_0>"),
         # a string of bits with its middle left out is a label, not a repeating decimal
         (r"\frac1{\sqrt2} \big(\ket{010...0} + \ket{110...0}\big)", "sqrt(2)*(|010…0> + |110…0>)/2"),
+        # in a text about complex numbers, \bar{z} and \bar{w} are the conjugates of the complex variables z and w
+        (r"z =r e^{i \theta}, \quad  \bar{z}=r e^{-i \theta}", "z = r*exp(I*theta)\nconjugate(z) = r*exp(-I*theta)"),
+        (r"\braket{w}{z} = e^{\bar{w}z}", "<w|z> = exp(conjugate(w)*z)"),
         # a state named by a word
         (r"\ket{\text{all}} = \sqrt{\frac{M}{N}}\ket{\text{good}} + \sqrt{\frac{N-M}{N}}\ket{\text{bad}}",
          "|all> = sqrt(M*N**(-1))*|good> + sqrt((-M + N)*N**(-1))*|bad>"),

@@ -197,6 +197,9 @@ def _differentials_last(text: str) -> str:
         if end is None or _A_DIFFERENTIAL.match(bottom) or match.start() < start:
             continue
         after = text[bottom_end: end]
+        if _DIFFERENTIAL_NAME.search(after) or _DIFFERENTIAL_NAME.search(top):  # \int \frac{dx}{\pi} dy\, f
+            raise TranslationError(f"{integral.strip()}: a second differential after d{variable}: a multiple integral "
+                                   "is not read", command="\\int", cause="unsupported-construct")
         pieces.append(f"{text[start: match.start()]}{integral} \\frac{{{top.strip() or '1'}}}{bottom} {after} \\, {d} {variable} ")
         start = end
     return "".join(pieces) + text[start:]

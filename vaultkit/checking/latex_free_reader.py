@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from dataclasses import replace
+
 import sympy
 from sympy.core.function import AppliedUndef
 from lark import Token, Tree
@@ -70,6 +72,7 @@ _CHARGE_NEAR = re.compile(  # ε₀, μ₀, ħ, the electron's mass beside e²: 
 
 
 _SET_FAMILIES = {"bigcup": "BigUnion", "bigcap": "BigIntersection"}
+_COMPLEX_VARIABLES = frozenset({"z", "w"})  # in a text about complex quantities, \bar{z} is z's conjugate
 _DECORATION_SUFFIX = re.compile(r"(?:_(?:cal|scr|frak|bb|vec|hat|bar|tilde))+\Z")  # \mathcal{U} is U_cal: no index
 
 
@@ -355,8 +358,8 @@ class FreeReader(ClaimReader, Notation):
         """`\\|x\\|`, `\\|x\\|_2^2`: the norm of x, of order p when written, an undefined function `norm`."""
         if not (isinstance(atom.prim, Tree) and atom.prim.data == "norm"):
             self._expectation_alone(atom)
-            self._conjugate_or_name(atom)
-            return super()._factor(atom)
+            conjugated = self._conjugate_or_name(atom)
+            return super()._factor(atom) if conjugated is None else sympy.conjugate(super()._factor(conjugated))
         arguments = [self.sum(atom.prim.children[1])]
         if atom.sub is not None:
             arguments.append(self._arg(atom.sub))
@@ -446,13 +449,18 @@ class FreeReader(ClaimReader, Notation):
             rf"\\\|\s*{name}\s*\\\||(?<![\\A-Za-z])\|\s*{name}\s*\||(?<![\\A-Za-z]){name}\s*_\s*\{{?\s*[ijk](?![A-Za-z])",
             self.text) is not None
 
-    def _conjugate_or_name(self, atom: _Atom) -> None:
-        """`z\\bar{z} = |z|^2` in a text about complex quantities: the conjugate, a mean, a Dirac adjoint? Refused."""
+    def _conjugate_or_name(self, atom: _Atom) -> _Atom | None:
+        """`\\bar{\\psi}` beside ψ in a text about complex quantities: the conjugate, a mean, a Dirac adjoint? Refused;
+        but `\\bar{z}`, `\\bar{w}_n` (the names of complex variables) are conjugates: the atom to conjugate."""
         decorated = re.match(r"\\(?:bar|overline)\s*\{?\s*(\\?[A-Za-z]+)", str(atom.prim)) if isinstance(
             atom.prim, Token) and atom.prim.type == "DECOR" else None
+        if self.conjugating and decorated and decorated.group(1) in _COMPLEX_VARIABLES and atom.sup is None \
+                and atom.call is None:
+            return replace(atom, prim=Token("LETTER", decorated.group(1)))
         if self.conjugating and decorated and written_bare(self.text, decorated.group(1)):
             raise TranslationError(f"{atom.prim} in a text about complex quantities: the conjugate or another quantity?",
                                    command=str(atom.prim).split("{")[0], cause="ambiguous")
+        return None
 
     def _expectation_alone(self, atom: _Atom) -> None:
         """`\\mathbb{E} X`: the expectation of what follows, written without brackets, or 𝔼 times X? Refused."""
