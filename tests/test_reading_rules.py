@@ -1694,3 +1694,23 @@ def test_upright_and_decorated_names_with_a_label_below_are_one_name(tex, expect
 def test_an_upright_name_indexed_by_a_sum_is_not_made_one_name():
     with pytest.raises(TranslationError, match="a subscript on"):
         reading(r"\sum_i \text{BR}_i = 1")  # BR_i varies with the sum's i: a family, not the name BR_i
+
+
+@pytest.mark.parametrize(
+    ("tex", "expected"),
+    [
+        # × beside a quantity named in words multiplies: a word names a number, never a vector
+        (r"\text{F1 Score} = 2 \times \frac{\text{Precision} \times \text{Recall}}{\text{Precision} + \text{Recall}}",
+         "\"F1 Score\" = 2*Precision*Recall/(Precision + Recall)"),
+        (r"\text{Margin of Error} = \text{Critical Value} \times \text{Standard Error}",
+         '"Margin of Error" = "Critical Value"*"Standard Error"'),
+    ],
+)
+def test_times_beside_a_quantity_named_in_words_multiplies(tex, expected):
+    assert reading(tex) == expected
+
+
+@pytest.mark.parametrize("tex", [r"F = q v \times B", r"y = \alpha \times \beta", r"A = n \times n"])
+def test_times_between_letters_stays_refused(tex):
+    with pytest.raises(TranslationError, match="a cross product, a size or a product of numbers"):
+        reading(tex)

@@ -32,6 +32,7 @@ from .latex_reader import ClaimReader, _function_name
 from .latex_reading import Items, Step
 from .latex_tokens import SET_OPERATIONS
 from .latex_usage import Usage, keeps_order, name_key, plain_arguments, usage
+from .latex_vocabulary import _SYMBOLS
 from .latex_syntax import (
     MAX_LENGTH, TranslationError, _Atom, _BARE_OPERATOR, _COMMUTATOR, _ELLIPSIS, _I_AS_INDEX, _OPERATORS, _Op,
     _is_adjoint, _is_vector, _label, _letter_superscript, _lone_factor, _parse, _script_token, _statements,
@@ -243,7 +244,8 @@ class FreeReader(ClaimReader, Notation):
                 f"{left} {op} {right}: a vector beside something not written as one: a dot or cross product, or a "
                 "scalar multiple?", command=op, cause="ambiguous",
             )
-        if op == "\\times" and all(isinstance(v, (sympy.Symbol, sympy.Indexed)) for v in (left, right)):
+        if op == "\\times" and all(isinstance(v, (sympy.Symbol, sympy.Indexed)) for v in (left, right)) \
+                and not any(map(_named_in_words, (left, right))):
             raise TranslationError(  # `\vec F = q v \times B`, `n \times m`: a cross product, a size, a product?
                 f"{left} \\times {right}: a cross product, a size or a product of numbers? Write \\cdot for a product",
                 command="\\times", cause="ambiguous",
@@ -994,3 +996,9 @@ def _inverse(sup: Tree) -> bool:
     tokens = [str(t) for t in sup.scan_values(lambda v: isinstance(v, Token)) if str(t) not in "{}"]
     return tokens == ["-", "1"]
 
+
+def _named_in_words(value: sympy.Expr) -> bool:
+    """A quantity named by a word (`\\text{Precision}`, `\\text{Critical Value}`, `\\mathrm{likelihood}`): a number,
+    never a vector, so `\\times` beside it multiplies."""
+    name = value.name if isinstance(value, sympy.Symbol) else ""
+    return name.startswith('"') or (len(name) > 2 and name.isalpha() and name not in _SYMBOLS and not name.isupper())
