@@ -1714,3 +1714,29 @@ def test_times_beside_a_quantity_named_in_words_multiplies(tex, expected):
 def test_times_between_letters_stays_refused(tex):
     with pytest.raises(TranslationError, match="a cross product, a size or a product of numbers"):
         reading(tex)
+
+
+@pytest.mark.parametrize(
+    ("tex", "expected"),
+    [
+        # brackets right after a sum's limits group its operand
+        (r"\ln L(\theta)=\sum_{i=1}^{m}[y_i\ln{P_i}+(1-y_i)\ln{Q_i}]",
+         "log(L(theta)) = Sum((1 - y[i])*log(Q[i]) + log(P[i])*y[i], (i, 1, m))"),
+        # a positive number before an optimum's operand scales it either way
+        (r"J = \min_{w,b} \frac{1}{2}\|w\|^2", "J = min(norm(w)**2/2, w, b)"),
+    ],
+)
+def test_brackets_after_a_sum_and_numbers_before_an_optimum(tex, expected):
+    assert reading(tex) == expected
+
+
+@pytest.mark.parametrize(
+    "tex",
+    [
+        r"d = \max_{1\leq i \leq N}[\delta_{t-1}(i)\cdot a_{ij}]\cdot b_j",  # b_j: inside the maximum, or after it?
+        r"d = \max_{i}\left[a_i\right] b",
+    ],
+)
+def test_a_factor_after_an_optimum_s_brackets_stays_refused(tex):
+    with pytest.raises(TranslationError, match="a factor of each term or of the optimum"):
+        reading(tex)

@@ -25,6 +25,9 @@ from .latex_values import _checked
 Variables = list[tuple[sympy.Expr, int]]  # of a derivative: (variable, order)
 
 
+_POSITIVE_NUMBER = frozenset({"NUMBER", "FRAC", "LBRACE", "RBRACE"})  # the tokens of 2, \frac{1}{2}, \frac12
+
+
 class Calculus(Reading):
     """The operators of the reader, in a claim (the free reading overrides the hooks)."""
 
@@ -250,20 +253,25 @@ class Calculus(Reading):
 
     def _no_outside_factor(self, op: _Op, body: Items) -> None:
         """`\\prod_{i=1}^n x_i \\cdot c`: inside the product c counts n times, outside once; authors mean
-        both. A sum is the same either way (c Σx = Σ cx), a product is not: a factor written in its body that
-        does not show the index is refused."""
-        if op.kind != "prod" or len(body) + (op.lead is not None) < 2:
+        both. A sum is the same either way (c Σx = Σ cx), a product is not, nor an optimum (max_i(x_i c) is
+        c max_i x_i only for c ≥ 0): a factor written in its body that does not show the index is refused."""
+        if op.kind == "optimum":  # \max_i [x_i] c: only a factor after brackets that close the operand is in doubt
+            first = _atom(body[0][1]).prim if body else None
+            if op.lead is not None or not (isinstance(first, Tree) and first.data == "paren"):
+                return
+        elif op.kind != "prod" or len(body) + (op.lead is not None) < 2:
             return
-        names = {str(v) for v, *_ in op.limits}
-        for _, node in body:
+        names = {str(limit[0] if isinstance(limit, tuple) else limit) for limit in op.limits}
+        for _, node in body[1:] if op.kind == "optimum" else body:
             prim = _atom(node).prim
             if isinstance(prim, Token) and prim.type in ("BIGOP", "FUNC"):
                 return  # `\\prod_i \\sum_z p(x_i, z)`, `\\prod_i \\log p_i`: the rest is that operator's
             tokens = [node] if isinstance(node, Token) else list(node.scan_values(lambda t: isinstance(t, Token)))
-            if any(t.type in ("LETTER", "SYM") and _base_name(t) in names for t in tokens) or self._is_number(node):
+            if any(t.type in ("LETTER", "SYM", "DECOR") and _base_name(t) in names for t in tokens) or self._is_number(node) \
+                    or all(t.type in _POSITIVE_NUMBER for t in tokens):  # \frac{1}{2}: a positive number
                 continue
             raise TranslationError(
-                f"{op.label}: is {_label(node)} a factor of each term or of the product? Write parentheses",
+                f"{op.label}: is {_label(node)} a factor of each term or of the {op.kind}? Write parentheses",
                 command=op.label, cause="ambiguous",
             )
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from .latex_logic import formula, rewrite_logic, sized_sets
-from .latex_sums import write_sum_indices
+from .latex_sums import sized_operand_brackets, write_sum_indices
 from .latex_tensors import write_tensors
 from .latex_terms import term_end
 from .latex_volumes import rewrite_volume_integrals
@@ -570,7 +570,7 @@ def _words_around(text: str) -> str:
     text = _subscripted_groups(text)
     text = sized_sets(text)  # |D| beside x \in D: the size of the set D
     text = rewrite_volume_integrals(text)  # \int f(p)\, d^3p: over a space of three dimensions
-    text = write_sum_indices(text)  # \sum x_i: over i
+    text = sized_operand_brackets(write_sum_indices(text))  # \sum x_i: over i; \sum_i [ … ]: its operand
     text = _set_literals(text)
     text = _OPTIMUM_OF_SET.sub(r"\1\\left(", text)  # max{a, b, c}: the greatest of a, b and c
     text = _outside_named(text, _words)

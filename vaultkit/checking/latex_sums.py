@@ -53,3 +53,39 @@ def _index(summand: str) -> str | None:
         return None
     (letter,) = letters
     return letter if letter in _COUNTING else None
+
+
+_BIGOP_THEN_BRACKET = re.compile(  # \sum_{i=1}^{m}[ … ]: the brackets group the operand, as \left[ … \right] do
+    r"\\(?:sum|prod|max|min|argmax|argmin)(?![A-Za-z])(?:\s*\\limits)?"
+    r"(?:\s*[_^]\s*(?:\{(?:[^{}]|\{[^{}]*\})*\}|\\?[A-Za-z0-9]))*\s*\["
+)
+
+
+_SIZED = re.compile(r"\\(?:left|right|[bB]igg?[lrm]?)\s*\Z")
+
+
+def sized_operand_brackets(text: str) -> str:
+    r"""`\sum_{i=1}^{m}[y_i \ln p_i + …]` as `\sum_{i=1}^{m}\left[ … \right]`: brackets right after a sum's, a
+    product's or an optimum's limits group what it acts on (no index or functional can follow them). The brackets
+    are paired in one pass."""
+    if "[" not in text:
+        return text
+    openings = {match.end() - 1 for match in _BIGOP_THEN_BRACKET.finditer(text)}
+    if not openings:
+        return text
+    closing: dict[int, int] = {}
+    stack: list[int] = []
+    for at, char in enumerate(text):
+        if char not in "[]" or _SIZED.search(text, max(0, at - 8), at):
+            continue  # \left[, \bigr]: sized brackets pair among themselves
+        if char == "[":
+            stack.append(at)
+        elif stack:
+            opened = stack.pop()
+            if opened in openings:
+                closing[opened] = at
+    pieces, start = [], 0
+    for opened, closed in sorted(closing.items()):
+        pieces += [text[start:opened], "\\left[", text[opened + 1:closed], "\\right]"]
+        start = closed + 1
+    return "".join(pieces) + text[start:]
