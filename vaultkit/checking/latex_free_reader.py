@@ -1001,4 +1001,5 @@ def _named_in_words(value: sympy.Expr) -> bool:
     """A quantity named by a word (`\\text{Precision}`, `\\text{Critical Value}`, `\\mathrm{likelihood}`): a number,
     never a vector, so `\\times` beside it multiplies."""
     name = value.name if isinstance(value, sympy.Symbol) else ""
-    return name.startswith('"') or (len(name) > 2 and name.isalpha() and name not in _SYMBOLS and not name.isupper())
+    return name.startswith('"') or (len(name) > 2 and name.isascii() and name.isalpha() and name not in _SYMBOLS
+                                    and not name.isupper())
