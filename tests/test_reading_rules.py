@@ -1740,3 +1740,8 @@ def test_brackets_after_a_sum_and_numbers_before_an_optimum(tex, expected):
 def test_a_factor_after_an_optimum_s_brackets_stays_refused(tex):
     with pytest.raises(TranslationError, match="a factor of each term or of the optimum"):
         reading(tex)
+
+
+def test_the_conjugate_of_a_pair_is_refused_not_a_reader_failure():
+    with pytest.raises(TranslationError, match="of a tuple"):  # (β, Aα)^*: an inner product's conjugate
+        read_display(r"(A \alpha, \beta) = (\beta, A \alpha)^*", Scope(), complex_note=True)

@@ -378,6 +378,8 @@ class ClaimReader(Names, Calculus):
         if named is not None:
             return named
         if isinstance(node, Token) and node.type == "STAR":
+            if not isinstance(value, sympy.Expr):  # (a, b)^*: an inner product's conjugate, not a number's
+                raise TranslationError("(…)^* of a tuple or a relation", command="^*", cause="unsupported-construct")
             return sympy.conjugate(value)
         if isinstance(node, Token) and str(node) == "\\dagger":
             from sympy.physics.quantum import Dagger
