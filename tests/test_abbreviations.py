@@ -25,6 +25,7 @@ from conftest import line_of, write_vault
         ("The **Sum of Squared Errors (SSE)** is a measure of the total error", {"SSE"}),
         ("True positives(TP) and False positives(FP)", {"TP", "FP"}),
         ("one typically looks at the maximum-a-posteriori (MAP) estimate", {"MAP"}),
+        ("A true-positive (TP) decision assigns two similar documents to the same cluster", {"TP"}),
         ("the Kullback-Leibler (KL) divergence", {"KL"}),
         ("SE (standard error of the mean) shrinks", {"SE"}),
         # letters that are not the initials of the words beside them define nothing
@@ -32,6 +33,9 @@ from conftest import line_of, write_vault
         ("the pressure (P) and volume (V)", set()),
         ("energy (E) and (EE)", set()),
         ("see (AB) below", set()),
+        ("the temperature by the pressure (TP)", set()),  # a small word never opens the phrase
+        ("heat in the reservoir (HR)", set()),  # only "of", "and", "the", "for", "a", "an" are passed over
+        ("We measured the temperature. Pressure (TP) was constant.", set()),  # within one sentence
     ],
 )
 def test_an_abbreviation_is_defined_by_the_initials_of_its_words(text, expected):
@@ -77,3 +81,19 @@ def test_scan_checks_a_step_between_spelled_out_abbreviations(tmp_path):
     found = scan(vaultkit.load(write_vault(tmp_path, {"Standard error.md": STATISTICS})), jobs=1, budget=30.0)
     steps = [j for j in found.judged if j.step.line == line_of(STATISTICS, "TP + FP")]
     assert [(j.step.kind, j.finding) for j in steps] == [(Kind.EQUATION, Finding.ASSUMED)]  # with TP ≠ 0
+
+
+OHM = r"""# Ohm's law
+
+The sensor reads in the infra-red (IR).
+
+$$I = \frac{U}{R}$$
+
+$$U = IR$$
+"""
+
+
+def test_an_abbreviation_whose_letters_the_note_writes_alone_stays_a_product(tmp_path):
+    """"infra-red (IR)" in a note that writes I and R alone: `U = IR` is still a question, not the name IR."""
+    outcomes = {o.line: o for o in coverage(vaultkit.load(write_vault(tmp_path, {"Ohm.md": OHM})), jobs=1).outcomes}
+    assert outcomes[line_of(OHM, "U = IR")].reading is None

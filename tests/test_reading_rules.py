@@ -183,7 +183,7 @@ def reading(tex: str) -> str:
         # other languages' function names; \mathrm dt is \mathrm{d} t; an optimum's star is no conjugate
         (r"\mathrm{tg}\, x = \frac{\sin x}{\cos x}", "tan(x) = sin(x)/cos(x)"),
         (r"\frac{\mathrm d}{\mathrm dt} x(t) = v(t)", "Derivative(x(t), t) = v(t)"),
-        (r"\mathbf{e}_i \cdot \mathbf{e}_j = \delta_{ij}", "dot(e_vec_i, e_vec_j) = delta_ij"),
+        (r"\mathbf{e}_i \cdot \mathbf{e}_j = \delta_{ij}", "dot(e_vec_i, e_vec_j) = KroneckerDelta(i, j)"),
         (r"E[R_p] = \sum_i w_i E[R_i]", "E(R_p) = Sum(w[i]*E(R[i]), (i, i_first, i_last))"),
         # a bold ∇ is ∇; an eigen-equation has its index on both sides (no Einstein sum)
         (r"\vec{\nabla} \cdot \vec{v} = 0", "div(v_vec) = 0"),
@@ -1651,8 +1651,13 @@ def test_sums_whose_terms_do_not_say_their_index_stay_refused(tex):
     [
         # a range of integers written as inequalities; a strict one moves its integer bound by one
         (r"f = \sum_{n\geq 0} a_n x^n", "f = Sum(x**n*a[n], (n, 0, oo))"),
-        (r"S = \sum_{1\leq k \leq n_d} k", "S = Sum(k, (k, 1, n_d))"),
-        (r"S = \sum_{0 < k < n} k", "S = Sum(k, (k, 1, n - 1))"),
+        (r"S = \sum_{1\leq k \leq 5} k", "S = Sum(k, (k, 1, 5))"),
+        (r"S = \sum_{0 < k < 5} k", "S = Sum(k, (k, 1, 4))"),
+        # a bound that is no integer number: a sum over a set, never checked (for n < 1 the set is empty, which
+        # SymPy's Sum(k, (k, 1, n)) does not say; 1/2 is no integer)
+        (r"S = \sum_{1\leq k \leq n_d} k", "S = SumOver(k, k, (1 <= k) & (k <= n_d))"),
+        (r"S = \sum_{n \geq 1/2} \frac{1}{n^2}", "S = SumOver(n**(-2), n, n >= 1/2)"),
+        (r"B = \sum_{0 \le i < n/2} 2", "B = SumOver(2, i, (0 <= i) & (i < n/2))"),
         # over every j but one: its own function, never checked as a range
         (r"L = \sum_{j\neq y_i} \max(0, s_j - s_{y_i} + 1)", "L = SumOver(Max(0, s[j] - s[y_i] + 1), j, Ne(j, y_i))"),
         # the union or intersection of a family of sets, written without an index
@@ -1668,7 +1673,9 @@ def test_sums_over_inequalities_and_unions_of_families(tex, expected):
     [
         (r"x = \sum_{i < j} a_{ij}", "<"),  # one index below another: which is summed, or both?
         (r"E = \sum_{j \neq i} a_j", r"\neq"),  # over j, or over the pairs i ≠ j?
-        (r"S = \sum_{n > 1/2} a_n", ">"),  # a strict bound that is no integer
+        (r"U = \sum_{3 \le k \le 1} k^2", r"\sum"),  # an empty range (SymPy would sum it backwards)
+        (r"x = \sum_{\ge 0} a_n", r"\ge"),  # no index
+        (r"S = \sum_{k\ge k} a_k", r"\ge"),  # the index in its own bound
         (r"\mu\left(\bigcup A_n\right) = \sum_n \mu(A_n)", r"\bigcup"),  # over n, or the members of A_n?
     ],
 )
@@ -1745,3 +1752,38 @@ def test_a_factor_after_an_optimum_s_brackets_stays_refused(tex):
 def test_the_conjugate_of_a_pair_is_refused_not_a_reader_failure():
     with pytest.raises(TranslationError, match="of a tuple"):  # (β, Aα)^*: an inner product's conjugate
         read_display(r"(A \alpha, \beta) = (\beta, A \alpha)^*", Scope(), complex_note=True)
+
+
+@pytest.mark.parametrize(
+    ("tex", "expected"),
+    [
+        # δ with two indices is Kronecker's delta: Σ_i δ_ii = n
+        (r"T = \sum_{i=1}^{n} \delta_{ii} = n", "T = Sum(1, (i, 1, n)) = n"),
+        (r"\langle n | n' \rangle = \delta_{nn'}", "<n|n_prime> = KroneckerDelta(n, n_prime)"),
+        (r"W = \sum_{j=1}^{3} \delta_{1,j} = 1", "W = Sum(KroneckerDelta(1, j), (j, 1, 3)) = 1"),
+        # the measure over the rest of the term, with parentheses right after it
+        (r"y = \int_{0}^\infty \frac{dz}{\sqrt z}(1+z)^{-3/2}", "y = Integral(1/(sqrt(z)*(z + 1)**(3/2)), (z, 0, oo))"),
+    ],
+)
+def test_kronecker_deltas_and_a_measure_before_parentheses(tex, expected):
+    assert reading(tex) == expected
+
+
+@pytest.mark.parametrize(
+    "tex",
+    [
+        r"A = \lim_{n \to \infty} \frac{\text{SS}_n}{n} = 0",  # SS_n varies with n: a family, not the name SS_n
+        r"C_i = \sum_{j=1}^{n} \text{SS}_{ij} = n\, \text{SS}_{ij}",
+        r"m = \max_i \text{SS}_i",
+        r"y = \int \operatorname{LDOS}_\ell(x)\, d\ell",
+        r"X = \bigcup\mathcal U\cup\bigcup\mathcal V",  # ⋃ of the union, or the union of two ⋃?
+        r"\sum F_t = m a_t",  # t: tangential, and free on the right
+        r"\sum F_n = m\frac{v^2}{r}",  # n below a capital: the normal component
+        r"x_i = \sum y_i",  # which i?
+        r"|n_1 n_2\rangle = |n_2 n_1\rangle",  # two modes' occupations, not their product
+        r"N = \int_0^1 \frac{dx}{2} x^2 - x = \frac16 - \frac12",  # x after the integral's term: inside or out?
+    ],
+)
+def test_what_the_outside_tester_found_read_wrong_is_refused(tex):
+    with pytest.raises(TranslationError):
+        reading(tex)

@@ -514,3 +514,41 @@ def test_names_a_note_writes_in_both_orders_do_not_commute_in_its_other_displays
             "$$\\sigma_x\\sigma_z + \\sigma_z\\sigma_x = 0$$\n")
     found = _scan(tmp_path, {"G.md": text})
     assert found.judged and not {j.finding for j in found.judged} & {Finding.PROVED, Finding.CHECKED}
+
+
+SOUNDNESS_OF_RANGES = r"""# Ranges, labels and deltas
+
+$$S = \sum_{n \geq 1/2} \frac{1}{n^2} = \frac{\pi^2}{2}$$
+
+$$T = \sum_{n \geq 1/2} \frac{1}{n^2} = \frac{\pi^2}{6}$$
+
+$$B = \sum_{0 \le i < n/2} 2 = n$$
+
+$$V = \sum_{0 < k < 0} 1 = 0$$
+
+$$A = \lim_{n \to \infty} \frac{\text{SS}_n}{n} = 0$$
+
+$$C_i = \sum_{j=1}^{n} \text{SS}_{ij} = n\, \text{SS}_{ij}$$
+
+$$D = \sum_{i=1}^{n} \delta_{ii} = n$$
+
+$$E = \sum_{j=1}^{3} \delta_{1,j} = 2$$
+"""
+
+
+def test_sums_over_inequalities_labels_under_binders_and_deltas_keep_the_promise(tmp_path):
+    """A false step is never proved or checked, a true one never does not follow: ranges whose bounds are no integer
+    numbers are sums over sets, never decided; a label a binder runs over is no constant; δ_ij is Kronecker's."""
+    placed = _by_place(_scan(tmp_path, {"Ranges.md": SOUNDNESS_OF_RANGES}))
+
+    def findings(needle: str) -> set:
+        return {j.finding for j in placed.get(("Ranges.md", line_of(SOUNDNESS_OF_RANGES, needle)), [])}
+
+    decided = {Finding.PROVED, Finding.CHECKED, Finding.ASSUMED}
+    assert not findings(r"\frac{\pi^2}{2}") & decided  # ζ(2) is π²/6
+    assert Finding.DOES_NOT_FOLLOW not in findings(r"\frac{\pi^2}{6}")
+    assert not findings("B =") & decided  # false for odd n
+    assert not findings("V =") & {Finding.DOES_NOT_FOLLOW}  # an empty range sums to 0: refused, never false
+    assert not findings("A =") & decided and not findings("C_i =") & decided
+    assert Finding.PROVED in findings("D =")  # D = Σ δ_ii names it; Σ δ_ii = n is proved
+    assert Finding.DOES_NOT_FOLLOW in findings("E =")

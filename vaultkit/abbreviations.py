@@ -17,7 +17,8 @@ _LONG_FIRST = re.compile(r"\(\s*([A-Z]{2,6})\s*\)")  # … words (ABC)
 _SHORT_FIRST = re.compile(r"(?<![A-Za-z])([A-Z]{2,6})\s*\(([^()]{3,120})\)")  # ABC (words …)
 _WORD_BREAK = re.compile(r"[\s\-–—/]+")
 _WINDOW = 120  # characters before `(ABC)` that may hold its words
-_SMALL_WORDS = frozenset({"of", "the", "and", "for", "to", "in", "on", "with", "by", "at", "as", "or", "an", "a"})
+_SENTENCE_END = re.compile(r"[.!?;:]\s")  # the words of an abbreviation stand in its sentence
+_SMALL_WORDS = frozenset({"of", "the", "and", "for", "an", "a"})  # "Sum of Squares (SS)"; not "heat in the tank (HT)"
 
 
 def defined_abbreviations(text: str) -> frozenset[str]:
@@ -30,8 +31,9 @@ def defined_abbreviations(text: str) -> frozenset[str]:
     """
     found = set()
     for match in _LONG_FIRST.finditer(text):
-        words = _words(text[max(0, match.start() - _WINDOW): match.start()])
-        if _spelled(reversed(words), match.group(1)[::-1]):  # from the parenthesis back
+        before = text[max(0, match.start() - _WINDOW): match.start()]
+        words = _words(before[_last_sentence_start(before):])
+        if _spelled(reversed(words), match.group(1)[::-1], backward=True):  # from the parenthesis back
             found.add(match.group(1))
     for match in _SHORT_FIRST.finditer(text):
         if _spelled(_words(match.group(2)), match.group(1)):
@@ -39,19 +41,31 @@ def defined_abbreviations(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+def _last_sentence_start(text: str) -> int:
+    ends = [match.end() for match in _SENTENCE_END.finditer(text)]
+    return ends[-1] if ends else 0
+
+
 def _words(text: str) -> list[str]:
     return [w for w in (w.strip(".,;:!?\"'`*_") for w in _WORD_BREAK.split(text)) if w]
 
 
-def _spelled(words: Iterable[str], letters: str) -> bool:
-    """Whether `words`, in the order given, start with words whose initials are `letters` (small words such as
-    "of" and "the" may be passed over; any other word that does not fit ends the match)."""
-    wanted = letters.lower()
-    for word in words:
-        if not wanted:
-            return True
-        if word[:1].lower() == wanted[0]:
-            wanted = wanted[1:]
-        elif word.lower() not in _SMALL_WORDS:
-            return False
-    return not wanted
+def _spelled(words: Iterable[str], letters: str, *, backward: bool = False) -> bool:
+    """Whether `words`, in the order given, start with words whose initials are `letters`. A small word ("of",
+    "the", "a") may be passed over or give its initial, but never opens the phrase ("the pressure (TP)" is no
+    abbreviation); any other word that does not fit ends the match. `backward`: the words run from the
+    parenthesis back, so the phrase opens with the last word matched."""
+    return _spells(list(words)[: 4 * len(letters) + 4], letters.lower(), backward, first=True)
+
+
+def _spells(words: list[str], wanted: str, backward: bool, first: bool) -> bool:
+    if not wanted:
+        return True
+    if not words:
+        return False
+    word, rest = words[0].lower(), words[1:]
+    small = word in _SMALL_WORDS
+    opens = len(wanted) == 1 if backward else first  # this word would open the phrase
+    if word[:1] == wanted[0] and not (small and opens) and _spells(rest, wanted[1:], backward, first=False):
+        return True
+    return small and _spells(rest, wanted, backward, first)

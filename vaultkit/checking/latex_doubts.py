@@ -170,8 +170,8 @@ chemical_formula = _Written(  # `H_2O`, `H_2SO_4`, `CO_2`: a molecule, not a pro
 
 _EVALUATED = re.compile(
     r"\\frac\s*\{\s*(?:\\mathrm\s*\{\s*d\s*\}|\\partial(?![A-Za-z])|d)\s*(?:\^\s*\{?\s*\w+\s*\}?\s*)?[^{}\s]"
-    r"[^{}]*\}\s*\{[^{}]*\}\s*(?:\\left\s*|\\big\s*|\\Big\s*)?\("
-)
+    r"[^{}]*\}\s*\{\s*(?:\\partial(?![A-Za-z])|d)[^{}]*\}\s*(?:\\left\s*|\\big\s*|\\Big\s*)?\("
+)  # a derivative's denominator is a differential too: \int \frac{dz}{\sqrt z}(1 + z) is an integral's measure
 
 
 derivative_before_parentheses = _Written(  # `\frac{\partial f}{\partial x}(x_0)`: evaluated at x₀, or times (x₀)?

@@ -183,6 +183,18 @@ _NUMERATOR_DIFFERENTIAL = re.compile(  # \int_a^b \frac{c\,\mathrm{d}t}{a(t)}: t
 _A_DIFFERENTIAL = re.compile(r"\{\s*(?:\\mathrm\s*\{\s*d\s*\}|d(?![a-z]{2})|\\partial|\\text\s*\{\s*d\s*\})")
 
 
+_SIDE_END = re.compile(r"(?<![\\<>!])=|<|>|&|\\\\|\\(?:approx|simeq|propto|equiv|le|leq|ge|geq|ne|neq|quad|qquad)(?![A-Za-z])")
+
+
+def _no_variable_after(text: str, end: int, variable: str) -> None:
+    r"""`\int_0^1 \frac{dx}{2} x^2 - x`: the integral's term ends at the minus, yet x goes on: inside or out? Refused."""
+    stop = _SIDE_END.search(text, end)
+    rest = text[end: stop.start() if stop else len(text)]
+    if re.search(rf"(?<![\\A-Za-z]){re.escape(variable)}(?![A-Za-z_'])", rest):  # t_obs, t' are other names
+        raise TranslationError(f"{variable} after the integral over d{variable}: inside the integral or out of it? "
+                               "Write parentheses", command="\\int", cause="ambiguous")
+
+
 def _differentials_last(text: str) -> str:
     r"""`\int \frac{c\,dt}{a(t)}` is `\int \frac{c}{a(t)}\,dt`; `\int \frac{dz}{\sqrt z} (1+z)` is
     `\int \frac{1}{\sqrt z} (1+z) \, dz`: the factors after the fraction are integrated too (the measure stands
@@ -197,6 +209,7 @@ def _differentials_last(text: str) -> str:
         if end is None or _A_DIFFERENTIAL.match(bottom) or match.start() < start:
             continue
         after = text[bottom_end: end]
+        _no_variable_after(text, end, variable)
         if _DIFFERENTIAL_NAME.search(after) or _DIFFERENTIAL_NAME.search(top):  # \int \frac{dx}{\pi} dy\, f
             raise TranslationError(f"{integral.strip()}: a second differential after d{variable}: a multiple integral "
                                    "is not read", command="\\int", cause="unsupported-construct")
@@ -424,7 +437,8 @@ def _condition_in_parentheses(match: re.Match) -> str:
     """`\\quad (a > 0, b = 1)` as `\\quad \\text{for} a > 0 \\text{and} b = 1`; anything else in parentheses stays."""
     space, inner = match.group(1), re.sub(r"\\right\s*\Z", "", match.group(2).strip())
     pieces = top_level_pieces(inner)
-    if len(pieces) > 1 and _LIST_START.fullmatch(pieces[0]) and not any(map(_CONDITION_RELATION.search, pieces[1:])):
+    if len(pieces) > 1 and _LIST_START.fullmatch(pieces[0]) and all(pieces) \
+            and not any(map(_CONDITION_RELATION.search, pieces[1:])):
         return f"{space} {inner} "  # `\\quad (j = 1, …, N)`: the values of j, a list like `\\quad j = 1, …, N`
     if _NOT_A_CONDITION.search(_LIMIT_RELATION.sub(" ", inner)) or not all(map(_CONDITION_RELATION.search, pieces)):
         return match.group()
@@ -800,15 +814,45 @@ _SUBSCRIPTED_OPERATORS = frozenset({
 
 
 def _upright_subscripted(text: str) -> str:
-    """An upright name with a label below it is one name (`SS_tot`, `LDOS_ell(x, ω)`); a letter a sum or a product
-    of the display runs over stays an index (`\\sum_i \\text{BR}_i`: a family, left to the reader)."""
-    def named(match: re.Match) -> str:
-        command, name, label = match.group(1), match.group(2), (match.group(3) or match.group(4) or match.group(5)).lstrip("\\")
-        if name in _SUBSCRIPTED_OPERATORS or re.search(rf"\\(?:sum|prod)\s*_\s*\{{?\s*{re.escape(label)}(?![A-Za-z])", text):
-            return match.group()  # \operatorname{argmax}_k, \mathrm{log}_2: what the subscript says is read there
-        return f"\\{'operatorname' if command == 'operatorname' else 'mathrm'}{{{name}_{label}}}"
+    """An upright name with a label below it is one name (`SS_tot`, `LDOS_ell(x, ω)`); a label with a letter that a
+    binder of the display runs over (a sum, a product, a limit, an optimum, an integral's differential) stays an index
+    (`\\sum_j \\text{SS}_{ij}`, `\\lim_{n \\to \\infty} \\text{SS}_n`: a family, left to the reader)."""
+    if "_" not in text:
+        return text
+    bound: set[str] | None = None
 
-    return _UPRIGHT_SUBSCRIPTED.sub(named, text) if "_" in text else text
+    def named(match: re.Match) -> str:
+        nonlocal bound
+        command, name, label = match.group(1), match.group(2), (match.group(3) or match.group(4) or match.group(5))
+        if name in _SUBSCRIPTED_OPERATORS:
+            return match.group()  # \operatorname{argmax}_k, \mathrm{log}_2: what the subscript says is read there
+        if not re.fullmatch(r"[A-Za-z]{3,}", label):  # a word labels; letters may be indices
+            bound = _bound_letters(text) if bound is None else bound
+            if set(re.findall(r"\\[A-Za-z]+|[A-Za-z]", label)) & bound:
+                return match.group()
+        return f"\\{'operatorname' if command == 'operatorname' else 'mathrm'}{{{name}_{label.lstrip(chr(92))}}}"
+
+    return _UPRIGHT_SUBSCRIPTED.sub(named, text)
+
+
+_BINDER_SCRIPT = re.compile(
+    r"\\(?:sum|prod|lim|max|min|argmax|argmin|sup|inf|bigcup|bigcap|i+nt|oint)(?![A-Za-z])(?:\s*\\limits)?\s*_\s*"
+    r"(\{(?:[^{}]|\{[^{}]*\})*\}|\\[A-Za-z]+|[A-Za-z])"
+)
+
+
+_SCRIPT_RELATION = re.compile(r"=|<|>|\\(?:in|to|le|leq|ge|geq|ne|neq|rightarrow|leqslant|geqslant)(?![A-Za-z])")
+
+
+def _bound_letters(text: str) -> set[str]:
+    """The letters and Greek names that a binder's subscript or a differential of `text` writes: `i` and `n` in
+    `\\sum_{i=1}^n`, `x` in `dx`, `\\ell` in `d\\ell`."""
+    letters = set()
+    for match in _BINDER_SCRIPT.finditer(text):
+        variables = _SCRIPT_RELATION.split(match.group(1), maxsplit=1)[0]  # i in \sum_{i=t-n+1}, not t or n
+        letters.update(re.findall(r"\\[A-Za-z]+|[A-Za-z]", variables))
+    letters.update(m.group(1) for m in _DIFFERENTIAL_NAME.finditer(text))
+    return letters
 
 
 def _notation(text: str) -> str:

@@ -73,7 +73,8 @@ _CHARGE_NEAR = re.compile(  # ε₀, μ₀, ħ, the electron's mass beside e²: 
 
 
 _SET_FAMILIES = {"bigcup": "BigUnion", "bigcap": "BigIntersection"}
-_COMPLEX_VARIABLES = frozenset({"z", "w"})  # in a text about complex quantities, \bar{z} is z's conjugate
+_COMPLEX_VARIABLES = frozenset({"z", "w"})
+_INDEX_TOKENS = frozenset({"LETTER", "SYM", "NUMBER", "DECOR"})  # i, \alpha, 1, n' (a primed name)  # in a text about complex quantities, \bar{z} is z's conjugate
 _DECORATION_SUFFIX = re.compile(r"(?:_(?:cal|scr|frak|bb|vec|hat|bar|tilde))+\Z")  # \mathcal{U} is U_cal: no index
 
 
@@ -377,7 +378,11 @@ class FreeReader(ClaimReader, Notation):
     # ------------------------------------------------------------ names
 
     def _before_scope(self, atom: _Atom) -> sympy.Expr | None:
-        """`e^{…}` is exp(…) unless the scope declares e; `s_x^a` is refused (a power or a label?)."""
+        """`e^{…}` is exp(…) unless the scope declares e; `s_x^a` is refused (a power or a label?); `\\delta_{ij}`,
+        `\\delta_{nn'}`, `\\delta_{1,j}` are Kronecker's delta of the two indices."""
+        kronecker = self._kronecker(atom)
+        if kronecker is not None:
+            return kronecker
         name = _base_name(atom.prim)
         if name == "e" and atom.sub is None and atom.sup is not None and not self.scope.defined("e"):
             token = _script_token(atom.sup)
@@ -395,6 +400,27 @@ class FreeReader(ClaimReader, Notation):
                 f"{shown}_…^{script}: a power or a label? Write {{…}}^… or a name", command="^", cause="ambiguous",
             )
         return None
+
+    def _kronecker(self, atom: _Atom) -> sympy.Expr | None:
+        """δ with two indices below it, side by side or after a comma, each a letter, a primed letter or a number."""
+        if str(atom.prim) != "\\delta" or atom.sub is None or atom.sup is not None or atom.call is not None:
+            return None
+        node = atom.sub.children[0]
+        if not isinstance(node, Tree) or node.data != "group":
+            return None
+        statements = _statements(node.children[1])
+        products = [s.children[0].children for s in statements if len(s.children) == 1 and len(s.children[0].children) == 1]
+        if len(products) != len(statements):
+            return None
+        factors = [f for product in products for f in product[0].children] if len(products) == 1 else [
+            product[0].children[0] for product in products if len(product[0].children) == 1]
+        atoms = [_atom(f) for f in factors]
+        if len(atoms) != 2 or not all(isinstance(a.prim, Token) and a.bare() and a.prim.type in _INDEX_TOKENS
+                                      and (a.prim.type != "NUMBER" or str(a.prim).isdigit()) for a in atoms):
+            return None
+        index = super()._fallback  # commuting, whatever the display's operators: i is an index, not √-1
+        return sympy.KroneckerDelta(*(sympy.Integer(str(a.prim)) if a.prim.type == "NUMBER"
+                                      else index(_base_name(a.prim), True) for a in atoms))
 
     def _constant(self, prim: Token, sub: Tree | None = None) -> sympy.Expr | None:
         """π with a subscript is a name (π_i, a dimensionless group or a policy), never 3.14…."""
@@ -760,6 +786,10 @@ class FreeReader(ClaimReader, Notation):
         if op.kind in ("sum", "prod") and op.fn is not None:
             if op.limits:
                 return op.fn(body, *op.limits[0])
+            if isinstance(body, AppliedUndef) and str(body.func) in SET_OPERATIONS.values():
+                raise TranslationError(  # \bigcup \mathcal{U} \cup \bigcup \mathcal{V}: ⋃ of the union, or a union of ⋃s?
+                    f"{op.label} before {body.func}: which operation binds first? Write parentheses", command=op.label,
+                    cause="ambiguous")
             if any(isinstance(s, sympy.Indexed) or "_" in _DECORATION_SUFFIX.sub("", str(s)) for s in body.free_symbols):
                 raise TranslationError(  # \bigcup A_n: over n, as \sum x_i is over i; not the members of A_n
                     f"{op.label} {body}: of the members of {body}, or over its index?", command=op.label,

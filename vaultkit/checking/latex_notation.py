@@ -54,6 +54,11 @@ _ELIDED_BITS = re.compile(r"[01]*(?:(?:\.\.\.|\\[lc]?dots(?![A-Za-z]))[01]*)+") 
 _UNEQUAL = frozenset({"\\ne", "\\neq"})
 _AT_LEAST = frozenset({"\\ge", "\\geq", "\\geqslant", ">"})
 _AT_MOST = frozenset({"\\le", "\\leq", "\\leqslant", "<"})
+def _ranged(written: list[str]) -> bool:
+    """`n \\ge a`, `n > a` or `a \\le k < b`: the relations of a range of integers."""
+    return (len(written) == 1 and written[0] in _AT_LEAST) or (len(written) == 2 and all(w in _AT_MOST for w in written))
+
+
 _RELATIONALS = {
     "<": sympy.Lt, ">": sympy.Gt, "\\lt": sympy.Lt, "\\gt": sympy.Gt, "\\le": sympy.Le, "\\leq": sympy.Le,
     "\\leqslant": sympy.Le, "\\ge": sympy.Ge, "\\geq": sympy.Ge, "\\geqslant": sympy.Ge, "=": sympy.Eq,
@@ -89,8 +94,8 @@ class Notation(Reading):
         pair = top_level_pieces(first) if command == "expval" else []
         if len(pair) == 2:  # ⟨x, y⟩: an inner product, as mathematicians write it
             return self._undefined("inner")(*(self._label_value(text, str(prim)) for text in pair))
-        if command == "expval":
-            return self._undefined("expectation")(self._state_label(first, str(prim)))
+        if command == "expval":  # ⟨σv⟩: the expectation of a product, which no state's label is
+            return self._undefined("expectation")(self._state_label(first, str(prim), product=True))
         labels = [self._state_labels(text, str(prim)) for text in (first, second) if text is not None]
         if command == "ket":
             return _ket(labels[0])
@@ -102,7 +107,7 @@ class Notation(Reading):
         """A state's quantum numbers: `|n, l, m⟩` is one state labelled by three numbers."""
         return [self._state_label(piece, shown) for piece in top_level_pieces(text)]
 
-    def _state_label(self, text: str, shown: str) -> sympy.Expr:
+    def _state_label(self, text: str, shown: str, product: bool = False) -> sympy.Expr:
         """A ket's label: `00`, `+`, `1-`, `+00` and `ab` are names of states, not the number 0, a sign or a·b;
         `0…0` and `010...0` are strings of bits with their middle left out; `\\text{good}` a word."""
         stripped = re.sub(r"\s+", "", text)
@@ -113,7 +118,12 @@ class Notation(Reading):
         word = _WORD_LABEL.fullmatch(text.strip())
         if word is not None:  # |\text{good}⟩: a state named by a word
             return sympy.Symbol(word.group(1).strip())
-        return self._label_value(text, shown)
+        value = self._label_value(text, shown)
+        if not product and isinstance(value, sympy.Mul) and sum(not factor.is_number for factor in value.args) > 1:
+            raise TranslationError(  # |n_1 n_2⟩: the occupations of two modes, not their product
+                f"{shown}: labels side by side, or a product? Write commas between quantum numbers", command=shown,
+                cause="ambiguous")
+        return value
 
     def _matrix(self, text: str) -> sympy.Expr:
         kind, body = re.fullmatch(r"\\vkmatrix\{([a-zA-Z]+)\}\{([0-9a-f]*)\}", text).groups()  # type: ignore[union-attr]
@@ -254,9 +264,10 @@ class Notation(Reading):
         return op
 
     def _over_inequality(self, kind: str, atom: _Atom) -> _Op | None:
-        """`\\sum_{n \\ge 0}`, `\\sum_{1 \\le k \\le n}`: a range of integers written as inequalities (a strict one
-        moves its integer bound by one); `\\sum_{q \\ne 0}`, `\\sum_{j \\ne y_i}`: over every q but one value, read as
-        `SumOver(body, q, Ne(q, 0))`. None when the subscript is none of these, or `\\sum_{i \\ne j}` (over pairs?)."""
+        """`\\sum_{n \\ge 0}`, `\\sum_{1 \\le k \\le 5}`: a range of integers between integer bounds (a strict inequality
+        moves its bound by one); with a bound that is no integer number, `\\sum_{1 \\le k \\le n}` and `\\sum_{q \\ne 0}`
+        are sums over a set, `SumOver(body, k, (1 <= k) & (k <= n))`, never checked (for n < 1 the set is empty, which
+        SymPy's Sum(…, (k, 1, n)) does not say). None for anything else, or `\\sum_{i \\ne j}` (over pairs?)."""
         node = atom.sub.children[0] if atom.sub is not None else None
         if not isinstance(node, Tree) or atom.sup is not None:
             return None
@@ -265,32 +276,41 @@ class Notation(Reading):
             return None
         sums, relations = self.relation(statements[0])
         written, label = [str(r).strip() for r in relations], str(atom.prim)
-        if len(written) == 1 and written[0] in _UNEQUAL:
-            variable, other = self._index_variable(sums[0], label), self.sum(sums[1])
-            if isinstance(other, sympy.Symbol) and "_" not in other.name:  # \sum_{i \ne j}: over pairs, or over i?
-                return None
-            over = self._undefined("SumOver" if kind == "sum" else "ProductOver")
-            op = _Op(kind, label, limits=[(variable, sympy.Ne(variable, other))], fn=over)
+        if len(sums) != len(written) + 1 or not (written == ["\\ne"] or written == ["\\neq"] or _ranged(written)):
+            return None
+        at = 1 if len(written) == 2 else 0
+        variable = self._index_variable(sums[at], label)
+        bounds = [self.sum(side) for k, side in enumerate(sums) if k != at]
+        if any(variable in bound.free_symbols for bound in bounds):
+            return None  # \sum_{k \ge k}
+        if written[0] in _UNEQUAL and isinstance(bounds[0], sympy.Symbol) and "_" not in bounds[0].name:
+            return None  # \sum_{i \ne j}: over pairs, or over i?
+        limits = self._integer_limits(written, bounds, label)
+        if limits is not None:
+            op = _Op(kind, label, limits=[(variable, *limits)])
         else:
-            limits = self._inequality_limits(written, sums, label)
-            if limits is None:
+            sides = [*bounds[:at], variable, *bounds[at:]]
+            try:
+                condition = sympy.And(*(_RELATIONALS[w](a, b) for w, a, b in zip(written, sides, sides[1:])))
+            except TypeError:  # an index among operators, which SymPy will not compare
                 return None
-            op = _Op(kind, label, limits=[limits])
+            op = _Op(kind, label, limits=[(variable, condition)], fn=self._undefined(
+                "SumOver" if kind == "sum" else "ProductOver"))
         with self._binding(op):
             op.lead = self._lead(atom)
         return op
 
-    def _inequality_limits(self, written: list[str], sums: list[Tree], label: str) -> tuple | None:
-        """(index, first, last) of `n \\ge a`, `n > 0` or `a \\le k < b`; None for anything else."""
-        if len(written) == 1 and written[0] in _AT_LEAST:
-            low = self.sum(sums[1])
-            if written[0] == ">" and not low.is_Integer:
-                return None
-            return self._index_variable(sums[0], label), low + int(written[0] == ">"), sympy.oo
-        if len(written) == 2 and all(w in _AT_MOST for w in written):
-            low, high = self.sum(sums[0]), self.sum(sums[2])
-            return self._index_variable(sums[1], label), low + int(written[0] == "<"), high - int(written[1] == "<")
-        return None
+    @staticmethod
+    def _integer_limits(written: list[str], bounds: list[sympy.Expr], label: str) -> tuple | None:
+        """(first, last) of `n \\ge 2`, `n > 0` or `1 \\le k < 5`, between integer numbers; None when a bound is none."""
+        if written[0] in _UNEQUAL or not all(b.is_Integer for b in bounds):
+            return None
+        if len(written) == 1:
+            return bounds[0] + int(written[0] == ">"), sympy.oo
+        low, high = bounds[0] + int(written[0] == "<"), bounds[1] - int(written[1] == "<")
+        if low > high:
+            raise TranslationError(f"{label}: an empty range", command=label, cause="unsupported-construct")
+        return low, high
 
     # ------------------------------------------------------------ differentials and increments
 

@@ -2,7 +2,8 @@ r"""Sums written without their index: `\frac{\sum x_i}{n}`, `\sum (x_i - \bar{x}
 
 Statistics notes leave the index of a sum to its terms: `\sum x_i` sums over i. The index is read from the
 summand when every subscript in it is that one letter, and the letter is one that counts (i, j, k, l, m, n, t):
-`\sum F_x = 0` sums forces' x components (x labels, it counts nothing) and stays refused, as do `\sum x`,
+`\sum F_x = 0` sums forces' x components (x labels, it counts nothing) and stays refused, as does `\sum F_n`
+(normal components) and a sum whose letter the display uses elsewhere (`x_i = \sum y_i`), as do `\sum x`,
 `\sum x_{1i}`, `\sum a_i b_j` and `U \sum V^T` (a matrix Σ written as a sum sign). The rewrite writes the index,
 `\sum_{i}`, and the free reading takes its bounds as names (`i_first`, `i_last`), as for `\sum_i`.
 Linear: each summand is looked at once, up to a bounded length (`latex_terms.term_end`).
@@ -17,10 +18,12 @@ from .latex_terms import term_end
 _BARE_SUM = re.compile(r"\\sum(?:\\limits|\\nolimits)?(?![A-Za-z])(?!\s*(?:_|\^|\\limits|\\nolimits))")
 _SUBSCRIPT = re.compile(r"_\s*(?:\{\s*([^{}]*?)\s*\}|([A-Za-z0-9]))")
 _COUNTING = frozenset("ijklmnt")
+_LABELLING = frozenset("nt")  # below a capital, n and t label a component (normal, tangential) as often as they count
 
 
 def write_sum_indices(text: str) -> str:
-    r"""`\sum x_i` as `\sum_{i} x_i` where the summand names its index (see the module).
+    r"""`\sum x_i` as `\sum_{i} x_i` where the summand names its index and the letter is used nowhere else in the
+    display (`x_i = \sum y_i`, `\sum F_t = m a_t`: which i, which t?). See the module.
 
     >>> write_sum_indices(r"\bar{x} = \frac{\sum x_i}{n}")
     '\\bar{x} = \\frac{\\sum_{i} x_i}{n}'
@@ -29,10 +32,23 @@ def write_sum_indices(text: str) -> str:
     """
     if "\\sum" not in text:
         return text
-    pieces, start = [], 0
+    found = []
     for match in _BARE_SUM.finditer(text):
-        index = _index(_summand(text, match.end()))
+        end = term_end(text, match.end())
+        index = None if end is None else _index(text[match.end(): end])
         if index is not None:
+            found.append((match, end, index))
+    if not found:
+        return text
+    outside, start = [], 0
+    for match, end, _ in found:
+        outside.append(text[start: match.start()])
+        start = end
+    outside.append(text[start:])
+    elsewhere = set(re.findall(r"(?<![\\A-Za-z])[A-Za-z](?![A-Za-z])", " ".join(outside)))
+    pieces, start = [], 0
+    for match, _, index in found:
+        if index not in elsewhere:
             pieces.append(text[start: match.end()] + f"_{{{index}}}")
             start = match.end()
     return "".join(pieces) + text[start:]
@@ -52,6 +68,8 @@ def _index(summand: str) -> str | None:
     if len(letters) != 1:
         return None
     (letter,) = letters
+    if letter in _LABELLING and re.search(r"(?<![\\A-Za-z])[A-Z]\s*_", summand):
+        return None  # \sum F_n, \sum F_t: a force's normal and tangential parts, not a count
     return letter if letter in _COUNTING else None
 
 

@@ -24,6 +24,7 @@ _UPRIGHT = re.compile(  # upright text, kept whole: `\text{…}`, `\mathrm{…}`
     r"(\\(?:text[a-z]*|mathrm|operatorname\*?|mathsf|mbox)\s*\{[^{}]*\}|\\rm\s+[A-Za-z]+)"
 )
 _ATOMS = _NAMES | {"NUMBER"}
+_LONE_CAPITAL = re.compile(r"(?<![\\A-Za-z_^])[A-Z](?![A-Za-z_^'(\[])")  # I in I = U/R; not S_n, E[X], P(A)
 
 
 @dataclass(frozen=True)
@@ -42,9 +43,10 @@ class Usage:
     def upright_abbreviations(self, tex: str) -> str:
         """`SE = s / \\sqrt n` in a note that spells out "standard error (SE)": `\\mathrm{SE}`, one name, as
         the note says; outside upright text only (`\\text{SE}` is a name already)."""
-        if not self.abbreviations:
+        named = [a for a in self.abbreviations if not re.search(r"(?<![\\A-Za-z])" + r"\s+".join(a) + r"(?![A-Za-z])", tex)]
+        if not named:  # `S E = SE`: the display writes the letters apart too, so they are names of their own
             return tex
-        pattern = re.compile(r"(?<![\\A-Za-z])(" + "|".join(map(re.escape, sorted(self.abbreviations, key=len, reverse=True)))
+        pattern = re.compile(r"(?<![\\A-Za-z])(" + "|".join(map(re.escape, sorted(named, key=len, reverse=True)))
                              + r")(?![A-Za-z])")
         pieces = _UPRIGHT.split(tex)
         return "".join(piece if at % 2 else pattern.sub(r"\\mathrm{\1}", piece) for at, piece in enumerate(pieces))
@@ -87,7 +89,9 @@ def usage(tree: Tree) -> Usage:
 def note_usage(texts: Iterable[str], abbreviations: Iterable[str] = ()) -> Usage:
     """The usage of every display of a note that parses in the free reading (the others add nothing), with the
     abbreviations its prose spells out."""
-    found = Usage(abbreviations=frozenset(abbreviations))
+    texts = list(texts)
+    alone = {m.group() for text in texts for m in _LONE_CAPITAL.finditer(text)}
+    found = Usage(abbreviations=frozenset(a for a in abbreviations if not set(a) <= alone))  # I, R alone: IR is I·R
     for text in texts:
         found = found | Usage(operators=frozenset(m.group(1) for m in _DAGGERED.finditer(text)))
         try:
