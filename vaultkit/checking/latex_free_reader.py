@@ -23,7 +23,7 @@ from .latex_dimensions import read_dimensions
 from .latex_doubts import refuse_bare_functions, refuse_index_in_exponent
 from .latex_free import is_complex, prepare
 from .latex_meaning import (
-    Labelled, indices_of, mentions_index, no_matrix_then_factor, multiplies_i, no_vacuous_bar, no_words_beside, one_set_operation, is_state, no_operator_before_states,
+    Labelled, indices_of, no_matrix_then_factor, multiplies_i, no_vacuous_bar, no_words_beside, one_set_operation, is_state, no_operator_before_states,
     one_vector_product, operator_like, repeated_index, written_bare,
 )
 from .latex_names import _base_name
@@ -449,6 +449,7 @@ class FreeReader(ClaimReader, Notation):
         if any(with_differential) and not all(with_differential):  # y = c + dx: the coefficient d, or a differential?
             raise TranslationError("a differential beside a finite term (c + dx): a differential, or a coefficient d?",
                                    command="d", cause="ambiguous")
+        later = _mentioned_after(terms)  # what each term's successors mention, gathered once: linear in the terms
         for position, term in enumerate(terms):
             bound = {v for big in term.atoms(sympy.Sum, sympy.Product) for v in big.variables}
             bound |= {a.args[1] for a in term.atoms(AppliedUndef)  # \\min_x f(x) + g(x): g inside the min?
@@ -457,13 +458,13 @@ class FreeReader(ClaimReader, Notation):
             if optimum is not None and position + 1 < len(terms):  # argmin_f Σ(y − f(x))² + λ∫f''²: one objective
                 raise TranslationError(f"a term after {optimum.func}: part of what is optimised, or added after? "
                                        "Write parentheses", command="+", cause="ambiguous")
-            for later in terms[position + 1 :]:
-                shown = next((v for v in bound if mentions_index(later, v)), None)
-                if shown is not None:
-                    raise TranslationError(
-                        f"a term after the sum uses its index {shown}: inside the sum, or a free {shown}? Write "
-                        "parentheses", command="+", cause="ambiguous",
-                    )
+            symbols, tails = later[position]
+            shown = next((v for v in bound if v in symbols or (isinstance(v, sympy.Symbol) and v.name in tails)), None)
+            if shown is not None:
+                raise TranslationError(
+                    f"a term after the sum uses its index {shown}: inside the sum, or a free {shown}? Write "
+                    "parentheses", command="+", cause="ambiguous",
+                )
 
     def _written_as_vector(self, value: sympy.Expr) -> bool:
         """A unit vector `\\hat x`, or a letter the display writes with a norm or components (`|u|`, `\\|A\\|`,
@@ -1033,3 +1034,15 @@ def _named_in_words(value: sympy.Expr) -> bool:
     name = value.name if isinstance(value, sympy.Symbol) else ""
     return name.startswith('"') or (len(name) > 2 and name.isascii() and name.isalpha() and name not in _SYMBOLS
                                     and not name.isupper())
+
+
+def _mentioned_after(terms: list[sympy.Expr]) -> list[tuple[set, set]]:
+    """For each term, the free symbols of the terms after it and the tails of their names after the last `_`
+    (`b_i` mentions i)."""
+    after: list[tuple[set, set]] = [(set(), set())]
+    for term in reversed(terms[1:]):
+        symbols, tails = after[-1]
+        free = term.free_symbols
+        names = {s.name.rsplit("_", 1)[1] for s in free if isinstance(s, sympy.Symbol) and "_" in s.name}
+        after.append((symbols | free, tails | names))
+    return after[::-1]

@@ -77,14 +77,6 @@ def multiplies_i(value: sympy.Expr, name: str = "i") -> bool:
     )
 
 
-def mentions_index(value: sympy.Expr, index: sympy.Symbol) -> bool:
-    """Whether `value` uses `index` outside any sum over it: i itself, x[i + 1], or a name b_i."""
-    suffix = f"_{index.name}"
-    return index in value.free_symbols or any(
-        isinstance(s, sympy.Symbol) and s.name.endswith(suffix) for s in value.free_symbols
-    )
-
-
 def one_vector_product(parts: Parts) -> None:
     """`\\vec a \\times \\vec b \\times \\vec c`, `\\vec a \\cdot \\vec b \\times \\vec c`: which product first? (A cross
     product is not associative, and a·(b×c) is not (a·b)c.)"""
