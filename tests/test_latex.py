@@ -1186,7 +1186,7 @@ def test_free_reading(tex, reading):
         (r"\begin{pmatrix} a & b \\ c \end{pmatrix}", "syntax", r"\begin{pmatrix}"),
         (r"M = \begin{pmatrix} \hat{A} & b \end{pmatrix}", "unsupported-construct", r"\begin{pmatrix}"),
         # an integrand that does not show its variable, with factors after it: where does the integrand end?
-        (r"L = \int I_{\nu} \; \mathrm{d} A \, \mathrm{d} \Omega \, \mathrm{d} \nu", "ambiguous", r"\int"),
+        (r"L = \int I_{\nu} \; \mathrm{d} A \, \mathrm{d} \Omega \, \mathrm{d} \nu", "unsupported-construct", r"\int"),  # three differentials
         # a derivative with respect to an expression, with an upright d (d(ln P)/d(ln r) is no quotient)
         (r"g = \frac{\mathrm{d} (\ln P)}{\mathrm{d} (\ln r)}", "unsupported-construct", r"\frac{d}{d(…)}"),
         # "otherwise" before the last case; a number in e-notation

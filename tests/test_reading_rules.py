@@ -1787,3 +1787,17 @@ def test_kronecker_deltas_and_a_measure_before_parentheses(tex, expected):
 def test_what_the_outside_tester_found_read_wrong_is_refused(tex):
     with pytest.raises(TranslationError):
         reading(tex)
+
+
+@pytest.mark.parametrize(
+    ("tex", "command"),
+    [
+        (r"t_{\rm rad} \sim 10^{4} \, year \, for \, S", "for"),  # words in italic, not f·o·r
+        (r"L_I = lg\dfrac{I}{I_0}", "lg"),  # the logarithm to base 10 written in italic letters
+        (r"\int K(x,z)g(x)g(z)\,dx\,dz \geq 0", r"\int"),  # over x and z: a multiple integral, not ∫…dx times dz
+    ],
+)
+def test_italic_words_and_several_differentials_are_refused(tex, command):
+    with pytest.raises(TranslationError) as error:
+        reading(tex)
+    assert error.value.command == command

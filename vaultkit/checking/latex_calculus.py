@@ -323,6 +323,10 @@ class Calculus(Reading):
                 raise TranslationError(
                     f"{op.label} without a differential (dx)", command=op.label, cause="unsupported-construct"
                 )
+        if not need_differential and j + 1 < len(items) and items[j][0] == "" and self._is_differential(items, j):
+            raise TranslationError(  # \int K(x, z) g(x) g(z)\, dx\, dz: over x and z, not ∫…dx times dz
+                f"{op.label}: another differential after d{variable}: a multiple integral is not read",
+                command=op.label, cause="unsupported-construct")
         if op.lead is not None:
             body = op.lead * body
         if low == "over":  # \int_\Omega f\, d\Omega: over a region's members (free reading only)

@@ -815,6 +815,25 @@ _MIXED_CASE = re.compile(r"(?<![\\A-Za-z])(?:p(?:H|OH|K)(?![a-z])|[A-Z][a-z][A-Z
 _WORD_ENTRY = re.compile(r"_\s*\{(?![^{}]*\\)[^{}]*,\s*[a-z]{3,}\s*\}")  # K_{v,new}: not K[v, n·e·w]
 
 
+_ITALIC_WORD = re.compile(  # `\sim 10^4 year for S`, `L = lg\dfrac{I}{I_0}`: prose or a function, never a product
+    r"(?<![\\A-Za-z])(?:for|and|the|with|per|via|arg|lg(?=\s*\\[dt]?frac(?![A-Za-z])))"  # log, sin: read as functions
+    r"(?![A-Za-z])"
+)
+
+
+_TEX_COMMENT = re.compile(r"(?<!\\)%[^\n]*")
+
+
+def italic_word(tex: str) -> TranslationError | None:
+    """A short word or a function's name in italic letters, which TeX sets as a product of letters (words of four
+    letters or more are refused elsewhere); upright words and subscripts are names already."""
+    match = _ITALIC_WORD.search(_UPRIGHT_OR_SCRIPT.sub(" ", _TEX_COMMENT.sub(" ", tex)))
+    if match is None:
+        return None
+    return TranslationError(f"{match.group()}: a word or a function's name in italic letters, which TeX multiplies: "
+                            f"write \\text{{{match.group()}}} or \\{match.group()}", command=match.group(), cause="ambiguous")
+
+
 def mixed_case_name(tex: str) -> TranslationError | None:
     """pH, pOH, pK_a, VaR, `K_{v,new}`: one quantity, or a product of letters? (Upright words are names already:
     `\\text{GeV}`, `H_\\textrm{BdG}`.)"""
@@ -857,7 +876,7 @@ DOUBTS: tuple[Callable[[str], TranslationError | None], ...] = (
     letters_name, letter_digit, differential_of_function, pi_as_quantity, derivative_by_expression, primed_matrix,
     differentials_over_differential, span_or_group,
     conditional_distribution, unit_vector_product, mixed_case_name, labelled_difference, measure_superscript,
-    increment_or_product, micro_prefix, upper_index_pair, latin_index_up, numeric_components,
+    increment_or_product, micro_prefix, upper_index_pair, latin_index_up, numeric_components, italic_word,
 )
 
 
