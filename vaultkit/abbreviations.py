@@ -54,18 +54,23 @@ def _spelled(words: Iterable[str], letters: str, *, backward: bool = False) -> b
     """Whether `words`, in the order given, start with words whose initials are `letters`. A small word ("of",
     "the", "a") may be passed over or give its initial, but never opens the phrase ("the pressure (TP)" is no
     abbreviation); any other word that does not fit ends the match. `backward`: the words run from the
-    parenthesis back, so the phrase opens with the last word matched."""
-    return _spells(list(words)[: 4 * len(letters) + 4], letters.lower(), backward, first=True)
-
-
-def _spells(words: list[str], wanted: str, backward: bool, first: bool) -> bool:
-    if not wanted:
-        return True
-    if not words:
-        return False
-    word, rest = words[0].lower(), words[1:]
-    small = word in _SMALL_WORDS
-    opens = len(wanted) == 1 if backward else first  # this word would open the phrase
-    if word[:1] == wanted[0] and not (small and opens) and _spells(rest, wanted[1:], backward, first=False):
-        return True
-    return small and _spells(rest, wanted, backward, first)
+    parenthesis back, so the phrase opens with the last word matched. Each (word, letters left) is tried once."""
+    kept = [word.lower() for word in list(words)[: 4 * len(letters) + 4]]
+    wanted = letters.lower()
+    seen: set[tuple[int, int]] = set()
+    pending = [(0, 0)]  # (words used, letters matched)
+    while pending:
+        at, matched = pending.pop()
+        if matched == len(wanted):
+            return True
+        if at == len(kept) or (at, matched) in seen:
+            continue
+        seen.add((at, matched))
+        word = kept[at]
+        small = word in _SMALL_WORDS
+        opens = matched == len(wanted) - 1 if backward else matched == 0  # this word would open the phrase
+        if word[:1] == wanted[matched] and not (small and opens):
+            pending.append((at + 1, matched + 1))
+        if small:
+            pending.append((at + 1, matched))
+    return False
