@@ -186,10 +186,14 @@ _A_DIFFERENTIAL = re.compile(r"\{\s*(?:\\mathrm\s*\{\s*d\s*\}|d(?![a-z]{2})|\\pa
 _SIDE_END = re.compile(r"(?<![\\<>!])=|<|>|&|\\\\|\\(?:approx|simeq|propto|equiv|le|leq|ge|geq|ne|neq|quad|qquad)(?![A-Za-z])")
 
 
+_LOOK_AFTER = 300  # characters after an integral's term looked into for its variable
+
+
 def _no_variable_after(text: str, end: int, variable: str) -> None:
     r"""`\int_0^1 \frac{dx}{2} x^2 - x`: the integral's term ends at the minus, yet x goes on: inside or out? Refused."""
-    stop = _SIDE_END.search(text, end)
-    rest = text[end: stop.start() if stop else len(text)]
+    limit = min(len(text), end + _LOOK_AFTER)  # bounded, so that many integrals in a row stay linear
+    stop = _SIDE_END.search(text, end, limit)
+    rest = text[end: stop.start() if stop else limit]
     if re.search(rf"(?<![\\A-Za-z]){re.escape(variable)}(?![A-Za-z_'])", rest):  # t_obs, t' are other names
         raise TranslationError(f"{variable} after the integral over d{variable}: inside the integral or out of it? "
                                "Write parentheses", command="\\int", cause="ambiguous")

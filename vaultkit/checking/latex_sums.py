@@ -2,9 +2,9 @@ r"""Sums written without their index: `\frac{\sum x_i}{n}`, `\sum (x_i - \bar{x}
 
 Statistics notes leave the index of a sum to its terms: `\sum x_i` sums over i. The index is read from the
 summand when every subscript in it is that one letter, and the letter is one that counts (i, j, k, l, m, n, t):
-`\sum F_x = 0` sums forces' x components (x labels, it counts nothing) and stays refused, as does `\sum F_n`
-(normal components) and a sum whose letter the display uses elsewhere (`x_i = \sum y_i`), as do `\sum x`,
-`\sum x_{1i}`, `\sum a_i b_j` and `U \sum V^T` (a matrix Σ written as a sum sign). The rewrite writes the index,
+`\sum F_x = 0` sums forces' x components (x labels, it counts nothing) and stays refused; so do `\sum F_n`
+(normal components), a sum whose letter the display uses elsewhere (`x_i = \sum y_i`), `\sum x`, `\sum x_{1i}`,
+`\sum a_i b_j` and `U \sum V^T` (a matrix Σ written as a sum sign). The rewrite writes the index,
 `\sum_{i}`, and the free reading takes its bounds as names (`i_first`, `i_last`), as for `\sum_i`.
 Linear: each summand is looked at once, up to a bounded length (`latex_terms.term_end`).
 """
@@ -52,12 +52,6 @@ def write_sum_indices(text: str) -> str:
             pieces.append(text[start: match.end()] + f"_{{{index}}}")
             start = match.end()
     return "".join(pieces) + text[start:]
-
-
-def _summand(text: str, start: int) -> str:
-    """What follows a sum sign, up to the end of its term (nothing when the term is too long to look into)."""
-    end = term_end(text, start)
-    return "" if end is None else text[start:end]
 
 
 def _index(summand: str) -> str | None:
