@@ -39,16 +39,19 @@ class Calculus(Reading):
         label = str(atom.prim)
         kind = label[1:]
         if kind in ("sum", "prod"):  # \sum_{i=1}^{n}(i + 1): the parentheses are read with i bound
-            op = _Op(kind, label, limits=self._sum_limits(label, atom.sub, atom.sup))
-            with self._binding(op):
-                op.lead = self._lead(atom)
-            return op
+            return self._led(_Op(kind, label, limits=self._sum_limits(label, atom.sub, atom.sup)), atom)
         lead = self._lead(atom)
         if kind == "int":
             if atom.sub is None or atom.sup is None:
                 return self._unbounded_integral(atom, lead)
             return _Op("int", label, limits=[(self._arg(atom.sub), self._arg(atom.sup))], lead=lead)
         return self._limit(atom, lead)
+
+    def _led(self, op: _Op, atom: _Atom) -> _Op:
+        """`op` with the factor that leads its operand, read while its index is bound."""
+        with self._binding(op):
+            op.lead = self._lead(atom)
+        return op
 
     def _unbounded_integral(self, atom: _Atom, lead: sympy.Expr | None) -> _Op:
         """Hook: `\\int f\\,dx` without both bounds. A claim refuses it: an indefinite integral is no identity."""

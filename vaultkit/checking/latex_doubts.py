@@ -19,7 +19,7 @@ from .latex_logic import set_sizes
 from .latex_tensors import write_tensors
 from .latex_volumes import volume_integrals
 from .latex_vocabulary import QUANTUM_GATE, TranslationError
-from .macros import group_end
+from .macros import _TEX_COMMENT, group_end
 
 
 @dataclass(frozen=True)
@@ -819,9 +819,6 @@ _ITALIC_WORD = re.compile(  # `\sim 10^4 year for S`, `L = lg\dfrac{I}{I_0}`: pr
     r"(?<![\\A-Za-z])(?:for|and|the|with|per|via|arg|lg(?=\s*\\[dt]?frac(?![A-Za-z])))"  # log, sin: read as functions
     r"(?![A-Za-z])"
 )
-
-
-_TEX_COMMENT = re.compile(r"(?<!\\)%[^\n]*")
 
 
 def italic_word(tex: str) -> TranslationError | None:

@@ -19,7 +19,7 @@ from .latex_tensors import write_tensors
 from .latex_terms import term_end
 from .latex_volumes import rewrite_volume_integrals
 from .latex_vocabulary import GATE_NAMES, QUANTUM_GATE, TranslationError
-from .macros import group_end
+from .macros import _TEX_COMMENT as _COMMENT, group_end  # a TeX comment runs to the end of its line
 
 __all__ = ["ambiguous_word", "is_complex", "prepare"]
 
@@ -139,7 +139,6 @@ _SPACING = re.compile(  # horizontal space between two statements is a \quad; ve
 )
 _VSPACE = re.compile(r"\\(?:vspace\*?)\s*\{\s*-?[0-9.]*\s*[a-z]{2}\s*\}")
 _BLANK_LINE = re.compile(r"(?<!\\\\)(\s*\n[ \t]*\n\s*)(?!\s*\\\\)")
-_COMMENT = re.compile(r"(?<!\\)%[^\n]*")  # a TeX comment runs to the end of its line
 _TAG = re.compile(r"\\(?:tag\*?|label)\s*\{[^{}]*\}|\\(?:nonumber|notag)(?![A-Za-z])")
 
 # Spellings of one thing: `^{*}` is `^*`, `a^{\dagger 2}` is (a†)², `==` is `=`, `...` is an ellipsis.

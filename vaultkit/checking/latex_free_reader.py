@@ -764,11 +764,8 @@ class FreeReader(ClaimReader, Notation):
     def _family_operation(self, atom: _Atom) -> _Op:
         """`\\bigcup_{i=1}^n A_i`, `\\bigcap_k B_k`: the union or intersection of a family, its index bound."""
         label = str(atom.prim)
-        op = _Op("sum", label, limits=self._sum_limits(label, atom.sub, atom.sup),
-                 fn=self._undefined(_SET_FAMILIES[label[1:]]))
-        with self._binding(op):
-            op.lead = self._lead(atom)
-        return op
+        return self._led(_Op("sum", label, limits=self._sum_limits(label, atom.sub, atom.sup),
+                             fn=self._undefined(_SET_FAMILIES[label[1:]])), atom)
 
     def _bars(self, inside: sympy.Expr) -> sympy.Expr:
         """`|g|`, `|gh|`, `|g^2|` of names the note writes in both orders or with a dagger (group elements,

@@ -245,36 +245,36 @@ class Notation(Reading):
         """`\\sum_{x \\in \\mathcal{X}} p(x)`, `\\prod_{i \\in S} x_i`: a sum or product over the members of a set,
         read as the undefined functions `SumOver(p(x), x, X_cal)` and `ProductOver(…)` (SymPy sums run over ranges
         of integers only), with the index bound in the body. None when the subscript is no `i \\in S`."""
-        node = atom.sub.children[0] if atom.sub is not None else None
-        if not isinstance(node, Tree) or atom.sup is not None:
+        related = self._subscript_relation(atom)
+        if related is None:
             return None
-        statements = [c for c in node.children[1].children if isinstance(c, Tree)]
-        if len(statements) != 1:
-            return None
-        sums, relations = self.relation(statements[0])
+        sums, relations = related
         if len(relations) != 1 or str(relations[0]) != "\\in":
             return None
         label = str(atom.prim)
         variable = self._index_variable(sums[0], label)
         if not isinstance(variable, sympy.Symbol) or "_" in variable.name:
             return None  # \\sum_{x_i \\in R_m} y_i: over the examples i, which the body's y_i shows, not over x_i
-        op = _Op(kind, label, limits=[(variable, self.sum(sums[1]))], fn=self._undefined(name))
-        with self._binding(op):
-            op.lead = self._lead(atom)
-        return op
+        return self._led(_Op(kind, label, limits=[(variable, self.sum(sums[1]))], fn=self._undefined(name)), atom)
+
+    def _subscript_relation(self, atom: _Atom) -> tuple[list, list] | None:
+        """The sides and relations of a big operator's subscript when it is one statement and nothing is above it
+        (`\\sum_{x \\in X}`, `\\sum_{1 \\le k \\le n}`); None otherwise."""
+        node = atom.sub.children[0] if atom.sub is not None else None
+        if not isinstance(node, Tree) or atom.sup is not None:
+            return None
+        statements = [c for c in node.children[1].children if isinstance(c, Tree)]
+        return self.relation(statements[0]) if len(statements) == 1 else None
 
     def _over_inequality(self, kind: str, atom: _Atom) -> _Op | None:
         """`\\sum_{n \\ge 0}`, `\\sum_{1 \\le k \\le 5}`: a range of integers between integer bounds (a strict inequality
         moves its bound by one); with a bound that is no integer number, `\\sum_{1 \\le k \\le n}` and `\\sum_{q \\ne 0}`
         are sums over a set, `SumOver(body, k, (1 <= k) & (k <= n))`, never checked (for n < 1 the set is empty, which
         SymPy's Sum(…, (k, 1, n)) does not say). None for anything else, or `\\sum_{i \\ne j}` (over pairs?)."""
-        node = atom.sub.children[0] if atom.sub is not None else None
-        if not isinstance(node, Tree) or atom.sup is not None:
+        related = self._subscript_relation(atom)
+        if related is None:
             return None
-        statements = [c for c in node.children[1].children if isinstance(c, Tree)]
-        if len(statements) != 1:
-            return None
-        sums, relations = self.relation(statements[0])
+        sums, relations = related
         written, label = [str(r).strip() for r in relations], str(atom.prim)
         if len(sums) != len(written) + 1 or not (written == ["\\ne"] or written == ["\\neq"] or _ranged(written)):
             return None
@@ -296,9 +296,7 @@ class Notation(Reading):
                 return None
             op = _Op(kind, label, limits=[(variable, condition)], fn=self._undefined(
                 "SumOver" if kind == "sum" else "ProductOver"))
-        with self._binding(op):
-            op.lead = self._lead(atom)
-        return op
+        return self._led(op, atom)
 
     @staticmethod
     def _integer_limits(written: list[str], bounds: list[sympy.Expr], label: str) -> tuple | None:
