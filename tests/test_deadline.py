@@ -44,3 +44,37 @@ def test_a_block_that_ends_in_time_is_not_interrupted_later():
     with time_limit(0.05):
         pass
     time.sleep(0.15)  # no reminder arrives after the block
+
+
+class _SlowToFinalize:
+    """An object whose finalizer runs long enough for the limit to land inside it."""
+
+    def __del__(self):
+        ends = time.monotonic() + 0.3
+        while time.monotonic() < ends:
+            pass
+
+
+def test_a_limit_that_lands_in_a_finalizer_is_not_reported_and_still_stops_the_block(monkeypatch):
+    reported = []
+    monkeypatch.setattr("sys.unraisablehook", reported.append)
+    with pytest.raises(OutOfTime):
+        with time_limit(0.05):
+            _SlowToFinalize()  # dropped at once: its finalizer is running when the limit ends
+            while True:
+                pass
+    assert reported == []
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+def test_other_unraisable_exceptions_still_reach_the_hook_in_place(monkeypatch):
+    reported = []
+    monkeypatch.setattr("sys.unraisablehook", reported.append)
+
+    class Broken:
+        def __del__(self):
+            raise ValueError("broken finalizer")
+
+    with time_limit(5):
+        Broken()
+    assert [type(report.exc_value) for report in reported] == [ValueError]

@@ -9,6 +9,7 @@ is left of it. The exception is a BaseException, so SymPy's own
 from __future__ import annotations
 
 import signal
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -29,7 +30,8 @@ def time_limit(seconds: float) -> Iterator[None]:
 
     Once the limit runs out the signal repeats until the block has ended: an
     interruption that lands where Python ignores exceptions (a `__del__`, a
-    weak-reference callback) or in a bare `except:` is not lost.
+    weak-reference callback) or in a bare `except:` is not lost, and one that
+    lands in a finalizer is dropped quietly instead of reported as unraisable.
     """
     usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
     if not usable:
@@ -39,12 +41,15 @@ def time_limit(seconds: float) -> Iterator[None]:
     started = time.monotonic()
     limit = max(seconds, 0.001) if not outer else max(min(seconds, outer), 0.001)
     previous = signal.signal(signal.SIGALRM, _expire)
+    previous_hook = sys.unraisablehook
+    sys.unraisablehook = _QuietHook(previous_hook)
     signal.setitimer(signal.ITIMER_REAL, limit, _REPEAT)
     try:
         yield
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+        sys.unraisablehook = previous_hook
         if outer:
             signal.setitimer(signal.ITIMER_REAL, max(outer - (time.monotonic() - started), 0.001), outer_repeat)
 
@@ -54,6 +59,23 @@ def _expire(signum, frame) -> None:  # noqa: ANN001, ARG001
     if frame is not None and frame.f_code.co_filename in _QUIET:
         return
     raise OutOfTime
+
+
+class _QuietHook:
+    """An unraisable-exception hook that drops the limit's own interruptions.
+
+    An interruption that lands in a `__del__` cannot propagate; the next
+    reminder will. Anything else goes to the hook that was there before. The
+    hook lives in this file, so a reminder never lands inside it.
+    """
+
+    def __init__(self, previous) -> None:  # noqa: ANN001
+        self.previous = previous
+
+    def __call__(self, unraisable) -> None:  # noqa: ANN001
+        if isinstance(unraisable.exc_value, OutOfTime):
+            return
+        self.previous(unraisable)
 
 
 _QUIET = frozenset({__file__, contextlib.__file__})
