@@ -1801,3 +1801,32 @@ def test_italic_words_and_several_differentials_are_refused(tex, command):
     with pytest.raises(TranslationError) as error:
         reading(tex)
     assert error.value.command == command
+
+
+@pytest.mark.parametrize(
+    ("tex", "command"),
+    [
+        (r"\sigma_{\rm 8,gal} = b \,\sigma_{\rm 8,m}", "_"),  # a label after a comma, not g·a·l
+        (r"k_{B,CGS} T = E", "_"),
+        (r"T_{ij,kl} = T_{kl,ij}", "_"),  # two pairs of indices, not the products ij and kl
+    ],
+)
+def test_letters_side_by_side_in_a_list_of_indices_are_refused(tex, command):
+    with pytest.raises(TranslationError) as error:
+        reading(tex)
+    assert error.value.command == command
+
+
+def test_indices_in_a_list_are_still_read_one_by_one():
+    assert reading(r"a_{n-1,k} + a_{n,k-1} = a_{n,k}") == "a[n - 1, k] + a[n, k - 1] = a[n, k]"
+
+
+def test_letters_run_together_where_the_note_writes_them_with_an_underscore_are_refused():
+    from vaultkit.checking.latex_usage import note_usage
+
+    optics = [r"n_e = 1.486", r"\delta = 2ne+\dfrac{\lambda}{2}"]  # thickness e and index n, or n_e without its _?
+    with pytest.raises(TranslationError) as error:
+        read_display(optics[1], Scope(), usage=note_usage(optics))
+    assert error.value.command == "ne"
+    spaced = [r"n_e = 1.486", r"\delta = 2n e+\dfrac{\lambda}{2}"]
+    assert read_display(spaced[1], Scope(), usage=note_usage(spaced)) == "delta = 2*e*n + lambda/2"

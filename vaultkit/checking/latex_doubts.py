@@ -230,6 +230,20 @@ def refuse_bare_functions(tex: str, functions: frozenset[str]) -> None:
             _bare_function(bare)
 
 
+def refuse_run_together(tex: str, values: frozenset[str]) -> None:
+    """`Wm` in a note that writes W_m: the product W·m, or W_m with its underscore lost?"""
+    for name in values:
+        parts = name.split("_")
+        if len(parts) != 2 or not all(len(part) == 1 and part.isalpha() for part in parts):
+            continue
+        written = re.search(rf"(?<![\\A-Za-z_^]){parts[0]}{parts[1]}(?![A-Za-z])", _UPRIGHT_OR_SCRIPT.sub(" ", tex))
+        if written is not None:
+            raise TranslationError(
+                f"{written.group()}: a product, or {name} as the note writes it elsewhere? Write {parts[0]} "
+                f"{parts[1]} or {name}", command=written.group(), cause="ambiguous",
+            )
+
+
 _BARE_NAME = re.compile(rf"(?<![\\A-Za-z])({_A_NAME})(?![A-Za-z])(?!\s*{_SIZE}\()")
 
 

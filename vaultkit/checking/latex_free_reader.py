@@ -20,7 +20,7 @@ from lark import Token, Tree
 from .latex_atoms import _atom
 from .latex_calculus import Variables
 from .latex_dimensions import read_dimensions
-from .latex_doubts import refuse_bare_functions, refuse_index_in_exponent
+from .latex_doubts import refuse_bare_functions, refuse_index_in_exponent, refuse_run_together
 from .latex_free import is_complex, prepare
 from .latex_meaning import (
     Labelled, indices_of, no_matrix_then_factor, multiplies_i, no_vacuous_bar, no_words_beside, one_set_operation, is_state, no_operator_before_states,
@@ -149,6 +149,7 @@ class FreeReader(ClaimReader, Notation):
         self.display_usage = usage(tree)
         self.usage = self.note | self.display_usage
         refuse_bare_functions(prepared, self.usage.functions)
+        refuse_run_together(prepared, self.usage.values)
         return tree
 
     # ------------------------------------------------------------ statements
@@ -705,7 +706,9 @@ class FreeReader(ClaimReader, Notation):
         elif all(t.type in ("LETTER", "SYM", "NUMBER") and "." not in str(t) for t in tokens) and len(tokens) > 1:
             indices = self._entry(name, tokens)
         else:
-            indices = [self.argument(s) for s in (_statements(node.children[1]) if isinstance(node, Tree) else [])]
+            statements = _statements(node.children[1]) if isinstance(node, Tree) else []
+            self._no_words_among(statements)
+            indices = [self.argument(s) for s in statements]
             if len(indices) == 1 and indices[0].is_number and not indices[0].is_integer:  # T_{1/2}, E_{0.5}
                 return self._fallback(f"{name}_{_label(node).replace(' ', '')[1:-1]}", commutative)
         if not indices:

@@ -275,11 +275,23 @@ class Names(Reading):
             letters = self._letters(statements[0])
             if letters is not None and len(letters) > 1:  # x_{ij}
                 return [self._index_value(letter) for letter in letters]
+        self._no_words_among(statements)
         self.indexing += 1  # x_{i+1}: this i is an index
         try:
             return [self.expression(s) for s in statements]
         finally:
             self.indexing -= 1
+
+    def _no_words_among(self, statements: list[Tree]) -> None:
+        """`k_{B,CGS}`, `T_{ij,kl}`: letters side by side in a list of indices are a word or several indices,
+        never clearly a product (`x_{i,j+1}` is read)."""
+        for statement in statements:
+            letters = self._letters(statement) if len(statements) > 1 else None
+            if letters is not None and len(letters) > 1:
+                raise TranslationError(
+                    f"{''.join(map(str, letters))} in a list of indices: a label, several indices or a product? "
+                    "Write \\text{…} for a label", command="_", cause="ambiguous",
+                )
 
     def _letters(self, statement: Tree) -> list[Token] | None:
         """The names of `ij` or `k` written as a subscript, or None."""
