@@ -1830,3 +1830,24 @@ def test_letters_run_together_where_the_note_writes_them_with_an_underscore_are_
     assert error.value.command == "ne"
     spaced = [r"n_e = 1.486", r"\delta = 2n e+\dfrac{\lambda}{2}"]
     assert read_display(spaced[1], Scope(), usage=note_usage(spaced)) == "delta = 2*e*n + lambda/2"
+
+
+@pytest.mark.parametrize(
+    ("tex", "expected"),
+    [
+        # an evaluation bar at a capital's value is no norm of a function space (a resonance's peak)
+        (r"\left.\frac{d\rho}{dM}\right|_{M=m} = 0", "at(Derivative(rho(M), M), M, m) = 0"),
+        # a second derivative's sign beside the first is a second statement, not a range of a variable
+        (r"\left.\frac{d\rho}{dM}\right|_{M=m} = 0, \qquad \left.\frac{d^2\rho}{dM^2}\right|_{M=m} < 0",
+         "at(Derivative(rho(M), M), M, m) = 0\nat(Derivative(rho(M), (M, 2)), M, m) < 0"),
+        (r"f(x) = \sqrt{x}, \qquad x > 0", "f(x) = sqrt(x), for x > 0"),  # a range stays a condition
+    ],
+)
+def test_evaluation_bars_at_a_capital_and_inequalities_of_derivatives_beside_an_equation(tex, expected):
+    assert reading(tex) == expected
+
+
+def test_the_norm_of_a_function_space_stays_refused():
+    with pytest.raises(TranslationError) as error:
+        reading(r"\|u\|_{H^1} \le C \|f\|_{L^2}")
+    assert error.value.command == "\\|"

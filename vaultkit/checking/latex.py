@@ -303,10 +303,18 @@ def _condition_of(lines: list[Statement], statement: Statement, separators: list
     """`\\frac{1}{1-x} = \\sum_n x^n, \\quad |x| < 1`: inequalities alone after an equation, on its row, are its
     condition."""
     inequality = statement.relations and all(r in _INEQUALITY_WORDS for r in statement.relations)
+    if any(map(_calculus, statement.values)):  # `f' = 0, \qquad f'' < 0`: a second statement, not a range
+        return statement
     same_line = lines and lines[-1].line == statement.line and "\\\\" not in separators
     if inequality and not statement.link and same_line and "=" in lines[-1].relations and not lines[-1].link:
         return replace(statement, link="for")
     return statement
+
+
+def _calculus(value: sympy.Basic) -> bool:
+    """Whether a value holds a derivative, an integral or an evaluation (`\\left. f' \\right|_{x=a}`)."""
+    return value.has(sympy.Derivative, sympy.Integral) or any(
+        str(f.func) == "at" for f in value.atoms(sympy.core.function.AppliedUndef))
 
 
 _INEQUALITY_WORDS = frozenset({"<", ">", "\\le", "\\leq", "\\ge", "\\geq", "\\ne", "\\neq", "\\ll", "\\gg"})

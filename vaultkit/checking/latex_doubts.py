@@ -79,7 +79,8 @@ inverse_transpose = _Written(  # `A^{-T}`: the inverse transpose, not a power âˆ
 
 
 _SPACE_NORM = re.compile(
-    r"(?:\\\||\\r?Vert|\\right\s*\|)\s*_\s*\{?\s*(?:[A-Z]|\\ell(?![A-Za-z])|\\math(?:cal|bb|rm|scr)\s*\{?\s*[A-Za-z])"
+    r"(?:\\\||\\r?Vert|\\right\s*\|(?!\s*_\s*\{\s*[A-Z]\s*=))"  # `\right|_{M=m}`: evaluated where M = m
+    r"\s*_\s*\{?\s*(?:[A-Z]|\\ell(?![A-Za-z])|\\math(?:cal|bb|rm|scr)\s*\{?\s*[A-Za-z])"
 )
 
 
