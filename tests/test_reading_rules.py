@@ -1851,3 +1851,58 @@ def test_the_norm_of_a_function_space_stays_refused():
     with pytest.raises(TranslationError) as error:
         reading(r"\|u\|_{H^1} \le C \|f\|_{L^2}")
     assert error.value.command == "\\|"
+
+
+@pytest.mark.parametrize(
+    ("tex", "expected"),
+    [
+        (r"E_+(k) = \sqrt{k}", "E_plus(k) = sqrt(k)"),  # a band's energy, a function of k as E_n(k) is
+        (r"U_\epsilon(t, s) = U_+(t+\theta, s+\theta) \qquad (0 \ge t \ge s)", None),
+    ],
+)
+def test_a_name_labelled_by_a_sign_is_applied_to_parentheses_as_a_labelled_name_is(tex, expected):
+    read = reading(tex)
+    assert expected is None or read == expected
+    assert "U_plus*" not in read and "E_plus*" not in read
+
+
+def test_a_name_labelled_by_a_sign_before_an_expression_is_refused():
+    with pytest.raises(TranslationError) as error:
+        reading(r"y = \lambda_-(x + 1)")
+    assert error.value.command == r"\lambda_-("
+
+
+@pytest.mark.parametrize(
+    ("tex", "expected"),
+    [
+        (r"y=\rm F(x,{W_i})+x", "y = x + F(x, W_i)"),  # a residual block: F of two arguments
+        (r"d(\frac{1}{an+b},0)=|\frac{1}{an+b}|", "d(1/(a*n + b), 0) = 1/Abs(a*n + b)"),  # a metric
+        (r"f(\lambda; p_1, p_2, ... p_m) = p_1 + p_2 \lambda", "f(lambda, p_1, p_2, …, p_m) = p_1 + p_2*lambda"),
+    ],
+)
+def test_a_name_before_several_arguments_is_applied(tex, expected):
+    assert reading(tex) == expected
+
+
+def test_a_name_written_only_as_a_label_below_another_is_no_value():
+    from vaultkit.checking.latex_usage import note_usage
+
+    lindhard = [r"\epsilon (k)= \frac{\hbar ^2k^2}{2m} - \frac{k_Fe^2}{\pi}F\left(\frac{k}{k_F}\right)",
+                r"F(x) = \frac{1}{2} + \frac{1 - x^2}{4x} \ln\left|\frac{1+x}{1-x}\right|"]
+    assert "F(k/k_F)" in read_display(lindhard[0], Scope(), usage=note_usage(lindhard))
+    boundary = r"\mathcal{L}_{\mathcal{B}} = \frac{1}{N_{\mathcal{B}}} \sum_{i=1}^{N_{\mathcal{B}}} \mathcal{B}(\hat{u}_\theta(z)) ^2"
+    with pytest.raises(TranslationError):  # a boundary operator applied to u, not B times u
+        read_display(boundary, Scope(), usage=note_usage([boundary]))
+
+
+def test_names_composed_with_circ_are_functions_of_the_note():
+    from vaultkit.checking.latex_usage import note_usage
+
+    lipschitz = [
+        r"d_Z\left(g\left(f\left(x_1\right)\right),g\left(f\left(x_2\right)\right)\right)\leq L_g\cdot "
+        r"d_Y\left(f\left(x_1\right),f\left(x_2\right)\right).",
+        r"d_Z\left(\left(g\circ f\right)\left(x_1\right),\left(g\circ f\right)\left(x_2\right)\right)\leq"
+        r"\left(L_gL_f\right)\cdot d_X\left(x_1,x_2\right).",
+    ]
+    read = read_display(lipschitz[0], Scope(), usage=note_usage(lipschitz))
+    assert read == "d_Z(g(f(x_1)), g(f(x_2))) leq L_g*d_Y(f(x_1), f(x_2))"

@@ -587,8 +587,8 @@ class FreeReader(ClaimReader, Notation):
             self._function_here(key, atom)
         if plain or (atom.bracket and key in _EXPECTATIONS) or key in self.usage.functions:
             return True
-        if _SCRIPT_CAPITAL.match(key) and atom.call is not None and len(atom.call) >= 2:
-            return True  # \mathcal{N}(\mu, \sigma^2), \mathcal{U}(a, b + 1): a distribution of its parameters
+        if atom.call is not None and len(atom.call) >= 2 and (_SCRIPT_CAPITAL.match(key) or key not in self.usage.values):
+            return True  # \mathcal{N}(\mu, \sigma^2), U_+(t + θ, s + θ): applied to several arguments, never times a pair
         if key in _LANDAU and atom.sub is None and atom.sup is None:  # O(n^2), \mathcal{O}(\Delta t^2): Landau's
             if key in self.usage.values:  # order of growth, unless the note writes O alone too (an observable)
                 raise TranslationError(f"{key}(…): the order of growth, or the value {key} times (…)?",

@@ -12,7 +12,7 @@ from sympy.core.function import AppliedUndef
 from .latex_atoms import _atom
 from .latex_reading import Reading
 from .latex_syntax import (
-    TranslationError, _Atom, _DECORATED, _DECORATIONS, _NAMED, _NONCOMMUTING, _Op, _VARIANTS, _label, _statements,
+    TranslationError, _Atom, _DECORATED, _DECORATIONS, _ELLIPSIS, _NAMED, _NONCOMMUTING, _Op, _VARIANTS, _label, _statements,
 )
 from .latex_values import _number
 
@@ -93,7 +93,7 @@ class Names(Reading):
 
     def _arguments(self, statements: list[Tree]) -> list[sympy.Expr]:
         """The arguments of a call; `p(a, b \\mid c, d)` is one: (a, b) given (c, d)."""
-        arguments = [self.argument(s) for s in statements]
+        arguments = [part for s in statements for part in _after_dots(self.argument(s))]
         given = [k for k, a in enumerate(arguments) if isinstance(a, AppliedUndef) and a.func.__name__ == "given"]
         if len(arguments) < 2 or len(given) != 1:
             return arguments
@@ -396,3 +396,10 @@ def _candidates(prim: Token) -> list[str]:
 def _label_pi(tokens: list[Token]) -> bool:
     """`m_\\pi`, `f_\\pi`: π alone in a subscript labels (the pion), it indexes nothing."""
     return len(tokens) == 1 and str(tokens[0]) == "\\pi"
+
+
+def _after_dots(argument: sympy.Expr) -> list[sympy.Expr]:
+    """`f(p_1, p_2, \\dots p_m)`: the dots and the last argument, a comma left out, not a product `…·p_m`."""
+    if isinstance(argument, sympy.Mul) and len(argument.args) > 1 and argument.args[0] == _ELLIPSIS:
+        return [_ELLIPSIS, sympy.Mul(*argument.args[1:])]
+    return [argument]

@@ -173,7 +173,7 @@ class TokenRoles:
 
     def _on_PLUS(self, tok: Token) -> Iterator[Token]:
         sign = _token("SIGN", "-" if tok.type == "MINUS" else str(tok), tok)  # − (U+2212) is a minus too
-        yield self.out(sign, can_call=self._after("SUP"))  # f^+(x)
+        yield self.out(sign, can_call=self._after("SUP", "SUB"))  # f^+(x), E_+(k)
 
     _on_MINUS = _on_PLUS
 

@@ -69,9 +69,10 @@ def usage(tree: Tree) -> Usage:
     """The functions and values of one parse tree (see `Usage`)."""
     functions: set[str] = set()
     values: set[str] = set()
+    labels = {id(node) for sub in tree.find_data("sub") if _one_name(sub) for node in sub.iter_subtrees()}
     for node in tree.iter_subtrees():
         first = node.children[0] if node.children else None
-        if not (isinstance(first, Token) and first.type in _NAMES):
+        if not (isinstance(first, Token) and first.type in _NAMES) or id(node) in labels:
             continue
         if node.data == "arg":  # x^n, \sum_{k=1}^{n}: n is a value
             values.add(name_key(first))
@@ -83,7 +84,27 @@ def usage(tree: Tree) -> Usage:
             values.add(name_key(first, sub))
         elif plain_call(call, labels=not any(isinstance(c, Tree) and c.data == "sup" for c in call.children[3:])):
             functions.add(name_key(first, sub))
-    return Usage(frozenset(functions), frozenset(values), reordered_names(tree))
+    composed = _composed(tree)  # g \\circ f: functions, though written without an argument
+    return Usage(frozenset(functions | composed), frozenset(values - composed), reordered_names(tree))
+
+
+def _composed(tree: Tree) -> set[str]:
+    """The names on either side of a `\\circ`."""
+    names = set()
+    for product in tree.find_data("product"):
+        children = product.children
+        for at, child in enumerate(children):
+            if isinstance(child, Token) and str(child) == "\\circ":
+                for factor in (children[at - 1], children[at + 1] if at + 1 < len(children) else None):
+                    if isinstance(factor, Tree) and factor.data == "factor" and isinstance(factor.children[0], Token):
+                        names.add(name_key(factor.children[0]))
+    return names
+
+
+def _one_name(sub: Tree) -> bool:
+    """`L_g`, `N_{H}`: a subscript of one name labels the name it is under (`s_{t-L}` computes with L)."""
+    tokens = [t for t in sub.scan_values(lambda v: isinstance(v, Token)) if t.type not in ("SUB", "LBRACE", "RBRACE")]
+    return len(tokens) == 1 and tokens[0].type in _NAMES
 
 
 def note_usage(texts: Iterable[str], abbreviations: Iterable[str] = ()) -> Usage:
