@@ -1906,3 +1906,31 @@ def test_names_composed_with_circ_are_functions_of_the_note():
     ]
     read = read_display(lipschitz[0], Scope(), usage=note_usage(lipschitz))
     assert read == "d_Z(g(f(x_1)), g(f(x_2))) leq L_g*d_Y(f(x_1), f(x_2))"
+
+
+@pytest.mark.parametrize(
+    ("tex", "command"),
+    [
+        (r"\tau_w = \frac{1}{Re} \frac{\partial u}{\partial y}", "Re"),  # the Reynolds number in a denominator
+        (r"S = N \ln{N - 1}", r"\ln{"),  # shown as ln N − 1: of N − 1, or ln N minus 1?
+        (r"y = \sin{\omega t + \phi}", r"\sin{"),
+    ],
+)
+def test_a_named_number_in_braces_and_a_sum_in_a_function_s_braces_are_refused(tex, command):
+    with pytest.raises(TranslationError) as error:
+        reading(tex)
+    assert error.value.command == command
+
+
+@pytest.mark.parametrize(
+    ("tex", "expected"),
+    [
+        (r"y = \ln{N} - 1", "y = log(N) - 1"),
+        (r"J = -\ln{(1-a)}", "J = -log(1 - a)"),  # parentheses inside the braces say it
+        (r"y = \exp{-x}", "y = exp(-x)"),  # a sign first is the argument's own
+        (r"y = \log{\frac{a-b}{c}}", "y = log((a - b)/c)"),
+        (r"y = \mathrm{Re}\, z", "y = re(z)"),  # upright Re is the real part
+    ],
+)
+def test_braces_after_a_function_that_hold_one_term_are_its_argument(tex, expected):
+    assert reading(tex) == expected

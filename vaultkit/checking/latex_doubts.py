@@ -481,11 +481,46 @@ function_over = _Written(  # `\sin\theta/2`: sin(θ)/2 or sin(θ/2)?
 )
 
 
-dimensionless_number = _Written(  # `Re = \rho v L / \mu`, `Ra = Gr \cdot Pr`: one named number, not R·e
-    re.compile(r"(?<![\\A-Za-z{])(?:Re|Pr|Nu|Ma|St|We|Le|Ec|Kn|Gr|Fr|Sc|De|Pe|Ra|Bi|Da|Ha|Ri|Ro|Ek|Sh|Sk|Ta|Ca|Bo|Ar)"
+_DIMENSIONLESS = _Written(
+    re.compile(r"(?<![\\A-Za-z])(?:Re|Pr|Nu|Ma|St|We|Le|Ec|Kn|Gr|Fr|Sc|De|Pe|Ra|Bi|Da|Ha|Ri|Ro|Ek|Sh|Sk|Ta|Ca|Bo|Ar)"
                r"(?![A-Za-z])"),
     "{0}: a named number (Reynolds, Prandtl, …) or a product of letters? Write \\mathrm{{{0}}}", "{0}",
 )
+
+
+def dimensionless_number(tex: str) -> TranslationError | None:
+    """`Re = \\rho v L / \\mu`, `\\frac{1}{Re}`, `Ra = Gr \\cdot Pr`: one named number, not R·e (upright
+    `\\mathrm{Re}` is one already, or the real part)."""
+    return _DIMENSIONLESS(_UPRIGHT_GROUP_RE.sub(" ", tex))
+
+
+_FUNCTION_BRACE = re.compile(r"\\(?:ln|log|exp|sin|cos|tan|sinh|cosh|tanh|sec|csc|cot|arcsin|arccos|arctan)\s*\{")
+_NESTING = {"(": 1, "[": 1, "{": 1, ")": -1, "]": -1, "}": -1}
+
+
+def braced_sum(tex: str) -> TranslationError | None:
+    """`\\ln{x - 1}`: TeX draws braces as nothing, so the page shows ln x − 1, which readers take for (ln x) − 1;
+    the logarithm of x − 1 needs parentheses."""
+    for match in _FUNCTION_BRACE.finditer(tex):
+        end = group_end(tex, match.end() - 1)
+        if end > 0 and _sign_inside(tex[match.end() : end - 1]):
+            shown = tex[match.start() : end]
+            name = match.group()[:-1].strip()
+            return TranslationError(f"{shown}: the page shows {name} and a sum without parentheses: {name} of the whole "
+                                    "sum, or of its first term? Write parentheses", command=name + "{", cause="ambiguous")
+    return None
+
+
+def _sign_inside(text: str) -> bool:
+    """Whether `text` adds or subtracts outside any brackets of its own (a sign first is the argument's sign)."""
+    depth, written = 0, False
+    for index, char in enumerate(text):
+        if char in _NESTING and not (index and text[index - 1] == "\\"):
+            depth += _NESTING[char]
+        elif char in "+-" and depth == 0 and written and text[index - 1] not in "^_":
+            return True
+        written = written or not char.isspace()
+    return False
 transform_braces = _Written(  # `\mathcal{L}\{f(t)\}`, `\mathcal{F}\{f\}`: a transform applied, not a product with a set
     re.compile(r"(?:(?<![\\A-Za-z])[A-Za-z]|\\math(?:cal|scr|bb|frak|rm)\s*\{\s*[A-Za-z]\s*\})\s*(?:\^\s*(?:\{[^{}]*\}|-?\w)\s*)?"
                r"(?:\\left\s*|\\[bB]igg?l?\s*)?\\\{"),  # \\mathcal{L}^{-1}\\{…\\} too
@@ -880,7 +915,8 @@ DOUBTS: tuple[Callable[[str], TranslationError | None], ...] = (
     sign_then_digit, hermitian, size_subscript, log_of_e, label_in_braces, word_superscript, superscript_label,
     complement,
     transpose_or_power, labelled_base, iterated_function, braces_after_function, determinant_bars, capital_bars,
-    euler_or_name, minus_one_power, function_over, dimensionless_number, transform_braces, bracket_then_call,
+    euler_or_name, minus_one_power, function_over, dimensionless_number, braced_sum, transform_braces,
+    bracket_then_call,
     operator_derivative, difference_operator, upper_index, pi_as_name, repeating_decimal,
     bold_indicator, dual_space, matrix_bars, log_base, increment_power, power_in_parentheses, e_notation,
     volume_element, primed_subscript, order_statistic, convergence_arrow, labelled_angles, covariant_derivative,
