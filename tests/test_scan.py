@@ -175,6 +175,23 @@ def test_a_display_with_plus_minus_is_both_sign_choices_and_defines_nothing(tmp_
     assert later.finding is not Finding.PROVED  # u = a - b is one of two choices: no proof may rest on it
 
 
+ONE_OF_TWO = r"""# One of two
+
+$$\sin\frac{(2R+1)\pi}{4} = \pm \frac{1}{\sqrt{2}}$$
+
+$$x = \pm 1$$
+"""
+
+
+def test_a_side_equal_to_one_of_two_signed_values_is_no_identity_under_either_sign(tmp_path):
+    """`sin((2R+1)π/4) = ±1/√2` holds for every whole R, but neither sign does alone: it must not "not follow"."""
+    found = _scan(tmp_path, {"OneOfTwo.md": ONE_OF_TWO})
+    placed = _by_place(found)
+    grover = placed["OneOfTwo.md", line_of(ONE_OF_TWO, "\\sin")]
+    assert [j.step.kind for j in grover] == [Kind.RELATION, Kind.RELATION]
+    assert all(j.finding is Finding.NOT_IDENTITY for j in grover)
+
+
 SETS = r"""# Sets
 
 $$A \cup B = B \cup A$$

@@ -35,7 +35,7 @@ of their line.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 
 import sympy
@@ -132,7 +132,22 @@ def classify(statements: Iterable, scope: Scope, conditions: Conditions | None =
             kind = Kind.RELATION if units else kind
             condition, requires = by_line.get(lines[i], (None, ()))
             found.append(Relation(lines[i], i, lhs, rhs, relation, kind, condition, requires, alternative))
-    return found
+    return _one_of_two(found, statements)
+
+
+def _one_of_two(found: list[Relation], statements: list) -> list[Relation]:
+    """`\\sin\\frac{(2R+1)\\pi}{4} = \\pm\\frac{1}{\\sqrt 2}`: a side that is the same under both signs equals one of
+    two values, which neither sign alone says; where both sides change (`a \\pm b = c \\pm d`) each sign is a step."""
+    lower = next((i for i, s in enumerate(statements) if getattr(s, "link", "") == "or"), None)
+    if lower is None:
+        return found
+    upper_signs = [r for r in found if r.order < lower]
+    lower_signs = [r for r in found if r.order >= lower]
+    if len(upper_signs) != len(lower_signs):
+        return found
+    one_side = {id(r) for pair in zip(upper_signs, lower_signs) if (pair[0].lhs == pair[1].lhs) != (pair[0].rhs == pair[1].rhs)
+                for r in pair}
+    return [replace(r, kind=Kind.RELATION) if id(r) in one_side and r.kind.identity else r for r in found]
 
 
 def _chains(statements: list) -> Iterator[list[tuple[int, int]]]:
