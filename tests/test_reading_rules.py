@@ -1934,3 +1934,22 @@ def test_a_named_number_in_braces_and_a_sum_in_a_function_s_braces_are_refused(t
 )
 def test_braces_after_a_function_that_hold_one_term_are_its_argument(tex, expected):
     assert reading(tex) == expected
+
+
+@pytest.mark.parametrize(
+    ("tex", "command"),
+    [
+        # a gradient written as its components, i from 0 to k - 1: a vector, not a bracket evaluated between bounds
+        (r"\nabla f = \left[\frac{\partial f}{\partial x_{i}}\right]_{i=0}^{k-1}", "]_"),
+        (r"f = 1/10^{th}", "^"),  # a tenth, not 10 to the power t·h
+    ],
+)
+def test_components_between_bounds_and_ordinals_are_refused(tex, command):
+    with pytest.raises(TranslationError) as error:
+        reading(tex)
+    assert error.value.command == command
+
+
+def test_a_bracket_evaluated_between_bounds_is_still_read():
+    assert reading(r"y = \left[ F(x) \right]_{x=0}^{1}") == "y = evaluated(F(x), Eq(x, 0), 1)"
+    assert reading(r"= \left[ x - \frac{x^2}{2} \right]_{0}^{1}").endswith("evaluated(-x**2/2 + x, 0, 1)")

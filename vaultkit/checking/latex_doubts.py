@@ -350,6 +350,10 @@ word_superscript = _Written(  # `x^{new}`, `\theta^{opt}`: a word as a label (e^
                r"\^\s*\{\s*[A-Za-z]{2,}\s*(?:\}|_)"),  # (`^{tf_{t,d}}`: a term frequency, not t·f)
     "{0}: a word as a label, or a power of its letters? Write \\text{{…}}", "^",
 )
+ordinal_superscript = _Written(  # `1/10^{th}`, `the 2^{nd} moment`: an ordinal's suffix, not a power of n·d
+    re.compile(r"[0-9]+\s*\^\s*\{\s*(?:st|nd|rd|th)\s*\}"),
+    "{0}: an ordinal, or a power of the letters? Write \\text{{…}} for the ordinal", "^",
+)
 _superscript_label = _Written(  # ρ^{T_B}: a partial transpose; A^{[l-1]T}, θ^{(c)T}: a label's transpose; W^Q, W^K: labels
     re.compile(r"\^\s*\{\s*T\s*_|\^\s*\{\s*\[[^\]{}]*\]\s*[A-Za-z\\]|\^\s*\{\s*\([^(){}]*\)\s*[A-Za-z\\]"
                r"|(?<![\\A-Za-z])([A-Z])\s*(?:_\s*(?:\{[^{}]*\}|\\?\w+)\s*)?\^\s*(?:\{\s*(?!\1)[A-SU-Z]\s*\}|(?!\1)[A-SU-Z])(?![A-Za-z])"),
@@ -912,7 +916,8 @@ def increment_or_product(tex: str) -> TranslationError | None:
 DOUBTS: tuple[Callable[[str], TranslationError | None], ...] = (
     tensor_indices, inverse_transpose, space_norm, anticommutator, bracket_pair, capitals_name, repeated_capitals, chemical_formula,
     derivative_before_parentheses, upright_and_italic, dimension_brackets, dimension_of_name, iterates, value_applied,
-    sign_then_digit, hermitian, size_subscript, log_of_e, label_in_braces, word_superscript, superscript_label,
+    sign_then_digit, hermitian, size_subscript, log_of_e, label_in_braces, word_superscript, ordinal_superscript,
+    superscript_label,
     complement,
     transpose_or_power, labelled_base, iterated_function, braces_after_function, determinant_bars, capital_bars,
     euler_or_name, minus_one_power, function_over, dimensionless_number, braced_sum, transform_braces,

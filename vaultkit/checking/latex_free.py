@@ -999,10 +999,28 @@ def _evaluation_brackets(text: str) -> str:
             continue
         low, high = bounds.group(1) or bounds.group(2), bounds.group(3) or bounds.group(4)
         inner = text[opening.end() : closing.start()]
+        _no_components(inner, low)
         replacement = f"\\operatorname{{evaluated}}\\left({inner}, {low}, {high}\\right)"
         text = text[: opening.start()] + replacement + text[bounds.end() :]
         start = opening.start() + len(replacement)
     return text
+
+
+_BOUND_LETTER = re.compile(r"\s*([A-Za-z])\s*=")
+
+
+def _no_components(inner: str, low: str) -> None:
+    """`\\left[\\frac{\\partial f}{\\partial x_i}\\right]_{i=0}^{k-1}`: a bound that names a letter the brackets
+    use only as a subscript lists components (a vector), it evaluates nothing."""
+    named = _BOUND_LETTER.match(low)
+    if named is None:
+        return
+    letter = named.group(1)
+    subscripted = re.search(rf"_\s*\{{?\s*{letter}(?![A-Za-z])", inner)
+    elsewhere = re.search(rf"(?<![\\A-Za-z_{{])(?<!_\s){letter}(?![A-Za-z])", re.sub(rf"_\s*\{{\s*{letter}\s*\}}", " ", inner))
+    if subscripted and not elsewhere:
+        raise TranslationError(f"[…]_{{{low.strip()}}}^…: the components indexed by {letter} (a vector), or an evaluation "
+                               "between bounds? Not read", command="]_", cause="ambiguous")
 
 
 _LEFT_DOT = re.compile(r"\\left\s*\.")
