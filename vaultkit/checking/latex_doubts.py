@@ -231,17 +231,18 @@ def refuse_bare_functions(tex: str, functions: frozenset[str]) -> None:
             _bare_function(bare)
 
 
+_TWO_LETTERS = re.compile(r"(?<![\\A-Za-z_^])([A-Za-z])([A-Za-z])(?![A-Za-z])")
+
+
 def refuse_run_together(tex: str, values: frozenset[str]) -> None:
-    """`Wm` in a note that writes W_m: the product W·m, or W_m with its underscore lost?"""
-    for name in values:
-        parts = name.split("_")
-        if len(parts) != 2 or not all(len(part) == 1 and part.isalpha() for part in parts):
-            continue
-        written = re.search(rf"(?<![\\A-Za-z_^]){parts[0]}{parts[1]}(?![A-Za-z])", _UPRIGHT_OR_SCRIPT.sub(" ", tex))
-        if written is not None:
+    """`Wm` in a note that writes W_m: the product W·m, or W_m with its underscore lost? (One pass over the
+    display, whatever the number of the note's names.)"""
+    for written in _TWO_LETTERS.finditer(_UPRIGHT_OR_SCRIPT.sub(" ", tex)):
+        name = f"{written.group(1)}_{written.group(2)}"
+        if name in values:
             raise TranslationError(
-                f"{written.group()}: a product, or {name} as the note writes it elsewhere? Write {parts[0]} "
-                f"{parts[1]} or {name}", command=written.group(), cause="ambiguous",
+                f"{written.group()}: a product, or {name} as the note writes it elsewhere? Write {written.group(1)} "
+                f"{written.group(2)} or {name}", command=written.group(), cause="ambiguous",
             )
 
 
