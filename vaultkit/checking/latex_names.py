@@ -285,8 +285,10 @@ class Names(Reading):
     def _no_words_among(self, statements: list[Tree]) -> None:
         """`k_{B,CGS}`, `T_{ij,kl}`: letters side by side in a list of indices are a word or several indices,
         never clearly a product (`x_{i,j+1}` is read)."""
+        if len(statements) < 2:
+            return
         for statement in statements:
-            letters = self._letters(statement) if len(statements) > 1 else None
+            letters = self._letters(statement)
             if letters is not None and len(letters) > 1:
                 raise TranslationError(
                     f"{''.join(map(str, letters))} in a list of indices: a label, several indices or a product? "
